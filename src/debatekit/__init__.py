@@ -1,0 +1,74 @@
+"""debatekit: typed models and exact conversions for annotated debate transcripts.
+
+>>> import debatekit
+>>> transcript = debatekit.datasets.load("us-mexico-2023")
+>>> transcript.event.title
+'The U.S.-Mexico Relationship Is About More Than Migration'
+>>> len(transcript.turns)
+18
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
+from . import datasets, json
+from ._io import read, write
+from .errors import (
+    DebatekitError,
+    FormatError,
+    ParseError,
+    ParseWarning,
+    Problem,
+    ValidationError,
+)
+from .models import (
+    INCIDENT_KINDS,
+    Affiliation,
+    BodyItem,
+    Claim,
+    Event,
+    Incident,
+    IncidentKind,
+    Relation,
+    Speaker,
+    SpeakerStats,
+    Transcript,
+    Turn,
+    UnknownIdError,
+    word_count,
+)
+
+try:
+    __version__ = _version("debatekit")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "INCIDENT_KINDS",
+    "Affiliation",
+    "BodyItem",
+    "Claim",
+    "DebatekitError",
+    "Event",
+    "FormatError",
+    "Incident",
+    "IncidentKind",
+    "ParseError",
+    "ParseWarning",
+    "Problem",
+    "Relation",
+    "Speaker",
+    "SpeakerStats",
+    "Transcript",
+    "Turn",
+    "UnknownIdError",
+    "ValidationError",
+    "__version__",
+    "datasets",
+    "json",
+    "read",
+    "word_count",
+    "write",
+]

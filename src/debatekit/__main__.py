@@ -1,0 +1,5 @@
+"""``python -m debatekit``: the command line."""
+
+from debatekit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""The one cattrs converter: how models become JSON-ready data and back.
+
+Only this module registers hooks. Structuring is strict: a number is not a string,
+a string is not a list, ``true`` is not an integer; cattrs' own default would quietly
+call ``str(3)`` or split a string into characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, get_args, get_origin
+
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.preconf.json import JsonConverter
+from cattrs.preconf.json import make_converter as _make_json_converter
+
+from .models import BodyItem, Incident, Turn
+
+__all__ = ["configure_converter", "converter", "json_type", "make_converter"]
+
+_BODY_TAGS: dict[type, str] = {Turn: "turn", Incident: "incident"}
+
+
+def json_type(value: object) -> str:
+    """Name ``value``'s JSON type, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected a string, got {json_type(value)}")
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"expected an integer, got {json_type(value)}")
+
+
+def _structure_date(value: object, _: object) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO 8601 date string, got {json_type(value)}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r}") from None
+
+
+def _structure_timedelta(value: object, _: object) -> dt.timedelta:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return dt.timedelta(seconds=value)
+    raise TypeError(f"expected a number of seconds, got {json_type(value)}")
+
+
+def _unstructure_timedelta(value: dt.timedelta) -> float | int:
+    if not value.microseconds:
+        return value.days * 86400 + value.seconds
+    return value.total_seconds()
+
+
+def _strict_tuples(converter: cattrs.Converter) -> None:
+    """Make homogeneous tuples accept a JSON array only."""
+
+    def factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
+        inner = homogenous_tuple_structure_factory(type_, converter)
+
+        def structure(value: object, target: object) -> tuple[Any, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise TypeError(f"expected an array, got {json_type(value)}")
+            return inner(value, target)  # type: ignore[no-any-return]
+
+        return structure
+
+    def is_homogeneous_tuple(type_: Any) -> bool:
+        args = get_args(type_)
+        return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+    converter.register_structure_hook_factory(
+        lambda t: is_homogeneous_tuple(t) and is_sequence(t), factory
+    )
+
+
+def _strict_mappings(converter: cattrs.Converter) -> None:
+    def check(value: object, _: object) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {json_type(value)}")
+        out: dict[str, str] = {}
+        for key, item in value.items():
+            if not isinstance(item, str):
+                raise TypeError(f"expected a string for key {key!r}, got {json_type(item)}")
+            out[key] = item
+        return out
+
+    converter.register_structure_hook_func(lambda t: t == dict[str, str], check)
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register debatekit's hooks on ``converter``."""
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(dt.timedelta, _structure_timedelta)
+    converter.register_unstructure_hook(dt.timedelta, _unstructure_timedelta)
+    _strict_tuples(converter)
+    _strict_mappings(converter)
+    _body_union(converter)
+
+
+def _body_union(converter: cattrs.Converter) -> None:
+    """Body items carry a ``"type"`` tag, written first: ``{"type": "turn", ...}``."""
+    classes = {tag: cls for cls, tag in _BODY_TAGS.items()}
+
+    def unstructure(item: BodyItem) -> dict[str, Any]:
+        tag = _BODY_TAGS[type(item)]
+        data: dict[str, Any] = {"type": tag}
+        data.update(converter.unstructure(item, type(item)))
+        return data
+
+    def structure(value: object, _: object) -> BodyItem:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {json_type(value)}")
+        tag = value.get("type")
+        cls = classes.get(tag) if isinstance(tag, str) else None
+        if cls is None:
+            expected = " or ".join(repr(t) for t in classes)
+            raise ValueError(f'"type" must be {expected}, got {tag!r}')
+        rest = {k: v for k, v in value.items() if k != "type"}
+        result: BodyItem = converter.structure(rest, cls)
+        return result
+
+    converter.register_unstructure_hook(BodyItem, unstructure)
+    converter.register_structure_hook(BodyItem, structure)
+
+
+def make_converter() -> JsonConverter:
+    """A fresh converter configured for debatekit's JSON format."""
+    converter = _make_json_converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=True
+    )
+    configure_converter(converter)
+    return converter
+
+
+converter = make_converter()

@@ -1,0 +1,127 @@
+"""File handling shared by every format: binary file checks, atomic writes, and
+``read``/``write``, which pick a format module from the file suffix."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import os
+import tempfile
+from pathlib import Path
+from types import ModuleType
+from typing import IO, Any, Protocol, cast
+
+from .errors import FormatError
+from .models import Transcript
+
+__all__ = ["FORMATS", "SUFFIXES", "check_binary", "format_for", "read", "source_name", "write"]
+
+#: Format name -> module that implements it (imported on first use).
+FORMATS: dict[str, str] = {
+    "json": "debatekit.json",
+}
+#: File suffix -> format name.
+SUFFIXES: dict[str, str] = {
+    ".json": "json",
+}
+
+
+class _FormatModule(Protocol):
+    def load(self, fp: IO[bytes], /, *, source: str | None = ...) -> Transcript: ...
+    def dumps(self, transcript: Transcript, /) -> str: ...
+
+
+def check_binary(fp: object, mode: str) -> None:
+    """Refuse a text-mode file object with a message that names the fix."""
+    if isinstance(fp, io.TextIOBase):
+        raise TypeError(
+            f"debatekit reads and writes binary files: open the file with "
+            f"open(path, {mode!r}), not in text mode"
+        )
+
+
+def source_name(fp: object) -> str | None:
+    """The file name of a file object, for error messages, if it has one."""
+    name = getattr(fp, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
+    """The format name for ``path``: ``format`` if given, else from the file suffix."""
+    if format is not None:
+        if format not in FORMATS:
+            raise FormatError(
+                f"unknown format {format!r}: expected one of {', '.join(sorted(FORMATS))}"
+            )
+        return format
+    suffix = Path(path).suffix.lower()
+    try:
+        return SUFFIXES[suffix]
+    except KeyError:
+        known = ", ".join(sorted(SUFFIXES))
+        what = f"suffix {suffix!r}" if suffix else "no suffix"
+        raise FormatError(
+            f"{os.fspath(path)}: cannot tell the format from {what}: expected one of "
+            f"{known}, or pass format=..."
+        ) from None
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(FORMATS[name])
+
+
+def read(
+    path: str | os.PathLike[str], /, *, format: str | None = None, **options: Any
+) -> Transcript:
+    """Read a transcript from a file, choosing the format from its suffix.
+
+    Args:
+        path: The file.
+        format: A format name (``"json"``, ...) to use instead of the suffix.
+        **options: Passed to the format's ``load``.
+
+    Raises:
+        FormatError: The format is unknown.
+        ParseError: The file cannot be read as that format.
+        ValidationError: The file reads, but as a transcript that breaks an invariant.
+    """
+    module = cast(_FormatModule, _module(format_for(path, format)))
+    with open(path, "rb") as fp:
+        return module.load(fp, source=os.fspath(path), **options)
+
+
+def write(
+    transcript: Transcript,
+    path: str | os.PathLike[str],
+    /,
+    *,
+    format: str | None = None,
+    **options: Any,
+) -> None:
+    """Write a transcript to a file, choosing the format from its suffix.
+
+    The file is written whole or not at all: the text goes to a temporary file in
+    the same folder, which then replaces ``path``. A failure leaves no partial file.
+    """
+    module = _module(format_for(path, format))
+    data = module.dumps(transcript, **options)
+    if not data.endswith("\n"):
+        data += "\n"
+    atomic_write(path, data.encode("utf-8"))
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fp:
+            fp.write(data)
+            fp.flush()
+            os.fsync(fp.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,154 @@
+"""Every exception and warning that debatekit raises on purpose.
+
+All errors derive from :class:`DebatekitError`, so ``except debatekit.DebatekitError``
+catches everything the library reports about bad input, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "DebatekitError",
+    "FormatError",
+    "ParseError",
+    "ParseWarning",
+    "Problem",
+    "ValidationError",
+]
+
+
+class DebatekitError(Exception):
+    """Base class of every error debatekit raises on purpose."""
+
+
+def _where(source: str | None, lineno: int | None, colno: int | None, path: str | None) -> str:
+    """Render a location as ``source:line:column`` (the form compilers and editors use)."""
+    parts = [source or "<string>"]
+    if lineno is not None:
+        parts.append(str(lineno))
+        if colno is not None:
+            parts.append(str(colno))
+    where = ":".join(parts)
+    return f"{where}: {path}" if path else where
+
+
+class ParseError(DebatekitError, ValueError):
+    """Input that cannot be read as the format it claims to be.
+
+    The message starts with the location, ``source:line:column: what went wrong``,
+    so that editors and terminals can jump to it. Every part of the location is
+    also available as an attribute.
+
+    Attributes:
+        msg: What went wrong, without the location.
+        source: The file name, or ``None`` for a string (shown as ``<string>``).
+        lineno: 1-based line, or ``None`` where the format has no lines (a JSON path).
+        colno: 1-based column, or ``None`` where only the line is known.
+        path: A path inside the document, such as ``$.body[4].speaker_id``.
+    """
+
+    def __init__(
+        self,
+        msg: str,
+        *,
+        source: str | None = None,
+        lineno: int | None = None,
+        colno: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.msg = msg
+        self.source = source
+        self.lineno = lineno
+        self.colno = colno
+        self.path = path
+        super().__init__(f"{_where(source, lineno, colno, path)}: {msg}")
+
+    @classmethod
+    def at(cls, msg: str, doc: str, pos: int, *, source: str | None = None) -> ParseError:
+        """Build the error for character offset ``pos`` of ``doc``.
+
+        The line and column are computed here, only when an error is raised, so a
+        scanner can track bare offsets cheaply.
+        """
+        lineno = doc.count("\n", 0, pos) + 1
+        colno = pos - doc.rfind("\n", 0, pos)
+        return cls(msg, source=source, lineno=lineno, colno=colno)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        kwargs = {
+            "source": self.source,
+            "lineno": self.lineno,
+            "colno": self.colno,
+            "path": self.path,
+        }
+        return _rebuild, (type(self), self.msg, kwargs)
+
+
+def _rebuild(cls: type[ParseError], msg: str, kwargs: dict[str, object]) -> ParseError:
+    return cls(msg, **kwargs)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class Problem:
+    """One broken invariant: where it is (``claims[3].turn_id``) and what is wrong."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ValidationError(DebatekitError, ValueError):
+    """A model that breaks its invariants; lists every problem, not just the first.
+
+    Attributes:
+        problems: Each problem with its path inside the model.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in transcript"
+        super().__init__("\n".join([head + ":", *(f"  {p}" for p in self.problems)]))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.problems,)
+
+
+class FormatError(DebatekitError, ValueError):
+    """A format name or file suffix that debatekit does not know."""
+
+
+class ParseWarning(UserWarning):
+    """Something a lenient reader kept but was unsure of, with its location.
+
+    Readers emit it through :mod:`warnings`; the strict mode of the same reader
+    raises a :class:`ParseError` with the same message instead. Record them with
+    ``warnings.catch_warnings(record=True)``.
+    """
+
+    def __init__(
+        self,
+        msg: str,
+        *,
+        source: str | None = None,
+        lineno: int | None = None,
+        colno: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.msg = msg
+        self.source = source
+        self.lineno = lineno
+        self.colno = colno
+        self.path = path
+        super().__init__(f"{_where(source, lineno, colno, path)}: {msg}")
+
+    def to_error(self) -> ParseError:
+        """The :class:`ParseError` that strict mode raises for this warning."""
+        return ParseError(
+            self.msg, source=self.source, lineno=self.lineno, colno=self.colno, path=self.path
+        )

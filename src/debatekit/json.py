@@ -1,0 +1,174 @@
+"""debatekit's JSON format: the whole model, losslessly.
+
+A document is one object::
+
+    {"format": "debatekit", "version": "1.0", "event": {...}, "speakers": [...],
+     "body": [{"type": "turn", ...}, {"type": "incident", ...}], "claims": [...], ...}
+
+Keys follow the model's field order; fields at their default value (``null``, empty
+lists and objects) are left out. Dates are ISO 8601 strings, times are seconds. The
+JSON Schema is :func:`schema` (also ``docs/transcript.schema.json``).
+"""
+
+from __future__ import annotations
+
+import json as _json
+from collections.abc import Iterator
+from importlib import resources
+from typing import IO, Any
+
+import cattrs
+from cattrs import AttributeValidationNote, IterableValidationNote
+
+from ._converter import converter, json_type
+from ._io import check_binary, source_name
+from .errors import ParseError, Problem, ValidationError
+from .models import Transcript
+
+__all__ = ["FORMAT", "VERSION", "dump", "dumps", "load", "loads", "schema", "to_dict"]
+
+#: The value of the document's ``format`` key.
+FORMAT = "debatekit"
+#: The version of the format this module writes. Readers accept any ``1.x``.
+VERSION = "1.0"
+_MAJOR = VERSION.split(".")[0]
+
+
+def to_dict(transcript: Transcript, /) -> dict[str, Any]:
+    """The JSON-ready dict of ``transcript``, with ``format`` and ``version`` first."""
+    data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    data.update(converter.unstructure(transcript, Transcript))
+    return data
+
+
+def dumps(transcript: Transcript, /, *, indent: int | None = 2) -> str:
+    """Serialise ``transcript`` to a JSON string.
+
+    Args:
+        transcript: The transcript.
+        indent: Spaces per level (the default 2 is diff-friendly); ``None`` for one line.
+
+    Returns:
+        The document, without a trailing newline.
+    """
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return _json.dumps(
+        to_dict(transcript), ensure_ascii=False, indent=indent, separators=separators
+    )
+
+
+def dump(transcript: Transcript, fp: IO[bytes], /, *, indent: int | None = 2) -> None:
+    """Write ``transcript`` as UTF-8 JSON, with a final newline, to a binary file."""
+    check_binary(fp, "wb")
+    fp.write((dumps(transcript, indent=indent) + "\n").encode("utf-8"))
+
+
+def loads(s: str | bytes, /, *, source: str | None = None) -> Transcript:
+    """Read a transcript from a JSON document.
+
+    Args:
+        s: The document (``bytes`` are decoded as UTF-8, with or without a BOM).
+        source: A name for the input, shown in error messages (a file name).
+
+    Raises:
+        ParseError: The text is not JSON, or the JSON does not have the shape of a
+            transcript; the message names the JSON path and what was expected.
+        ValidationError: The shape is right but the transcript breaks an invariant
+            (a turn's speaker is not declared, a claim's text is not its span).
+    """
+    if isinstance(s, (bytes, bytearray)):
+        try:
+            s = bytes(s).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ParseError(
+                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
+            ) from None
+    elif s.startswith("\ufeff"):
+        s = s[1:]
+    try:
+        data = _json.loads(s)
+    except _json.JSONDecodeError as exc:
+        raise ParseError(exc.msg, source=source, lineno=exc.lineno, colno=exc.colno) from None
+    except RecursionError:
+        raise ParseError("document nested too deeply", source=source) from None
+    return from_dict(data, source=source)
+
+
+def load(fp: IO[bytes], /, *, source: str | None = None) -> Transcript:
+    """Read a transcript from a binary file object; see :func:`loads`."""
+    check_binary(fp, "rb")
+    return loads(fp.read(), source=source if source is not None else source_name(fp))
+
+
+def from_dict(data: object, /, *, source: str | None = None) -> Transcript:
+    """Build a transcript from JSON-ready data (what :func:`to_dict` returns)."""
+    if not isinstance(data, dict):
+        raise ParseError(f"expected an object, got {json_type(data)}", source=source, path="$")
+    data = dict(data)
+    fmt = data.pop("format", None)
+    version = data.pop("version", None)
+    if fmt != FORMAT:
+        raise ParseError(
+            f'not a debatekit document: expected "format": {FORMAT!r}, got {fmt!r}',
+            source=source,
+            path="$.format",
+        )
+    if not isinstance(version, str) or version.split(".")[0] != _MAJOR:
+        raise ParseError(
+            f"unsupported version {version!r}: this debatekit reads {_MAJOR}.x",
+            source=source,
+            path="$.version",
+        )
+    try:
+        return converter.structure(data, Transcript)
+    except ValidationError:
+        raise
+    except cattrs.BaseValidationError as exc:
+        problems = list(_problems(exc, "$"))
+        first = problems[0] if problems else Problem("$", str(exc))
+        msg = first.message
+        if len(problems) > 1:
+            msg += "".join(f"\n  {p.path}: {p.message}" for p in problems[1:])
+        raise ParseError(msg, source=source, path=first.path) from None
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
+    """Flatten cattrs' nested exception groups into (JSON path, message) pairs."""
+    if isinstance(exc, cattrs.BaseValidationError):
+        for sub in exc.exceptions:
+            yield from _problems(sub, path + _step(sub))
+    elif isinstance(exc, ValidationError):
+        for problem in exc.problems:
+            yield Problem(f"{path}.{problem.path}", problem.message)
+    elif isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        yield Problem(path, f"unexpected key{'s' if len(exc.extra_fields) > 1 else ''} {keys}")
+    elif isinstance(exc, KeyError):
+        yield Problem(path, "required key is missing")
+    elif isinstance(exc, (TypeError, ValueError)):
+        yield Problem(path, _describe(exc))
+    else:  # pragma: no cover - cattrs only raises the kinds above
+        yield Problem(path, f"{type(exc).__name__}: {exc}")
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    if "not in literal" in text or "not a valid" in text:
+        return text
+    return text or type(exc).__name__
+
+
+def _step(exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return f".{note.name}"
+        if isinstance(note, IterableValidationNote):
+            return f"[{note.index!r}]" if isinstance(note.index, str) else f"[{note.index}]"
+    return ""
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the documents :func:`dumps` writes."""
+    text = resources.files("debatekit").joinpath("transcript.schema.json").read_text("utf-8")
+    result: dict[str, Any] = _json.loads(text)
+    return result

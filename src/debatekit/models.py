@@ -1,0 +1,683 @@
+"""The transcript model: frozen attrs classes that validate themselves. No I/O here.
+
+A :class:`Transcript` holds an :class:`Event`, its :class:`Speaker` s, a body of
+:class:`Turn` s and :class:`Incident` s in document order, and the :class:`Claim` s and
+:class:`Relation` s annotated on the turns. Every class is frozen, slotted and takes
+keyword arguments only; change one with :func:`attrs.evolve`, which validates the
+new object again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import Literal, NoReturn, TypeAlias, get_args
+
+import attrs
+from attrs import field, frozen
+
+from .errors import DebatekitError, Problem, ValidationError
+
+__all__ = [
+    "INCIDENT_KINDS",
+    "Affiliation",
+    "BodyItem",
+    "Claim",
+    "Event",
+    "Incident",
+    "IncidentKind",
+    "Relation",
+    "Speaker",
+    "SpeakerStats",
+    "Transcript",
+    "Turn",
+    "UnknownIdError",
+    "word_count",
+]
+
+#: The categories of non-speech content. They follow the TEI "spoken" module, so that
+#: every TEI element has a home, and every plain-text stage direction fits one of them:
+#:
+#: ``vocal``      a sound made by someone: laughter, shouting, crosstalk, an interjection
+#: ``kinesic``    a movement or gesture: applause, standing, nodding
+#: ``incident``   anything else that happens: a phone rings, a member leaves the room
+#: ``pause``      a silence, with its duration in ``meta["dur"]`` where known
+#: ``gap``        something left out of the transcript (inaudible, redacted, omitted)
+#: ``note``       an editorial note; with a non-zero ``length``, an editorial insertion
+#:                that stays in the turn's text, such as ``[with either Mexico or China]``
+#: ``shift``      a change in how someone speaks (loudness, tempo, language)
+#: ``writing``    written text shown or read out during the event (slides, captions)
+#: ``anchor``     a point in time or a reference point, e.g. a printed timestamp
+IncidentKind: TypeAlias = Literal[
+    "vocal", "kinesic", "incident", "pause", "gap", "note", "shift", "writing", "anchor"
+]
+INCIDENT_KINDS: frozenset[str] = frozenset(get_args(IncidentKind))
+
+# An XML NCName: what TEI's xml:id accepts, so every id survives a trip through TEI.
+_ID = re.compile(r"[^\W\d][\w.\-]*\Z")
+# A blank line (optionally holding spaces): it would split a paragraph in two.
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
+# An ISO 8601 date, possibly partial (TEI's @when/@from/@to allow "2019" and "2019-12").
+_PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def word_count(text: str) -> int:
+    """Count the words of ``text``: whitespace-separated tokens holding a letter or digit.
+
+    Punctuation standing alone (``—``, ``-``, ``&``) is not a word; ``O’Neil``,
+    ``2,000-mile-long`` and ``U.S.-Mexico`` are one word each.
+    """
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+class UnknownIdError(DebatekitError, KeyError):
+    """A look-up by id that found nothing."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown id"
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    """Store a collection of strings as a tuple; refuse a bare string (it would split)."""
+    if isinstance(value, str):
+        raise TypeError(f"expected a sequence of strings, not the string {value!r}")
+    return tuple(value)
+
+
+def _meta(value: Mapping[str, str]) -> dict[str, str]:
+    return dict(value)
+
+
+def _check_id(problems: list[Problem], path: str, value: object) -> None:
+    if not isinstance(value, str) or not _ID.match(value):
+        problems.append(
+            Problem(
+                path,
+                f"invalid id {value!r}: expected a letter or '_' followed by letters, "
+                "digits, '_', '-' or '.' (an XML NCName)",
+            )
+        )
+
+
+def _check_text(problems: list[Problem], path: str, value: object, what: str) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+    elif not value.strip():
+        problems.append(Problem(path, f"empty {what}"))
+    elif value != value.strip():
+        problems.append(Problem(path, f"{what} has leading or trailing whitespace"))
+    elif _BLANK_LINE.search(value):
+        problems.append(Problem(path, f"{what} contains a blank line; split it in two"))
+
+
+def _check_meta(problems: list[Problem], path: str, meta: Mapping[str, str]) -> None:
+    # Python callers are not type-checked: check the types at run time too.
+    items: Iterable[tuple[object, object]] = meta.items()
+    for key, value in items:
+        if not isinstance(key, str) or not key:
+            problems.append(Problem(path, f"metadata key {key!r} is not a non-empty string"))
+        elif not isinstance(value, str):
+            problems.append(Problem(f"{path}[{key!r}]", "metadata values must be strings"))
+
+
+def _check_times(
+    problems: list[Problem], start: dt.timedelta | None, end: dt.timedelta | None
+) -> None:
+    if start is not None and start < dt.timedelta(0):
+        problems.append(Problem("start", f"negative time {start}"))
+    if end is not None and end < dt.timedelta(0):
+        problems.append(Problem("end", f"negative time {end}"))
+    if start is not None and end is not None and end < start:
+        problems.append(Problem("end", f"ends ({end}) before it starts ({start})"))
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+@frozen(kw_only=True)
+class Event:
+    """The occasion a transcript records: a debate, a hearing, a sitting, a Q&A.
+
+    Attributes:
+        title: The title as published.
+        subtitle: A subtitle or standfirst.
+        kind: What sort of event: ``"Q&A"``, ``"debate"``, ``"parliamentary sitting"``.
+        date: The day the event took place.
+        end_date: The last day, for an event over several days.
+        published: The day the transcript was published (may differ from ``date``).
+        publisher: Who published the transcript.
+        organizer: Who held the event, where that is not the publisher.
+        series: The series or programme the event belongs to.
+        place: Where it took place.
+        source: A URL or bibliographic citation of the transcript.
+        language: The main language, as a BCP 47 tag (``"en"``, ``"es-ES"``).
+        description: A summary, e.g. the introduction printed above the transcript.
+        credits: Credit lines printed with the transcript (``"Source: Getty"``).
+        meta: Free metadata, string to string.
+    """
+
+    title: str | None = None
+    subtitle: str | None = None
+    kind: str | None = None
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    published: dt.date | None = None
+    publisher: str | None = None
+    organizer: str | None = None
+    series: str | None = None
+    place: str | None = None
+    source: str | None = None
+    language: str | None = None
+    description: str | None = None
+    credits: tuple[str, ...] = field(default=(), converter=_strings)
+    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.date is not None and self.end_date is not None and self.end_date < self.date:
+            problems.append(Problem("end_date", f"{self.end_date} is before date {self.date}"))
+        if self.end_date is not None and self.date is None:
+            problems.append(Problem("end_date", "set without date"))
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+
+@frozen(kw_only=True)
+class Affiliation:
+    """A speaker's membership of an organisation, a party or an office, over a period.
+
+    Attributes:
+        name: The organisation (or office) as it should be shown.
+        role: The speaker's role in it (``"member"``, ``"minister"``, ``"senior fellow"``).
+        ref: An id of the organisation in the source (a ParlaMint ``#EAJ-PNV``).
+        start: The first day, an ISO 8601 date, possibly partial (``"2019"``, ``"2019-12"``).
+        end: The last day, same form.
+    """
+
+    name: str
+    role: str | None = None
+    ref: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value is not None and not _PARTIAL_DATE.match(value):
+                problems.append(Problem(name, f"{value!r} is not an ISO 8601 date"))
+        _raise(problems)
+
+
+@frozen(kw_only=True)
+class Speaker:
+    """A person (or a group: "Several members") who speaks in the transcript.
+
+    Attributes:
+        id: Unique id, an XML NCName (``"oneil"``, ``"TejeriaOtermin"``).
+        name: The name to show.
+        role: The role in this event or in general (``"moderator"``, ``"president"``).
+        affiliation: The organisation, as the transcript states it.
+        description: Free text about the speaker.
+        aliases: Other labels the speaker appears under (``"O’Neil"``, ``"MS. O'NEIL"``).
+        affiliations: Memberships with periods, where the source has them (ParlaMint).
+        meta: Free metadata, string to string (``sex``, ``idno``, ...).
+    """
+
+    id: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    description: str | None = None
+    aliases: tuple[str, ...] = field(default=(), converter=_strings)
+    affiliations: tuple[Affiliation, ...] = field(default=(), converter=tuple)
+    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        _check_id(problems, "id", self.id)
+        name: object = self.name
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem("name", "empty name"))
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+
+@frozen(kw_only=True)
+class Incident:
+    """Non-speech content: applause, laughter, a pause, a gap, an editorial note, ...
+
+    An incident stands either in the body, between turns, or inside a turn. Inside a
+    turn it has an ``offset`` into :attr:`Turn.text`: with ``length == 0`` (the
+    usual case) it sits between characters and its text is not part of the turn's
+    text (``(APPLAUSE)`` heard mid-sentence); with ``length > 0`` it marks a span of
+    the turn's text, as an editorial insertion that stays in the text does.
+
+    Attributes:
+        kind: The category, one of :data:`INCIDENT_KINDS`.
+        subtype: A finer type: ``"applause"``, ``"laughter"``, ``"interruption"``,
+            ``"inaudible"``, ``"insertion"``, ``"time"``, ...
+        text: The description (TEI's ``desc``) or the note's content.
+        printed: The incident exactly as printed in the source (``"(APPLAUSE)"``).
+        who: The id of the speaker who made it, where known.
+        id: An optional id, unique in the transcript.
+        offset: Inside a turn, where it stands in :attr:`Turn.text`; ``None`` in the body.
+        length: How many characters of the turn's text it covers (0: none).
+        time: The time it happened, from the start of the recording.
+        meta: Free metadata, e.g. TEI attributes such as ``dur``, ``reason``, ``extent``.
+    """
+
+    kind: IncidentKind
+    subtype: str | None = None
+    text: str | None = None
+    printed: str | None = None
+    who: str | None = None
+    id: str | None = None
+    offset: int | None = None
+    length: int = 0
+    time: dt.timedelta | None = None
+    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.kind not in INCIDENT_KINDS:
+            problems.append(
+                Problem(
+                    "kind",
+                    f"unknown kind {self.kind!r}: expected one of "
+                    + ", ".join(sorted(INCIDENT_KINDS)),
+                )
+            )
+        if self.id is not None:
+            _check_id(problems, "id", self.id)
+        if self.offset is not None and self.offset < 0:
+            problems.append(Problem("offset", f"negative offset {self.offset}"))
+        if self.length < 0:
+            problems.append(Problem("length", f"negative length {self.length}"))
+        if self.length and self.offset is None:
+            problems.append(Problem("length", "a length needs an offset inside a turn"))
+        if self.time is not None and self.time < dt.timedelta(0):
+            problems.append(Problem("time", f"negative time {self.time}"))
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+
+@frozen(kw_only=True)
+class Turn:
+    """What one speaker says without interruption by another speaker.
+
+    Attributes:
+        id: Unique id (``"u1"``, ``"ParlaMint-ES-GA_2015-06-22-DSPG114.u3"``).
+        speaker_id: The :class:`Speaker` who speaks.
+        paragraphs: The paragraphs, in order and verbatim: each non-empty, without
+            leading or trailing white space and without a blank line inside.
+        label: The speaker label as printed in the source (``"Shannon O’Neil"``).
+        start: When the turn starts, from the start of the recording.
+        end: When it ends.
+        incidents: Non-speech content inside the turn, in order of ``offset``.
+        meta: Free metadata, string to string.
+    """
+
+    id: str
+    speaker_id: str
+    paragraphs: tuple[str, ...] = field(default=(), converter=_strings)
+    label: str | None = None
+    start: dt.timedelta | None = None
+    end: dt.timedelta | None = None
+    incidents: tuple[Incident, ...] = field(default=(), converter=tuple)
+    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by a blank line (``"\\n\\n"``); claims index into it."""
+        return "\n\n".join(self.paragraphs)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        _check_id(problems, "id", self.id)
+        _check_id(problems, "speaker_id", self.speaker_id)
+        for i, paragraph in enumerate(self.paragraphs):
+            _check_text(problems, f"paragraphs[{i}]", paragraph, "paragraph")
+        _check_times(problems, self.start, self.end)
+        size = sum(map(len, self.paragraphs)) + 2 * max(len(self.paragraphs) - 1, 0)
+        previous = 0
+        for i, incident in enumerate(self.incidents):
+            path = f"incidents[{i}]"
+            if incident.offset is None:
+                problems.append(Problem(f"{path}.offset", "an incident in a turn needs an offset"))
+                continue
+            if incident.offset + incident.length > size:
+                problems.append(
+                    Problem(
+                        f"{path}.offset",
+                        f"span {incident.offset}..{incident.offset + incident.length} "
+                        f"is outside the turn's text (length {size})",
+                    )
+                )
+            if incident.offset < previous:
+                problems.append(
+                    Problem(
+                        f"{path}.offset",
+                        f"offset {incident.offset} is before the "
+                        f"previous incident's offset {previous}; keep them in order",
+                    )
+                )
+            previous = incident.offset
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+
+@frozen(kw_only=True)
+class Claim:
+    """A span of a turn's text that argues something.
+
+    Attributes:
+        id: Unique id (``"c12"``).
+        turn_id: The :class:`Turn` whose :attr:`Turn.text` holds the span.
+        start: Offset of the first character, into the turn's text.
+        end: Offset after the last character.
+        text: The span itself: always ``turn.text[start:end]``.
+        kind: ``"claim"``, ``"premise"``, ``"evidence"``, ``"proposal"``, ``"question"``,
+            ``"concession"``, ...
+        stance: The position taken, where one applies (``"pro"``, ``"con"``, ...).
+        topics: Topic labels from a documented vocabulary.
+        proposition: The proposition the span expresses, reconstructed (pronouns
+            resolved, reported speech unpacked), as an AIF I-node holds it.
+        note: An annotator's note.
+        meta: Free metadata, string to string.
+    """
+
+    id: str
+    turn_id: str
+    start: int
+    end: int
+    text: str
+    kind: str = "claim"
+    stance: str | None = None
+    topics: tuple[str, ...] = field(default=(), converter=_strings)
+    proposition: str | None = None
+    note: str | None = None
+    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        _check_id(problems, "id", self.id)
+        _check_id(problems, "turn_id", self.turn_id)
+        if self.start < 0:
+            problems.append(Problem("start", f"negative offset {self.start}"))
+        if self.end <= self.start:
+            problems.append(Problem("end", f"end {self.end} is not after start {self.start}"))
+        elif len(self.text) != self.end - self.start:
+            problems.append(
+                Problem(
+                    "text",
+                    f"has {len(self.text)} characters but the span "
+                    f"{self.start}..{self.end} has {self.end - self.start}",
+                )
+            )
+        if not self.kind:
+            problems.append(Problem("kind", "empty kind"))
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+
+@frozen(kw_only=True)
+class Relation:
+    """A directed link between two claims, or between turns (a question and its answer).
+
+    Read it as "``source`` *kind* ``target``": ``c7 supports c5``, ``u3 answers u2``.
+
+    Attributes:
+        id: Unique id (``"r4"``).
+        kind: ``"supports"``, ``"attacks"``, ``"agrees"``, ``"disagrees"``,
+            ``"rephrases"``, ``"answers"``, ...
+        source_id: The claim or turn the relation starts from.
+        target_id: The claim or turn it points to.
+        note: An annotator's note.
+        meta: Free metadata, string to string.
+    """
+
+    id: str
+    kind: str
+    source_id: str
+    target_id: str
+    note: str | None = None
+    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        _check_id(problems, "id", self.id)
+        if not self.kind:
+            problems.append(Problem("kind", "empty kind"))
+        _check_id(problems, "source_id", self.source_id)
+        _check_id(problems, "target_id", self.target_id)
+        if self.source_id == self.target_id:
+            problems.append(Problem("target_id", f"relation from {self.source_id!r} to itself"))
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+
+#: What the body of a transcript holds, in document order.
+BodyItem: TypeAlias = Turn | Incident
+
+
+@frozen(kw_only=True)
+class SpeakerStats:
+    """How much one speaker says: see :meth:`Transcript.speaker_stats`."""
+
+    speaker_id: str
+    name: str
+    turns: int
+    words: int
+    share: float  #: this speaker's words over all words spoken, from 0 to 1
+
+
+def _unreachable(value: NoReturn) -> NoReturn:
+    raise AssertionError(f"unhandled body item {value!r}")
+
+
+@frozen(kw_only=True)
+class Transcript:
+    """A whole transcript: the root of the model.
+
+    Construction checks every invariant across objects and raises one
+    :class:`~debatekit.ValidationError` that lists all problems: ids are unique (across
+    speakers, turns, incidents, claims and relations, as TEI's ``xml:id`` requires),
+    every ``speaker_id``, ``who``, ``turn_id`` and relation endpoint resolves, and every
+    claim's ``text`` is the slice of its turn's text it points to.
+
+    Attributes:
+        event: The occasion.
+        speakers: Everyone who speaks, in order of first appearance or as declared.
+        body: Turns and body-level incidents in document order.
+        claims: Claims annotated on the turns.
+        relations: Relations between claims and turns.
+        front: Paragraphs printed before the first turn that belong to no turn
+            (credit lines, title, standfirst, introduction, editor's note), verbatim.
+        back: Paragraphs printed after the last turn that belong to no turn.
+        meta: Free metadata, string to string.
+    """
+
+    event: Event = field(factory=Event)
+    speakers: tuple[Speaker, ...] = field(default=(), converter=tuple)
+    body: tuple[BodyItem, ...] = field(default=(), converter=tuple)
+    claims: tuple[Claim, ...] = field(default=(), converter=tuple)
+    relations: tuple[Relation, ...] = field(default=(), converter=tuple)
+    front: tuple[str, ...] = field(default=(), converter=_strings)
+    back: tuple[str, ...] = field(default=(), converter=_strings)
+    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        owners: dict[str, str] = {}
+
+        def claim_id(path: str, value: str | None) -> None:
+            if value is None:
+                return
+            if value in owners:
+                problems.append(Problem(path, f"duplicate id {value!r} (also {owners[value]})"))
+            else:
+                owners[value] = path
+
+        def check_incident(path: str, incident: Incident) -> None:
+            claim_id(f"{path}.id", incident.id)
+            if incident.who is not None and incident.who not in speaker_ids:
+                problems.append(Problem(f"{path}.who", f"unknown speaker {incident.who!r}"))
+
+        for i, speaker in enumerate(self.speakers):
+            claim_id(f"speakers[{i}].id", speaker.id)
+        speaker_ids = frozenset(s.id for s in self.speakers)
+        turn_texts: dict[str, str] = {}
+        for i, item in enumerate(self.body):
+            path = f"body[{i}]"
+            match item:
+                case Turn():
+                    claim_id(f"{path}.id", item.id)
+                    if item.id not in turn_texts:
+                        turn_texts[item.id] = item.text
+                    if item.speaker_id not in speaker_ids:
+                        problems.append(
+                            Problem(f"{path}.speaker_id", f"unknown speaker {item.speaker_id!r}")
+                        )
+                    for j, incident in enumerate(item.incidents):
+                        check_incident(f"{path}.incidents[{j}]", incident)
+                case Incident():
+                    if item.offset is not None:
+                        problems.append(
+                            Problem(f"{path}.offset", "an incident in the body has no offset")
+                        )
+                    check_incident(path, item)
+                case _:
+                    _unreachable(item)
+        for i, claim in enumerate(self.claims):
+            path = f"claims[{i}]"
+            claim_id(f"{path}.id", claim.id)
+            text = turn_texts.get(claim.turn_id)
+            if text is None:
+                problems.append(Problem(f"{path}.turn_id", f"unknown turn {claim.turn_id!r}"))
+            elif claim.end > len(text):
+                problems.append(
+                    Problem(
+                        f"{path}.end",
+                        f"offset {claim.end} is past the end of turn "
+                        f"{claim.turn_id!r} (length {len(text)})",
+                    )
+                )
+            elif text[claim.start : claim.end] != claim.text:
+                problems.append(
+                    Problem(
+                        f"{path}.text",
+                        f"{claim.text!r} is not the text at "
+                        f"{claim.start}..{claim.end} of turn {claim.turn_id!r}: "
+                        f"{text[claim.start : claim.end]!r}",
+                    )
+                )
+        claim_ids = frozenset(c.id for c in self.claims)
+        for i, relation in enumerate(self.relations):
+            path = f"relations[{i}]"
+            claim_id(f"{path}.id", relation.id)
+            for end in ("source_id", "target_id"):
+                value = getattr(relation, end)
+                if value not in claim_ids and value not in turn_texts:
+                    problems.append(Problem(f"{path}.{end}", f"unknown claim or turn {value!r}"))
+        for i, paragraph in enumerate(self.front):
+            _check_text(problems, f"front[{i}]", paragraph, "paragraph")
+        for i, paragraph in enumerate(self.back):
+            _check_text(problems, f"back[{i}]", paragraph, "paragraph")
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+    # -- derived views ---------------------------------------------------------------
+
+    @cached_property
+    def turns(self) -> tuple[Turn, ...]:
+        """Only the turns of the body, in order."""
+        return tuple(item for item in self.body if isinstance(item, Turn))
+
+    @cached_property
+    def _ids(self) -> dict[str, Speaker | Turn | Claim | Relation]:
+        index: dict[str, Speaker | Turn | Claim | Relation] = {}
+        for group in (self.speakers, self.turns, self.claims, self.relations):
+            for item in group:
+                index[item.id] = item
+        return index
+
+    def _lookup(self, kind: type[Speaker | Turn | Claim | Relation], id_: str) -> object:
+        found = self._ids.get(id_)
+        if not isinstance(found, kind):
+            raise UnknownIdError(f"no {kind.__name__.lower()} with id {id_!r}")
+        return found
+
+    def speaker(self, id_: str) -> Speaker:
+        """The speaker with this id; :class:`UnknownIdError` if there is none."""
+        found = self._lookup(Speaker, id_)
+        assert isinstance(found, Speaker)
+        return found
+
+    def turn(self, id_: str) -> Turn:
+        """The turn with this id; :class:`UnknownIdError` if there is none."""
+        found = self._lookup(Turn, id_)
+        assert isinstance(found, Turn)
+        return found
+
+    def claim(self, id_: str) -> Claim:
+        """The claim with this id; :class:`UnknownIdError` if there is none."""
+        found = self._lookup(Claim, id_)
+        assert isinstance(found, Claim)
+        return found
+
+    def relation(self, id_: str) -> Relation:
+        """The relation with this id; :class:`UnknownIdError` if there is none."""
+        found = self._lookup(Relation, id_)
+        assert isinstance(found, Relation)
+        return found
+
+    def turns_by(self, speaker_id: str) -> tuple[Turn, ...]:
+        """The turns of one speaker, in order."""
+        self.speaker(speaker_id)
+        return tuple(t for t in self.turns if t.speaker_id == speaker_id)
+
+    def claims_in(self, turn_id: str) -> tuple[Claim, ...]:
+        """The claims annotated on one turn, in the order of the claims list."""
+        self.turn(turn_id)
+        return tuple(c for c in self.claims if c.turn_id == turn_id)
+
+    def claims_by(self, speaker_id: str) -> tuple[Claim, ...]:
+        """The claims made in one speaker's turns."""
+        turn_ids = {t.id for t in self.turns_by(speaker_id)}
+        return tuple(c for c in self.claims if c.turn_id in turn_ids)
+
+    def speaker_stats(self) -> tuple[SpeakerStats, ...]:
+        """Turns, words (see :func:`word_count`) and share of words, one row per speaker.
+
+        Rows follow :attr:`speakers`; speakers with no turn have zero counts.
+        """
+        turns: dict[str, int] = dict.fromkeys((s.id for s in self.speakers), 0)
+        words: dict[str, int] = dict.fromkeys(turns, 0)
+        for turn in self.turns:
+            turns[turn.speaker_id] += 1
+            words[turn.speaker_id] += sum(word_count(p) for p in turn.paragraphs)
+        total = sum(words.values())
+        return tuple(
+            SpeakerStats(
+                speaker_id=s.id,
+                name=s.name,
+                turns=turns[s.id],
+                words=words[s.id],
+                share=words[s.id] / total if total else 0.0,
+            )
+            for s in self.speakers
+        )
+
+
+def _resolve() -> None:
+    for cls in (Event, Affiliation, Speaker, Incident, Turn, Claim, Relation, Transcript):
+        attrs.resolve_types(cls)
+
+
+_resolve()

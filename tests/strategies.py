@@ -1,0 +1,228 @@
+"""Hypothesis strategies for every model type: the one place later formats reuse.
+
+``transcripts()`` draws valid transcripts: unique ids, resolved references, claims
+whose text is the slice they point at, inline incidents in order. Add every new
+model field here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+from hypothesis import strategies as st
+
+from debatekit import (
+    INCIDENT_KINDS,
+    Affiliation,
+    Claim,
+    Event,
+    Incident,
+    Relation,
+    Speaker,
+    Transcript,
+    Turn,
+)
+
+# Letters beyond ASCII, punctuation that matters in transcripts, but no control
+# characters and no surrogates (neither survives XML).
+_ALPHABET = st.characters(
+    codec="utf-8",
+    categories=("L", "M", "N", "P", "S", "Zs"),
+    exclude_characters="\u2028\u2029\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+)
+
+
+def words(min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[str]:
+    """Space-separated non-empty words: a clean single line."""
+    word = st.text(_ALPHABET.filter(lambda c: not c.isspace()), min_size=1, max_size=8)
+    return st.lists(word, min_size=min_size, max_size=max_size).map(" ".join)
+
+
+def paragraphs() -> st.SearchStrategy[str]:
+    """A paragraph: one or more lines of words, no blank line, no outer white space."""
+    return st.lists(words(), min_size=1, max_size=2).map("\n".join)
+
+
+def optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
+    return st.none() | strategy
+
+
+def ids(prefix: str) -> st.SearchStrategy[str]:
+    return st.text(string.ascii_letters + string.digits + "_-.", max_size=6).map(
+        lambda tail: prefix + tail
+    )
+
+
+metas = st.dictionaries(
+    st.text(string.ascii_lowercase + "-_:", min_size=1, max_size=8), words(), max_size=2
+)
+dates = st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2100, 12, 31))
+times = st.builds(
+    dt.timedelta,
+    seconds=st.integers(min_value=0, max_value=100 * 3600),
+    microseconds=st.sampled_from([0, 0, 500_000, 123_000, 1]),
+)
+partial_dates = st.one_of(
+    st.integers(1900, 2100).map(str),
+    dates.map(lambda d: d.isoformat()[:7]),
+    dates.map(dt.date.isoformat),
+)
+
+
+@st.composite
+def events(draw: st.DrawFn) -> Event:
+    day = draw(st.none() | dates)
+    end = draw(st.none() | dates.filter(lambda d: day is not None and d >= day)) if day else None
+    return Event(
+        title=draw(optional(words())),
+        subtitle=draw(optional(words())),
+        kind=draw(optional(st.sampled_from(["Q&A", "debate", "parliamentary sitting"]))),
+        date=day,
+        end_date=end,
+        published=draw(st.none() | dates),
+        publisher=draw(optional(words())),
+        organizer=draw(optional(words())),
+        series=draw(optional(words())),
+        place=draw(optional(words())),
+        source=draw(optional(words())),
+        language=draw(optional(st.sampled_from(["en", "es", "eu", "gl", "en-GB"]))),
+        description=draw(optional(words(1, 20))),
+        credits=draw(st.lists(words(), max_size=2)),
+        meta=draw(metas),
+    )
+
+
+affiliations = st.builds(
+    Affiliation,
+    name=words(),
+    role=optional(words()),
+    ref=optional(ids("org")),
+    start=st.none() | partial_dates,
+    end=st.none() | partial_dates,
+)
+
+
+def speakers(id_: str) -> st.SearchStrategy[Speaker]:
+    return st.builds(
+        Speaker,
+        id=st.just(id_),
+        name=words(1, 3),
+        role=optional(words()),
+        affiliation=optional(words()),
+        description=optional(words()),
+        aliases=st.lists(words(1, 3), max_size=2).map(tuple),
+        affiliations=st.lists(affiliations, max_size=2).map(tuple),
+        meta=metas,
+    )
+
+
+def incidents(
+    *, speaker_ids: list[str], offset: int | None = None, length: int = 0, id_: str | None = None
+) -> st.SearchStrategy[Incident]:
+    return st.builds(
+        Incident,
+        kind=st.sampled_from(sorted(INCIDENT_KINDS)),
+        subtype=optional(st.sampled_from(["applause", "laughter", "interruption", "inaudible"])),
+        text=optional(words()),
+        printed=optional(words()),
+        who=st.none() | st.sampled_from(speaker_ids) if speaker_ids else st.none(),
+        id=st.just(id_),
+        offset=st.just(offset),
+        length=st.just(length),
+        time=st.none() | times,
+        meta=metas,
+    )
+
+
+@st.composite
+def turns(draw: st.DrawFn, *, id_: str, speaker_ids: list[str], n_incidents: int = 2) -> Turn:
+    paras = draw(st.lists(paragraphs(), min_size=0, max_size=3))
+    size = len("\n\n".join(paras))
+    inline: list[Incident] = []
+    offsets = sorted(draw(st.lists(st.integers(0, size), max_size=n_incidents)))
+    for k, offset in enumerate(offsets):
+        length = draw(st.integers(0, size - offset)) if draw(st.booleans()) else 0
+        inline_id = draw(st.none() | st.just(f"{id_}.i{k}"))
+        inline.append(
+            draw(incidents(speaker_ids=speaker_ids, offset=offset, length=length, id_=inline_id))
+        )
+    start = draw(st.none() | times)
+    end = draw(st.none() | times.filter(lambda t: start is None or t >= start))
+    return Turn(
+        id=id_,
+        speaker_id=draw(st.sampled_from(speaker_ids)),
+        paragraphs=paras,
+        label=draw(optional(words(1, 3))),
+        start=start,
+        end=end,
+        incidents=inline,
+        meta=draw(metas),
+    )
+
+
+@st.composite
+def transcripts(draw: st.DrawFn, *, max_turns: int = 6, annotated: bool = True) -> Transcript:
+    """A valid transcript; ``annotated=False`` leaves out claims and relations."""
+    n_speakers = draw(st.integers(1, 4))
+    speaker_ids = [f"s{i}" for i in range(n_speakers)]
+    people = [draw(speakers(sid)) for sid in speaker_ids]
+    body: list[Turn | Incident] = []
+    n_items = draw(st.integers(0, max_turns))
+    for i in range(n_items):
+        if draw(st.integers(0, 4)) == 0:
+            body.append(
+                draw(incidents(speaker_ids=speaker_ids, id_=draw(st.none() | st.just(f"e{i}"))))
+            )
+        else:
+            body.append(draw(turns(id_=f"u{i}", speaker_ids=speaker_ids)))
+    spoken = [t for t in body if isinstance(t, Turn)]
+    claims: list[Claim] = []
+    relations: list[Relation] = []
+    if annotated:
+        for turn in spoken:
+            text = turn.text
+            for _ in range(draw(st.integers(0, 2 if text else 0))):
+                start = draw(st.integers(0, len(text) - 1))
+                end = draw(st.integers(start + 1, len(text)))
+                claims.append(
+                    Claim(
+                        id=f"c{len(claims)}",
+                        turn_id=turn.id,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        kind=draw(st.sampled_from(["claim", "premise", "evidence", "question"])),
+                        stance=draw(optional(st.sampled_from(["pro", "con"]))),
+                        topics=draw(st.lists(st.sampled_from(["migration", "trade"]), max_size=2)),
+                        proposition=draw(optional(words())),
+                        note=draw(optional(words())),
+                        meta=draw(metas),
+                    )
+                )
+        endpoints = [c.id for c in claims] + [t.id for t in spoken]
+        if len(endpoints) >= 2:
+            for k in range(draw(st.integers(0, 3))):
+                source, target = draw(
+                    st.lists(st.sampled_from(endpoints), min_size=2, max_size=2, unique=True)
+                )
+                relations.append(
+                    Relation(
+                        id=f"r{k}",
+                        kind=draw(st.sampled_from(["supports", "attacks", "answers"])),
+                        source_id=source,
+                        target_id=target,
+                        note=draw(optional(words())),
+                        meta=draw(metas),
+                    )
+                )
+    return Transcript(
+        event=draw(events()),
+        speakers=people,
+        body=body,
+        claims=claims,
+        relations=relations,
+        front=draw(st.lists(paragraphs(), max_size=2)),
+        back=draw(st.lists(paragraphs(), max_size=2)),
+        meta=draw(metas),
+    )
