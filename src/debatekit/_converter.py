@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
@@ -73,6 +73,26 @@ def _unstructure_timedelta(value: dt.timedelta) -> float | int:
     return value.total_seconds()
 
 
+def _strict_literals(converter: cattrs.Converter) -> None:
+    """Check a value against a ``Literal`` and list the allowed values when it fails."""
+
+    def factory(type_: Any) -> Callable[[object, object], object]:
+        allowed = get_args(type_)
+
+        def structure(value: object, _: object) -> object:
+            if value in allowed and type(value) in {type(a) for a in allowed}:
+                return value
+            choices = ", ".join(repr(a) for a in allowed)
+            raise ValueError(f"expected one of {choices}, got {value!r}")
+
+        return structure
+
+    def is_literal(type_: object) -> bool:
+        return get_origin(type_) is Literal
+
+    converter.register_structure_hook_factory(is_literal, factory)
+
+
 def _strict_tuples(converter: cattrs.Converter) -> None:
     """Make homogeneous tuples accept a JSON array only."""
 
@@ -117,6 +137,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(dt.timedelta, _structure_timedelta)
     converter.register_unstructure_hook(dt.timedelta, _unstructure_timedelta)
+    _strict_literals(converter)
     _strict_tuples(converter)
     _strict_mappings(converter)
     _body_union(converter)

@@ -121,15 +121,21 @@ def from_dict(data: object, /, *, source: str | None = None) -> Transcript:
         )
     try:
         return converter.structure(data, Transcript)
-    except ValidationError:
-        raise
-    except cattrs.BaseValidationError as exc:
-        problems = list(_problems(exc, "$"))
-        first = problems[0] if problems else Problem("$", str(exc))
-        msg = first.message
-        if len(problems) > 1:
-            msg += "".join(f"\n  {p.path}: {p.message}" for p in problems[1:])
-        raise ParseError(msg, source=source, path=first.path) from None
+    except cattrs.ClassValidationError as exc:
+        # The shape was right but the transcript breaks a cross-reference invariant:
+        # cattrs wraps the ValidationError that Transcript() raised; hand it on as is.
+        inner = exc.exceptions
+        if len(inner) == 1 and isinstance(inner[0], ValidationError) and not _step(inner[0]):
+            raise inner[0] from None
+        raise _shape_error(exc, source) from None
+
+
+def _shape_error(exc: cattrs.BaseValidationError, source: str | None) -> ParseError:
+    """One ParseError listing every shape problem, the first one's path as ``path``."""
+    problems = list(_problems(exc, "$")) or [Problem("$", str(exc))]
+    first = problems[0]
+    msg = first.message + "".join(f"\n  {p.path}: {p.message}" for p in problems[1:])
+    return ParseError(msg, source=source, path=first.path)
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
@@ -145,17 +151,8 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
         yield Problem(path, f"unexpected key{'s' if len(exc.extra_fields) > 1 else ''} {keys}")
     elif isinstance(exc, KeyError):
         yield Problem(path, "required key is missing")
-    elif isinstance(exc, (TypeError, ValueError)):
-        yield Problem(path, _describe(exc))
-    else:  # pragma: no cover - cattrs only raises the kinds above
-        yield Problem(path, f"{type(exc).__name__}: {exc}")
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc)
-    if "not in literal" in text or "not a valid" in text:
-        return text
-    return text or type(exc).__name__
+    else:
+        yield Problem(path, str(exc) or type(exc).__name__)
 
 
 def _step(exc: BaseException) -> str:

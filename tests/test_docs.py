@@ -1,0 +1,63 @@
+"""Every example in README.md and docs/ runs, and so do the docstring examples.
+
+In Markdown, each ```python block that holds ``>>>`` lines runs as a doctest; the
+blocks of one file share their names, top to bottom, like a notebook. Other
+```python blocks are compiled, so that at least their syntax is right. Examples run
+in a temporary folder, so they may write files.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import debatekit
+
+ROOT = Path(__file__).parents[1]
+FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```", re.S | re.M)
+MARKDOWN = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+@pytest.mark.parametrize("path", MARKDOWN, ids=lambda p: str(p.relative_to(ROOT)))
+def test_markdown_examples(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ```python examples of a Markdown file run and print what they show."""
+    monkeypatch.chdir(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    globs: dict[str, object] = {"__name__": "__docs__"}
+    for match in FENCE.finditer(text):
+        block, lineno = match.group(1), _line(text, match.start(1))
+        if ">>>" not in block:
+            compile(block, f"{path}:{lineno + 1}", "exec")
+            continue
+        test = parser.get_doctest(block, globs, path.name, str(path), lineno)
+        runner.run(test, clear_globs=False)
+        globs = test.globs  # DocTest copies its globals: carry them to the next block
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, f"{result.failed} example(s) failed in {path.name}; see above"
+
+
+MODULES = sorted(
+    module.name
+    for module in pkgutil.walk_packages(debatekit.__path__, "debatekit.")
+    if module.name != "debatekit.__main__"
+)
+
+
+@pytest.mark.parametrize("name", ["debatekit", *MODULES])
+def test_docstring_examples(name: str) -> None:
+    """The ``>>>`` examples in the package's docstrings run."""
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=FLAGS)
+    assert result.failed == 0
