@@ -1,7 +1,8 @@
-"""The command line, in process and as ``python -m debatekit``."""
+"""The command line, in process (``main(argv)``) and as ``python -m debatekit``."""
 
 from __future__ import annotations
 
+import io
 import json as stdlib_json
 import subprocess
 import sys
@@ -12,22 +13,46 @@ import pytest
 import debatekit
 from debatekit.cli import main
 
+DATASET = debatekit.datasets.load("us-mexico-2023")
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.json"
+    debatekit.write(DATASET, path)
+    return path
+
+
+@pytest.fixture
+def bad(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "debatekit", "version": "1.0",\n "speakers": 5}', "utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
 
 def test_default_summarises_the_bundled_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     """With no arguments the CLI prints the bundled event and an aligned speaker table."""
-    assert main([]) == 0
-    out = capsys.readouterr().out
+    code, out, _ = run(capsys)
+    assert code == 0
     lines = out.splitlines()
     assert lines[0] == "The U.S.-Mexico Relationship Is About More Than Migration"
     assert "  published: 2023-12-14" in lines
+    assert "speaker                 turns   words   share" in lines
     assert "Vanda Felbab-Brown          6    1335   50.6%" in lines
     assert "total                      18    2639  100.0%" in lines
 
 
 def test_info_json(capsys: pytest.CaptureFixture[str]) -> None:
     """info --json prints machine-readable figures that match the model's statistics."""
-    assert main(["info", "--json"]) == 0
-    data = stdlib_json.loads(capsys.readouterr().out)
+    code, out, _ = run(capsys, "info", "--json")
+    assert code == 0
+    data = stdlib_json.loads(out)
     assert data["turns"] == 18
     assert [(s["id"], s["turns"]) for s in data["speakers"]] == [
         ("cuellar", 1),
@@ -38,57 +63,181 @@ def test_info_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert sum(s["words"] for s in data["speakers"]) == 2639
 
 
-def test_info_on_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_info_on_a_file(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """info reads any supported file through debatekit.read."""
-    path = tmp_path / "t.json"
-    debatekit.write(debatekit.datasets.load("us-mexico-2023"), path)
-    assert main(["info", str(path), "--json"]) == 0
-    assert stdlib_json.loads(capsys.readouterr().out)["turns"] == 18
+    code, out, _ = run(capsys, "info", str(good), "--json")
+    assert (code, stdlib_json.loads(out)["turns"]) == (0, 18)
 
 
-def test_bad_input_gives_one_line_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_bad_input_gives_one_line_and_exit_1(bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A broken file is reported in one line with its location, without a traceback."""
-    path = tmp_path / "bad.json"
-    path.write_text('{"format": "debatekit", "version": "1.0",\n "speakers": 5}', "utf-8")
-    assert main(["info", str(path)]) == 1
-    err = capsys.readouterr().err
-    assert err == f"debatekit: error: {path}: $.speakers: expected an array, got a number\n"
+    code, _, err = run(capsys, "info", str(bad))
+    assert code == 1
+    assert err == f"debatekit: error: {bad}: $.speakers: expected an array, got a number\n"
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        (["info", "missing.json"], "debatekit: error: missing.json: No such file or directory"),
-        (["info", "notes.docx"], "cannot tell the format from suffix '.docx'"),
+        (["info", "missing.json"], 3, "debatekit: error: missing.json: No such file or directory"),
+        (["info", "notes.docx"], 2, "cannot tell the format from suffix '.docx'"),
+        (["convert", "x.json", "--to", "docx"], 2, "unknown format 'docx'"),
+        (["convert", "-", "--to", "json"], 2, "reading standard input needs --from FMT"),
     ],
 )
-def test_missing_and_unknown_files(
-    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+def test_usage_and_missing_files(
+    args: list[str], code: int, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A missing file or an unknown suffix is one line on stderr and exit code 1."""
-    assert main(args) == 1
-    assert message in capsys.readouterr().err
+    """Missing files, unknown formats and incomplete commands: one line, a distinct code."""
+    got, _, err = run(capsys, *args)
+    assert got == code
+    assert message in err
+    assert len(err.splitlines()) == 1
 
 
-def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+def test_debug_shows_the_traceback(bad: Path) -> None:
     """--debug lets the exception through for a traceback."""
-    path = tmp_path / "bad.json"
-    path.write_text("[]", "utf-8")
     with pytest.raises(debatekit.ParseError):
-        main(["--debug", "info", str(path)])
+        main(["--debug", "info", str(bad)])
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
-    """--version prints the version; --help shows examples."""
+    """--version prints the version; every command's --help shows examples."""
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out == f"debatekit {debatekit.__version__}\n"
-    with pytest.raises(SystemExit):
-        main(["info", "--help"])
-    assert "examples:" in capsys.readouterr().out
+    for command in ("info", "convert", "validate", "example"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "examples:" in capsys.readouterr().out
+
+
+def test_convert_file_to_file(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """convert IN -o OUT writes the converted transcript and nothing else."""
+    out = tmp_path / "copy.json"
+    code, stdout, err = run(capsys, "convert", str(good), "-o", str(out))
+    assert (code, stdout, err) == (0, "", "")
+    assert debatekit.read(out) == DATASET
+
+
+def test_convert_stdin_to_stdout(
+    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'-' reads standard input (with --from) and, with --to, writes standard output."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(good.read_bytes())))
+    code, out, _ = run(capsys, "convert", "-", "--from", "json", "--to", "json", "-o", "-")
+    assert code == 0
+    assert debatekit.json.loads(out) == DATASET
+
+
+def test_convert_refuses_to_overwrite_its_input(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Converting a file onto itself is refused and the file is left as it was."""
+    before = good.read_bytes()
+    code, _, err = run(capsys, "convert", str(good), "-o", str(good))
+    assert code == 2
+    assert "refusing to convert a file onto itself" in err
+    assert good.read_bytes() == before
+
+
+def test_failed_conversion_leaves_the_old_output(
+    bad: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A failure neither leaves a partial file nor damages an existing output."""
+    out = tmp_path / "out.json"
+    out.write_text("keep me", "utf-8")
+    code, _, err = run(capsys, "convert", str(bad), "-o", str(out))
+    assert code == 1
+    assert "$.speakers: expected an array" in err
+    assert out.read_text("utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "out.json"]
+
+
+def test_unwritable_output_has_its_own_code(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An output that cannot be created (its folder is a file) exits with 4."""
+    blocker = tmp_path / "file"
+    blocker.write_text("", "utf-8")
+    code, _, err = run(capsys, "convert", str(good), "-o", str(blocker / "out.json"))
+    assert code == 4
+    assert err.startswith("debatekit: error: ")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_convert_a_folder_with_bad_files(
+    tmp_path: Path, jobs: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder converts file by file (in parallel with -j); bad files are reported and
+    the good ones still convert; the exit code says that something failed."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    for name in ("a.json", "sub/b.json", "c.json"):
+        debatekit.write(DATASET, src / name)
+    (src / "broken.json").write_text("{", "utf-8")
+    (src / "notes.docx").write_text("ignored: unknown suffix", "utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, "convert", str(src), "-o", str(out), "--to", "json", "-j", jobs)
+    assert code == 1
+    assert stdout == ""
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["a.json", "c.json", "sub/b.json"]
+    assert debatekit.read(out / "sub" / "b.json") == DATASET
+    assert f"debatekit: error: {src / 'broken.json'}:1:2: Expecting property name" in err
+    assert "1 of 4 files failed; the others were converted" in err
+
+
+def test_several_inputs_need_an_output_folder(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Several inputs without -o DIR is a usage error."""
+    code, _, err = run(capsys, "convert", str(good), str(good), "--to", "json")
+    assert code == 2
+    assert "several inputs need -o DIR" in err
+
+
+def test_validate(
+    good: Path, bad: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate lists every problem of every file with its location; exit 1 if any."""
+    dangling = tmp_path / "dangling.json"
+    dangling.write_text(
+        '{"format": "debatekit", "version": "1.0", "speakers": [{"id": "a", "name": "A"}],'
+        ' "body": [{"type": "turn", "id": "u1", "speaker_id": "b"},'
+        ' {"type": "turn", "id": "u2", "speaker_id": "c"}]}',
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(good), str(bad), str(dangling))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{good}: ok",
+        f"{bad}: $.speakers: expected an array, got a number",
+        f"{dangling}: body[0].speaker_id: unknown speaker 'b'",
+        f"{dangling}: body[1].speaker_id: unknown speaker 'c'",
+    ]
+    assert run(capsys, "validate", str(good))[0] == 0
+
+
+def test_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """example lists the datasets, and writes one to stdout or to a file."""
+    code, out, _ = run(capsys, "example")
+    assert (code, out) == (
+        0,
+        "us-mexico-2023\tThe U.S.-Mexico Relationship Is About More Than Migration\n",
+    )
+    code, out, _ = run(capsys, "example", "us-mexico-2023")
+    assert code == 0
+    assert debatekit.json.loads(out) == DATASET
+    target = tmp_path / "ds.json"
+    assert run(capsys, "example", "us-mexico-2023", "-o", str(target))[0] == 0
+    assert debatekit.read(target) == DATASET
+    code, _, err = run(capsys, "example", "nope")
+    assert code == 1
+    assert "no bundled dataset 'nope'" in err
 
 
 def test_python_dash_m() -> None:

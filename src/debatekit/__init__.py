@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from . import datasets, json
-from ._io import read, write
+from ._io import dumps, formats, loads, read, write
 from .errors import (
     DebatekitError,
     FormatError,
@@ -67,7 +67,10 @@ __all__ = [
     "ValidationError",
     "__version__",
     "datasets",
+    "dumps",
+    "formats",
     "json",
+    "loads",
     "read",
     "word_count",
     "write",

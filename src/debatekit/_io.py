@@ -15,7 +15,19 @@ from typing import IO, Any, Protocol, cast
 from .errors import FormatError
 from .models import Transcript
 
-__all__ = ["FORMATS", "SUFFIXES", "check_binary", "format_for", "read", "source_name", "write"]
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "check_binary",
+    "dumps",
+    "format_for",
+    "formats",
+    "loads",
+    "read",
+    "source_name",
+    "suffix_for",
+    "write",
+]
 
 #: Format name -> module that implements it (imported on first use).
 FORMATS: dict[str, str] = {
@@ -125,3 +137,42 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def loads(
+    data: str | bytes, /, *, format: str, source: str | None = None, **options: Any
+) -> Transcript:
+    """Read a transcript from a string or bytes in the named format.
+
+    Args:
+        data: The document. Bytes are decoded by the format (UTF-8 unless it says otherwise).
+        format: A format name, as in :func:`read`.
+        source: A name for the input, shown in error messages.
+        **options: Passed to the format's ``loads``.
+    """
+    module = _module(format_for("", format))
+    if isinstance(data, (bytes, bytearray)):
+        with io.BytesIO(bytes(data)) as fp:
+            return cast("_FormatModule", module).load(fp, source=source, **options)
+    result: Transcript = module.loads(data, source=source, **options)
+    return result
+
+
+def dumps(transcript: Transcript, /, *, format: str, **options: Any) -> str:
+    """Serialise a transcript to a string in the named format."""
+    result: str = _module(format_for("", format)).dumps(transcript, **options)
+    return result
+
+
+def suffix_for(format: str) -> str:
+    """The usual file suffix of a format (the first one registered for it)."""
+    format_for("", format)
+    for suffix, name in SUFFIXES.items():
+        if name == format:
+            return suffix
+    return f".{format}"
+
+
+def formats() -> tuple[str, ...]:
+    """The names of the formats debatekit reads or writes, sorted."""
+    return tuple(sorted(FORMATS))

@@ -1,59 +1,361 @@
-"""The ``debatekit`` command line. It uses only the public API (``read``, ``write``,
-the format modules and :mod:`debatekit.datasets`).
+"""The ``debatekit`` command line, built on the public API only: :func:`debatekit.read`,
+:func:`debatekit.write`, :func:`debatekit.loads`, :func:`debatekit.dumps` and
+:mod:`debatekit.datasets`.
 
-Exit codes: 0 success, 1 invalid input (a parse or validation error), 2 wrong usage.
+Exit codes (when several files fail, the largest code is returned):
+
+====  ===========================================================
+0     success
+1     invalid input: a file could not be parsed or is not valid
+2     wrong usage: unknown option, format or command
+3     an input file is missing or cannot be read
+4     an output file cannot be written
+====  ===========================================================
 """
 
 from __future__ import annotations
 
 import argparse
 import json as _json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TextIO
 
-from . import __version__, datasets, read
-from .errors import DebatekitError
+import attrs
+
+from . import __version__, datasets, dumps, formats, loads, read, write
+from ._io import SUFFIXES, format_for, suffix_for
+from .errors import DebatekitError, FormatError, ValidationError
 from .models import Transcript
 
-__all__ = ["main"]
+__all__ = ["EXIT_CANT_WRITE", "EXIT_INVALID", "EXIT_NO_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_NO_INPUT = 3
+EXIT_CANT_WRITE = 4
 
-_EPILOG = """\
-examples:
-  debatekit info                       summary of the bundled U.S.-Mexico Q&A
-  debatekit info debate.json           summary of a transcript file
-  debatekit info debate.json --json    the same, as JSON for scripts
-"""
+_STDIO = "-"
+
+
+class _UsageError(Exception):
+    """A mistake in the command line itself (exit code 2)."""
+
+
+@attrs.frozen
+class _Outcome:
+    """What happened to one input: picklable, so workers can send it back."""
+
+    source: str
+    target: str | None
+    code: int
+    message: str = ""
+
+
+# -- the parser -------------------------------------------------------------------
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
 
 def _parser() -> argparse.ArgumentParser:
+    fmts = ", ".join(formats())
     parser = argparse.ArgumentParser(
         prog="debatekit",
-        description="Inspect and convert annotated debate transcripts.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Inspect, validate and convert annotated debate transcripts.",
+        epilog=(
+            "commands:\n"
+            "  info       summarise a transcript (default: the bundled dataset)\n"
+            "  convert    convert transcripts between formats\n"
+            "  validate   check transcripts and list every problem\n"
+            "  example    write a bundled dataset, or list them\n\n"
+            "exit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 missing or unreadable\n"
+            "input, 4 output not writable.\n\n"
+            "Run 'debatekit COMMAND --help' for a command's options and examples."
+        ),
+        formatter_class=_formatter,
     )
     parser.add_argument("--version", action="version", version=f"debatekit {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
     info = commands.add_parser(
         "info",
-        help="summarise a transcript: event, speakers, turns and words",
+        help="summarise a transcript",
         description="Summarise a transcript: the event, each speaker's turns, words and "
         "share of words, and the number of claims and relations.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  debatekit info                      the bundled U.S.-Mexico Q&A\n"
+        "  debatekit info debate.json          a transcript file\n"
+        "  debatekit info debate.xml --json    as JSON, for scripts\n",
+        formatter_class=_formatter,
     )
-    info.add_argument(
-        "file",
-        nargs="?",
-        help=f"a transcript file; default: the bundled dataset {datasets.names()[0]!r}",
-    )
+    info.add_argument("file", nargs="?", help="a transcript; default: the bundled dataset")
+    info.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
     info.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert transcripts between formats",
+        description="Convert transcripts between formats. Formats come from the file "
+        "suffixes unless --from/--to say otherwise. Outputs are written atomically: a "
+        "failure never leaves a partial file or damages an existing one.",
+        epilog="examples:\n"
+        "  debatekit convert debate.txt -o debate.json\n"
+        "  debatekit convert debate.xml --to json              to standard output\n"
+        "  cat debate.txt | debatekit convert - --from text --to json\n"
+        "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n",
+        formatter_class=_formatter,
+    )
+    convert.add_argument("inputs", nargs="+", metavar="IN", help="files, folders, or - (stdin)")
+    convert.add_argument("-o", "--output", metavar="OUT", help="output file, folder, or -")
+    convert.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
+    convert.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="convert N files at once"
+    )
+
+    validate = commands.add_parser(
+        "validate",
+        help="check transcripts and list every problem",
+        description="Read each file and list every problem with its location. Exit 0 when "
+        "all files are valid, 1 otherwise.",
+        epilog="examples:\n  debatekit validate debate.json\n  debatekit validate sittings/*.xml\n",
+        formatter_class=_formatter,
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
+    validate.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+
+    example = commands.add_parser(
+        "example",
+        help="write a bundled dataset, or list them",
+        description="Without a name, list the bundled datasets. With one, write it in any "
+        "format to standard output or to a file.",
+        epilog="examples:\n"
+        "  debatekit example\n"
+        "  debatekit example us-mexico-2023 --to json\n"
+        "  debatekit example us-mexico-2023 -o us-mexico.xml\n",
+        formatter_class=_formatter,
+    )
+    example.add_argument("name", nargs="?", help="a dataset name (see the list)")
+    example.add_argument("--to", metavar="FMT", help=f"output format ({fmts}); default json")
+    example.add_argument("-o", "--output", metavar="OUT", help="output file, or - (stdout)")
     return parser
+
+
+# -- helpers ----------------------------------------------------------------------
+
+
+def _read_input(path: str, from_: str | None) -> Transcript:
+    if path == _STDIO:
+        if from_ is None:
+            raise _UsageError("reading standard input needs --from FMT")
+        return loads(sys.stdin.buffer.read(), format=from_, source="<stdin>")
+    return read(path, format=from_)
+
+
+def _write_output(transcript: Transcript, target: str, to: str | None) -> None:
+    if target == _STDIO:
+        if to is None:
+            raise _UsageError("writing standard output needs --to FMT")
+        _emit(dumps(transcript, format=to))
+    else:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        write(transcript, target, format=to)
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def _code_for(exc: BaseException, *, writing: bool) -> int:
+    if isinstance(exc, _UsageError | FormatError):
+        return EXIT_USAGE
+    if isinstance(exc, DebatekitError):
+        return EXIT_INVALID
+    if isinstance(exc, OSError):
+        return EXIT_CANT_WRITE if writing else EXIT_NO_INPUT
+    return EXIT_INVALID
+
+
+def _describe(exc: BaseException, path: str) -> str:
+    if isinstance(exc, ValidationError):
+        return "\n".join(f"{path}: {p.path}: {p.message}" for p in exc.problems)
+    if isinstance(exc, OSError):
+        name = exc.filename if exc.filename is not None else path
+        return f"{name}: {exc.strerror or exc}"
+    text = str(exc)
+    if isinstance(exc, DebatekitError) and not text.startswith((path, "<")):
+        return f"{path}: {text}"
+    return text
+
+
+def _expand(inputs: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+    """Each input file, with the folder it was found in (None for a named file)."""
+    for name in inputs:
+        path = Path(name)
+        if name != _STDIO and path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+            for item in found:
+                yield str(item), path
+        else:
+            yield name, None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _convert_one(source: str, target: str, from_: str | None, to: str | None) -> _Outcome:
+    """Convert one file; never raises (runs in worker processes too)."""
+    writing = False
+    try:
+        if source != _STDIO and target != _STDIO and _same_file(source, target):
+            raise _UsageError(f"{source}: refusing to convert a file onto itself")
+        transcript = _read_input(source, from_)
+        writing = True
+        _write_output(transcript, target, to)
+    except (DebatekitError, OSError, _UsageError) as exc:
+        return _Outcome(source, target, _code_for(exc, writing=writing), _describe(exc, source))
+    return _Outcome(source, target, EXIT_OK)
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.active = total > 1 and stream.isatty()
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if self.active:
+            width = 24
+            filled = width * self.done // self.total
+            bar = "#" * filled + "-" * (width - filled)
+            line = f"\r[{bar}] {self.done}/{self.total} {Path(name).name}"
+            self.stream.write(line[:79].ljust(79))
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.active:
+            self.stream.write("\r" + " " * 79 + "\r")
+            self.stream.flush()
+
+
+# -- commands ---------------------------------------------------------------------
+
+
+def _plan(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Pair every input with its output path, or raise _UsageError."""
+    items = list(_expand(args.inputs))
+    output: str | None = args.output
+    if not items:
+        raise _UsageError("no input files found")
+    to = args.to
+    if output is None or output == _STDIO:
+        if len(items) > 1:
+            raise _UsageError("several inputs need -o DIR")
+        if to is None:
+            raise _UsageError("writing standard output needs --to FMT (or give -o FILE)")
+        return [(items[0][0], _STDIO)]
+    out = Path(output)
+    many = len(items) > 1 or items[0][1] is not None or out.is_dir() or output.endswith(os.sep)
+    if not many:
+        return [(items[0][0], output)]
+    if to is None:
+        raise _UsageError("converting into a folder needs --to FMT")
+    suffix = suffix_for(to)
+    plan: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    for source, root in items:
+        if source == _STDIO:
+            raise _UsageError("standard input cannot be converted into a folder")
+        relative = Path(source).relative_to(root) if root is not None else Path(source).name
+        target = str((out / relative).with_suffix(suffix))
+        if target in seen:
+            raise _UsageError(f"{source} and {seen[target]} would both write {target}")
+        seen[target] = source
+        plan.append((source, target))
+    return plan
+
+
+def _convert(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        raise _UsageError("-j needs a number of at least 1")
+    if args.to is not None:
+        format_for("", args.to)
+    if args.from_ is not None:
+        format_for("", args.from_)
+    plan = _plan(args)
+    progress = _Progress(len(plan), sys.stderr)
+    outcomes: list[_Outcome] = []
+    if args.jobs == 1 or len(plan) == 1:
+        for source, target in plan:
+            outcomes.append(_convert_one(source, target, args.from_, args.to))
+            progress.step(source)
+    else:
+        with ProcessPoolExecutor(max_workers=min(args.jobs, len(plan))) as pool:
+            futures = [
+                pool.submit(_convert_one, source, target, args.from_, args.to)
+                for source, target in plan
+            ]
+            for future in futures:
+                outcome = future.result()
+                outcomes.append(outcome)
+                progress.step(outcome.source)
+    progress.close()
+    failed = [o for o in outcomes if o.code]
+    for outcome in failed:
+        _error(outcome.message)
+    if failed and len(plan) > 1:
+        _error(f"{len(failed)} of {len(plan)} files failed; the others were converted")
+    return max((o.code for o in outcomes), default=EXIT_OK)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    if args.from_ is not None:
+        format_for("", args.from_)
+    code = EXIT_OK
+    checked = 0
+    for source, _ in _expand(args.files):
+        checked += 1
+        try:
+            _read_input(source, args.from_)
+        except (DebatekitError, OSError) as exc:
+            code = max(code, _code_for(exc, writing=False))
+            print(_describe(exc, source))
+        else:
+            print(f"{source}: ok")
+    if not checked:
+        raise _UsageError("no input files found")
+    return code
+
+
+def _example(args: argparse.Namespace) -> int:
+    if args.name is None:
+        for name in datasets.names():
+            transcript = datasets.load(name)
+            print(f"{name}\t{transcript.event.title or ''}")
+        return EXIT_OK
+    transcript = datasets.load(args.name)
+    output = args.output or _STDIO
+    to = args.to
+    if to is None:
+        to = "json" if output == _STDIO else None
+    _write_output(transcript, output, to)
+    return EXIT_OK
 
 
 def summary(transcript: Transcript) -> dict[str, object]:
@@ -67,6 +369,7 @@ def summary(transcript: Transcript) -> dict[str, object]:
             "published": event.published.isoformat() if event.published else None,
             "publisher": event.publisher,
             "series": event.series,
+            "place": event.place,
         },
         "speakers": [
             {
@@ -79,12 +382,13 @@ def summary(transcript: Transcript) -> dict[str, object]:
             for row in transcript.speaker_stats()
         ],
         "turns": len(transcript.turns),
+        "incidents": len(transcript.body) - len(transcript.turns),
         "claims": len(transcript.claims),
         "relations": len(transcript.relations),
     }
 
 
-def _print_info(transcript: Transcript) -> None:
+def _info_lines(transcript: Transcript) -> list[str]:
     event = transcript.event
     lines: list[str] = []
     if event.title:
@@ -95,57 +399,72 @@ def _print_info(transcript: Transcript) -> None:
         ("published", event.published),
         ("publisher", event.publisher),
         ("series", event.series),
+        ("place", event.place),
     ):
         if value is not None:
             lines.append(f"  {name + ':':<11}{value}")
     lines.append("")
-    rows = [("speaker", "turns", "words", "share")]
     stats = transcript.speaker_stats()
+    rows = [("speaker", "turns", "words", "share")]
     rows += [(s.name, str(s.turns), str(s.words), f"{s.share:.1%}") for s in stats]
-    rows.append(
-        (
-            "total",
-            str(sum(s.turns for s in stats)),
-            str(sum(s.words for s in stats)),
-            "100.0%" if stats else "",
-        )
+    total = (
+        "total",
+        str(sum(s.turns for s in stats)),
+        str(sum(s.words for s in stats)),
+        "100.0%" if any(s.words for s in stats) else "",
     )
-    width = max(len(r[0]) for r in rows)
-    for i, (name, turns, words, share) in enumerate(rows):
-        if i == len(rows) - 1:
-            lines.append("-" * (width + 23))
+    width = max(len(r[0]) for r in [*rows, total])
+    for name, turns, words, share in rows:
         lines.append(f"{name:<{width}}  {turns:>5}  {words:>6}  {share:>6}")
+    lines.append("-" * (width + 23))
+    lines.append(f"{total[0]:<{width}}  {total[1]:>5}  {total[2]:>6}  {total[3]:>6}")
     lines.append("")
-    lines.append(f"claims: {len(transcript.claims)}  relations: {len(transcript.relations)}")
-    print("\n".join(lines))
+    incidents = len(transcript.body) - len(transcript.turns)
+    lines.append(
+        f"incidents: {incidents}  claims: {len(transcript.claims)}  "
+        f"relations: {len(transcript.relations)}"
+    )
+    return lines
 
 
 def _info(args: argparse.Namespace) -> int:
-    transcript = read(args.file) if args.file else datasets.load(datasets.names()[0])
-    if args.json:
-        print(_json.dumps(summary(transcript), ensure_ascii=False, indent=2))
+    if args.file is None:
+        transcript = datasets.load(datasets.names()[0])
     else:
-        _print_info(transcript)
+        transcript = _read_input(args.file, args.from_)
+    if args.json:
+        _emit(_json.dumps(summary(transcript), ensure_ascii=False, indent=2))
+    else:
+        _emit("\n".join(_info_lines(transcript)))
     return EXIT_OK
 
 
+_COMMANDS = {"info": _info, "convert": _convert, "validate": _validate, "example": _example}
+
+
+def _error(message: str) -> None:
+    for line in message.splitlines() or [""]:
+        print(f"debatekit: error: {line}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line and return its exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
-    command = args.command or "info"
-    if args.command is None:
-        args.file, args.json = None, False
+    if args.command is None:  # the main job: summarise the bundled dataset
+        args = parser.parse_args(["info", *(["--debug"] if args.debug else [])])
+    command = _COMMANDS[args.command]
     try:
-        assert command == "info", command  # argparse refuses unknown commands
-        return _info(args)
-    except DebatekitError as exc:
+        return command(args)
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+        return EXIT_OK
+    except (DebatekitError, OSError, _UsageError) as exc:
         if args.debug:
             raise
-        print(f"debatekit: error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except OSError as exc:
-        if args.debug:
-            raise
-        print(f"debatekit: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
-        return EXIT_INVALID
+        path = getattr(args, "file", None) or getattr(args, "output", None) or ""
+        writing = isinstance(exc, OSError) and args.command == "example"
+        _error(_describe(exc, path))
+        return _code_for(exc, writing=writing)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
