@@ -190,3 +190,34 @@ def test_deeply_nested_input_is_a_parse_error() -> None:
     """Pathologically nested JSON is refused with a ParseError, not a RecursionError."""
     with pytest.raises(ParseError):
         json.loads("[" * 100_000 + "]" * 100_000)
+
+
+@pytest.mark.skipif(json.BACKEND != "orjson", reason="orjson is not installed")
+@given(transcripts(max_turns=3))
+def test_backends_write_the_same_text(transcript: debatekit.Transcript) -> None:
+    """With orjson or the standard library, dumps writes the same text and reads it back."""
+    import unittest.mock
+
+    fast = json.dumps(transcript), json.dumps(transcript, indent=None)
+    with (
+        unittest.mock.patch.object(json, "_orjson_dumps", None),
+        unittest.mock.patch.object(json, "_orjson_loads", None),
+    ):
+        slow = json.dumps(transcript), json.dumps(transcript, indent=None)
+        assert json.loads(fast[0]) == transcript
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ('{"format": "debatekit",\n "version": "1.0",,}', "<string>:2:19: Expecting property name"),
+        ("[" * 5000 + "]" * 5000, "<string>: document nested too deeply"),
+        ("[" * 900 + "]" * 900, "<string>: $: expected an object, got an array"),
+    ],
+)
+def test_error_messages_do_not_depend_on_the_backend(doc: str, message: str) -> None:
+    """Syntax errors carry the standard library's message and position with any backend."""
+    with pytest.raises(ParseError) as info:
+        json.loads(doc)
+    assert str(info.value).startswith(message)

@@ -98,10 +98,14 @@ def _strict_tuples(converter: cattrs.Converter) -> None:
 
     def factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
         inner = homogenous_tuple_structure_factory(type_, converter)
+        of_strings = get_args(type_)[0] is str
 
         def structure(value: object, target: object) -> tuple[Any, ...]:
             if not isinstance(value, (list, tuple)):
                 raise TypeError(f"expected an array, got {json_type(value)}")
+            # Fast path for lists of strings (paragraphs): no call per item.
+            if of_strings and all(type(item) is str for item in value):
+                return tuple(value)
             return inner(value, target)  # type: ignore[no-any-return]
 
         return structure
@@ -146,11 +150,17 @@ def configure_converter(converter: cattrs.Converter) -> None:
 def _body_union(converter: cattrs.Converter) -> None:
     """Body items carry a ``"type"`` tag, written first: ``{"type": "turn", ...}``."""
     classes = {tag: cls for cls, tag in _BODY_TAGS.items()}
+    # Hooks are looked up once, on first use (after every hook is registered).
+    structure_hooks: dict[str, Callable[[Any, Any], Any]] = {}
+    unstructure_hooks: dict[type, Callable[[Any], Any]] = {}
 
     def unstructure(item: BodyItem) -> dict[str, Any]:
-        tag = _BODY_TAGS[type(item)]
-        data: dict[str, Any] = {"type": tag}
-        data.update(converter.unstructure(item, type(item)))
+        cls = type(item)
+        hook = unstructure_hooks.get(cls)
+        if hook is None:
+            hook = unstructure_hooks[cls] = converter.get_unstructure_hook(cls)
+        data: dict[str, Any] = {"type": _BODY_TAGS[cls]}
+        data.update(hook(item))
         return data
 
     def structure(value: object, _: object) -> BodyItem:
@@ -161,8 +171,12 @@ def _body_union(converter: cattrs.Converter) -> None:
         if cls is None:
             expected = " or ".join(repr(t) for t in classes)
             raise ValueError(f'"type" must be {expected}, got {tag!r}')
-        rest = {k: v for k, v in value.items() if k != "type"}
-        result: BodyItem = converter.structure(rest, cls)
+        hook = structure_hooks.get(tag)  # type: ignore[arg-type]
+        if hook is None:
+            hook = structure_hooks[tag] = converter.get_structure_hook(cls)  # type: ignore[index]
+        rest = value.copy()
+        del rest["type"]
+        result: BodyItem = hook(rest, cls)
         return result
 
     converter.register_unstructure_hook(BodyItem, unstructure)

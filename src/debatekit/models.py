@@ -57,6 +57,7 @@ INCIDENT_KINDS: frozenset[str] = frozenset(get_args(IncidentKind))
 
 # An XML NCName: what TEI's xml:id accepts, so every id survives a trip through TEI.
 _ID = re.compile(r"[^\W\d][\w.\-]*\Z")
+_ID_MATCH = _ID.match
 # A blank line (optionally holding spaces): it would split a paragraph in two.
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
 # An ISO 8601 date, possibly partial (TEI's @when/@from/@to allow "2019" and "2019-12").
@@ -87,10 +88,6 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _meta(value: Mapping[str, str]) -> dict[str, str]:
-    return dict(value)
-
-
 def _check_id(problems: list[Problem], path: str, value: object) -> None:
     if not isinstance(value, str) or not _ID.match(value):
         problems.append(
@@ -100,6 +97,16 @@ def _check_id(problems: list[Problem], path: str, value: object) -> None:
                 "digits, '_', '-' or '.' (an XML NCName)",
             )
         )
+
+
+def _good_text(value: object) -> bool:
+    """The fast check of a paragraph: true when _check_text would find nothing."""
+    return (
+        type(value) is str
+        and value != ""
+        and value == value.strip()
+        and ("\n" not in value or _BLANK_LINE.search(value) is None)
+    )
 
 
 def _check_text(problems: list[Problem], path: str, value: object, what: str) -> None:
@@ -175,7 +182,7 @@ class Event:
     language: str | None = None
     description: str | None = None
     credits: tuple[str, ...] = field(default=(), converter=_strings)
-    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+    meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -236,7 +243,7 @@ class Speaker:
     description: str | None = None
     aliases: tuple[str, ...] = field(default=(), converter=_strings)
     affiliations: tuple[Affiliation, ...] = field(default=(), converter=tuple)
-    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+    meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -281,7 +288,7 @@ class Incident:
     offset: int | None = None
     length: int = 0
     time: dt.timedelta | None = None
-    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+    meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -330,7 +337,7 @@ class Turn:
     start: dt.timedelta | None = None
     end: dt.timedelta | None = None
     incidents: tuple[Incident, ...] = field(default=(), converter=tuple)
-    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+    meta: dict[str, str] = field(factory=dict, hash=False)
 
     @property
     def text(self) -> str:
@@ -338,6 +345,20 @@ class Turn:
         return "\n\n".join(self.paragraphs)
 
     def __attrs_post_init__(self) -> None:
+        # Fast path for the common case (this runs once per turn of large corpora);
+        # the full check below finds and names every problem.
+        if (
+            not self.incidents
+            and self.start is None
+            and self.end is None
+            and not self.meta
+            and type(self.id) is str
+            and _ID_MATCH(self.id)
+            and type(self.speaker_id) is str
+            and _ID_MATCH(self.speaker_id)
+            and all(map(_good_text, self.paragraphs))
+        ):
+            return
         problems: list[Problem] = []
         _check_id(problems, "id", self.id)
         _check_id(problems, "speaker_id", self.speaker_id)
@@ -402,7 +423,7 @@ class Claim:
     topics: tuple[str, ...] = field(default=(), converter=_strings)
     proposition: str | None = None
     note: str | None = None
-    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+    meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -447,7 +468,7 @@ class Relation:
     source_id: str
     target_id: str
     note: str | None = None
-    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+    meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -510,7 +531,7 @@ class Transcript:
     relations: tuple[Relation, ...] = field(default=(), converter=tuple)
     front: tuple[str, ...] = field(default=(), converter=_strings)
     back: tuple[str, ...] = field(default=(), converter=_strings)
-    meta: dict[str, str] = field(factory=dict, converter=_meta, hash=False)
+    meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
