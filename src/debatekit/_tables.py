@@ -1,0 +1,244 @@
+"""Analysis tables: one row per speaker, turn, incident, claim and relation.
+
+Rows are plain dicts of JSON-ready scalars (strings, integers, floats, booleans,
+``None``) and lists of strings, so they fit pandas, Arrow and DuckDB alike. Every row
+carries ``transcript``, the transcript's name in its corpus; with it, each row's id
+columns are stable keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .models import Incident, Transcript, Turn, word_count
+
+__all__ = ["COLUMNS", "TABLES", "rows"]
+
+#: The tables, in the order they are written.
+TABLES = ("transcripts", "speakers", "turns", "incidents", "claims", "relations")
+
+_S, _I, _F, _L = "string", "int64", "float64", "list<string>"
+
+#: Each table's columns and their types (for Arrow schemas and empty tables).
+COLUMNS: dict[str, dict[str, str]] = {
+    "transcripts": {
+        "transcript": _S,
+        "title": _S,
+        "kind": _S,
+        "date": "date",
+        "end_date": "date",
+        "published": "date",
+        "publisher": _S,
+        "organizer": _S,
+        "series": _S,
+        "place": _S,
+        "language": _S,
+        "source": _S,
+        "speakers": _I,
+        "turns": _I,
+        "words": _I,
+        "incidents": _I,
+        "claims": _I,
+        "relations": _I,
+    },
+    "speakers": {
+        "transcript": _S,
+        "speaker_id": _S,
+        "name": _S,
+        "role": _S,
+        "affiliation": _S,
+        "affiliations": _L,
+        "turns": _I,
+        "words": _I,
+        "share": _F,
+    },
+    "turns": {
+        "transcript": _S,
+        "turn_id": _S,
+        "position": _I,
+        "speaker_id": _S,
+        "speaker_name": _S,
+        "speaker_role": _S,
+        "speaker_affiliation": _S,
+        "label": _S,
+        "date": "date",
+        "start": _F,
+        "end": _F,
+        "paragraphs": _I,
+        "words": _I,
+        "text": _S,
+    },
+    "incidents": {
+        "transcript": _S,
+        "position": _I,
+        "turn_id": _S,
+        "offset": _I,
+        "length": _I,
+        "incident_id": _S,
+        "kind": _S,
+        "subtype": _S,
+        "text": _S,
+        "printed": _S,
+        "who": _S,
+        "time": _F,
+    },
+    "claims": {
+        "transcript": _S,
+        "claim_id": _S,
+        "turn_id": _S,
+        "speaker_id": _S,
+        "speaker_name": _S,
+        "start": _I,
+        "end": _I,
+        "kind": _S,
+        "stance": _S,
+        "topics": _L,
+        "text": _S,
+        "proposition": _S,
+    },
+    "relations": {
+        "transcript": _S,
+        "relation_id": _S,
+        "kind": _S,
+        "source_id": _S,
+        "target_id": _S,
+        "source_speaker_id": _S,
+        "target_speaker_id": _S,
+    },
+}
+
+
+def _seconds(value: dt.timedelta | None) -> float | None:
+    return None if value is None else value.total_seconds()
+
+
+def _incident_row(
+    name: str, position: int, turn_id: str | None, incident: Incident
+) -> dict[str, Any]:
+    return {
+        "transcript": name,
+        "position": position,
+        "turn_id": turn_id,
+        "offset": incident.offset,
+        "length": incident.length if incident.offset is not None else None,
+        "incident_id": incident.id,
+        "kind": incident.kind,
+        "subtype": incident.subtype,
+        "text": incident.text,
+        "printed": incident.printed,
+        "who": incident.who,
+        "time": _seconds(incident.time),
+    }
+
+
+def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table for one transcript called ``name``."""
+    event = transcript.event
+    speakers = {s.id: s for s in transcript.speakers}
+    stats = transcript.speaker_stats()
+    turn_speaker: dict[str, str] = {}
+    turns: list[dict[str, Any]] = []
+    incidents: list[dict[str, Any]] = []
+    for position, item in enumerate(transcript.body):
+        if isinstance(item, Turn):
+            speaker = speakers[item.speaker_id]
+            turn_speaker[item.id] = item.speaker_id
+            turns.append(
+                {
+                    "transcript": name,
+                    "turn_id": item.id,
+                    "position": position,
+                    "speaker_id": item.speaker_id,
+                    "speaker_name": speaker.name,
+                    "speaker_role": speaker.role,
+                    "speaker_affiliation": speaker.affiliation,
+                    "label": item.label,
+                    "date": event.date,
+                    "start": _seconds(item.start),
+                    "end": _seconds(item.end),
+                    "paragraphs": len(item.paragraphs),
+                    "words": sum(word_count(p) for p in item.paragraphs),
+                    "text": item.text,
+                }
+            )
+            incidents.extend(_incident_row(name, position, item.id, i) for i in item.incidents)
+        else:
+            incidents.append(_incident_row(name, position, None, item))
+
+    def speaker_of(endpoint: str) -> str | None:
+        if endpoint in turn_speaker:
+            return turn_speaker[endpoint]
+        claim = claims_by_id.get(endpoint)
+        return turn_speaker.get(claim.turn_id) if claim is not None else None
+
+    claims_by_id = {c.id: c for c in transcript.claims}
+    return {
+        "transcripts": [
+            {
+                "transcript": name,
+                "title": event.title,
+                "kind": event.kind,
+                "date": event.date,
+                "end_date": event.end_date,
+                "published": event.published,
+                "publisher": event.publisher,
+                "organizer": event.organizer,
+                "series": event.series,
+                "place": event.place,
+                "language": event.language,
+                "source": event.source,
+                "speakers": len(transcript.speakers),
+                "turns": len(turns),
+                "words": sum(row["words"] for row in turns),
+                "incidents": len(incidents),
+                "claims": len(transcript.claims),
+                "relations": len(transcript.relations),
+            }
+        ],
+        "speakers": [
+            {
+                "transcript": name,
+                "speaker_id": s.id,
+                "name": s.name,
+                "role": s.role,
+                "affiliation": s.affiliation,
+                "affiliations": [a.name for a in s.affiliations],
+                "turns": row.turns,
+                "words": row.words,
+                "share": row.share,
+            }
+            for s, row in zip(transcript.speakers, stats, strict=True)
+        ],
+        "turns": turns,
+        "incidents": incidents,
+        "claims": [
+            {
+                "transcript": name,
+                "claim_id": c.id,
+                "turn_id": c.turn_id,
+                "speaker_id": turn_speaker[c.turn_id],
+                "speaker_name": speakers[turn_speaker[c.turn_id]].name,
+                "start": c.start,
+                "end": c.end,
+                "kind": c.kind,
+                "stance": c.stance,
+                "topics": list(c.topics),
+                "text": c.text,
+                "proposition": c.proposition,
+            }
+            for c in transcript.claims
+        ],
+        "relations": [
+            {
+                "transcript": name,
+                "relation_id": r.id,
+                "kind": r.kind,
+                "source_id": r.source_id,
+                "target_id": r.target_id,
+                "source_speaker_id": speaker_of(r.source_id),
+                "target_speaker_id": speaker_of(r.target_id),
+            }
+            for r in transcript.relations
+        ],
+    }

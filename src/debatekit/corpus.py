@@ -1,0 +1,470 @@
+"""Corpora: many transcripts, opened lazily, filtered, and exported as analysis tables.
+
+>>> from debatekit import corpus
+>>> c = corpus.open(["debates/"])                        # doctest: +SKIP
+>>> recent = c.filter(date_from=datetime.date(2020, 1, 1), party="EAJ-PNV")  # doctest: +SKIP
+>>> recent.to_parquet("tables/")                          # doctest: +SKIP
+
+Nothing is read when a corpus is opened: iterating reads one transcript at a time,
+so a corpus of any size fits in memory. Exports run on an *engine*:
+
+- ``None`` (the default): in this process, one file after another;
+- ``"processes"``: a pool of worker processes on this machine (``workers=N``);
+- ``"dask"`` or a ``distributed.Client``: Dask (optional extra ``dask``), on a laptop's
+  processes or a cluster, partitioned by file. Results are the same as ``None``'s.
+
+Tables need pyarrow (extra ``arrow``) for Parquet and pandas for DataFrames.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+
+from . import _convokit, _tables
+from ._io import SUFFIXES, atomic_write, read, suffix_for, write
+from ._tables import COLUMNS, TABLES
+from .errors import DebatekitError
+from .models import Transcript
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+    import pyarrow
+
+__all__ = ["COLUMNS", "TABLES", "Corpus", "Engine", "Filter", "Source", "open"]
+
+#: Where work runs: ``None``, ``"processes"``, ``"dask"`` or a ``distributed.Client``.
+Engine: TypeAlias = Any
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+@attrs.frozen
+class Source:
+    """One transcript of a corpus, not yet read: a file and the format to read it with.
+
+    Attributes:
+        path: The file.
+        name: The transcript's name in the corpus (unique; the ``transcript`` column).
+        format: The format, or ``None`` to choose it from the suffix.
+    """
+
+    path: str
+    name: str
+    format: str | None = None
+
+    def read(self) -> Transcript:
+        """Read the transcript."""
+        return read(self.path, format=self.format)
+
+
+@attrs.frozen
+class Filter:
+    """Keep the transcripts that match every criterion given (``None`` matches anything).
+
+    Picklable, so that worker processes can apply it.
+
+    Attributes:
+        date_from: The event's date is on or after this day.
+        date_to: The event's date is on or before this day.
+        speaker: A speaker's id, name or alias equals this (case-insensitive).
+        party: A speaker's affiliation, or an affiliation's name or ``ref``, equals this
+            (case-insensitive).
+        kind: The event's kind equals this (case-insensitive).
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    speaker: str | None = None
+    party: str | None = None
+    kind: str | None = None
+
+    def __call__(self, transcript: Transcript) -> bool:
+        event = transcript.event
+        day = event.date or event.published
+        if self.date_from is not None and (day is None or day < self.date_from):
+            return False
+        if self.date_to is not None and (day is None or day > self.date_to):
+            return False
+        if self.kind is not None and (event.kind or "").casefold() != self.kind.casefold():
+            return False
+        if self.speaker is not None:
+            wanted = self.speaker.casefold()
+            if not any(
+                wanted in {s.id.casefold(), s.name.casefold(), *(a.casefold() for a in s.aliases)}
+                for s in transcript.speakers
+            ):
+                return False
+        if self.party is not None:
+            wanted = self.party.casefold()
+            names = {
+                value.casefold()
+                for s in transcript.speakers
+                for value in (
+                    s.affiliation,
+                    *(a.name for a in s.affiliations),
+                    *(a.ref for a in s.affiliations),
+                )
+                if value
+            }
+            if wanted not in names and wanted.lstrip("#") not in {n.lstrip("#") for n in names}:
+                return False
+        return True
+
+
+def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    found: list[Path] = []
+    for item in items:
+        text = os.fspath(item)
+        if _GLOB_CHARS & set(text) and not Path(text).exists():
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                raise DebatekitError(f"{text}: no file matches this pattern")
+            found.extend(Path(m) for m in matches if Path(m).is_file())
+        elif Path(text).is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in Path(text).rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+                )
+            )
+        elif Path(text).is_file():
+            found.append(Path(text))
+        else:
+            raise DebatekitError(f"{text}: no such file or folder")
+    return found
+
+
+def _names(paths: Sequence[Path]) -> list[str]:
+    """Short unique names: the file stem, or the path from the common folder if stems clash."""
+    stems = [p.name.split(".")[0] or p.stem for p in paths]
+    if len(set(stems)) == len(stems):
+        return stems
+    resolved = [p.resolve() for p in paths]
+    common = Path(os.path.commonpath([str(p.parent) for p in resolved]))
+    names = [p.relative_to(common).with_suffix("").as_posix() for p in resolved]
+    if len(set(names)) != len(names):
+        names = [p.as_posix() for p in resolved]
+    return names
+
+
+def open(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    /,
+    *,
+    format: str | None = None,
+    engine: Engine = None,
+    workers: int | None = None,
+) -> Corpus:
+    """Open files, folders (searched recursively) or glob patterns as a lazy corpus.
+
+    Args:
+        paths: One path or pattern, or several.
+        format: Read every file as this format instead of choosing by suffix.
+        engine: Where exports run (see the module documentation).
+        workers: The number of worker processes for ``engine="processes"`` or ``"dask"``.
+
+    Raises:
+        DebatekitError: A path does not exist or a pattern matches nothing.
+    """
+    files = _expand(paths)
+    sources = tuple(
+        Source(path=str(p), name=n, format=format)
+        for p, n in zip(files, _names(files), strict=True)
+    )
+    return Corpus(sources=sources, engine=engine, workers=workers)
+
+
+def _read_matching(
+    source: Source, filters: tuple[Callable[[Transcript], bool], ...]
+) -> Transcript | None:
+    transcript = source.read()
+    return transcript if all(f(transcript) for f in filters) else None
+
+
+@attrs.frozen
+class _RowsTask:
+    """Read one source and return its table rows (or None if a filter drops it)."""
+
+    filters: tuple[Callable[[Transcript], bool], ...]
+
+    def __call__(self, source: Source) -> dict[str, list[dict[str, Any]]] | None:
+        transcript = _read_matching(source, self.filters)
+        return None if transcript is None else _tables.rows(source.name, transcript)
+
+
+@attrs.frozen
+class _PartTask:
+    """Read one source and write its rows as one Parquet part per table."""
+
+    filters: tuple[Callable[[Transcript], bool], ...]
+    folder: str
+
+    def __call__(self, indexed: tuple[int, Source]) -> int:
+        index, source = indexed
+        result = _RowsTask(self.filters)(source)
+        if result is None:
+            return 0
+        for table in _tables.TABLES:
+            target = Path(self.folder, table, f"part-{index:06d}.parquet")
+            _write_parquet(result[table], table, target)
+        return 1
+
+
+@attrs.frozen
+class _ConvertTask:
+    """Read one source and write it in another format."""
+
+    filters: tuple[Callable[[Transcript], bool], ...]
+    folder: str
+    to: str
+
+    def __call__(self, source: Source) -> str | None:
+        transcript = _read_matching(source, self.filters)
+        if transcript is None:
+            return None
+        target = Path(self.folder, source.name + suffix_for(self.to))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write(transcript, target, format=self.to)
+        return str(target)
+
+
+def _arrow_type(name: str) -> pyarrow.DataType:
+    import pyarrow as pa
+
+    types: dict[str, pyarrow.DataType] = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "date": pa.date32(),
+        "list<string>": pa.list_(pa.string()),
+    }
+    return types[name]
+
+
+def _arrow_schema(table: str) -> pyarrow.Schema:
+    import pyarrow as pa
+
+    return pa.schema([(c, _arrow_type(t)) for c, t in _tables.COLUMNS[table].items()])
+
+
+def _arrow_table(rows: list[dict[str, Any]], table: str) -> pyarrow.Table:
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows, schema=_arrow_schema(table))
+
+
+def _write_parquet(rows: list[dict[str, Any]], table: str, target: Path) -> None:
+    import io
+
+    import pyarrow.parquet as pq
+
+    buffer = io.BytesIO()
+    pq.write_table(_arrow_table(rows, table), buffer)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, buffer.getvalue())
+
+
+def _need(module: str, extra: str) -> None:
+    try:
+        __import__(module)
+    except ImportError:
+        raise DebatekitError(f"this needs {module}: pip install 'debatekit[{extra}]'") from None
+
+
+@attrs.frozen
+class Corpus:
+    """A lazy collection of transcripts; see :func:`open`.
+
+    Iterating reads one transcript at a time. :meth:`filter` returns a new corpus;
+    nothing is read until you iterate, count or export.
+    """
+
+    sources: tuple[Source, ...]
+    filters: tuple[Callable[[Transcript], bool], ...] = ()
+    engine: Engine = None
+    workers: int | None = None
+
+    # -- reading ---------------------------------------------------------------------
+
+    def items(self) -> Iterator[tuple[str, Transcript]]:
+        """Each transcript that passes the filters, with its name, in order."""
+        for source in self.sources:
+            transcript = _read_matching(source, self.filters)
+            if transcript is not None:
+                yield source.name, transcript
+
+    def __iter__(self) -> Iterator[Transcript]:
+        return (transcript for _, transcript in self.items())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def count(self) -> int:
+        """How many transcripts pass the filters (reads them only if there are filters)."""
+        if not self.filters:
+            return len(self.sources)
+        return sum(1 for _ in self.items())
+
+    def names(self) -> tuple[str, ...]:
+        """The names of the sources (before filtering)."""
+        return tuple(source.name for source in self.sources)
+
+    def filter(
+        self,
+        where: Callable[[Transcript], bool] | None = None,
+        /,
+        *,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        speaker: str | None = None,
+        party: str | None = None,
+        kind: str | None = None,
+    ) -> Corpus:
+        """A corpus of the transcripts that match (see :class:`Filter`) and ``where``.
+
+        ``where`` must be picklable (a module-level function, not a lambda) for the
+        ``"processes"`` engine; Dask pickles lambdas too.
+        """
+        new: list[Callable[[Transcript], bool]] = []
+        criteria = Filter(
+            date_from=date_from, date_to=date_to, speaker=speaker, party=party, kind=kind
+        )
+        if criteria != Filter():
+            new.append(criteria)
+        if where is not None:
+            new.append(where)
+        return attrs.evolve(self, filters=self.filters + tuple(new))
+
+    def with_engine(self, engine: Engine, *, workers: int | None = None) -> Corpus:
+        """The same corpus, with exports run on another engine."""
+        return attrs.evolve(self, engine=engine, workers=workers)
+
+    # -- running on the engine -------------------------------------------------------
+
+    def _map(self, task: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        engine = self.engine
+        if engine is None or len(items) <= 1:
+            return [task(item) for item in items]
+        if engine == "processes":
+            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+                return list(pool.map(task, items))
+        _need("dask", "dask")
+        import dask.bag
+
+        bag = dask.bag.from_sequence(list(items), npartitions=len(items)).map(task)
+        if engine == "dask":
+            if self.workers is not None:
+                return list(bag.compute(scheduler="processes", num_workers=self.workers))
+            return list(bag.compute(scheduler="processes"))
+        if hasattr(engine, "gather") and hasattr(engine, "submit"):  # a distributed Client
+            return list(bag.compute(scheduler=engine))
+        raise DebatekitError(
+            f"unknown engine {engine!r}: expected None, 'processes', 'dask' or a Dask client"
+        )
+
+    def _rows(self) -> dict[str, list[dict[str, Any]]]:
+        tables: dict[str, list[dict[str, Any]]] = {t: [] for t in _tables.TABLES}
+        for result in self._map(_RowsTask(self.filters), self.sources):
+            if result is not None:
+                for table in _tables.TABLES:
+                    tables[table].extend(result[table])
+        return tables
+
+    # -- exports ---------------------------------------------------------------------
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table as a list of row dicts: see ``docs/corpus.md`` for the columns."""
+        return self._rows()
+
+    def to_arrow(self) -> dict[str, pyarrow.Table]:
+        """Every table as a ``pyarrow.Table`` with a fixed schema (extra ``arrow``)."""
+        _need("pyarrow", "arrow")
+        return {name: _arrow_table(rows, name) for name, rows in self._rows().items()}
+
+    def to_pandas(self) -> dict[str, pandas.DataFrame]:
+        """Every table as a pandas DataFrame (extras ``arrow`` and ``pandas``)."""
+        _need("pandas", "pandas")
+        return {name: table.to_pandas() for name, table in self.to_arrow().items()}
+
+    def to_parquet(
+        self, folder: str | os.PathLike[str], /, *, partitioned: bool | None = None
+    ) -> dict[str, Path]:
+        """Write one Parquet table per kind into ``folder`` (extra ``arrow``).
+
+        Args:
+            folder: Created if missing.
+            partitioned: ``False`` writes ``folder/turns.parquet`` and so on; ``True``
+                writes a folder per table with one part per source file
+                (``folder/turns/part-000000.parquet``), written by the workers
+                themselves, which is what scales on a cluster. The default is
+                ``True`` on Dask and ``False`` otherwise. Both read back as the same
+                rows, in the same order (``pyarrow.parquet.read_table(folder/"turns")``).
+
+        Returns:
+            Each table's name and the path written.
+        """
+        _need("pyarrow", "arrow")
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        if partitioned is None:
+            partitioned = self.engine not in (None, "processes")
+        if partitioned:
+            for table in _tables.TABLES:
+                (out / table).mkdir(exist_ok=True)
+                for stale in (out / table).glob("part-*.parquet"):
+                    stale.unlink()
+            self._map(_PartTask(self.filters, str(out)), list(enumerate(self.sources)))
+            for table in _tables.TABLES:  # an empty corpus still gets an (empty) part
+                if not any((out / table).glob("part-*.parquet")):
+                    _write_parquet([], table, out / table / "part-000000.parquet")
+            return {table: out / table for table in _tables.TABLES}
+        paths: dict[str, Path] = {}
+        for table, rows in self._rows().items():
+            paths[table] = out / f"{table}.parquet"
+            _write_parquet(rows, table, paths[table])
+        return paths
+
+    def to_convokit(self, folder: str | os.PathLike[str], /, *, name: str | None = None) -> Path:
+        """Write the corpus in ConvoKit's corpus folder format; see ``docs/corpus.md``.
+
+        One conversation per transcript, one utterance per turn, every speaker once.
+        """
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        files = _convokit.files(self.items(), name=name or out.name)
+        for filename, text in files.items():
+            atomic_write(out / filename, text.encode("utf-8"))
+        return out
+
+    def convert(self, folder: str | os.PathLike[str], /, *, to: str) -> list[Path]:
+        """Write every transcript into ``folder`` in format ``to`` (on the engine).
+
+        Returns:
+            The files written, in corpus order.
+        """
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        results = self._map(_ConvertTask(self.filters, os.fspath(folder), to), self.sources)
+        return [Path(r) for r in results if r is not None]
+
+    def summary(self) -> dict[str, int]:
+        """Counts over the corpus: transcripts, speakers (distinct ids), turns, words, ..."""
+        totals = {"transcripts": 0, "turns": 0, "words": 0, "claims": 0, "relations": 0}
+        speakers: set[str] = set()
+        for transcript in self:
+            totals["transcripts"] += 1
+            totals["turns"] += len(transcript.turns)
+            totals["words"] += sum(s.words for s in transcript.speaker_stats())
+            totals["claims"] += len(transcript.claims)
+            totals["relations"] += len(transcript.relations)
+            speakers.update(s.id for s in transcript.speakers)
+        return {**totals, "speakers": len(speakers)}
