@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Callable
+
+from _common import Figure, best
 
 from debatekit import Speaker, Transcript, Turn
 from debatekit import json as dkjson
@@ -42,16 +42,6 @@ def make_transcript(turns: int) -> Transcript:
     return Transcript(speakers=speakers, body=body)
 
 
-def best(run: Callable[[], object], repeat: int) -> float:
-    """The shortest of ``repeat`` timings of ``run``, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def measure(turns: int, repeat: int = 3) -> tuple[float, float, float]:
     """(ratio, debatekit seconds, baseline seconds) for one dump+load round trip."""
     transcript = make_transcript(turns)
@@ -67,17 +57,25 @@ def measure(turns: int, repeat: int = 3) -> tuple[float, float, float]:
     return ours_s / base_s, ours_s, base_s
 
 
+def figures(quick: bool) -> list[Figure]:
+    turns = 20_000 if quick else 100_000
+    ratio, ours, base = measure(turns)
+    return [
+        Figure(
+            name=f"JSON dump+load vs stdlib json ({turns:,} turns)",
+            value=ratio,
+            target=TARGET,
+            detail=f"{dkjson.BACKEND}: {ours:.2f}s vs {base:.2f}s",
+        )
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="20,000 turns instead of 100,000")
     args = parser.parse_args()
-    turns = 20_000 if args.quick else 100_000
-    ratio, ours, base = measure(turns)
-    verdict = "ok" if ratio <= TARGET else "MISS"
-    print(
-        f"json dump+load, {turns:,} turns ({dkjson.BACKEND}): {ratio:.2f}x "
-        f"(debatekit {ours:.3f}s, stdlib json {base:.3f}s; target <= {TARGET}x) {verdict}"
-    )
+    for figure in figures(args.quick):
+        print(figure.line())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,69 @@
+"""Shared pieces of the benchmarks: figures, timing, the machine description.
+
+Timings on shared machines are noisy, so every figure is a ratio against a baseline
+measured in the same process, right before or after, best of several runs.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import debatekit
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One benchmark result: ``value`` compared with ``target`` (``lower`` is better or not)."""
+
+    name: str
+    value: float
+    target: float
+    unit: str = "x"
+    lower_is_better: bool = True
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.value <= self.target if self.lower_is_better else self.value >= self.target
+
+    def line(self) -> str:
+        sign = "<=" if self.lower_is_better else ">="
+        value = (
+            f"{self.value:.2f}{self.unit}" if self.unit == "x" else f"{self.value:.1f} {self.unit}"
+        )
+        target = (
+            f"{self.target:g}{self.unit}" if self.unit == "x" else f"{self.target:g} {self.unit}"
+        )
+        verdict = "ok" if self.ok else "MISS"
+        detail = f"  ({self.detail})" if self.detail else ""
+        return f"{self.name:<48} {value:>10}  target {sign} {target:<8} {verdict}{detail}"
+
+
+def best(run: Callable[[], object], repeat: int = 3) -> float:
+    """The shortest of ``repeat`` timings of ``run``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def machine() -> str:
+    """One line describing this machine and the software measured."""
+    try:
+        import orjson  # noqa: F401
+
+        backend = "orjson"
+    except ImportError:
+        backend = "json"
+    return (
+        f"{platform.machine()} {platform.processor() or ''}".strip()
+        + f", {os.cpu_count()} cores, {platform.python_implementation()} "
+        + f"{platform.python_version()}, debatekit {debatekit.__version__}, "
+        + f"JSON backend {backend}, {platform.system()} {platform.release()}"
+    )

@@ -1,0 +1,45 @@
+"""Run every benchmark and print one line per figure.
+
+    python benchmarks/run.py            # full sizes (several minutes)
+    python benchmarks/run.py --quick    # smaller inputs, the same ratios
+
+First line: the machine. Then each figure: its name, the ratio (or measure) against a
+baseline run in the same process, the target, and ``ok`` or ``MISS``. The exit code
+is 0 even when a figure misses its target: timings on shared machines are noisy, so
+read the figures, don't gate on them. Results and how to read them: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _common import Figure, machine
+
+#: The benchmark modules, in the order their figures are printed.
+MODULES = ["json_roundtrip", "corpus_speedup"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, same ratios")
+    parser.add_argument("--only", action="append", metavar="NAME", help="run only these modules")
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}")
+    figures: list[Figure] = []
+    for name in args.only or MODULES:
+        module = importlib.import_module(name)
+        for figure in module.figures(args.quick):
+            figures.append(figure)
+            print(figure.line(), flush=True)
+    missed = [f.name for f in figures if not f.ok]
+    print(f"{len(figures) - len(missed)} of {len(figures)} figures on target")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
