@@ -12,6 +12,8 @@ import doctest
 import importlib
 import pkgutil
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,55 @@ def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS)
     assert result.failed == 0
+
+
+@pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11),
+    reason="argparse's --help layout differs between Python versions; docs/cli.md is 3.11's",
+)
+def test_cli_reference_is_in_sync() -> None:
+    """docs/cli.md shows exactly what each command's --help prints."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "cli_reference.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_error_catalogue_is_complete() -> None:
+    """docs/errors.md has a section for every error and warning class debatekit defines."""
+    import debatekit.errors
+
+    text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    classes = {
+        name
+        for name, obj in vars(debatekit).items()
+        if isinstance(obj, type) and issubclass(obj, (debatekit.DebatekitError, Warning))
+    }
+    classes |= {n for n in debatekit.errors.__all__ if n != "Problem"}
+    for name in sorted(classes):
+        assert f"## `{name}`" in text, name
+
+
+def test_docs_build_without_warnings(tmp_path: Path) -> None:
+    """The documentation builds with Sphinx, warnings treated as errors."""
+    pytest.importorskip("sphinx")
+    pytest.importorskip("myst_parser")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "-q",
+            "-b",
+            "html",
+            str(ROOT / "docs"),
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "index.html").exists()

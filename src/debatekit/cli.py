@@ -69,11 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="debatekit",
         description="Inspect, validate and convert annotated debate transcripts.",
         epilog=(
-            "commands:\n"
-            "  info       summarise a transcript (default: the bundled dataset)\n"
-            "  convert    convert transcripts between formats\n"
-            "  validate   check transcripts and list every problem\n"
-            "  example    write a bundled dataset, or list them\n\n"
+            "Without a command, debatekit summarises the bundled dataset.\n\n"
             "exit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 missing or unreadable\n"
             "input, 4 output not writable.\n\n"
             "Run 'debatekit COMMAND --help' for a command's options and examples."

@@ -37,19 +37,19 @@ __all__ = [
     "word_count",
 ]
 
-#: The categories of non-speech content. They follow the TEI "spoken" module, so that
-#: every TEI element has a home, and every plain-text stage direction fits one of them:
-#:
-#: ``vocal``      a sound made by someone: laughter, shouting, crosstalk, an interjection
-#: ``kinesic``    a movement or gesture: applause, standing, nodding
-#: ``incident``   anything else that happens: a phone rings, a member leaves the room
-#: ``pause``      a silence, with its duration in ``meta["dur"]`` where known
-#: ``gap``        something left out of the transcript (inaudible, redacted, omitted)
-#: ``note``       an editorial note; with a non-zero ``length``, an editorial insertion
-#:                that stays in the turn's text, such as ``[with either Mexico or China]``
-#: ``shift``      a change in how someone speaks (loudness, tempo, language)
-#: ``writing``    written text shown or read out during the event (slides, captions)
-#: ``anchor``     a point in time or a reference point, e.g. a printed timestamp
+# The categories of non-speech content. They follow the TEI "spoken" module, so that
+# every TEI element has a home, and every plain-text stage direction fits one of them:
+#
+# ``vocal``      a sound made by someone: laughter, shouting, crosstalk, an interjection
+# ``kinesic``    a movement or gesture: applause, standing, nodding
+# ``incident``   anything else that happens: a phone rings, a member leaves the room
+# ``pause``      a silence, with its duration in ``meta["dur"]`` where known
+# ``gap``        something left out of the transcript (inaudible, redacted, omitted)
+# ``note``       an editorial note; with a non-zero ``length``, an editorial insertion
+#                that stays in the turn's text, such as ``[with either Mexico or China]``
+# ``shift``      a change in how someone speaks (loudness, tempo, language)
+# ``writing``    written text shown or read out during the event (slides, captions)
+# ``anchor``     a point in time or a reference point, e.g. a printed timestamp
 IncidentKind: TypeAlias = Literal[
     "vocal", "kinesic", "incident", "pause", "gap", "note", "shift", "writing", "anchor"
 ]
