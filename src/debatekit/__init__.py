@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import datasets, json
+from . import datasets, html, json
 from ._io import read, write
 from .errors import (
     DebatekitError,
@@ -67,6 +67,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "datasets",
+    "html",
     "json",
     "read",
     "word_count",

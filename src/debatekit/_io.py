@@ -20,10 +20,12 @@ __all__ = ["FORMATS", "SUFFIXES", "check_binary", "format_for", "read", "source_
 #: Format name -> module that implements it (imported on first use).
 FORMATS: dict[str, str] = {
     "json": "debatekit.json",
+    "html": "debatekit.html",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
     ".json": "json",
+    ".html": "html",
 }
 
 
@@ -82,11 +84,17 @@ def read(
         **options: Passed to the format's ``load``.
 
     Raises:
-        FormatError: The format is unknown.
+        FormatError: The format is unknown, or can only be written (``"html"``).
         ParseError: The file cannot be read as that format.
         ValidationError: The file reads, but as a transcript that breaks an invariant.
     """
-    module = cast(_FormatModule, _module(format_for(path, format)))
+    name = format_for(path, format)
+    module = cast(_FormatModule, _module(name))
+    if not hasattr(module, "load"):
+        raise FormatError(
+            f"{os.fspath(path)}: {name} is an output-only format: debatekit writes it "
+            "but cannot read it back; read the transcript from its JSON or TEI file"
+        )
     with open(path, "rb") as fp:
         return module.load(fp, source=os.fspath(path), **options)
 
