@@ -329,6 +329,45 @@ def test_insertion_marks_its_span_of_text():
     assert all("c-ev" in m.get("data-claims").split() for m in marked)
 
 
+def test_positions_between_paragraphs():
+    """Incidents and claims that touch the blank line between paragraphs keep their place."""
+    turn = Turn(
+        id="u1",
+        speaker_id="s1",
+        paragraphs=["Alpha beta.", "Gamma delta."],
+        incidents=[
+            Incident(kind="note", subtype="insertion", offset=6, length=9),  # "beta.\n\nGa"
+            Incident(kind="pause", offset=12),  # between the two line feeds
+            Incident(kind="vocal", printed="(APPLAUSE)", offset=13),  # start of paragraph 2
+        ],
+    )
+    empty = Turn(id="u2", speaker_id="s1", incidents=[Incident(kind="gap", offset=0)])
+    blank = Claim(id="c1", turn_id="u1", start=11, end=12, text="\n")
+    whole = Claim(id="c2", turn_id="u1", start=0, end=25, text=turn.text)
+    transcript = Transcript(
+        speakers=[Speaker(id="s1", name="A")],
+        body=[turn, empty],
+        claims=[blank, whole],
+        relations=[Relation(id="r1", kind="supports", source_id="c1", target_id="c2")],
+    )
+    doc = parse(debatekit.html.dumps(transcript))
+    article = doc.get_element_by_id("u1")
+    first, between, second = article.findall("p")
+    assert [a.get("id") for a in first.find_class("dk-anchor")] == ["c2"]
+    assert between.get("class") == "dk-between"
+    assert between.text_content() == "(pause)"
+    assert second[0].text_content() == "(APPLAUSE)"
+    assert [m.text_content() for m in article.find_class("dk-ins")] == ["beta.", "Ga"]
+    assert paragraph_texts(article) == list(turn.paragraphs)
+    # c1 covers only the blank line: no highlight, and links to it lead to its card.
+    assert not segments_of(doc, "c1")
+    assert "".join(s.text_content() for s in segments_of(doc, "c2")) == "Alpha beta.Gamma delta."
+    links = doc.xpath("//a[@data-go='c1']")
+    assert links
+    assert {a.get("href") for a in links} == {"#dk:card:c1"}
+    assert doc.get_element_by_id("u2").text_content().endswith("(gap)")
+
+
 def test_speaker_list_shows_turns_words_and_share():
     """The speaker list has one entry per speaker with Transcript.speaker_stats() figures."""
     transcript = annotated()

@@ -879,7 +879,7 @@ padding:0 .3em;margin:0 .15em;white-space:nowrap}
 .dk-turn-rels{color:#424a53}
 .dk-rk{font-weight:700}
 .dk-out .dk-rk::before{content:"→ "}
-.dk-in .dk-rk::before{content:"← "}
+.dk-in::before{content:"← ";font-weight:700}
 .dk-go,.dk-go-turn{text-decoration:none;white-space:nowrap}
 .dk-go:hover,.dk-go-turn:hover{text-decoration:underline}
 .dk-snippet,.dk-who,.dk-rnote{color:#57606a}
