@@ -706,6 +706,34 @@ def test_browser_click_on_a_claim_reveals_its_relations(browser, page_url):
 
 
 @pytest.mark.browser
+def test_browser_hover_outlines_the_claim_and_its_relations(browser, page_url):
+    """Hovering a piece marks every piece of its claim, and the claims it relates to."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page_url(annotated()))
+    segment = browser.find_element(By.CSS_SELECTOR, '.dk-c[data-claims="c-cross"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", segment)
+    ActionChains(browser).move_to_element(segment).perform()
+    hovered = browser.execute_script(
+        """
+        const ids = (cls) => [...new Set([...document.querySelectorAll('.' + cls)]
+          .map((e) => e.dataset.claims.split(' ')[0]))].sort();
+        return [ids('dk-hover'), ids('dk-hover-rel'),
+                document.querySelectorAll('.dk-hover').length];
+        """
+    )
+    pieces = browser.execute_script(
+        "return document.querySelectorAll('.dk-c[data-claims~=\"c-cross\"]').length"
+    )
+    # c-cross overlaps c-main: the shared piece lists c-cross or c-main first.
+    assert "c-cross" in hovered[0]
+    assert hovered[2] == pieces
+    assert "c-main" in hovered[1]
+    assert _errors(browser) == []
+
+
+@pytest.mark.browser
 def test_browser_nested_click_lists_every_claim_there(browser, page_url):
     """Clicking inside nested claims shows both cards, the innermost first."""
     from selenium.webdriver.common.by import By

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
 from ._io import check_binary
-from .models import Claim, Incident, Relation, Speaker, Transcript, Turn, word_count
+from .models import Claim, Incident, Relation, Speaker, Transcript, Turn
 
 __all__ = ["dump", "dumps"]
 
@@ -94,7 +94,9 @@ _Child = _Html | str | None
 
 
 def _text(value: str) -> str:
-    return _html.escape(value.translate(_CONTROLS), quote=True)
+    if not value.isprintable():  # rare: only then look for control characters
+        value = value.translate(_CONTROLS)
+    return _html.escape(value, quote=True)
 
 
 def _el(tag: str, attrs: Mapping[str, str | bool | None] | None = None, *children: _Child) -> _Html:
@@ -571,7 +573,6 @@ def _turn(page: _Page, turn: Turn) -> _Html:
         start = _time(turn.start) if turn.start is not None else ""
         end = _time(turn.end) if turn.end is not None else ""
         times = f"{start}–{end}" if end else start
-    words = sum(word_count(p) for p in turn.paragraphs)
     head = _el(
         "header",
         {"class": "dk-turn-head"},
@@ -587,7 +588,7 @@ def _turn(page: _Page, turn: Turn) -> _Html:
         _el("span", {"class": "dk-time"}, times) if times else None,
         _el(
             "a",
-            {"class": "dk-permalink", "href": "#" + turn.id, "title": f"{words} words"},
+            {"class": "dk-permalink", "href": "#" + turn.id, "title": "Link to this turn"},
             turn.id,
         ),
     )
@@ -864,7 +865,8 @@ border-radius:8px;padding:.6rem 1rem .4rem;margin:0 0 1rem;scroll-margin-top:1re
 -webkit-box-decoration-break:clone;box-decoration-break:clone;border-radius:2px}
 .dk-d2{box-shadow:inset 0 -4px var(--fg)}
 .dk-d3{box-shadow:inset 0 -6px var(--fg)}
-.dk-c:hover{box-shadow:inset 0 -1.6em var(--bg),inset 0 -3px var(--fg)}
+.dk-hover{box-shadow:inset 0 -3px var(--fg);filter:saturate(1.6) brightness(.96)}
+.dk-hover-rel{outline:1px dashed var(--fg)}
 .dk-c:focus-visible{outline:3px solid #0b57d0;outline-offset:1px}
 .dk-c.dk-sel{background:var(--fg);color:#fff;box-shadow:none}
 .dk-rel{outline:2px dashed var(--fg);outline-offset:0}
@@ -978,6 +980,14 @@ _SCRIPT = """\
       const seg = ev.target.closest(".dk-c");
       if (seg) show(seg.dataset.claims.split(" "), seg);
     }
+  });
+  // Hovering a piece outlines its innermost claim whole, and the claims it relates to.
+  document.addEventListener("mouseover", (ev) => {
+    const seg = ev.target.closest ? ev.target.closest(".dk-c") : null;
+    const id = seg ? seg.dataset.claims.split(" ")[0] : null;
+    const card = id ? document.getElementById("dk:card:" + id) : null;
+    mark("dk-hover", id ? [id] : []);
+    mark("dk-hover-rel", card ? (card.dataset.related || "").split(" ").filter(Boolean) : []);
   });
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && !panel.hidden) {
