@@ -26,6 +26,7 @@ FORMATS: dict[str, str] = {
 SUFFIXES: dict[str, str] = {
     ".json": "json",
     ".html": "html",
+    ".htm": "html",
 }
 
 

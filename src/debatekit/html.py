@@ -343,9 +343,9 @@ def dumps(transcript: Transcript, /, *, title: str | None = None) -> str:
     side = _el(
         "aside",
         {"class": "dk-side", "aria-label": "Speakers and legend"},
-        _speakers_section(page),
-        _legend(page),
         _panel() if transcript.claims else None,
+        _legend(page),
+        _speakers_section(page),
     )
     body = _el(
         "body",
@@ -828,7 +828,8 @@ h2{font-size:1rem;margin:0 0 .5rem}
 grid-template-columns:minmax(0,1fr)}
 .dk-side{order:-1;min-width:0}
 @media (min-width:60rem){.dk-layout{grid-template-columns:minmax(0,1fr) 21rem;gap:1.5rem;\
-padding:1.5rem 1rem}.dk-side{order:0}}
+padding:1.5rem 1rem}.dk-side{order:0;position:sticky;top:1rem;align-self:start;\
+max-height:calc(100vh - 2rem);overflow:auto;overscroll-behavior:contain}}
 .dk-box{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:.75rem 1rem;\
 margin:0 0 1rem}
 .dk-speakers ul{list-style:none;padding:0;margin:0}
@@ -867,6 +868,7 @@ border-radius:8px;padding:.6rem 1rem .4rem;margin:0 0 1rem;scroll-margin-top:1re
 .dk-d3{box-shadow:inset 0 -6px var(--fg)}
 .dk-hover{box-shadow:inset 0 -3px var(--fg);filter:saturate(1.6) brightness(.96)}
 .dk-hover-rel{outline:1px dashed var(--fg)}
+.dk-sel.dk-rel:not(:focus-visible),.dk-sel.dk-hover-rel:not(:focus-visible){outline:none}
 .dk-c:focus-visible{outline:3px solid #0b57d0;outline-offset:1px}
 .dk-c.dk-sel{background:var(--fg);color:#fff;box-shadow:none}
 .dk-rel{outline:2px dashed var(--fg);outline-offset:0}
@@ -900,8 +902,8 @@ align-items:center}
 .dk-meta{font-size:.85rem;display:grid;grid-template-columns:auto 1fr;gap:0 .75rem;margin:.25rem 0}
 .dk-meta dt{color:#57606a}
 .dk-meta dd{margin:0}
-.dk-panel{position:sticky;top:1rem;max-height:calc(100vh - 2rem);overflow:auto;background:#fff;\
-border:2px solid #0b57d0;border-radius:8px;padding:.6rem 1rem;margin:0 0 1rem}
+.dk-panel{background:#fff;border:2px solid #0b57d0;border-radius:8px;padding:.6rem 1rem;\
+margin:0 0 1rem}
 .dk-panel[hidden]{display:none}
 .dk-panel-head{display:flex;align-items:center;justify-content:space-between;gap:.5rem}
 .dk-panel-head h2{margin:0}
@@ -911,8 +913,8 @@ border-radius:6px;width:2.25rem;height:2.25rem;cursor:pointer;color:#1f2328}
 .dk-panel .dk-quote{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;\
 line-clamp:3;overflow:hidden;font-size:.95rem}
 .dk-panel-head{position:sticky;top:-.6rem;background:#fff;padding:.25rem 0;z-index:1}
-@media (max-width:59.99rem){.dk-panel{position:fixed;left:0;right:0;bottom:0;top:auto;\
-max-height:50vh;margin:0;border-radius:12px 12px 0 0;border-width:2px 0 0;\
+@media (max-width:59.99rem){.dk-panel{position:fixed;left:0;right:0;bottom:0;\
+max-height:50vh;overflow:auto;margin:0;border-radius:12px 12px 0 0;border-width:2px 0 0;\
 box-shadow:0 -6px 24px rgba(0,0,0,.2);z-index:10}\
 body.dk-open{padding-bottom:50vh}}
 .dk-foot{max-width:74rem;margin:0 auto;padding:0 1rem 2rem;color:#57606a;font-size:.8rem}
