@@ -781,6 +781,32 @@ def test_browser_keyboard_opens_and_closes_the_panel(browser, page_url):
 
 
 @pytest.mark.browser
+def test_browser_page_reads_without_javascript(browser, page_url):
+    """With scripts off, claims are still highlighted and the claim list links to them."""
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        _open(browser, page_url(annotated()))
+        piece = browser.find_element(By.CSS_SELECTOR, '.dk-c[data-claims="c-main"]')
+        assert piece.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
+        assert piece.get_attribute("title") == (
+            "claim c-main; answers q1; c-prem supports this; c-cross rephrases this"
+        )
+        piece.click()
+        assert not browser.find_element(By.ID, "dk:panel").is_displayed()
+        card = browser.find_element(By.ID, "dk:card:c-prem")
+        assert card.is_displayed()
+        card.find_element(By.CSS_SELECTOR, '.dk-out a[data-go="c-main"]').click()
+        assert browser.current_url.endswith("#c-main")
+        target = browser.find_element(By.CSS_SELECTOR, ".dk-anchor:target + .dk-c")
+        assert target.get_attribute("data-claims").split()[0] == "c-main"
+        assert target.value_of_css_property("outline-style") == "solid"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+@pytest.mark.browser
 def test_browser_phone_width_has_no_sideways_scroll(browser, page_url):
     """At phone width (390 px) nothing overflows sideways and the panel is a bottom sheet."""
     from selenium.webdriver.common.by import By
