@@ -342,7 +342,7 @@ def dumps(transcript: Transcript, /, *, title: str | None = None) -> str:
     )
     side = _el(
         "aside",
-        {"class": "dk-side", "aria-label": "Speakers and legend"},
+        {"class": "dk-side", "aria-label": "Claims and speakers"},
         _panel() if transcript.claims else None,
         _legend(page),
         _speakers_section(page),
