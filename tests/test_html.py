@@ -3,7 +3,8 @@
 The unit tests parse the page with lxml.html and check what a reader would see. The
 tests marked ``browser`` open the page in headless Chromium (through chromedriver and
 selenium) and click through it; they are skipped, saying why, where no Chromium and
-chromedriver are installed (``apt-get install -y chromium chromium-driver``).
+chromedriver are installed (``apt-get install -y chromium chromium-driver``), and fail
+instead where the environment variable ``DEBATEKIT_REQUIRE_BROWSER`` is set (for CI).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -589,7 +591,10 @@ def browser() -> Iterator[Any]:
     )
     found = _find_chromium()
     if found is None:
-        pytest.skip(f"no Chromium and chromedriver on PATH: install them with `{_INSTALL}`")
+        reason = f"no Chromium and chromedriver on PATH: install them with `{_INSTALL}`"
+        if os.environ.get("DEBATEKIT_REQUIRE_BROWSER"):  # CI sets it: never skip silently
+            pytest.fail(reason)
+        pytest.skip(reason)
     binary, driver_path = found
     from selenium.webdriver.chrome.service import Service
 
