@@ -10,6 +10,7 @@ instead where the environment variable ``DEBATEKIT_REQUIRE_BROWSER`` is set (for
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import io
 import os
@@ -370,6 +371,30 @@ def test_positions_between_paragraphs():
     assert doc.get_element_by_id("u2").text_content().endswith("(gap)")
 
 
+def test_event_dates_and_turn_times_are_readable():
+    """Dates show as "3 March 2021", turn times as m:ss or h:mm:ss from the recording start."""
+    turn = Turn(
+        id="u1",
+        speaker_id="s1",
+        paragraphs=["Hi."],
+        start=dt.timedelta(seconds=65),
+        end=dt.timedelta(hours=1, seconds=2.5),
+    )
+    transcript = Transcript(
+        event=debatekit.Event(
+            kind="debate", date=dt.date(2021, 3, 3), end_date=dt.date(2021, 3, 4), place="Bilbao"
+        ),
+        speakers=[Speaker(id="s1", name="A", role="chair")],
+        body=[turn],
+    )
+    doc = parse(debatekit.html.dumps(transcript))
+    assert doc.find_class("dk-kicker")[0].text_content() == (
+        "debate · 3 March 2021 – 4 March 2021 · Bilbao"
+    )
+    assert doc.find_class("dk-time")[0].text_content() == "1:05–1:00:02.500"
+    assert doc.find_class("dk-role")[0].text_content() == "chair"
+
+
 def test_speaker_list_shows_turns_words_and_share():
     """The speaker list has one entry per speaker with Transcript.speaker_stats() figures."""
     transcript = annotated()
@@ -542,7 +567,7 @@ def test_read_refuses_html(tmp_path: Path):
         debatekit.read(tmp_path / "x.json", format="html")
 
 
-@given(transcripts())
+@given(transcripts(max_turns=3))  # three body items are enough; drawing more is slow
 def test_any_transcript_renders_and_keeps_its_text(transcript: Transcript):
     """For any transcript the page parses, shows each paragraph verbatim and every claim."""
     page = debatekit.html.dumps(transcript)
