@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import corpus, datasets, json
+from . import corpus, datasets, html, json
 from ._io import dumps, formats, loads, read, write
 from .errors import (
     DebatekitError,
@@ -70,6 +70,7 @@ __all__ = [
     "datasets",
     "dumps",
     "formats",
+    "html",
     "json",
     "loads",
     "read",

@@ -24,6 +24,7 @@ __all__ = [
     "formats",
     "loads",
     "read",
+    "readable",
     "source_name",
     "suffix_for",
     "write",
@@ -32,10 +33,13 @@ __all__ = [
 #: Format name -> module that implements it (imported on first use).
 FORMATS: dict[str, str] = {
     "json": "debatekit.json",
+    "html": "debatekit.html",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
     ".json": "json",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -83,6 +87,23 @@ def _module(name: str) -> ModuleType:
     return importlib.import_module(FORMATS[name])
 
 
+def _reader(name: str, where: str) -> _FormatModule:
+    """The module of a format that can be read; FormatError for an output-only one."""
+    module = _module(name)
+    if not hasattr(module, "load"):
+        raise FormatError(
+            f"{where}: {name} is an output-only format: debatekit writes it "
+            "but cannot read it back; read the transcript from its JSON or TEI file"
+        )
+    return cast("_FormatModule", module)
+
+
+def readable(suffix: str) -> bool:
+    """Whether files with this suffix can be read (known, and not output-only)."""
+    name = SUFFIXES.get(suffix.lower())
+    return name is not None and hasattr(_module(name), "load")
+
+
 def read(
     path: str | os.PathLike[str], /, *, format: str | None = None, **options: Any
 ) -> Transcript:
@@ -94,11 +115,11 @@ def read(
         **options: Passed to the format's ``load``.
 
     Raises:
-        FormatError: The format is unknown.
+        FormatError: The format is unknown, or can only be written (``"html"``).
         ParseError: The file cannot be read as that format.
         ValidationError: The file reads, but as a transcript that breaks an invariant.
     """
-    module = cast(_FormatModule, _module(format_for(path, format)))
+    module = _reader(format_for(path, format), os.fspath(path))
     with open(path, "rb") as fp:
         return module.load(fp, source=os.fspath(path), **options)
 
@@ -150,11 +171,11 @@ def loads(
         source: A name for the input, shown in error messages.
         **options: Passed to the format's ``loads``.
     """
-    module = _module(format_for("", format))
+    module = _reader(format_for("", format), source or "<string>")
     if isinstance(data, (bytes, bytearray)):
         with io.BytesIO(bytes(data)) as fp:
-            return cast("_FormatModule", module).load(fp, source=source, **options)
-    result: Transcript = module.loads(data, source=source, **options)
+            return module.load(fp, source=source, **options)
+    result: Transcript = cast("Any", module).loads(data, source=source, **options)
     return result
 
 

@@ -27,7 +27,7 @@ from typing import TextIO
 import attrs
 
 from . import __version__, datasets, dumps, formats, loads, read, write
-from ._io import SUFFIXES, format_for, suffix_for
+from ._io import format_for, readable, suffix_for
 from .errors import DebatekitError, FormatError, ValidationError
 from .models import Transcript
 
@@ -197,9 +197,7 @@ def _expand(inputs: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
     for name in inputs:
         path = Path(name)
         if name != _STDIO and path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            found = sorted(p for p in path.rglob("*") if p.is_file() and readable(p.suffix))
             for item in found:
                 yield str(item), path
         else:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from . import _convokit, _tables
-from ._io import SUFFIXES, atomic_write, read, suffix_for, write
+from ._io import atomic_write, read, readable, suffix_for, write
 from ._tables import COLUMNS, TABLES
 from .errors import DebatekitError
 from .models import Transcript
@@ -134,7 +134,7 @@ def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) ->
                 sorted(
                     p
                     for p in Path(text).rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+                    if p.is_file() and readable(p.suffix) and not p.name.startswith(".")
                 )
             )
         elif Path(text).is_file():

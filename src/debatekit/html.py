@@ -1,0 +1,1021 @@
+"""debatekit's HTML view: one self-contained page to read a transcript and its argument.
+
+The page shows the event, the speakers (with their turns, words and share of words),
+every turn with its claims highlighted by kind, and the stage directions between
+turns. Selecting a highlighted passage (a click, or Enter on the keyboard) opens a
+panel with the claims at that point and what each one supports, attacks or answers,
+with links that scroll to the other end of each relation. A list of every claim and
+its relations closes the page, so that everything stays readable without JavaScript.
+
+The file needs no network and no other file: the style sheet and the small script are
+inline, and a Content-Security-Policy allows exactly those two and nothing else.
+Every text from the transcript is escaped, so a turn that reads ``<script>`` shows
+that text and runs nothing.
+
+HTML is an output format: :func:`debatekit.read` refuses ``.html`` files.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html as _html
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO
+
+from ._io import check_binary
+from .models import Claim, Incident, Relation, Speaker, Transcript, Turn
+
+__all__ = ["dump", "dumps"]
+
+# Page-internal ids hold a colon, which no transcript id (an XML NCName) can hold, so
+# they never clash with the ids of turns, claims and speakers used as HTML ids.
+_PANEL_ID = "dk:panel"
+_CARD_PREFIX = "dk:card:"
+
+# Claim kinds the annotation guidelines use, in the order of the colour palette.
+_KNOWN_KINDS = ("claim", "premise", "evidence", "proposal", "question", "concession")
+# (background, foreground) pairs: the first six belong to the known kinds, the rest
+# are handed out in turn to other kinds.
+_PALETTE = (
+    ("#dbeafe", "#1d4ed8"),
+    ("#dcfce7", "#15803d"),
+    ("#ccfbf1", "#0f766e"),
+    ("#ede9fe", "#6d28d9"),
+    ("#fef3c7", "#b45309"),
+    ("#fce7f3", "#be185d"),
+    ("#ffedd5", "#c2410c"),
+    ("#e0e7ff", "#4338ca"),
+    ("#ecfccb", "#4d7c0f"),
+    ("#fee2e2", "#b91c1c"),
+    ("#cffafe", "#0e7490"),
+    ("#f1f5f9", "#334155"),
+)
+_SPEAKER_COLOURS = (
+    "#2563eb",
+    "#d97706",
+    "#059669",
+    "#9333ea",
+    "#dc2626",
+    "#0891b2",
+    "#65a30d",
+    "#db2777",
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Control characters (other than tab, line feed and carriage return) are not allowed
+# in HTML text: show them as their visible Control Pictures (U+2400...) instead, which
+# keeps every offset in place.
+_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0x7F: 0x2421}
+_SNIPPET = 90
+
+
+class _Html(str):
+    """Markup that is already safe. A plain ``str`` is text, and is always escaped."""
+
+    __slots__ = ()
+
+
+_Child = _Html | str | None
+
+
+def _text(value: str) -> str:
+    if not value.isprintable():  # rare: only then look for control characters
+        value = value.translate(_CONTROLS)
+    return _html.escape(value, quote=True)
+
+
+def _el(tag: str, attrs: Mapping[str, str | bool | None] | None = None, *children: _Child) -> _Html:
+    """One element: attribute values and ``str`` children are escaped, ``_Html`` is not."""
+    parts = [f"<{tag}"]
+    for name, value in (attrs or {}).items():
+        if value is None or value is False:
+            continue
+        parts.append(f" {name}" if value is True else f' {name}="{_text(value)}"')
+    parts.append(">")
+    if tag in ("meta", "br", "link", "wbr"):
+        return _Html("".join(parts))
+    parts.extend(child if isinstance(child, _Html) else _text(child) for child in children if child)
+    parts.append(f"</{tag}>")
+    return _Html("".join(parts))
+
+
+def _join(items: Iterable[_Child], sep: str = "") -> _Html:
+    return _Html(
+        sep.join(item if isinstance(item, _Html) else _text(item) for item in items if item)
+    )
+
+
+def _date(value: dt.date) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def _time(value: dt.timedelta) -> str:
+    seconds = value.total_seconds()
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    fraction = seconds - whole
+    return f"{text}.{round(fraction * 1000):03d}" if fraction else text
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1].rstrip() + "…"
+
+
+def _incident_label(incident: Incident) -> str:
+    """The words shown for an incident: as printed, else its description, else its type."""
+    if incident.printed:
+        return incident.printed
+    return f"({incident.text or incident.subtype or incident.kind})"
+
+
+def _incident_title(incident: Incident, names: Mapping[str, str]) -> str:
+    parts = [incident.kind + (f": {incident.subtype}" if incident.subtype else "")]
+    if incident.text and incident.text != incident.printed:
+        parts.append(incident.text)
+    if incident.who is not None:
+        parts.append(f"by {names.get(incident.who, incident.who)}")
+    if incident.time is not None:
+        parts.append(f"at {_time(incident.time)}")
+    return " — ".join(parts)
+
+
+class _Page:
+    """Everything the page needs to know about a transcript, computed once."""
+
+    def __init__(self, transcript: Transcript) -> None:
+        self.t = transcript
+        self.names = {s.id: s.name for s in transcript.speakers}
+        self.speaker_index = {s.id: i for i, s in enumerate(transcript.speakers)}
+        self.turns = {turn.id: turn for turn in transcript.turns}
+        self.turn_order = {turn.id: i for i, turn in enumerate(transcript.turns)}
+        self.claims = {claim.id: claim for claim in transcript.claims}
+        present = {claim.kind for claim in transcript.claims}
+        known = [kind for kind in _KNOWN_KINDS if kind in present]
+        others = sorted(present - set(known))
+        self.kinds = known + others
+        self.kind_class = {kind: f"dk-k{i}" for i, kind in enumerate(self.kinds)}
+        self.kind_colour = {kind: _PALETTE[_KNOWN_KINDS.index(kind)] for kind in known} | {
+            kind: _PALETTE[len(_KNOWN_KINDS) + i % (len(_PALETTE) - len(_KNOWN_KINDS))]
+            for i, kind in enumerate(others)
+        }
+        self.claims_in: dict[str, list[Claim]] = defaultdict(list)
+        for claim in transcript.claims:
+            self.claims_in[claim.turn_id].append(claim)
+        self.outgoing: dict[str, list[Relation]] = defaultdict(list)
+        self.incoming: dict[str, list[Relation]] = defaultdict(list)
+        for relation in transcript.relations:
+            self.outgoing[relation.source_id].append(relation)
+            self.incoming[relation.target_id].append(relation)
+        # Claims with at least one character outside the blank lines between paragraphs
+        # get highlighted text; the others are reachable through their card only.
+        self.visible = {
+            claim.id
+            for claim in transcript.claims
+            if any(
+                start < end
+                for start, end in _clip(claim.start, claim.end, self.turns[claim.turn_id])
+            )
+        }
+
+    # -- helpers -------------------------------------------------------------------
+
+    def ordered_claims(self) -> list[Claim]:
+        return sorted(
+            self.t.claims, key=lambda c: (self.turn_order[c.turn_id], c.start, -c.end, c.id)
+        )
+
+    def href(self, id_: str) -> str:
+        if id_ in self.claims and id_ not in self.visible:
+            return "#" + _CARD_PREFIX + id_
+        return "#" + id_
+
+    def endpoint(self, id_: str) -> _Html:
+        """A link to a claim or turn, with a few words that say what it is."""
+        claim = self.claims.get(id_)
+        if claim is not None:
+            return _join(
+                [
+                    _el(
+                        "a",
+                        {"href": self.href(id_), "class": "dk-go", "data-go": id_},
+                        _el(
+                            "span", {"class": f"dk-chip {self.kind_class[claim.kind]}"}, claim.kind
+                        ),
+                        " ",
+                        id_,
+                    ),
+                    " ",
+                    _el("q", {"class": "dk-snippet"}, _snippet(claim.text)),
+                ]
+            )
+        turn = self.turns[id_]
+        return _join(
+            [
+                _el("a", {"href": "#" + id_, "class": "dk-go-turn"}, f"turn {id_}"),
+                " ",
+                _el("span", {"class": "dk-who"}, f"({self.names[turn.speaker_id]})"),
+            ]
+        )
+
+    def relation_items(self, id_: str) -> list[_Html]:
+        items: list[_Html] = []
+        for relation in self.outgoing.get(id_, ()):
+            items.append(
+                _el(
+                    "li",
+                    {"class": "dk-out", "data-relation": relation.id},
+                    _el("span", {"class": "dk-rk"}, relation.kind),
+                    " ",
+                    self.endpoint(relation.target_id),
+                    self.relation_note(relation),
+                )
+            )
+        for relation in self.incoming.get(id_, ()):
+            items.append(
+                _el(
+                    "li",
+                    {"class": "dk-in", "data-relation": relation.id},
+                    self.endpoint(relation.source_id),
+                    " ",
+                    _el("span", {"class": "dk-rk"}, relation.kind),
+                    " this",
+                    self.relation_note(relation),
+                )
+            )
+        return items
+
+    @staticmethod
+    def relation_note(relation: Relation) -> _Html | None:
+        if relation.note is None:
+            return None
+        return _el("span", {"class": "dk-rnote"}, " — ", relation.note)
+
+    def related(self, id_: str) -> list[str]:
+        ids = [r.target_id for r in self.outgoing.get(id_, ())]
+        ids += [r.source_id for r in self.incoming.get(id_, ())]
+        return list(dict.fromkeys(i for i in ids if i in self.claims))
+
+    def claim_title(self, claim: Claim) -> str:
+        """A hover text: the claim's kind and id, and its relations in words."""
+        parts = [f"{claim.kind} {claim.id}"]
+        parts += [f"{r.kind} {r.target_id}" for r in self.outgoing.get(claim.id, ())]
+        parts += [f"{r.source_id} {r.kind} this" for r in self.incoming.get(claim.id, ())]
+        return "; ".join(parts)
+
+
+def _clip(start: int, end: int, turn: Turn) -> list[tuple[int, int]]:
+    """The parts of ``start..end`` that fall inside each paragraph of ``turn``."""
+    parts = []
+    offset = 0
+    for paragraph in turn.paragraphs:
+        stop = offset + len(paragraph)
+        parts.append((max(start, offset), min(end, stop)))
+        offset = stop + 2
+    return parts
+
+
+# -- the page --------------------------------------------------------------------------
+
+
+def dumps(transcript: Transcript, /, *, title: str | None = None) -> str:
+    """Render ``transcript`` as one self-contained HTML page.
+
+    Args:
+        transcript: The transcript.
+        title: The page title; by default the event's title, else ``"Transcript"``.
+
+    Returns:
+        An HTML5 document (``<!DOCTYPE html>`` first), ending in a newline.
+    """
+    page = _Page(transcript)
+    event = transcript.event
+    heading = title if title is not None else event.title or "Transcript"
+    style = _STYLE + _kind_style(page) + _speaker_style(transcript.speakers)
+    csp = (
+        "default-src 'none'; "
+        f"style-src '{_sha256(style)}'; script-src '{_sha256(_SCRIPT)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    head = _el(
+        "head",
+        None,
+        _el("meta", {"charset": "utf-8"}),
+        _el("meta", {"http-equiv": "Content-Security-Policy", "content": csp}),
+        _el("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+        _el("meta", {"name": "referrer", "content": "no-referrer"}),
+        _el("meta", {"name": "color-scheme", "content": "light dark"}),
+        _el("meta", {"name": "generator", "content": "debatekit"}),
+        _el("title", None, heading),
+        _el("link", {"rel": "icon", "href": "data:,"}),
+        _el("style", None, _Html(style)),
+    )
+    main = _el(
+        "main",
+        {"class": "dk-main", "id": "dk:main"},
+        _printed("Printed before the transcript", transcript.front, "dk-front"),
+        _el(
+            "section",
+            {"class": "dk-body", "aria-label": "Transcript"},
+            _join(_body_item(page, item) for item in transcript.body),
+        ),
+        _printed("Printed after the transcript", transcript.back, "dk-back"),
+        _claims_section(page),
+        _metadata(transcript),
+    )
+    side = _el(
+        "aside",
+        {"class": "dk-side", "aria-label": "Claims and speakers"},
+        _panel() if transcript.claims else None,
+        _legend(page),
+        _speakers_section(page),
+    )
+    body = _el(
+        "body",
+        None,
+        _el("a", {"class": "dk-skip", "href": "#dk:main"}, "Skip to the transcript"),
+        _header(transcript, heading),
+        _el("div", {"class": "dk-layout"}, main, side),
+        _el(
+            "footer",
+            {"class": "dk-foot"},
+            "Made with debatekit. This page works offline and loads nothing from the network.",
+        ),
+        _el("script", None, _Html(_SCRIPT)),
+    )
+    lang = {"lang": event.language} if event.language else {}
+    return "<!DOCTYPE html>\n" + _el("html", lang, head, body) + "\n"
+
+
+def dump(transcript: Transcript, fp: IO[bytes], /, *, title: str | None = None) -> None:
+    """Write the page of :func:`dumps` as UTF-8 to a binary file."""
+    check_binary(fp, "wb")
+    fp.write(dumps(transcript, title=title).encode("utf-8"))
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _kind_style(page: _Page) -> str:
+    return "".join(
+        f".{page.kind_class[kind]}{{--bg:{bg};--fg:{fg}}}"
+        for kind, (bg, fg) in page.kind_colour.items()
+    )
+
+
+def _speaker_style(speakers: Sequence[Speaker]) -> str:
+    count = min(len(speakers), len(_SPEAKER_COLOURS))
+    return "".join(f".dk-s{i}{{--sp:{_SPEAKER_COLOURS[i]}}}" for i in range(count))
+
+
+def _speaker_class(page: _Page, speaker_id: str) -> str:
+    return f"dk-s{page.speaker_index[speaker_id] % len(_SPEAKER_COLOURS)}"
+
+
+def _header(transcript: Transcript, heading: str) -> _Html:
+    event = transcript.event
+    kicker = [event.kind, event.series]
+    if event.date is not None:
+        when = _date(event.date)
+        if event.end_date is not None and event.end_date != event.date:
+            when += f" – {_date(event.end_date)}"
+        kicker.append(when)
+    kicker.append(event.place)
+    facts: list[_Html] = []
+    if event.published is not None and event.published != event.date:
+        facts.append(_el("span", None, "Published ", _date(event.published)))
+    for label, value in (("by", event.publisher), ("organised by", event.organizer)):
+        if value:
+            facts.append(_el("span", None, f"{label} {value}"))
+    return _el(
+        "header",
+        {"class": "dk-head"},
+        _el("p", {"class": "dk-kicker"}, " · ".join(k for k in kicker if k))
+        if any(kicker)
+        else None,
+        _el("h1", None, heading),
+        _el("p", {"class": "dk-sub"}, event.subtitle) if event.subtitle else None,
+        _el("p", {"class": "dk-facts"}, _join(facts, " · ")) if facts else None,
+        _el("p", {"class": "dk-desc"}, event.description) if event.description else None,
+        _source(event.source),
+        _el("p", {"class": "dk-credits"}, _join(event.credits, " · ")) if event.credits else None,
+    )
+
+
+def _source(source: str | None) -> _Html | None:
+    if not source:
+        return None
+    if source.startswith(("https://", "http://")) and not any(c.isspace() for c in source):
+        target: _Child = _el("a", {"href": source, "rel": "noopener noreferrer"}, source)
+    else:
+        target = source
+    return _el("p", {"class": "dk-source"}, "Source: ", target)
+
+
+def _printed(label: str, paragraphs: Sequence[str], cls: str) -> _Html | None:
+    if not paragraphs:
+        return None
+    return _el(
+        "details",
+        {"class": f"dk-printed {cls}"},
+        _el("summary", None, f"{label} ({len(paragraphs)} paragraphs)"),
+        _join(_el("p", None, p) for p in paragraphs),
+    )
+
+
+def _speakers_section(page: _Page) -> _Html | None:
+    items = []
+    for stats, speaker in zip(page.t.speaker_stats(), page.t.speakers, strict=True):
+        about = ", ".join(a for a in (speaker.role, speaker.affiliation) if a)
+        share = f"{stats.share:.0%}"
+        items.append(
+            _el(
+                "li",
+                {"id": speaker.id, "class": f"dk-sp {_speaker_class(page, speaker.id)}"},
+                _el(
+                    "p",
+                    {"class": "dk-sp-name"},
+                    _el("span", {"class": "dk-dot", "aria-hidden": "true"}),
+                    _el("span", {"class": "dk-name"}, speaker.name),
+                    _el("span", {"class": "dk-share"}, share),
+                ),
+                _el("p", {"class": "dk-about"}, about) if about else None,
+                _el("p", {"class": "dk-about"}, speaker.description)
+                if speaker.description
+                else None,
+                _el(
+                    "p",
+                    {"class": "dk-sp-stats"},
+                    _el("span", {"class": "dk-turns"}, _plural(stats.turns, "turn")),
+                    " · ",
+                    _el("span", {"class": "dk-words"}, _plural(stats.words, "word")),
+                    " · ",
+                    _el(
+                        "meter",
+                        {
+                            "min": "0",
+                            "max": "1",
+                            "value": f"{stats.share:.4f}",
+                            "title": f"{share} of all words",
+                        },
+                        share,
+                    ),
+                ),
+            )
+        )
+    if not items:
+        return None
+    return _el(
+        "section",
+        {"class": "dk-box dk-speakers", "aria-labelledby": "dk:speakers"},
+        _el("h2", {"id": "dk:speakers"}, "Speakers"),
+        _el("ul", None, _join(items)),
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _legend(page: _Page) -> _Html | None:
+    if not page.kinds:
+        return None
+    counts: dict[str, int] = defaultdict(int)
+    for claim in page.t.claims:
+        counts[claim.kind] += 1
+    items = [
+        _el(
+            "li",
+            None,
+            _el("span", {"class": f"dk-chip {page.kind_class[kind]}"}, kind),
+            f" {counts[kind]}",
+        )
+        for kind in page.kinds
+    ]
+    relations = len(page.t.relations)
+    return _el(
+        "section",
+        {"class": "dk-box dk-legend", "aria-labelledby": "dk:legend"},
+        _el("h2", {"id": "dk:legend"}, "Claims by kind"),
+        _el("ul", None, _join(items)),
+        _el(
+            "p",
+            {"class": "dk-hint"},
+            f"{len(page.t.claims)} claims, {relations} relation{'s' if relations != 1 else ''}. "
+            "Select a highlighted passage to see what it supports, attacks or answers. "
+            "A thicker underline marks a claim inside another claim.",
+        ),
+    )
+
+
+def _panel() -> _Html:
+    return _el(
+        "section",
+        {
+            "id": _PANEL_ID,
+            "class": "dk-panel",
+            "aria-labelledby": "dk:panel-title",
+            "tabindex": "-1",
+            "hidden": True,
+        },
+        _el(
+            "div",
+            {"class": "dk-panel-head"},
+            _el("h2", {"id": "dk:panel-title"}, "Selected claim"),
+            _el(
+                "button",
+                {"type": "button", "class": "dk-close", "aria-label": "Close the claim panel"},
+                "×",
+            ),
+        ),
+        _el("div", {"class": "dk-panel-body", "aria-live": "polite"}),
+    )
+
+
+def _body_item(page: _Page, item: Turn | Incident) -> _Html:
+    if isinstance(item, Incident):
+        return _el(
+            "p",
+            {
+                "class": f"dk-stage dk-i-{item.kind}",
+                "id": item.id,
+                "role": "note",
+                "title": _incident_title(item, page.names),
+            },
+            _incident_label(item),
+        )
+    return _turn(page, item)
+
+
+def _turn(page: _Page, turn: Turn) -> _Html:
+    speaker = page.t.speaker(turn.speaker_id)
+    times = ""
+    if turn.start is not None or turn.end is not None:
+        start = _time(turn.start) if turn.start is not None else ""
+        end = _time(turn.end) if turn.end is not None else ""
+        times = f"{start}–{end}" if end else start
+    head = _el(
+        "header",
+        {"class": "dk-turn-head"},
+        _el(
+            "h3",
+            {"id": f"dk:h:{turn.id}", "title": turn.label},
+            _el("a", {"href": "#" + speaker.id, "class": "dk-speaker"}, speaker.name),
+        ),
+        _el("span", {"class": "dk-role"}, speaker.role) if speaker.role else None,
+        _el("span", {"class": "dk-label"}, f"as printed: {turn.label}")
+        if turn.label and not turn.label.startswith(speaker.name)
+        else None,
+        _el("span", {"class": "dk-time"}, times) if times else None,
+        _el(
+            "a",
+            {"class": "dk-permalink", "href": "#" + turn.id, "title": "Link to this turn"},
+            turn.id,
+        ),
+    )
+    relations = page.relation_items(turn.id)
+    return _el(
+        "article",
+        {
+            "class": f"dk-turn {_speaker_class(page, turn.speaker_id)}",
+            "id": turn.id,
+            "aria-labelledby": f"dk:h:{turn.id}",
+            "data-speaker": turn.speaker_id,
+        },
+        head,
+        _turn_text(page, turn),
+        _el("ul", {"class": "dk-rels dk-turn-rels"}, _join(relations)) if relations else None,
+    )
+
+
+def _turn_text(page: _Page, turn: Turn) -> _Html:
+    """The paragraphs of a turn, cut into segments at every claim and incident boundary."""
+    claims = page.claims_in.get(turn.id, [])
+    spans = [i for i in turn.incidents if i.length and i.offset is not None]
+    points = [i for i in turn.incidents if not i.length and i.offset is not None]
+    # A span incident that covers only the blank line between two paragraphs has no
+    # visible text to mark: show it where it starts, as a point.
+    for incident in list(spans):
+        assert incident.offset is not None
+        parts = _clip(incident.offset, incident.offset + incident.length, turn)
+        if not any(a < b for a, b in parts):
+            spans.remove(incident)
+            points.append(incident)
+    points.sort(key=lambda i: i.offset or 0)
+    started: set[str] = set()
+    blocks: list[_Html] = []
+    offset = 0
+    for index, paragraph in enumerate(turn.paragraphs):
+        stop = offset + len(paragraph)
+        last = index == len(turn.paragraphs) - 1
+        here = [i for i in points if offset <= (i.offset or 0) <= stop]
+        between = [] if last else [i for i in points if stop < (i.offset or 0) < stop + 2]
+        blocks.append(
+            _el("p", None, _paragraph(page, paragraph, offset, claims, spans, here, started))
+        )
+        if between:
+            blocks.append(
+                _el("p", {"class": "dk-between"}, _join(_marker(page, i) for i in between))
+            )
+        offset = stop + 2
+    if not turn.paragraphs and points:
+        blocks.append(_el("p", {"class": "dk-between"}, _join(_marker(page, i) for i in points)))
+    return _join(blocks)
+
+
+def _marker(page: _Page, incident: Incident) -> _Html:
+    return _el(
+        "span",
+        {
+            "class": f"dk-inc dk-i-{incident.kind}",
+            "id": incident.id,
+            "role": "note",
+            "title": _incident_title(incident, page.names),
+        },
+        _incident_label(incident),
+    )
+
+
+def _paragraph(
+    page: _Page,
+    paragraph: str,
+    offset: int,
+    claims: Sequence[Claim],
+    spans: Sequence[Incident],
+    points: Sequence[Incident],
+    started: set[str],
+) -> _Html:
+    stop = offset + len(paragraph)
+    cuts = {offset, stop}
+    for claim in claims:
+        cuts.update(x for x in (claim.start, claim.end) if offset < x < stop)
+    for incident in spans:
+        assert incident.offset is not None
+        ends = (incident.offset, incident.offset + incident.length)
+        cuts.update(x for x in ends if offset < x < stop)
+    for incident in points:
+        assert incident.offset is not None
+        cuts.add(incident.offset)
+    bounds = sorted(cuts)
+    out: list[_Html] = []
+    for a, b in zip(bounds, [*bounds[1:], None], strict=True):
+        out.extend(_marker(page, i) for i in points if i.offset == a)
+        if b is None or a == b:
+            continue
+        text = paragraph[a - offset : b - offset]
+        covering = sorted(
+            (c for c in claims if c.start <= a and b <= c.end),
+            key=lambda c: (c.end - c.start, -c.start, c.id),
+        )
+        marking = [i for i in spans if (i.offset or 0) <= a and b <= (i.offset or 0) + i.length]
+        out.append(_segment(page, text, covering, marking, started))
+    return _join(out)
+
+
+def _segment(
+    page: _Page,
+    text: str,
+    covering: Sequence[Claim],
+    marking: Sequence[Incident],
+    started: set[str],
+) -> _Html:
+    if not covering and not marking:
+        return _Html(_text(text))
+    classes: list[str] = []
+    attrs: dict[str, str | bool | None] = {}
+    titles: list[str] = []
+    anchors: list[_Html] = []
+    if covering:
+        innermost = covering[0]
+        classes += ["dk-c", page.kind_class[innermost.kind], f"dk-d{min(len(covering), 3)}"]
+        attrs["data-claims"] = " ".join(c.id for c in covering)
+        titles += [page.claim_title(c) for c in covering]
+        new = [c.id for c in covering if c.id not in started]
+        if new:
+            # The first visible piece of a claim: its anchor, and a keyboard stop.
+            started.update(new)
+            anchors = [_el("span", {"class": "dk-anchor", "id": cid}) for cid in sorted(new)]
+            attrs |= {"tabindex": "0", "role": "button", "aria-controls": _PANEL_ID}
+    if marking:
+        classes.append("dk-ins")
+        titles += [_incident_title(i, page.names) for i in marking]
+        ids = " ".join(i.id for i in marking if i.id)
+        attrs["data-incidents"] = ids or None
+    attrs = {"class": " ".join(classes), **attrs, "title": "\n".join(titles)}
+    return _join([*anchors, _el("span", attrs, text)])
+
+
+def _claims_section(page: _Page) -> _Html | None:
+    if not page.t.claims:
+        return None
+    cards = [_card(page, claim) for claim in page.ordered_claims()]
+    return _el(
+        "section",
+        {"class": "dk-claims", "aria-labelledby": "dk:claims"},
+        _el("h2", {"id": "dk:claims"}, f"Claims and relations ({len(cards)})"),
+        _el("ol", {"class": "dk-cards"}, _join(cards)),
+    )
+
+
+def _card(page: _Page, claim: Claim) -> _Html:
+    turn = page.turns[claim.turn_id]
+    facts: list[_Child] = [
+        _el("span", {"class": f"dk-chip {page.kind_class[claim.kind]}"}, claim.kind),
+        _el("a", {"href": page.href(claim.id), "class": "dk-go", "data-go": claim.id}, claim.id),
+        _el(
+            "span",
+            None,
+            page.names[turn.speaker_id],
+            ", ",
+            _el("a", {"href": "#" + turn.id}, f"turn {turn.id}"),
+        ),
+    ]
+    if claim.stance:
+        facts.append(_el("span", None, f"stance: {claim.stance}"))
+    if claim.topics:
+        facts.append(_el("span", None, "topics: " + ", ".join(claim.topics)))
+    relations = page.relation_items(claim.id)
+    meta = (
+        _el(
+            "dl",
+            {"class": "dk-meta"},
+            _join(
+                _join([_el("dt", None, key), _el("dd", None, value)])
+                for key, value in claim.meta.items()
+            ),
+        )
+        if claim.meta
+        else None
+    )
+    return _el(
+        "li",
+        {
+            "class": "dk-card",
+            "id": _CARD_PREFIX + claim.id,
+            "data-claim": claim.id,
+            "data-related": " ".join(page.related(claim.id)) or None,
+        },
+        _el("p", {"class": "dk-card-head"}, _join(facts, " ")),
+        _el("blockquote", {"class": "dk-quote"}, claim.text),
+        _el("p", {"class": "dk-prop"}, _el("b", None, "Proposition: "), claim.proposition)
+        if claim.proposition
+        else None,
+        _el("p", {"class": "dk-note"}, _el("b", None, "Note: "), claim.note)
+        if claim.note
+        else None,
+        meta,
+        _el("ul", {"class": "dk-rels"}, _join(relations))
+        if relations
+        else _el("p", {"class": "dk-norel"}, "No relations."),
+    )
+
+
+def _metadata(transcript: Transcript) -> _Html | None:
+    rows = [(f"event: {k}", v) for k, v in transcript.event.meta.items()]
+    rows += list(transcript.meta.items())
+    if not rows:
+        return None
+    return _el(
+        "details",
+        {"class": "dk-printed dk-metadata"},
+        _el("summary", None, "Metadata"),
+        _el(
+            "dl",
+            {"class": "dk-meta"},
+            _join(_join([_el("dt", None, k), _el("dd", None, v)]) for k, v in rows),
+        ),
+    )
+
+
+_STYLE = """\
+:root{--dk-text:#1f2328;--dk-page:#f3f4f6;--dk-surface:#fff;--dk-border:#d0d7de;--dk-line:#eaeef2;\
+--dk-muted:#57606a;--dk-muted2:#424a53;--dk-faint:#8c959f;--dk-accent:#0b57d0;--dk-mark:#fff8c5;\
+--dk-mark-edge:#d4a72c;--dk-on-ul:#fff;color-scheme:light dark}
+.dk-c,.dk-chip{--hl:var(--bg);--ul:var(--fg)}
+@media (prefers-color-scheme:dark){:root{--dk-text:#e6edf3;--dk-page:#0d1117;--dk-surface:#161b22;\
+--dk-border:#30363d;--dk-line:#21262d;--dk-muted:#9198a1;--dk-muted2:#b7bdc8;--dk-faint:#6e7681;\
+--dk-accent:#4493f8;--dk-mark:#3d3000;--dk-mark-edge:#bb8009;--dk-on-ul:#0d1117}.dk-c,\
+.dk-chip{--hl:color-mix(in srgb,var(--fg) 35%,#161b22);--ul:color-mix(in srgb,var(--fg) 45%,#fff)}\
+}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",\
+"Liberation Sans",sans-serif;color:var(--dk-text);background:var(--dk-page)}
+a{color:var(--dk-accent)}
+h2{font-size:1rem;margin:0 0 .5rem}
+.dk-skip{position:absolute;left:-999px}
+.dk-skip:focus{left:.5rem;top:.5rem;background:var(--dk-surface);padding:.25rem .5rem;z-index:20}
+.dk-head{background:var(--dk-surface);border-bottom:1px solid var(--dk-border);\
+padding:1.25rem 1rem}
+.dk-head>*{max-width:74rem;margin:.25rem auto}
+.dk-head h1{font-size:1.6rem;line-height:1.25;margin-top:.4rem;margin-bottom:.4rem}
+.dk-kicker{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--dk-muted)}
+.dk-sub{font-size:1.1rem;color:var(--dk-muted2)}
+.dk-facts,.dk-source,.dk-credits{font-size:.875rem;color:var(--dk-muted)}
+.dk-desc{font-size:.95rem}
+@media (max-width:40rem){.dk-head h1{font-size:1.35rem}.dk-sub{font-size:1rem}\
+.dk-desc{font-size:.875rem}body{font-size:16px}}
+.dk-layout{max-width:74rem;margin:0 auto;padding:1rem .75rem;display:grid;gap:1rem;\
+grid-template-columns:minmax(0,1fr)}
+.dk-side{order:-1;min-width:0}
+@media (min-width:60rem){.dk-layout{grid-template-columns:minmax(0,1fr) 21rem;gap:1.5rem;\
+padding:1.5rem 1rem}.dk-side{order:0;position:sticky;top:1rem;align-self:start;\
+max-height:calc(100vh - 2rem);overflow:auto;overscroll-behavior:contain}}
+.dk-box{background:var(--dk-surface);border:1px solid var(--dk-border);border-radius:8px;\
+padding:.75rem 1rem;margin:0 0 1rem}
+.dk-speakers ul{list-style:none;padding:0;margin:0}
+.dk-sp{padding:.4rem 0;border-top:1px solid var(--dk-line);scroll-margin-top:1rem}
+.dk-sp:first-child{border-top:0;padding-top:0}
+.dk-sp:target{background:var(--dk-mark)}
+.dk-sp p{margin:0}
+.dk-sp-name{display:flex;align-items:baseline;gap:.4rem}
+.dk-share{margin-left:auto;font-weight:600;font-size:.9rem}
+.dk-sp-stats{font-size:.8rem;color:var(--dk-muted)}
+.dk-sp meter{width:4rem;height:.6rem;vertical-align:baseline}
+.dk-name{font-weight:600}
+.dk-about{color:var(--dk-muted);font-size:.8rem;line-height:1.35}
+.dk-dot{display:inline-block;width:.65rem;height:.65rem;border-radius:50%;background:var(--sp,\
+var(--dk-faint));flex:none}
+.dk-legend ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.4rem .75rem}
+.dk-hint{font-size:.85rem;color:var(--dk-muted);margin:.5rem 0 0}
+.dk-chip{display:inline-block;background:var(--hl);color:var(--ul);border:1px solid var(--ul);\
+border-radius:999px;padding:0 .5rem;font-size:.8rem;line-height:1.5;font-weight:600}
+.dk-printed{margin:0 0 1rem;color:var(--dk-muted);font-size:.9rem}
+.dk-printed summary{cursor:pointer}
+.dk-printed p{white-space:pre-wrap}
+.dk-turn{background:var(--dk-surface);border:1px solid var(--dk-border);\
+border-left:5px solid var(--sp,var(--dk-faint));border-radius:8px;padding:.6rem 1rem .4rem;\
+margin:0 0 1rem;scroll-margin-top:1rem}
+.dk-turn:target{box-shadow:0 0 0 3px var(--dk-mark),0 0 0 5px var(--dk-mark-edge)}
+.dk-turn-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .6rem}
+.dk-turn-head h3{font-size:1rem;margin:0}
+.dk-speaker{color:inherit;text-decoration:none}
+.dk-speaker:hover{text-decoration:underline}
+.dk-role,.dk-label,.dk-time{color:var(--dk-muted);font-size:.85rem}
+.dk-permalink{margin-left:auto;color:var(--dk-faint);font-size:.8rem;text-decoration:none}
+.dk-turn p{margin:.5rem 0;white-space:pre-wrap;overflow-wrap:break-word}
+.dk-c{background:var(--hl);box-shadow:inset 0 -2px var(--ul);cursor:pointer;\
+-webkit-box-decoration-break:clone;box-decoration-break:clone;border-radius:2px}
+.dk-d2{box-shadow:inset 0 -4px var(--ul)}
+.dk-d3{box-shadow:inset 0 -6px var(--ul)}
+.dk-hover{box-shadow:inset 0 -3px var(--ul);filter:saturate(1.6) brightness(.96)}
+.dk-hover-rel{outline:1px dashed var(--ul)}
+.dk-sel.dk-rel:not(:focus-visible),.dk-sel.dk-hover-rel:not(:focus-visible){outline:none}
+.dk-c:focus-visible{outline:3px solid var(--dk-accent);outline-offset:1px}
+.dk-c.dk-sel{background:var(--ul);color:var(--dk-on-ul);box-shadow:none}
+.dk-rel{outline:2px dashed var(--ul);outline-offset:0}
+.dk-anchor:target+.dk-c{outline:3px solid var(--dk-mark-edge)}
+.dk-ins{font-style:italic;color:var(--dk-muted2)}
+.dk-inc{font-style:italic;color:var(--dk-muted);font-size:.9em;background:var(--dk-line);\
+border-radius:4px;padding:0 .3em;margin:0 .15em;white-space:nowrap}
+.dk-between{text-align:center}
+.dk-stage{text-align:center;color:var(--dk-muted);font-style:italic;margin:.25rem 0 1rem}
+.dk-rels{list-style:none;padding:0;margin:.5rem 0;font-size:.9rem}
+.dk-rels li{padding:.25rem 0;border-top:1px solid var(--dk-line)}
+.dk-turn-rels{color:var(--dk-muted2)}
+.dk-rk{font-weight:700}
+.dk-out .dk-rk::before{content:"→ "}
+.dk-in::before{content:"← ";font-weight:700}
+.dk-go,.dk-go-turn{text-decoration:none;white-space:nowrap}
+.dk-go:hover,.dk-go-turn:hover{text-decoration:underline}
+.dk-snippet,.dk-who,.dk-rnote{color:var(--dk-muted)}
+.dk-claims{margin-top:1.5rem}
+.dk-claims>h2{font-size:1.2rem}
+.dk-cards{list-style:none;padding:0;margin:0}
+.dk-card{list-style:none}
+.dk-card{background:var(--dk-surface);border:1px solid var(--dk-border);border-radius:8px;\
+padding:.6rem 1rem;margin:0 0 .75rem;scroll-margin-top:1rem}
+.dk-card:target{box-shadow:0 0 0 3px var(--dk-mark)}
+.dk-card-head{margin:0;font-size:.875rem;display:flex;flex-wrap:wrap;gap:.1rem .4rem;\
+align-items:center}
+.dk-quote{margin:.5rem 0;padding-left:.75rem;border-left:3px solid var(--dk-border);\
+white-space:pre-wrap}
+.dk-prop,.dk-note,.dk-norel{margin:.25rem 0;font-size:.9rem}
+.dk-norel{color:var(--dk-muted)}
+.dk-meta{font-size:.85rem;display:grid;grid-template-columns:auto 1fr;gap:0 .75rem;\
+margin:.25rem 0}
+.dk-meta dt{color:var(--dk-muted)}
+.dk-meta dd{margin:0}
+.dk-panel{background:var(--dk-surface);border:2px solid var(--dk-accent);border-radius:8px;\
+padding:.6rem 1rem;margin:0 0 1rem}
+.dk-panel[hidden]{display:none}
+.dk-panel-head{display:flex;align-items:center;justify-content:space-between;gap:.5rem}
+.dk-panel-head h2{margin:0}
+.dk-close{font:inherit;font-size:1.4rem;line-height:1;background:none;\
+border:1px solid var(--dk-border);border-radius:6px;width:2.25rem;height:2.25rem;cursor:pointer;\
+color:var(--dk-text)}
+.dk-panel .dk-card{border:0;border-top:1px solid var(--dk-line);border-radius:0;padding:.5rem 0;\
+margin:0}
+.dk-panel .dk-quote{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;\
+line-clamp:3;overflow:hidden;font-size:.95rem}
+.dk-panel-head{position:sticky;top:-.6rem;background:var(--dk-surface);padding:.25rem 0;z-index:1}
+@media (max-width:59.99rem){.dk-panel{position:fixed;left:0;right:0;bottom:0;max-height:50vh;\
+overflow:auto;margin:0;border-radius:12px 12px 0 0;border-width:2px 0 0;\
+box-shadow:0 -6px 24px rgba(0,0,0,.2);z-index:10}body.dk-open{padding-bottom:50vh}}
+.dk-foot{max-width:74rem;margin:0 auto;padding:0 1rem 2rem;color:var(--dk-muted);font-size:.8rem}
+@media print{.dk-panel,.dk-skip{display:none}.dk-printed{display:none}\
+body{background:var(--dk-surface)}}
+"""
+
+# Kept small and dependency-free. Every claim segment carries ``data-claims`` (the
+# ids of the claims covering it, innermost first); every claim has a card
+# ``dk:card:ID`` in the list at the end of the page, which the panel shows a copy of.
+_SCRIPT = """\
+(() => {
+  "use strict";
+  const panel = document.getElementById("dk:panel");
+  if (!panel) return;
+  const body = panel.querySelector(".dk-panel-body");
+  const title = panel.querySelector("h2");
+  const segs = (id) => document.querySelectorAll('.dk-c[data-claims~="' + id + '"]');
+  const mark = (cls, ids) => {
+    document.querySelectorAll("." + cls).forEach((e) => e.classList.remove(cls));
+    ids.forEach((id) => segs(id).forEach((e) => e.classList.add(cls)));
+  };
+  let opener = null;
+  const show = (ids, from) => {
+    const related = [];
+    body.replaceChildren();
+    ids.forEach((id) => {
+      const card = document.getElementById("dk:card:" + id);
+      if (!card) return;
+      const copy = card.cloneNode(true);
+      copy.removeAttribute("id");
+      body.append(copy);
+      related.push(...(card.dataset.related || "").split(" ").filter(Boolean));
+    });
+    title.textContent = ids.length > 1 ? ids.length + " claims here" : "Selected claim";
+    mark("dk-rel", related.filter((id) => !ids.includes(id)));
+    mark("dk-sel", ids);
+    panel.hidden = false;
+    document.body.classList.add("dk-open");
+    opener = from || null;
+  };
+  const hide = () => {
+    panel.hidden = true;
+    document.body.classList.remove("dk-open");
+    mark("dk-sel", []);
+    mark("dk-rel", []);
+    if (opener) opener.focus();
+    opener = null;
+  };
+  const go = (id) => {
+    const first = segs(id)[0];
+    const target = first || document.getElementById("dk:card:" + id);
+    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (target) target.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+    show([id], first);
+    if (first) first.focus({ preventScroll: true });
+  };
+  document.addEventListener("click", (ev) => {
+    const link = ev.target.closest("a[data-go]");
+    if (link) {
+      ev.preventDefault();
+      go(link.dataset.go);
+    } else if (ev.target.closest(".dk-close")) {
+      hide();
+    } else {
+      const seg = ev.target.closest(".dk-c");
+      if (seg) show(seg.dataset.claims.split(" "), seg);
+    }
+  });
+  // Hovering a piece outlines its innermost claim whole, and the claims it relates to.
+  document.addEventListener("mouseover", (ev) => {
+    const seg = ev.target.closest ? ev.target.closest(".dk-c") : null;
+    const id = seg ? seg.dataset.claims.split(" ")[0] : null;
+    const card = id ? document.getElementById("dk:card:" + id) : null;
+    mark("dk-hover", id ? [id] : []);
+    mark("dk-hover-rel", card ? (card.dataset.related || "").split(" ").filter(Boolean) : []);
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && !panel.hidden) {
+      hide();
+      return;
+    }
+    const seg = ev.target.closest ? ev.target.closest(".dk-c[tabindex]") : null;
+    if (seg && (ev.key === "Enter" || ev.key === " ")) {
+      ev.preventDefault();
+      show(seg.dataset.claims.split(" "), seg);
+    }
+  });
+})();
+"""
