@@ -1,0 +1,52 @@
+"""Every script in examples/ runs and does what it says."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import debatekit
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+def run(script: str, *args: str, cwd: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_quickstart(tmp_path: Path) -> None:
+    """The quickstart prints the speakers and writes files that read back."""
+    out = run("quickstart.py", str(tmp_path / "out"), cwd=tmp_path)
+    assert "Vanda Felbab-Brown        6 turns  1335 words  50.6%" in out
+    assert debatekit.read(tmp_path / "out" / "us-mexico.json") == debatekit.datasets.load(
+        "us-mexico-2023"
+    )
+    assert (tmp_path / "out" / "us-mexico.html").stat().st_size > 10_000
+
+
+def test_speaker_chart(tmp_path: Path) -> None:
+    """The chart example saves a PNG of the expected size."""
+    pytest.importorskip("matplotlib")
+    run("speaker_chart.py", "-o", "chart.png", cwd=tmp_path)
+    png = (tmp_path / "chart.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (960, round(120 * (0.6 * 4 + 1.5)))  # 8 in wide, 4 speakers
+
+
+def test_every_example_is_tested() -> None:
+    """Each script in examples/ has a test here."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    for script in sorted(EXAMPLES.glob("*.py")):
+        assert f'"{script.name}"' in source, script.name
