@@ -119,3 +119,15 @@ def test_dataset_loads_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
         text=True,
     )
     assert result.stdout.strip() == "18 [1, 7, 6, 4]"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DEBATEKIT_EXPECT_INSTALLED"),
+    reason="set DEBATEKIT_EXPECT_INSTALLED=1 when testing an installed wheel",
+)
+def test_running_against_the_installed_wheel() -> None:
+    """In CI's wheel run, debatekit comes from site-packages, not from src/."""
+    import debatekit
+
+    assert "site-packages" in debatekit.__file__
+    assert ROOT / "src" not in Path(debatekit.__file__).parents
