@@ -33,10 +33,22 @@ _ALPHABET = st.characters(
 )
 
 
+# Mostly letters, often a space: one text draw makes several words (much faster than
+# a list of words, which costs a draw per word and per character).
+_WORDY = st.one_of(st.just(" "), _ALPHABET)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
 def words(min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[str]:
-    """Space-separated non-empty words: a clean single line."""
-    word = st.text(_ALPHABET.filter(lambda c: not c.isspace()), min_size=1, max_size=8)
-    return st.lists(word, min_size=min_size, max_size=max_size).map(" ".join)
+    """A clean single line of about ``min_size`` to ``max_size`` words."""
+    return (
+        st.text(_WORDY, min_size=min_size, max_size=max_size * 6)
+        .map(_clean)
+        .filter(lambda line: len(line.split()) >= min_size)
+    )
 
 
 def paragraphs() -> st.SearchStrategy[str]:
