@@ -249,3 +249,54 @@ def test_python_dash_m() -> None:
         check=True,
     )
     assert stdlib_json.loads(result.stdout)["turns"] == 18
+
+
+def test_interrupted_conversion_leaves_no_file(
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C (or SIGTERM) in the middle of writing leaves neither the output nor a
+    temporary file, and exits with 130."""
+    import os as os_module
+
+    real_fsync = os_module.fsync
+
+    def interrupted(fd: int) -> None:
+        real_fsync(fd)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os_module, "fsync", interrupted)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = run(capsys, "convert", str(good), "-o", str(out / "copy.json"))
+    assert code == 130
+    assert err == "debatekit: error: interrupted\n"
+    assert list(out.iterdir()) == []
+
+
+def test_sigterm_stops_a_conversion_cleanly(tmp_path: Path) -> None:
+    """A conversion killed with SIGTERM exits 130 and leaves no partial output file."""
+    import signal
+    import time
+
+    big = tmp_path / "big.json"
+    speakers = [debatekit.Speaker(id="a", name="A")]
+    body = [
+        debatekit.Turn(id=f"u{i}", speaker_id="a", paragraphs=[f"Paragraph {i}."])
+        for i in range(60_000)
+    ]
+    debatekit.write(debatekit.Transcript(speakers=speakers, body=body), big)
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "debatekit", "convert", str(big), "-o", str(out / "copy.json")],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(0.5)  # started and reading; the exact moment does not matter
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    if process.returncode == 0:  # finished before the signal arrived: a whole file
+        assert debatekit.read(out / "copy.json").turns[-1].id == "u59999"
+    else:
+        assert process.returncode == 130, err
+        assert list(out.iterdir()) == []

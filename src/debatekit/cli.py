@@ -16,9 +16,12 @@ Exit codes (when several files fail, the largest code is returned):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json as _json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -441,6 +444,24 @@ def _error(message: str) -> None:
         print(f"debatekit: error: {line}", file=sys.stderr)
 
 
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into KeyboardInterrupt, so that a killed conversion cleans up its
+    temporary file exactly as Ctrl-C does (only in the main thread, where signals go)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = _parser()
@@ -449,7 +470,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["info", *(["--debug"] if args.debug else [])])
     command = _COMMANDS[args.command]
     try:
-        return command(args)
+        with _terminate_as_interrupt():
+            return command(args)
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return EXIT_OK
     except (DebatekitError, OSError, _UsageError) as exc:
