@@ -20,6 +20,7 @@ __all__ = ["FORMATS", "SUFFIXES", "check_binary", "format_for", "read", "source_
 #: Format name -> module that implements it (imported on first use).
 FORMATS: dict[str, str] = {
     "json": "debatekit.json",
+    "aif": "debatekit.aif",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
