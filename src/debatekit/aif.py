@@ -638,11 +638,19 @@ class _Build:
         for speaker_id in speakers:
             self.r.used.add(speaker_id)
         derived: dict[str, Speaker] = {}  # person key -> derived speaker
+        for pid, name in self.people.items():
+            # Every named participant is a speaker, in the participants' order, even
+            # one who says nothing in this document.
+            if name and pid not in ext_speakers:
+                new = Speaker(id=self.r.fresh_id(_slug(name), "s"), name=name)
+                derived[f"p:{pid}"] = speakers[new.id] = new
         turns: dict[str, Turn] = {}
         for node in self.order(self.of_type("L")):
             self.mapped.add(node.id)
             person, name, text = self.who(node)
-            speaker = ext_speakers.get(person[2:]) if person.startswith("p:") else None
+            speaker: Speaker | None = None
+            if person.startswith("p:"):
+                speaker = ext_speakers.get(person[2:])
             if speaker is not None:
                 text = _strip_label(node.text, speaker.name)
             elif person in derived:
