@@ -398,6 +398,7 @@ claim(
     on="U.S. migration reform",
 )
 rel("supports", "c3.important", "c3.not-downgrade")
+rel("attacks", "c3.important", "c3.separate", "concession: migration does matter to voters")
 rel("supports", "c3.deflect", "c3.velvet-gloves")
 rel("supports", "c3.velvet-gloves", "c3.straitjacket")
 rel("supports", "c3.straitjacket", "c3.separate")
@@ -1114,8 +1115,9 @@ claim(
     "focus on the military",
     "claim",
     "security-policy",
-    "Under the López Obrador administration, Mexico has moved from relying on and building up "
-    "state and local civilian police toward a focus on the military.",
+    "Another challenge is that under the López Obrador administration Mexico has moved from "
+    "relying on and building up state and local civilian police toward a focus on the "
+    "military.",
 )
 claim(
     T,
@@ -1222,7 +1224,7 @@ claim(
 )
 rel("supports", "c12.cant-secure", "c12.spending")
 rel("supports", "c12.surgical", "c12.community")
-rel("attacks", "c12.surgical", "c12.militarized", "criticises the military focus")
+rel("supports", "c12.surgical", "c12.militarized", "why the military focus is a challenge")
 rel("supports", "c12.streets", "c12.community", "community approaches have worked")
 rel("supports", "c12.juarez-2010s", "c12.much-better")
 rel("attacks", "c12.not-safest", "c12.much-better", "concession")
