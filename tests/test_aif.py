@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import io
 import json
 import warnings
@@ -348,7 +349,43 @@ def test_a_damaged_extension_falls_back_to_the_aif_graph():
     """An extension that no longer fits is reported; the AIF content still loads."""
     data = aif.to_dict(datasets.load("us-mexico-2023"))
     data["debatekit"]["speakers"][0] = {"name": 3}
-    with pytest.warns(ParseWarning, match="speaker in the extension"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         t = aif.from_dict(data)
+    messages = [str(w.message) for w in caught]
+    assert any("unreadable speaker in the extension" in m for m in messages)
+    assert any("names no speaker" in m for m in messages)
     assert len(t.claims) == len(datasets.load("us-mexico-2023").claims)
     assert t.turns[0].speaker_id in {s.id for s in t.speakers if s.name == "Tino Cuéllar"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("event", "not an object"),
+        ("participants", {"1": {"id": "x"}}),
+        ("claims", {"c1.outsized": {"kind": 3}}),
+        ("turns", {"u15": {"incidents": [{"kind": "nonsense"}]}}),
+        ("relations", {"r1": {"kind": "supports", "source_id": "nowhere", "target_id": "c1"}}),
+    ],
+)
+def test_damaged_extension_parts_are_reported_not_raised(key, value):
+    """Each unreadable part of the extension is reported; the rest still loads."""
+    data = aif.to_dict(datasets.load("us-mexico-2023"))
+    data["debatekit"][key] = value
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = aif.from_dict(data)
+    assert len(t.turns) == 18
+    assert len(t.claims) == 149
+    assert any(isinstance(w.message, ParseWarning) for w in caught) or key == "relations"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [Path(__file__).parent.parent / "docs" / "formats" / "aif.md"],
+)
+def test_the_format_documentation_examples_run(document):
+    """The examples in docs/formats/aif.md and in the module docstring are correct."""
+    assert doctest.testfile(str(document), module_relative=False).failed == 0
+    assert doctest.testmod(aif).failed == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 import itertools
 import re
@@ -229,3 +230,9 @@ def test_the_generator_picks_the_asked_occurrence():
     second = text.find("the", text.find("the") + 1)
     assert tool.locate(text, "the", 1, "c") == text.find("the")
     assert tool.locate(text, "the", 2, "c") == second
+
+
+def test_the_guidelines_examples_run():
+    """The examples in docs/annotation-guidelines.md are correct."""
+    path = ROOT / "docs" / "annotation-guidelines.md"
+    assert doctest.testfile(str(path), module_relative=False).failed == 0

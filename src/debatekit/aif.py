@@ -501,6 +501,8 @@ class _Reader:
 def _structure(reader: _Reader, data: object, cls: type[_T], path: str) -> _T | None:
     """Structure one piece of the extension, or report it and return ``None``."""
     try:
+        if not isinstance(data, dict):
+            raise TypeError("not an object")
         return converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValidationError, ValueError, TypeError, KeyError):
         reader.report(f"unreadable {cls.__name__.lower()} in the extension; ignored", path, data)
@@ -594,8 +596,13 @@ class _Build:
                 by_id[speaker.id] = speaker
         self.ext_speaker_list = list(by_id.values())
         for pid, speaker_id in self.ext_part("participants").items():
-            if speaker_id in by_id:
+            if isinstance(speaker_id, str) and speaker_id in by_id:
                 found[pid] = by_id[speaker_id]
+            else:
+                self.r.report(
+                    f"participant {pid!r} of the extension names no speaker; ignored",
+                    f"$.{EXTENSION}.participants.{pid}",
+                )
         return found
 
     def order(self, locutions: list[_Node]) -> list[_Node]:
