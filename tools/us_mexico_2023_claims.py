@@ -1078,6 +1078,8 @@ rel("supports", "c11.wide-actors", "c11.intel-boost")
 rel("supports", "c11.whole-of-gov", "c11.fto-complex")
 rel("rephrases", "c11.infiltrated", "c7.legal-economies")
 rel("answers", "u11", "c10.q-pros-cons")
+rel("agrees", "c11.intel-boost", "c10.fto", "an advantage of the option raised in the question")
+rel("disagrees", "c11.downside", "c10.fto", "the big downside of the option raised in the question")
 rel(
     "disagrees",
     "c11.no-pros",
@@ -1709,6 +1711,7 @@ rel("supports", "c17.unlike-south-america", "c17.competitor")
 rel("supports", "c17.same-things", "c17.competitor")
 rel("supports", "c17.china-shock", "c17.lost-more", "the U.S. comparison")
 rel("supports", "c17.direct-competition", "c17.lost-more")
+rel("supports", "c17.lost-more", "c17.competitor", "the jobs went to a direct competitor")
 rel("rephrases", "c17.direct-competition", "c17.competitor")
 rel("supports", "c17.competitor", "c17.little-investment", "“So”")
 rel("rephrases", "c17.question-is", "c17.depends")
