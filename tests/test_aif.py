@@ -10,12 +10,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.strategies import transcripts
 
 import debatekit
-from debatekit import ParseError, ParseWarning, Transcript, aif, datasets
+from debatekit import ParseError, ParseWarning, Transcript, aif, arguments, datasets
 
 DATA = Path(__file__).parent / "data" / "aif"
 # The generated transcripts are slow to draw on a shared machine: stay under ~20 s.
@@ -30,6 +32,20 @@ PLAIN_KIND = {
     "rebuts": "disagrees",
     "rephrases": "rephrases",
 }
+
+
+RELATION_KINDS = [*arguments.RELATION_KINDS, "elaborates"]
+CLAIM_KINDS = [*arguments.CLAIM_KINDS, "thesis"]
+
+
+@st.composite
+def annotated(draw: st.DrawFn) -> Transcript:
+    """transcripts(), with claim and relation kinds drawn from the whole vocabulary
+    (and one kind outside it)."""
+    t = draw(transcripts())
+    claims = [attrs.evolve(c, kind=draw(st.sampled_from(CLAIM_KINDS))) for c in t.claims]
+    relations = [attrs.evolve(r, kind=draw(st.sampled_from(RELATION_KINDS))) for r in t.relations]
+    return attrs.evolve(t, claims=claims, relations=relations)
 
 
 def _read(name: str, **options: Any) -> tuple[Transcript, list[ParseWarning]]:
@@ -48,14 +64,14 @@ def _unmapped(t: Transcript) -> list[Any]:
 
 
 @FEW
-@given(transcripts())
+@given(annotated())
 def test_round_trip_with_the_extension_is_exact(t):
     """Transcript -> AIF -> Transcript gives the same transcript, field for field."""
     assert aif.loads(aif.dumps(t)) == t
 
 
 @FEW
-@given(transcripts())
+@given(annotated())
 def test_plain_aif_keeps_speakers_turn_texts_claims_and_relations(t):
     """Without the extension, what AIF itself holds comes back: speaker names, turn
     texts in order, one claim per I-node with its proposition, and relations whose
@@ -74,6 +90,8 @@ def test_plain_aif_keeps_speakers_turn_texts_claims_and_relations(t):
         assert new.text == back.turn(new.turn_id).text[new.start : new.end]
         if old.proposition is None:
             assert (new.start, new.end) == (old.start, old.end) or new.text == old.text
+        kept = {"question", "rhetorical-question", "concession"}
+        assert new.kind == (old.kind if old.kind in kept else "claim")
     claim_ids = {c.id for c in said}
     expected = Counter(
         PLAIN_KIND[r.kind]
