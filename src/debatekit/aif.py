@@ -534,6 +534,7 @@ class _Build:
             self.out[source].append(target)
             self.into[target].append(source)
         self.mapped: set[str] = set()
+        self.ext_speaker_list: list[Speaker] = []
 
     def ext_part(self, key: str) -> dict[str, Any]:
         value = self.ext.get(key)
