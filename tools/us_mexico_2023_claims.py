@@ -418,6 +418,9 @@ rel(
     "rejects the question's premise that the alternative is giving migration less priority",
 )
 rel("agrees", "c3.velvet-gloves", "c1.narrowed", "both: the border/migration crowds out the rest")
+rel(
+    "agrees", "c3.important", "c2.not-unimportant", "she confirms the caveat Chivvis voices for her"
+)
 
 # ---------------------------------------------------------------------------------
 # u4 Chivvis
@@ -1325,6 +1328,12 @@ rel(
     "O'Neil's own example, Ciudad Juárez, is her counter-example: the progress did not last",
 )
 rel("disagrees", "c13.not-sustained", "c12.streets")
+rel(
+    "agrees",
+    "c13.amlo",
+    "c12.militarized",
+    "both blame the López Obrador administration's security policy",
+)
 rel(
     "disagrees",
     "c13.narco-peace",
