@@ -517,7 +517,8 @@ def test_control_characters_show_as_symbols():
 
 def test_page_without_claims_has_no_panel_or_legend():
     """Without claims the page is a plain reading view: no legend, panel or claim list."""
-    transcript = debatekit.datasets.load("us-mexico-2023")
+    annotated = debatekit.datasets.load("us-mexico-2023")
+    transcript = attrs.evolve(annotated, claims=(), relations=())
     doc = parse(debatekit.html.dumps(transcript))
     assert not doc.find_class("dk-legend")
     assert not doc.find_class("dk-panel")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import corpus, datasets, html, json
+from . import aif, arguments, corpus, datasets, html, json
 from ._io import dumps, formats, loads, read, write
 from .errors import (
     DebatekitError,
@@ -66,6 +66,8 @@ __all__ = [
     "UnknownIdError",
     "ValidationError",
     "__version__",
+    "aif",
+    "arguments",
     "corpus",
     "datasets",
     "dumps",

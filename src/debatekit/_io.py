@@ -34,6 +34,7 @@ __all__ = [
 FORMATS: dict[str, str] = {
     "json": "debatekit.json",
     "html": "debatekit.html",
+    "aif": "debatekit.aif",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
