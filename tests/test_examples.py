@@ -50,3 +50,18 @@ def test_every_example_is_tested() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     for script in sorted(EXAMPLES.glob("*.py")):
         assert f'"{script.name}"' in source, script.name
+
+
+def test_argument_graph(tmp_path: Path) -> None:
+    """The argument-graph example prints the figures of the annotations and writes a page."""
+    from debatekit import arguments
+
+    t = debatekit.datasets.load("us-mexico-2023")
+    out = run("argument_graph.py", "-o", "graph.html", cwd=tmp_path)
+    counts = arguments.claim_counts(t, by="speaker")
+    assert f"  Vanda Felbab-Brown{counts['felbab-brown']:>10}" in out
+    assert "Vanda Felbab-Brown rebuts Shannon O’Neil: c13.juarez -> c12.streets" in out
+    assert f"{len(t.relations)} edges" in out
+    page = (tmp_path / "graph.html").read_text("utf-8")
+    for claim in t.claims:  # every claim is an anchor in the page
+        assert f'id="{claim.id}"' in page
