@@ -12,7 +12,8 @@ JSON Schema is :func:`schema` (also ``docs/transcript.schema.json``).
 When `orjson <https://github.com/ijl/orjson>`_ is installed (``pip install
 debatekit[fast]``), it encodes and decodes; the output is the same text either way, and
 error messages come from the standard library's parser in both cases. :data:`BACKEND`
-names the backend in use.
+names the backend in use; set the environment variable ``DEBATEKIT_JSON_BACKEND=json``
+before importing debatekit to use the standard library even where orjson is installed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json as _json
+import os
 from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import IO, Any
@@ -54,6 +56,8 @@ _MAJOR = VERSION.split(".")[0]
 _orjson_dumps: Callable[..., bytes] | None
 _orjson_loads: Callable[[str | bytes], Any] | None
 try:
+    if os.environ.get("DEBATEKIT_JSON_BACKEND", "").lower() == "json":
+        raise ImportError("the standard library's json was asked for")
     import orjson as _orjson
 except ImportError:  # pragma: no cover - depends on the environment
     _orjson_dumps = _orjson_loads = None
