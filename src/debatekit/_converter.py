@@ -93,8 +93,10 @@ def _strict_literals(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(is_literal, factory)
 
 
-def _strict_tuples(converter: cattrs.Converter) -> None:
-    """Make homogeneous tuples accept a JSON array only."""
+def _strict_tuples(
+    converter: cattrs.Converter,
+) -> Callable[[Any], Callable[[object, object], tuple[Any, ...]]]:
+    """Make homogeneous tuples accept a JSON array only; returns the hook factory."""
 
     def factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
         inner = homogenous_tuple_structure_factory(type_, converter)
@@ -117,6 +119,7 @@ def _strict_tuples(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(
         lambda t: is_homogeneous_tuple(t) and is_sequence(t), factory
     )
+    return factory
 
 
 def _strict_mappings(converter: cattrs.Converter) -> None:
@@ -142,22 +145,24 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(dt.timedelta, _structure_timedelta)
     converter.register_unstructure_hook(dt.timedelta, _unstructure_timedelta)
     _strict_literals(converter)
-    _strict_tuples(converter)
+    tuples = _strict_tuples(converter)
     _strict_mappings(converter)
-    _body_union(converter)
+    _body_union(converter, tuples)
 
 
 _PLAIN_TURN_KEYS = frozenset({"type", "id", "speaker_id", "paragraphs", "label"})
 
 
-def _plain_turn(value: dict[str, Any]) -> Turn | None:
+def _plain_turn(value: object) -> Turn | None:
     """The common turn (id, speaker, paragraphs, label; nothing else) built directly.
 
     Large transcripts are mostly such turns; building them without the general
     machinery halves the time to load one. Anything else, including every input with
     a wrong type, returns ``None`` and goes the general way, which reports errors.
     """
-    if value.get("type") != "turn" or not value.keys() <= _PLAIN_TURN_KEYS:
+    if type(value) is not dict or value.get("type") != "turn":
+        return None
+    if not value.keys() <= _PLAIN_TURN_KEYS:
         return None
     id_, speaker_id = value.get("id"), value.get("speaker_id")
     paragraphs = value.get("paragraphs", ())
@@ -173,7 +178,10 @@ def _plain_turn(value: dict[str, Any]) -> Turn | None:
     return None
 
 
-def _body_union(converter: cattrs.Converter) -> None:
+def _body_union(
+    converter: cattrs.Converter,
+    tuples: Callable[[Any], Callable[[object, object], tuple[Any, ...]]],
+) -> None:
     """Body items carry a ``"type"`` tag, written first: ``{"type": "turn", ...}``."""
     classes = {tag: cls for cls, tag in _BODY_TAGS.items()}
     # Hooks are looked up once, on first use (after every hook is registered).
@@ -222,8 +230,28 @@ def _body_union(converter: cattrs.Converter) -> None:
         result: BodyItem = hook(rest, cls)
         return result
 
+    body_type = tuple[BodyItem, ...]
+    general: list[Callable[[object, object], tuple[Any, ...]]] = []
+
+    def structure_body(value: object, target: object) -> tuple[BodyItem, ...]:
+        # One loop over the items; on any problem, the general way again, which
+        # names the JSON path of every bad item.
+        if type(value) is list:
+            try:
+                return tuple([_plain_turn(item) or structure(item, BodyItem) for item in value])
+            except Exception:  # reported below, with paths
+                pass
+        if not general:
+            general.append(tuples(body_type))
+        return general[0](value, target)
+
+    def unstructure_body(value: tuple[BodyItem, ...]) -> list[dict[str, Any]]:
+        return [unstructure(item) for item in value]
+
     converter.register_unstructure_hook(BodyItem, unstructure)
     converter.register_structure_hook(BodyItem, structure)
+    converter.register_structure_hook_func(lambda t: t == body_type, structure_body)
+    converter.register_unstructure_hook_func(lambda t: t == body_type, unstructure_body)
 
 
 def make_converter() -> JsonConverter:

@@ -83,6 +83,8 @@ class UnknownIdError(DebatekitError, KeyError):
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     """Store a collection of strings as a tuple; refuse a bare string (it would split)."""
+    if type(value) is tuple:
+        return value
     if isinstance(value, str):
         raise TypeError(f"expected a sequence of strings, not the string {value!r}")
     return tuple(value)
@@ -534,54 +536,65 @@ class Transcript:
     meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        # This runs on every transcript built, so the common path does no string work:
+        # paths of ids are kept as (field, index) and spelled out only for a problem.
         problems: list[Problem] = []
-        owners: dict[str, str] = {}
+        owners: dict[str, tuple[str, int, str]] = {}
 
-        def claim_id(path: str, value: str | None) -> None:
+        def spell(where: tuple[str, int, str]) -> str:
+            field_, index, rest = where
+            return f"{field_}[{index}]{rest}"
+
+        def own(value: str | None, where: tuple[str, int, str]) -> None:
             if value is None:
                 return
-            if value in owners:
-                problems.append(Problem(path, f"duplicate id {value!r} (also {owners[value]})"))
-            else:
-                owners[value] = path
+            first = owners.setdefault(value, where)
+            if first is not where:
+                problems.append(
+                    Problem(spell(where), f"duplicate id {value!r} (also {spell(first)})")
+                )
 
-        def check_incident(path: str, incident: Incident) -> None:
-            claim_id(f"{path}.id", incident.id)
+        def check_incident(incident: Incident, i: int, inside: str) -> None:
+            own(incident.id, ("body", i, f"{inside}.id"))
             if incident.who is not None and incident.who not in speaker_ids:
-                problems.append(Problem(f"{path}.who", f"unknown speaker {incident.who!r}"))
+                problems.append(
+                    Problem(f"body[{i}]{inside}.who", f"unknown speaker {incident.who!r}")
+                )
 
         for i, speaker in enumerate(self.speakers):
-            claim_id(f"speakers[{i}].id", speaker.id)
+            own(speaker.id, ("speakers", i, ".id"))
         speaker_ids = frozenset(s.id for s in self.speakers)
-        turn_texts: dict[str, str] = {}
+        turns: dict[str, Turn] = {}
         for i, item in enumerate(self.body):
-            path = f"body[{i}]"
-            match item:
-                case Turn():
-                    claim_id(f"{path}.id", item.id)
-                    if item.id not in turn_texts:
-                        turn_texts[item.id] = item.text
-                    if item.speaker_id not in speaker_ids:
-                        problems.append(
-                            Problem(f"{path}.speaker_id", f"unknown speaker {item.speaker_id!r}")
-                        )
-                    for j, incident in enumerate(item.incidents):
-                        check_incident(f"{path}.incidents[{j}]", incident)
-                case Incident():
-                    if item.offset is not None:
-                        problems.append(
-                            Problem(f"{path}.offset", "an incident in the body has no offset")
-                        )
-                    check_incident(path, item)
-                case _:
-                    _unreachable(item)
+            if isinstance(item, Turn):
+                own(item.id, ("body", i, ".id"))
+                turns.setdefault(item.id, item)
+                if item.speaker_id not in speaker_ids:
+                    problems.append(
+                        Problem(f"body[{i}].speaker_id", f"unknown speaker {item.speaker_id!r}")
+                    )
+                for j, incident in enumerate(item.incidents):
+                    check_incident(incident, i, f".incidents[{j}]")
+            elif isinstance(item, Incident):
+                if item.offset is not None:
+                    problems.append(
+                        Problem(f"body[{i}].offset", "an incident in the body has no offset")
+                    )
+                check_incident(item, i, "")
+            else:
+                _unreachable(item)
+        texts: dict[str, str] = {}
         for i, claim in enumerate(self.claims):
             path = f"claims[{i}]"
-            claim_id(f"{path}.id", claim.id)
-            text = turn_texts.get(claim.turn_id)
-            if text is None:
+            own(claim.id, ("claims", i, ".id"))
+            turn = turns.get(claim.turn_id)
+            if turn is None:
                 problems.append(Problem(f"{path}.turn_id", f"unknown turn {claim.turn_id!r}"))
-            elif claim.end > len(text):
+                continue
+            text = texts.get(turn.id)
+            if text is None:
+                text = texts[turn.id] = turn.text
+            if claim.end > len(text):
                 problems.append(
                     Problem(
                         f"{path}.end",
@@ -600,12 +613,13 @@ class Transcript:
                 )
         claim_ids = frozenset(c.id for c in self.claims)
         for i, relation in enumerate(self.relations):
-            path = f"relations[{i}]"
-            claim_id(f"{path}.id", relation.id)
+            own(relation.id, ("relations", i, ".id"))
             for end in ("source_id", "target_id"):
                 value = getattr(relation, end)
-                if value not in claim_ids and value not in turn_texts:
-                    problems.append(Problem(f"{path}.{end}", f"unknown claim or turn {value!r}"))
+                if value not in claim_ids and value not in turns:
+                    problems.append(
+                        Problem(f"relations[{i}].{end}", f"unknown claim or turn {value!r}")
+                    )
         for i, paragraph in enumerate(self.front):
             _check_text(problems, f"front[{i}]", paragraph, "paragraph")
         for i, paragraph in enumerate(self.back):
