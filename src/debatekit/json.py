@@ -10,8 +10,9 @@ lists and objects) are left out. Dates are ISO 8601 strings, times are seconds. 
 JSON Schema is :func:`schema` (also ``docs/transcript.schema.json``).
 
 When `orjson <https://github.com/ijl/orjson>`_ is installed (``pip install
-debatekit[fast]``), it encodes and decodes; the output is the same text either way, and
-error messages come from the standard library's parser in both cases. :data:`BACKEND`
+debatekit[fast]``), it encodes and decodes; the output is the same text either way (but for
+the spelling of a time under 0.0001 s: ``1e-6`` or ``1e-06``), and error messages come
+from the standard library's parser in both cases. :data:`BACKEND`
 names the backend in use; set the environment variable ``DEBATEKIT_JSON_BACKEND=json``
 before importing debatekit to use the standard library even where orjson is installed.
 """
