@@ -20,10 +20,12 @@ __all__ = ["FORMATS", "SUFFIXES", "check_binary", "format_for", "read", "source_
 #: Format name -> module that implements it (imported on first use).
 FORMATS: dict[str, str] = {
     "json": "debatekit.json",
+    "tei": "debatekit.tei",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
     ".json": "json",
+    ".xml": "tei",
 }
 
 
