@@ -44,6 +44,15 @@ _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
 
 def normalize(text: str) -> str:
     """Collapse XML white space runs to one space and strip, as ``normalize-space()``."""
+    if (
+        "  " not in text
+        and "\n" not in text
+        and "\t" not in text
+        and "\r" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text
     return _XML_WS.sub(" ", text).strip(" ")
 
 

@@ -48,6 +48,7 @@ _DIV_TAGS = frozenset(_T + t for t in ("div", "div1", "div2", "div3", "div4", "d
 _STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
 _MAX_WARNINGS = 1000
+_WS = " \t\n\r"
 
 
 def local(tag: object) -> str | None:
@@ -293,6 +294,7 @@ class Reader:
         self.spans: list[Element] = []
         self.links: list[Element] = []
         self.pending_label: Element | None = None
+        self.keep_texts = True
         self.turn_texts: dict[str, str] = {}
         self.front: list[str] = []
         self.back: list[str] = []
@@ -674,8 +676,9 @@ class Reader:
         label_text: str | None = None
         if label is not None:
             label_text = text_of(label)
-            if label.get(XML_ID):
-                meta["label-id"] = label.get(XML_ID) or ""
+            label_id = label.get(XML_ID)
+            if label_id is not None:
+                meta["label-id"] = label_id
         preserve = _preserved(u)
         paragraphs, incidents, seg_ids, seg_langs = self._content(u, preserve)
         if seg_ids and len(seg_ids) == len(paragraphs) and all(seg_ids):
@@ -704,7 +707,8 @@ class Reader:
             self.ctx.problem(f"utterance {uid!r}: {exc}; white space normalised", u)
             fixed = tuple(normalize(p) for p in paragraphs if normalize(p))
             turn = Turn(id=uid, speaker_id=who, paragraphs=fixed, label=label_text, meta=meta)
-        self.turn_texts.setdefault(uid, turn.text)
+        if self.keep_texts:
+            self.turn_texts.setdefault(uid, turn.text)
         return turn
 
     def _content(
@@ -719,7 +723,7 @@ class Reader:
         direct_inc: list[Incident] = []
 
         def flush_direct() -> None:
-            if not direct and not direct_inc:
+            if not direct_inc and not direct:
                 return
             text, marks = self._finish("".join(direct), preserve)
             if text:
@@ -731,11 +735,18 @@ class Reader:
             direct.clear()
             direct_inc.clear()
 
-        if u.text:
+        if u.text and u.text.strip(_WS):
             direct.append(u.text)
         for child in u:
             if child.tag in _PARA_TAGS:
                 flush_direct()
+                if not len(child) and not preserve and child.get(XML_SPACE) is None:
+                    text = normalize(child.text or "")  # the common case: plain text
+                    if text:
+                        items.append(("p", text, []))
+                        seg_ids.append(child.get(XML_ID))
+                        seg_langs.append(child.get(XML_LANG))
+                    continue
                 parts: list[str] = []
                 found: list[Incident] = []
                 self._collect(child, parts, found, tokens=False)
@@ -749,8 +760,9 @@ class Reader:
                     items.extend(found)
             elif isinstance(child.tag, str):
                 self._inline(child, direct, direct_inc, tokens=False)
-            if child.tail:
-                direct.append(child.tail)
+            tail = child.tail
+            if tail and (direct_inc or direct or tail.strip(_WS)):
+                direct.append(tail)
         flush_direct()
         paragraphs: list[str] = []
         incidents: list[Incident] = []
@@ -1043,6 +1055,7 @@ def iter_items(
 
     _check_prolog_file(fp, ctx)
     reader = Reader(ctx, lists, lookup)
+    reader.keep_texts = False
     context = etree.iterparse(
         fp,
         events=("start", "end"),
@@ -1061,8 +1074,8 @@ def iter_items(
             if event == "start":
                 if not started:
                     started = True
-                    doctype = el.getroottree().docinfo.internalDTD
-                    if doctype is not None:
+                    dtd = el.getroottree().docinfo.internalDTD
+                    if dtd is not None and list(dtd.iterentities()):
                         raise ctx.error("a DTD internal subset is not allowed", el)
                     if local(tag) != "TEI":
                         raise ctx.error("iter_body() reads one TEI session file", el)
@@ -1085,6 +1098,8 @@ def iter_items(
                     continue
                 if isinstance(tag, str):
                     yield from reader.body_child(el)
+                if reader.pending_label is el:
+                    continue  # freed with the utterance it labels
             else:
                 continue
             el.clear(keep_tail=True)

@@ -44,7 +44,10 @@ Element = etree._Element
 
 def _el(parent: Element | None, tag: str, text: str | None = None, **attrs: str) -> Element:
     """A TEI element (appended to ``parent``) holding ``text`` exactly."""
-    el = etree.Element(_T + tag) if parent is None else etree.SubElement(parent, _T + tag)
+    if parent is None:
+        el = etree.Element(_T + tag, nsmap={None: TEI_NS})
+    else:
+        el = etree.SubElement(parent, _T + tag)
     for key, value in attrs.items():
         el.set(key, value)
     if text is not None:
@@ -72,6 +75,7 @@ class _Writer:
         self.used.update(c.id for c in transcript.claims)
         self.used.update(r.id for r in transcript.relations)
         self.times: dict[dt.timedelta, str] = {}
+        self.origin: str | None = None
         # (target id or None, group type, anonymous?, [(field, key, value)])
         self.extras: list[tuple[str | None, str, bool, list[tuple[str, str | None, str]]]] = []
 
@@ -90,6 +94,8 @@ class _Writer:
         return True
 
     def time(self, value: dt.timedelta) -> str:
+        if self.origin is None:
+            self.origin = self.fresh("T")
         if value not in self.times:
             self.times[value] = self.fresh("T")
         return "#" + self.times[value]
@@ -403,7 +409,7 @@ class _Writer:
         t = self.t
         groups: list[Element] = []
         if self.times:
-            origin = self.fresh("T")
+            origin = self.origin or self.fresh("T")
             timeline = _el(None, "timeline", unit="s", origin="#" + origin)
             _el(timeline, "when").set(XML_ID, origin)
             for value, wid in sorted(self.times.items()):
@@ -458,8 +464,10 @@ class _Writer:
                 interp.set(XML_SPACE, "preserve")
             groups.append(grp)
         if groups:
-            stand_off = _el(root, "standOff")
+            # Before <text>, so that a streaming reader knows the annotations first.
+            stand_off = _el(None, "standOff")
             stand_off.extend(groups)
+            root.insert(1, stand_off)
 
 
 def _is_duration(value: str) -> bool:

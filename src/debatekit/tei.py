@@ -100,7 +100,8 @@ def _parse_bytes(data: bytes, ctx: Context, huge_tree: bool) -> etree._ElementTr
         raise _syntax_error(exc, ctx.source) from None
     tree = root.getroottree()
     info = tree.docinfo
-    if info.internalDTD is not None:
+    dtd = info.internalDTD
+    if dtd is not None and (list(dtd.iterentities()) or list(dtd.iterelements())):
         raise ParseError("a DTD internal subset is not allowed", source=ctx.source, lineno=1)
     if info.doctype:
         for entity in root.iter(etree.Entity):
