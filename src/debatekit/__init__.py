@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import datasets, json
+from . import datasets, json, tei
 from ._io import read, write
 from .errors import (
     DebatekitError,
@@ -69,6 +69,7 @@ __all__ = [
     "datasets",
     "json",
     "read",
+    "tei",
     "word_count",
     "write",
 ]

@@ -86,18 +86,28 @@ def _check_prolog_file(fp: IO[bytes] | str, ctx: Context) -> None:
         fp.seek(pos)
 
 
-def _syntax_error(exc: etree.XMLSyntaxError, source: str | None) -> ParseError:
-    line, col = exc.position if exc.position else (None, None)
-    msg = re.sub(r",? line \d+, column \d+\s*$", "", str(exc.msg or exc)) or "malformed XML"
+def _syntax_error(
+    exc: etree.XMLSyntaxError, source: str | None, log: etree._ListErrorLog | None = None
+) -> ParseError:
+    """The first fatal error lxml logged (earlier entries may be mere warnings)."""
+    entries = log if log is not None else exc.error_log
+    fatal = [e for e in entries if e.level == etree.ErrorLevels.FATAL]
+    if fatal:
+        line, col, msg = fatal[0].line, fatal[0].column, fatal[0].message
+    else:
+        line, col = exc.position if exc.position else (None, None)
+        msg = str(exc.msg or exc)
+    msg = re.sub(r",? line \d+, column \d+\s*$", "", msg).strip() or "not well-formed"
     return ParseError(f"malformed XML: {msg}", source=source, lineno=line, colno=col or None)
 
 
 def _parse_bytes(data: bytes, ctx: Context, huge_tree: bool) -> etree._ElementTree:
     _check_prolog(data, ctx)
+    parser = _parser(huge_tree)
     try:
-        root = etree.fromstring(data, _parser(huge_tree))
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, ctx.source) from None
+        raise _syntax_error(exc, ctx.source, parser.error_log) from None
     tree = root.getroottree()
     info = tree.docinfo
     dtd = info.internalDTD
