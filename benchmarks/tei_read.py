@@ -50,7 +50,7 @@ def write_session(path: Path, size: int) -> int:
                 f'<person xml:id="p{p}"><persName><forename>F{p}</forename>'
                 f"<surname>S{p}</surname></persName><sex value='F'/></person>\n"
             )
-        f.write('</listPerson></particDesc></profileDesc></teiHeader>\n<text><body>\n')
+        f.write("</listPerson></particDesc></profileDesc></teiHeader>\n<text><body>\n")
         f.write('<div type="debateSection">\n')
         i = 0
         while f.tell() < size:
@@ -59,8 +59,9 @@ def write_session(path: Path, size: int) -> int:
             for j in range(5):
                 f.write(f'    <seg xml:id="S.seg{i}.{j}">{_SEG.format(i=i, j=j)}</seg>\n')
             if i % 7 == 0:
-                f.write('    <note>(Murmullos.)</note>\n')
-                f.write(f'    <seg>And <vocal type="laughter"><desc>(Risas.)</desc></vocal> on {i}.</seg>\n')
+                f.write("    <note>(Murmullos.)</note>\n")
+                vocal = '<vocal type="laughter"><desc>(Risas.)</desc></vocal>'
+                f.write(f"    <seg>And {vocal} on {i}.</seg>\n")
             f.write("  </u>\n")
             if i % 11 == 0:
                 f.write('  <kinesic type="applause"><desc>(Aplausos.)</desc></kinesic>\n')
@@ -155,9 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         mb = os.path.getsize(big) / 1e6
         print(f"stream: {mb:.1f} MB session, {turns} utterances")
         peak, growth = peak_rss("stream", big)
-        print(f"  debatekit.tei.iter_turns: peak RSS {peak:.0f} MB (+{growth:.0f} MB while reading)")
+        print(
+            f"  debatekit.tei.iter_turns: peak RSS {peak:.0f} MB (+{growth:.0f} MB while reading)"
+        )
         peak, growth = peak_rss("tree", big)
-        print(f"  lxml.etree.parse (tree):  peak RSS {peak:.0f} MB (+{growth:.0f} MB while reading)")
+        print(
+            f"  lxml.etree.parse (tree):  peak RSS {peak:.0f} MB (+{growth:.0f} MB while reading)"
+        )
     return 0
 
 

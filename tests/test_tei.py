@@ -14,10 +14,12 @@ import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
 from lxml import etree
+from tests.strategies import transcripts
 
 import debatekit
 from debatekit import (
@@ -34,8 +36,6 @@ from debatekit import (
     Turn,
     tei,
 )
-
-from tests.strategies import transcripts
 
 DATA = Path(__file__).parent / "data"
 PM = DATA / "parlamint"
@@ -137,9 +137,16 @@ def test_parlamint_session_speakers_labels_and_notes() -> None:
     chair = transcript.speaker("RojoPilarMilagros")
     assert chair.name == "Pilar Milagros Rojo Noguera"
     assert chair.meta["sex"] == "F"
-    assert Affiliation(
-        name="Parlamento de Galicia", role="head", ref="#PG", start="2012-11-16", end="2016-01-12"
-    ) in chair.affiliations
+    assert (
+        Affiliation(
+            name="Parlamento de Galicia",
+            role="head",
+            ref="#PG",
+            start="2012-11-16",
+            end="2016-01-12",
+        )
+        in chair.affiliations
+    )
     first = transcript.turns[0]
     assert first.label == "A señora PRESIDENTA:"
     assert first.meta["ana"] == "#chair"
@@ -159,9 +166,7 @@ def test_parlamint_session_speakers_labels_and_notes() -> None:
     assert note.text == "(O señor Jorquera Caselas pide a palabra.)"
     # The note stood between two segments: between the two newlines that join them.
     assert u12.text[note.offset - 1 : note.offset + 1] == "\n\n"
-    assert u12.text[vocal.offset - len("¿Señor Jorquera? ") : vocal.offset] == (
-        "¿Señor Jorquera? "
-    )
+    assert u12.text[vocal.offset - len("¿Señor Jorquera? ") : vocal.offset] == ("¿Señor Jorquera? ")
 
 
 def test_ana_file_reads_to_the_same_turns() -> None:
@@ -178,7 +183,10 @@ def test_ana_file_reads_to_the_same_turns() -> None:
 def test_session_event_metadata() -> None:
     """Title, date, meetings, place and language of a session become the Event."""
     event = debatekit.read(PV_SESSION).event
-    assert event.title == "Eusko Legebiltzarraren corpus ParlaMint-ES-PV, 2019-12-20 [ParlaMint SAMPLE]"
+    assert (
+        event.title
+        == "Eusko Legebiltzarraren corpus ParlaMint-ES-PV, 2019-12-20 [ParlaMint SAMPLE]"
+    )
     assert event.language == "eu"
     assert event.place == "Vitoria-Gasteiz, Basque Country, Spain"
     assert event.meta["meeting.2"] == "Osoko Bilkura 1385-1390"
@@ -241,7 +249,9 @@ def test_malformed_xml_position(document: str, line: int, column: int) -> None:
 def test_read_corpus_strict_reports_missing_include() -> None:
     """A missing xi:include target is a ParseError naming the root file and the line."""
     corpus = tei.read_corpus(PV / "ParlaMint-ES-PV.xml")
-    with pytest.raises(ParseError, match=r"xi:include target not found: ParlaMint-taxonomy-parla") as info:
+    with pytest.raises(
+        ParseError, match=r"xi:include target not found: ParlaMint-taxonomy-parla"
+    ) as info:
         next(corpus)
     assert info.value.source == str(PV / "ParlaMint-ES-PV.xml")
     assert info.value.lineno == 131
@@ -256,7 +266,9 @@ def test_read_corpus_strict_reports_missing_include() -> None:
     ],
     ids=["PV", "PV.ana", "GA"],
 )
-def test_read_corpus_lenient_yields_present_sessions(root: Path, session: Path, missing: int) -> None:
+def test_read_corpus_lenient_yields_present_sessions(
+    root: Path, session: Path, missing: int
+) -> None:
     """Lenient corpus reading warns about each missing include and yields the rest."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -287,10 +299,12 @@ SPOKEN = """<?xml version="1.0" encoding="UTF-8"?>
    <sourceDesc><recordingStmt><recording type="audio"/></recordingStmt></sourceDesc>
   </fileDesc>
   <profileDesc>
-   <settingDesc><setting><name type="city">Leeds</name><date when="1993-05-04"/></setting></settingDesc>
+   <settingDesc><setting><name type="city">Leeds</name><date when="1993-05-04"/></setting>
+   </settingDesc>
    <particDesc><listPerson>
      <person xml:id="A" sex="F"><persName>Ann</persName></person>
-     <person xml:id="B"><persName><forename>Bob</forename><surname>Jones</surname></persName></person>
+     <person xml:id="B">
+      <persName><forename>Bob</forename><surname>Jones</surname></persName></person>
    </listPerson></particDesc>
   </profileDesc>
  </teiHeader>
@@ -315,6 +329,7 @@ def test_reads_tei_p5_spoken_transcript() -> None:
     assert transcript.event.place == "Leeds"
     assert transcript.event.date == dt.date(1993, 5, 4)
     assert [s.name for s in transcript.speakers] == ["Ann", "Bob Jones"]
+    assert transcript.speakers[0].meta == {"sex": "F"}
     u1, cough, u2, door = transcript.body
     assert isinstance(u1, Turn)
     assert isinstance(u2, Turn)
@@ -322,12 +337,21 @@ def test_reads_tei_p5_spoken_transcript() -> None:
     assert (u1.start, u1.end) == (dt.timedelta(0), dt.timedelta(seconds=2.5))
     assert u2.end == dt.timedelta(seconds=3.75)
     pause = u1.incidents[0]
-    assert (pause.kind, pause.offset, pause.meta) == ("pause", len("well I think "), {"dur": "PT1S"})
+    assert (pause.kind, pause.offset, pause.meta) == (
+        "pause",
+        len("well I think "),
+        {"dur": "PT1S"},
+    )
     assert cough == Incident(kind="vocal", text="coughs", who="B")
     assert u2.paragraphs == ("no NO",)
     laugh, shift = u2.incidents
     assert (laugh.kind, laugh.offset, laugh.who, laugh.text) == ("vocal", 2, "A", "laughs")
-    assert (shift.kind, shift.subtype, shift.offset, shift.meta) == ("shift", "loud", 3, {"new": "f"})
+    assert (shift.kind, shift.subtype, shift.offset, shift.meta) == (
+        "shift",
+        "loud",
+        3,
+        {"new": "f"},
+    )
     assert door == Incident(kind="incident", text="door slams")
 
 
@@ -388,16 +412,22 @@ def test_writes_tei_mapping(rng: etree.RelaxNG) -> None:
     assert u is not None
     assert u.get("who") == "#s1"
     note = u.getprevious()
-    assert note is not None and note.get("type") == "speaker" and note.text == "MS. LEE:"
+    assert note is not None
+    assert (note.get("type"), note.text) == ("speaker", "MS. LEE:")
     segs = list(u.iter(TEI_NS + "seg"))
     assert ["".join(s.itertext()) for s in segs] == ["We must act.\nNow.", "Costs  rise."]
     assert [s.get(XML_SPACE) for s in segs] == ["preserve", "preserve"]
     kinesic = segs[0][0]
-    assert (kinesic.tag, kinesic.get("type"), kinesic.tail) == (TEI_NS + "kinesic", "applause", "\nNow.")
+    assert (kinesic.tag, kinesic.get("type"), kinesic.tail) == (
+        TEI_NS + "kinesic",
+        "applause",
+        "\nNow.",
+    )
     spans = root.findall(f".//{TEI_NS}spanGrp/{TEI_NS}span")
     assert [(s.get(XML_ID), s.get("ana")) for s in spans] == [("c1", "#proposal"), ("c2", "#claim")]
     link = root.find(f".//{TEI_NS}linkGrp/{TEI_NS}link")
-    assert link is not None and link.get("target") == "#c2 #c1"
+    assert link is not None
+    assert link.get("target") == "#c2 #c1"
     assert tei.loads(document) == _annotated()
 
 
@@ -470,7 +500,7 @@ def test_streaming_memory_stays_flat(tmp_path: Path) -> None:
         i = 0
         while f.tell() < 30_000_000:
             f.write(f'<u who="#p" xml:id="u{i}"><seg>{"word " * 40}{i}</seg>')
-            f.write(f'<seg>and <vocal><desc>laughs</desc></vocal> more {i}</seg></u>\n')
+            f.write(f"<seg>and <vocal><desc>laughs</desc></vocal> more {i}</seg></u>\n")
             i += 1
         f.write("</div></body></text></TEI>\n")
     out = subprocess.run(
@@ -485,7 +515,7 @@ def test_streaming_memory_stays_flat(tmp_path: Path) -> None:
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         _Recorder.hits.append(self.path)

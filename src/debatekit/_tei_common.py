@@ -106,7 +106,13 @@ def format_seconds(value: dt.timedelta) -> str:
     return f"{whole}.{frac:06d}".rstrip("0").rstrip(".") if frac else str(whole)
 
 
-_UNITS = {"s": 1, "ms": Decimal("0.001"), "min": 60, "h": 3600, "d": 86400}
+_UNITS: dict[str, Decimal] = {
+    "s": Decimal(1),
+    "ms": Decimal("0.001"),
+    "min": Decimal(60),
+    "h": Decimal(3600),
+    "d": Decimal(86400),
+}
 
 
 def parse_interval(text: str, unit: str | None) -> dt.timedelta | None:
@@ -115,7 +121,7 @@ def parse_interval(text: str, unit: str | None) -> dt.timedelta | None:
     if factor is None or not _DECIMAL.match(text.strip()):
         return None
     try:
-        micro = Decimal(text.strip()) * Decimal(factor) * 1_000_000
+        micro = Decimal(text.strip()) * factor * 1_000_000
     except InvalidOperation:  # pragma: no cover - the pattern rules it out
         return None
     return dt.timedelta(microseconds=int(micro.to_integral_value()))

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -473,10 +473,17 @@ class Reader:
             elif tag == "idno":
                 _add(meta, "idno", text_of(child))
             elif tag is not None:
-                _add(meta, tag, text_of(child) or " ".join(f"{k}={v}" for k, v in child.attrib.items()))
+                _add(
+                    meta,
+                    tag,
+                    text_of(child) or " ".join(f"{k}={v}" for k, v in child.attrib.items()),
+                )
         for extra_field, key, value in self.extras.get(pid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value
+        for name in ("sex", "gender", "age"):
+            if el.get(name) is not None:
+                meta.setdefault(name, el.get(name) or "")
         role = el.get("role")
         for extra_field, _, value in self.extras.get(pid, ()):
             if extra_field == "role":
@@ -489,7 +496,7 @@ class Reader:
                 affiliation=stated,
                 description=description,
                 aliases=aliases,
-                affiliations=affiliations,
+                affiliations=tuple(affiliations),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
                 meta=meta,
             )
         except ValidationError as exc:
@@ -599,16 +606,12 @@ class Reader:
             label, self.pending_label = self.pending_label, None
             yield self.turn(el, label)
             return
-        if self.pending_label is not None:
-            yield self.incident(self.pending_label, body=True)
-            self.pending_label = None
+        yield from self.flush()
         if el.tag in _DIV_TAGS:
             for child in el:
                 if isinstance(child.tag, str):
                     yield from self.body_child(child)
-            if self.pending_label is not None:
-                yield self.incident(self.pending_label, body=True)
-                self.pending_label = None
+            yield from self.flush()
         elif tag == "note" and el.get("type") == "speaker" and el.get("subtype") != "unattached":
             self.pending_label = el
         elif tag in INCIDENT_TAGS or tag in MILESTONE_TAGS:
@@ -698,7 +701,7 @@ class Reader:
                 label=label_text,
                 start=self.time(u.get("start"), u),
                 end=self.time(u.get("end"), u),
-                incidents=incidents,
+                incidents=tuple(incidents),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
                 meta=meta,
             )
         except ValidationError as exc:
@@ -816,7 +819,9 @@ class Reader:
             if child.tail and not tokens:
                 parts.append(child.tail)
 
-    def _inline(self, child: Element, parts: list[str], found: list[Incident], tokens: bool) -> None:
+    def _inline(
+        self, child: Element, parts: list[str], found: list[Incident], tokens: bool
+    ) -> None:
         tag = child.tag
         name = local(tag)
         if name in INCIDENT_TAGS or name in MILESTONE_TAGS:
@@ -930,10 +935,10 @@ class Reader:
         try:
             return Transcript(
                 event=event,
-                speakers=speakers,
-                body=body,
-                claims=claims,
-                relations=relations,
+                speakers=tuple(speakers),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
+                body=tuple(body),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
+                claims=tuple(claims),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
+                relations=tuple(relations),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
                 front=self.front,
                 back=self.back,
                 meta=transcript_meta,
@@ -945,7 +950,9 @@ class Reader:
         cid = span.get(XML_ID)
         match = _STRING_RANGE.match(span.get("target") or "")
         if not cid or match is None:
-            self.ctx.problem("span without xml:id or #string-range(turn,offset,length) target", span)
+            self.ctx.problem(
+                "span without xml:id or #string-range(turn,offset,length) target", span
+            )
             return None
         turn_id, start, length = match.group(1), int(match.group(2)), int(match.group(3))
         text = self.turn_texts.get(turn_id)

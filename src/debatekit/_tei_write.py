@@ -9,6 +9,7 @@ normalisation is written with ``xml:space="preserve"``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -38,6 +39,10 @@ from .models import Affiliation, Event, Incident, Speaker, Transcript, Turn
 
 _T = "{" + TEI_NS + "}"
 _TRANS = frozenset(["smooth", "latching", "overlap", "pause"])
+# An xsd:duration, what @dur holds ("PT2S").
+_DURATION = re.compile(
+    r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?\Z"
+)
 
 Element = etree._Element
 
@@ -69,7 +74,8 @@ class _Writer:
         for s in transcript.speakers:
             self.used.add(s.id)
         for item in transcript.body:
-            self.used.add(item.id) if item.id is not None else None
+            if item.id is not None:
+                self.used.add(item.id)
             if isinstance(item, Turn):
                 self.used.update(i.id for i in item.incidents if i.id is not None)
         self.used.update(c.id for c in transcript.claims)
@@ -127,7 +133,9 @@ class _Writer:
         if extras_event:
             self.extras.insert(0, (None, "event", False, extras_event))
         if t.meta:
-            self.extras.insert(0, (None, "transcript", False, [("meta", k, v) for k, v in t.meta.items()]))
+            self.extras.insert(
+                0, (None, "transcript", False, [("meta", k, v) for k, v in t.meta.items()])
+            )
         self.stand_off(root)
         return root
 
@@ -389,11 +397,11 @@ class _Writer:
             value = meta.get(key)
             if value is None:
                 continue
-            if key == "ana" and is_pointer_list(value):
-                el.set(key, meta.pop(key))
-            elif key == "extent" and kind == "gap" and is_normal(value) and value:
-                el.set(key, meta.pop(key))
-            elif key == "dur" and kind in TIMED_KINDS and _is_duration(value):
+            if (
+                (key == "ana" and is_pointer_list(value))
+                or (key == "extent" and kind == "gap" and value and is_normal(value))
+                or (key == "dur" and kind in TIMED_KINDS and _DURATION.match(value))
+            ):
                 el.set(key, meta.pop(key))
         extras += [("meta", k, v) for k, v in meta.items()]
         if extras:
@@ -412,8 +420,8 @@ class _Writer:
             origin = self.origin or self.fresh("T")
             timeline = _el(None, "timeline", unit="s", origin="#" + origin)
             _el(timeline, "when").set(XML_ID, origin)
-            for value, wid in sorted(self.times.items()):
-                when = _el(timeline, "when", interval=format_seconds(value), since="#" + origin)
+            for moment, wid in sorted(self.times.items()):
+                when = _el(timeline, "when", interval=format_seconds(moment), since="#" + origin)
                 when.set(XML_ID, wid)
             groups.append(timeline)
         if t.claims:
@@ -470,19 +478,37 @@ class _Writer:
             root.insert(1, stand_off)
 
 
-def _is_duration(value: str) -> bool:
-    import re
-
-    return bool(re.fullmatch(r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?", value))
-
-
 _BLOCK = frozenset(
     _T + tag
-    for tag in (
-        "TEI teiHeader fileDesc titleStmt publicationStmt seriesStmt notesStmt sourceDesc "
-        "profileDesc abstract settingDesc setting particDesc listPerson person affiliation "
-        "text front body back div u standOff timeline spanGrp linkGrp interpGrp"
-    ).split()
+    for tag in [
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "publicationStmt",
+        "seriesStmt",
+        "notesStmt",
+        "sourceDesc",
+        "profileDesc",
+        "abstract",
+        "settingDesc",
+        "setting",
+        "particDesc",
+        "listPerson",
+        "person",
+        "affiliation",
+        "text",
+        "front",
+        "body",
+        "back",
+        "div",
+        "u",
+        "standOff",
+        "timeline",
+        "spanGrp",
+        "linkGrp",
+        "interpGrp",
+    ]
 )
 
 

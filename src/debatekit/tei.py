@@ -92,10 +92,12 @@ def _syntax_error(
     """The first fatal error lxml logged (earlier entries may be mere warnings)."""
     entries = log if log is not None else exc.error_log
     fatal = [e for e in entries if e.level == etree.ErrorLevels.FATAL]
+    line: int | None
+    col: int | None
     if fatal:
         line, col, msg = fatal[0].line, fatal[0].column, fatal[0].message
     else:
-        line, col = exc.position if exc.position else (None, None)
+        line, col = exc.position
         msg = str(exc.msg or exc)
     msg = re.sub(r",? line \d+, column \d+\s*$", "", msg).strip() or "not well-formed"
     return ParseError(f"malformed XML: {msg}", source=source, lineno=line, colno=col or None)
@@ -111,7 +113,9 @@ def _parse_bytes(data: bytes, ctx: Context, huge_tree: bool) -> etree._ElementTr
     tree = root.getroottree()
     info = tree.docinfo
     dtd = info.internalDTD
-    if dtd is not None and (list(dtd.iterentities()) or list(dtd.iterelements())):
+    if dtd is not None and (
+        any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())
+    ):
         raise ParseError("a DTD internal subset is not allowed", source=ctx.source, lineno=1)
     if info.doctype:
         for entity in root.iter(etree.Entity):
@@ -278,9 +282,7 @@ def iter_turns(
     huge_tree: bool = False,
 ) -> Iterator[Turn]:
     """Stream only the turns of one large TEI session file; see :func:`iter_body`."""
-    for item in iter_body(
-        path, source=source, strict=strict, lists=lists, huge_tree=huge_tree
-    ):
+    for item in iter_body(path, source=source, strict=strict, lists=lists, huge_tree=huge_tree):
         if isinstance(item, Turn):
             yield item
 
@@ -305,7 +307,7 @@ def read_corpus(
         yield read_tree(root, ctx, None, _lookup(name, root, ctx))
         return
     if local(root.tag) != "teiCorpus":
-        raise ParseError(f"expected a teiCorpus root, found <{root.tag}>", source=name, lineno=1)
+        raise ParseError(f"expected a teiCorpus root, found <{root.tag!s}>", source=name, lineno=1)
     lists = Lists()
     header = root.find("{http://www.tei-c.org/ns/1.0}teiHeader")
     if header is not None:
@@ -356,4 +358,3 @@ def plain_text(turn: Turn, /) -> str:
             pieces.append(f" {incident.text} ")
     pieces.append(text[pos:])
     return normalize("".join(pieces))
-
