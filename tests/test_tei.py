@@ -155,9 +155,10 @@ def test_parlamint_session_speakers_labels_and_notes() -> None:
     assert all(t.label for t in transcript.turns)
     body_incidents = [i for i in transcript.body if isinstance(i, Incident)]
     kinds = [(i.kind, i.subtype, i.text) for i in body_incidents]
-    assert kinds[0] == ("anchor", None, None)
-    assert body_incidents[0].meta["element"] == "pb"
-    assert kinds[1] == ("note", "time", "Ábrese a sesión ás dez e dous minutos da mañá.")
+    assert kinds[:2] == [("anchor", "div", None), ("anchor", None, None)]
+    assert body_incidents[0].meta == {"element": "div", "type": "debateSection"}
+    assert body_incidents[1].meta["element"] == "pb"
+    assert kinds[2] == ("note", "time", "Ábrese a sesión ás dez e dous minutos da mañá.")
     assert kinds.count(("kinesic", "applause", "(Aplausos.)")) == 4
     assert kinds[-1][:2] == ("note", "time")
     u12 = transcript.turn("ParlaMint-ES-GA_2015-06-22-DSPG114.u12")
@@ -192,6 +193,15 @@ def test_session_event_metadata() -> None:
     assert event.meta["meeting.2"] == "Osoko Bilkura 1385-1390"
     assert event.meta["meeting.3.ana"] == "#parla.uni #parla.term #ES-PV.11"
     assert event.meta["title@en"].startswith("Basque parliamentary corpus")
+    # Header parts the model has no field for are kept, as XML.
+    respons = etree.fromstring(event.meta["tei:teiHeader/fileDesc/titleStmt/respStmt"])
+    assert [p.text for p in respons.iter(TEI_NS + "persName")] == [
+        "Jon Alkorta",
+        "Mikel Iruskieta",
+        "Kike Fernandez",
+    ]
+    assert "tagUsage" in event.meta["tei:teiHeader/encodingDesc"]
+    assert "Made sample" in event.meta["tei:teiHeader/revisionDesc"]
 
 
 def test_session_alone_needs_its_lists(tmp_path: Path) -> None:

@@ -330,6 +330,7 @@ class Reader:
                 if speaker is not None and speaker.id not in self.declared:
                     self.declared[speaker.id] = speaker
                     self.inline_persons.append(speaker)
+        _unmodelled(header, "teiHeader", meta)
         self._event_fields = fields
         self._event_meta = meta
 
@@ -608,6 +609,8 @@ class Reader:
             return
         yield from self.flush()
         if el.tag in _DIV_TAGS:
+            if not _wrapper(el):
+                yield self.division(el)
             for child in el:
                 if isinstance(child.tag, str):
                     yield from self.body_child(child)
@@ -620,6 +623,12 @@ class Reader:
             self.timeline(el)
         elif isinstance(el.tag, str):
             yield self.incident(el, body=True)
+
+    def division(self, el: Element) -> Incident:
+        """A division's start, kept as an ``anchor`` with the div's attributes."""
+        meta = {"element": local(el.tag) or "div"}
+        meta.update((_attr_name(k), v) for k, v in el.attrib.items())
+        return Incident(kind="anchor", subtype="div", meta=meta)
 
     def flush(self) -> Iterator[Incident]:
         if self.pending_label is not None:
@@ -1008,6 +1017,49 @@ class Reader:
             raise self.ctx.error(f"link {rid!r}: {exc}", link) from None
 
 
+# Header elements the reader maps to model fields; anything else below them is kept,
+# as XML, in Event.meta["tei:<path>"].
+_MODELLED = {
+    "teiHeader": {"fileDesc", "profileDesc"},
+    "fileDesc": {
+        "titleStmt",
+        "editionStmt",
+        "publicationStmt",
+        "seriesStmt",
+        "notesStmt",
+        "sourceDesc",
+    },
+    "titleStmt": {"title", "sponsor", "meeting"},
+    "editionStmt": {"edition"},
+    "publicationStmt": {"publisher", "authority", "date", "idno", "availability", "p"},
+    "notesStmt": {"note"},
+    "sourceDesc": {"bibl", "p"},
+    "profileDesc": {"abstract", "settingDesc", "particDesc"},
+    "settingDesc": {"setting"},
+    "setting": {"name", "placeName", "date", "activity"},
+    "particDesc": {"listPerson", "listOrg"},
+}
+
+
+def _unmodelled(el: Element, path: str, meta: dict[str, str]) -> None:
+    known = _MODELLED.get(local(el.tag) or "", set())
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        name = local(child.tag)
+        if name in known:
+            if name in _MODELLED:
+                _unmodelled(child, f"{path}/{name}", meta)
+        elif child.tag != XI_INCLUDE:
+            xml = etree.tostring(child, encoding="unicode", with_tail=False)
+            _add(meta, f"tei:{path}/{name or child.tag}", xml)
+
+
+def _wrapper(el: Element) -> bool:
+    """The one division debatekit writes around the body: no trace in the model."""
+    return el.tag == _T + "div" and dict(el.attrib) == {"type": "debate"}
+
+
 def _preserved(el: Element) -> bool:
     node: Element | None = el
     while node is not None:
@@ -1089,6 +1141,10 @@ def iter_items(
                     reader.root(el)
                 elif tag == _T + "body":
                     in_body = True
+                elif in_body and tag in _DIV_TAGS:
+                    yield from reader.flush()
+                    if not _wrapper(el):
+                        yield reader.division(el)
                 continue
             if tag == _T + "teiHeader":
                 reader.header(el)
