@@ -501,7 +501,7 @@ print(n, (hwm() - before) * 1024)
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
 def test_streaming_memory_stays_flat(tmp_path: Path) -> None:
-    """iter_turns over a 30 MB session grows the peak memory by far less than the file."""
+    """iter_turns over a 30 MB session grows the peak memory by under a tenth of the file."""
     path = tmp_path / "big.xml"
     with open(path, "w", encoding="utf-8") as f:
         f.write('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><particDesc>')
@@ -518,7 +518,7 @@ def test_streaming_memory_stays_flat(tmp_path: Path) -> None:
     ).stdout.split()
     turns, growth = int(out[0]), int(out[1])
     assert turns == i
-    assert growth < path.stat().st_size / 4
+    assert growth < path.stat().st_size / 10
 
 
 # -- safety -------------------------------------------------------------------------------

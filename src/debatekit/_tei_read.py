@@ -7,6 +7,7 @@ the standOff annotations, then each child of the body's divisions, in document o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -1115,8 +1116,9 @@ def iter_items(
     _check_prolog_file(fp, ctx)
     reader = Reader(ctx, lists, lookup)
     reader.keep_texts = False
-    context = etree.iterparse(
-        fp,
+    # A pull parser, not iterparse: iterparse keeps every xml:id in libxml2's ID
+    # table (it ignores collect_ids), so its memory grew with the file.
+    parser = etree.XMLPullParser(
         events=("start", "end"),
         resolve_entities=False,
         no_network=True,
@@ -1124,7 +1126,9 @@ def iter_items(
         huge_tree=huge_tree,
         remove_comments=True,
         remove_pis=True,
+        collect_ids=False,
     )
+    context = _pull(parser, fp)
     in_body = False
     started = False
     try:
@@ -1171,6 +1175,17 @@ def iter_items(
                 while el.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, ctx.source) from None
+        raise _syntax_error(exc, ctx.source, parser.error_log) from None
     except DebatekitError:
         raise
+
+
+def _pull(parser: etree.XMLPullParser, fp: IO[bytes] | str) -> Iterator[tuple[str, Element]]:
+    """Feed the file to the parser in chunks and hand out its events."""
+    with contextlib.ExitStack() as stack:
+        f = stack.enter_context(open(fp, "rb")) if isinstance(fp, str) else fp
+        while chunk := f.read(1 << 16):
+            parser.feed(chunk)
+            yield from parser.read_events()
+        parser.close()
+        yield from parser.read_events()

@@ -57,6 +57,7 @@ def _parser(huge_tree: bool) -> etree.XMLParser:
         huge_tree=huge_tree,
         remove_comments=True,
         remove_pis=True,
+        collect_ids=False,
     )
 
 
