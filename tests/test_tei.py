@@ -45,7 +45,8 @@ PV_SESSION = PV / "2019" / "ParlaMint-ES-PV_2019-12-20.xml"
 PV_ANA = PV / "2019" / "ParlaMint-ES-PV_2019-12-20.ana.xml"
 PV_TXT = PV / "2019" / "ParlaMint-ES-PV_2019-12-20.txt"
 GA_SESSION = GA / "ParlaMint-ES-GA_2015-06-22-DSPG114.xml"
-SESSIONS = [PV_SESSION, PV_ANA, GA_SESSION]
+GA_SAMPLE = GA / "ParlaMint-ES-GA_2019-10-08-DSPG130.xml"
+SESSIONS = [PV_SESSION, PV_ANA, GA_SESSION, GA_SAMPLE]
 TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -97,15 +98,29 @@ def _xslt_lines(path: Path) -> dict[str, str]:
 # -- ParlaMint sessions -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [PV_SESSION, PV_ANA], ids=["xml", "ana"])
-def test_parlamint_text_equals_published_export(path: Path) -> None:
-    """Each utterance's segments joined by a space equal ParlaMint's published .txt line."""
+@pytest.mark.parametrize(
+    ("path", "txt"),
+    [(PV_SESSION, PV_TXT), (PV_ANA, PV_TXT), (GA_SAMPLE, GA_SAMPLE.with_suffix(".txt"))],
+    ids=["PV.xml", "PV.ana", "GA-DSPG130"],
+)
+def test_parlamint_text_equals_published_export(path: Path, txt: Path) -> None:
+    """Turn texts give ParlaMint's published .txt lines, inline [[notes]] included.
+
+    Without non-speech items inside, an utterance's line is its segments joined by a
+    space; with them, plain_text() puts each back as ``[[text]]`` where it stood.
+    """
     transcript = debatekit.read(path)
-    published = _published_lines(PV_TXT)
+    published = _published_lines(txt)
     assert [t.id for t in transcript.turns] == list(published)
+    with_items = 0
     for turn in transcript.turns:
-        assert " ".join(turn.paragraphs) == published[turn.id]
         assert tei.plain_text(turn) == published[turn.id]
+        if turn.incidents:
+            with_items += 1
+            assert "[[" in published[turn.id]
+        else:
+            assert " ".join(turn.paragraphs) == published[turn.id]
+    assert with_items == (1 if path == GA_SAMPLE else 0)
 
 
 def test_parlamint_text_follows_export_rule_with_inline_notes() -> None:
@@ -268,26 +283,25 @@ def test_read_corpus_strict_reports_missing_include() -> None:
 
 
 @pytest.mark.parametrize(
-    ("root", "session", "missing"),
+    ("root", "sessions", "missing"),
     [
-        (PV / "ParlaMint-ES-PV.xml", PV_SESSION, 6),
-        (PV / "ParlaMint-ES-PV.ana.xml", PV_ANA, 8),
-        (GA / "ParlaMint-ES-GA.xml", GA_SESSION, 301),
+        (PV / "ParlaMint-ES-PV.xml", [PV_SESSION], 6),
+        (PV / "ParlaMint-ES-PV.ana.xml", [PV_ANA], 8),
+        (GA / "ParlaMint-ES-GA.xml", [GA_SESSION, GA_SAMPLE], 300),
     ],
     ids=["PV", "PV.ana", "GA"],
 )
 def test_read_corpus_lenient_yields_present_sessions(
-    root: Path, session: Path, missing: int
+    root: Path, sessions: list[Path], missing: int
 ) -> None:
     """Lenient corpus reading warns about each missing include and yields the rest."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        sessions = list(tei.read_corpus(root, strict=False))
+        read = list(tei.read_corpus(root, strict=False))
     messages = [str(w.message) for w in caught if issubclass(w.category, ParseWarning)]
     assert len(messages) == missing
     assert all("xi:include target not found" in m for m in messages)
-    assert len(sessions) == 1
-    assert sessions[0] == debatekit.read(session)
+    assert read == [debatekit.read(session) for session in sessions]
 
 
 def test_read_corpus_is_lazy() -> None:
@@ -601,13 +615,23 @@ def test_xxe_url_never_fetched(server: str, doctype: str) -> None:
     assert _Recorder.hits == []
 
 
-def test_external_dtd_never_loaded(server: str) -> None:
-    """An external DTD is never fetched; an entity it would define stays an error."""
-    doctype = f'<!DOCTYPE TEI SYSTEM "{server}/tei.dtd">'
-    transcript = tei.loads(_doc(doctype, "plain text"))
-    assert transcript.turns[0].paragraphs == ("plain text",)
-    with pytest.raises(ParseError, match="undefined entity &xxe;"):
-        tei.loads(_doc(doctype))
+def test_external_dtd_never_loaded(server: str, tmp_path: Path) -> None:
+    """An external DTD, local or remote, is never read: the entity it defines stays unknown."""
+    local_dtd = tmp_path / "evil.dtd"
+    local_dtd.write_text('<!ENTITY xxe "PWNED">', "utf-8")
+    for doctype in (
+        f'<!DOCTYPE TEI SYSTEM "{server}/tei.dtd">',
+        f'<!DOCTYPE TEI PUBLIC "-//X//DTD X//EN" "{local_dtd.as_uri()}">',
+    ):
+        transcript = tei.loads(_doc(doctype, "plain text"))
+        assert transcript.turns[0].paragraphs == ("plain text",)
+        with pytest.raises(ParseError, match="Entity 'xxe' not defined") as info:
+            tei.loads(_doc(doctype))
+        assert info.value.lineno == 3
+        path = tmp_path / "doc.xml"
+        path.write_text(_doc(doctype), "utf-8")
+        with pytest.raises(ParseError, match="Entity 'xxe' not defined"):
+            list(tei.iter_body(path))
     assert _Recorder.hits == []
 
 
@@ -633,3 +657,21 @@ def test_sources_documented() -> None:
         source = (folder / "SOURCE.md").read_text("utf-8")
         assert "CC BY" in source or "CC+BY" in source
     assert os.path.getsize(DATA / "tei" / "tei_all.rng") > 1_000_000
+
+
+def test_streaming_reports_malformed_xml(tmp_path: Path) -> None:
+    """The streaming reader reports broken XML at its line and column too."""
+    lines = PV_SESSION.read_text("utf-8").splitlines(keepends=True)
+    path = tmp_path / "broken.xml"
+    path.write_text("".join(lines[:95]) + "</TEI>\n", "utf-8")
+    with pytest.raises(ParseError, match="malformed XML: Opening and ending tag mismatch") as info:
+        list(tei.iter_body(path))
+    assert (info.value.source, info.value.lineno) == (str(path), 96)
+    assert info.value.colno is not None
+
+
+def test_reads_utf16_documents() -> None:
+    """A document in UTF-16 (with its declaration) reads like its UTF-8 original."""
+    text = PV_SESSION.read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    lists = [PV / "ParlaMint-ES-PV-listPerson.xml", PV / "ParlaMint-ES-PV-listOrg.xml"]
+    assert tei.loads(text.encode("utf-16"), lists=lists) == debatekit.read(PV_SESSION)

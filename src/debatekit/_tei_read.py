@@ -34,6 +34,7 @@ from ._tei_common import (
     normalize,
     parse_interval,
 )
+from ._tei_safe import chunks, parse_file, pull_parser, syntax_error
 from .errors import DebatekitError, ParseError, ParseWarning, ValidationError
 from .models import Affiliation, Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -203,9 +204,7 @@ class Lists:
         path = resolve_include(el, source, ctx)
         if path is None:
             return
-        from .tei import parse_file
-
-        self.add_tree(parse_file(path, ctx.strict).getroot(), path, ctx)
+        self.add_tree(parse_file(path).getroot(), path, ctx)
 
     def _persons(self, el: Element, source: str | None) -> None:
         for person in el.iter(_T + "person"):
@@ -250,16 +249,12 @@ def find_lists(source: str, session_id: str | None, ctx: Context) -> Lists | Non
             for name in (f"{prefix}.xml", f"{prefix}.ana.xml"):
                 root = folder / name
                 if root.is_file():
-                    from .tei import parse_file
-
-                    lists.add_tree(parse_file(str(root), ctx.strict).getroot(), str(root), ctx)
+                    lists.add_tree(parse_file(str(root)).getroot(), str(root), ctx)
                     if lists.persons:
                         return lists
         for pattern in ("*listPerson*.xml", "*listOrg*.xml"):
             for path in sorted(folder.glob(pattern)):
-                from .tei import parse_file
-
-                lists.add_tree(parse_file(str(path), ctx.strict).getroot(), str(path), ctx)
+                lists.add_tree(parse_file(str(path)).getroot(), str(path), ctx)
         if lists.persons:
             return lists
     return None
@@ -1111,24 +1106,10 @@ def iter_items(
     fp: IO[bytes] | str, ctx: Context, lists: Lists | None, lookup: Any, huge_tree: bool
 ) -> Iterator[Turn | Incident]:
     """Stream the body items of one session file; each element is freed once read."""
-    from .tei import _check_prolog_file, _syntax_error
-
-    _check_prolog_file(fp, ctx)
     reader = Reader(ctx, lists, lookup)
     reader.keep_texts = False
-    # A pull parser, not iterparse: iterparse keeps every xml:id in libxml2's ID
-    # table (it ignores collect_ids), so its memory grew with the file.
-    parser = etree.XMLPullParser(
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=huge_tree,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
-    context = _pull(parser, fp)
+    parser = pull_parser(huge_tree)
+    context = _pull(parser, fp, ctx.source)
     in_body = False
     started = False
     try:
@@ -1175,16 +1156,19 @@ def iter_items(
                 while el.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, ctx.source, parser.error_log) from None
+        raise syntax_error(exc, ctx.source, parser.error_log) from None
     except DebatekitError:
         raise
 
 
-def _pull(parser: etree.XMLPullParser, fp: IO[bytes] | str) -> Iterator[tuple[str, Element]]:
-    """Feed the file to the parser in chunks and hand out its events."""
+def _pull(
+    parser: etree.XMLPullParser, fp: IO[bytes] | str, source: str | None
+) -> Iterator[tuple[str, Element]]:
+    """Feed the file to the parser in chunks, prolog cleaned, and hand out its events."""
+    etree.clear_error_log()
     with contextlib.ExitStack() as stack:
         f = stack.enter_context(open(fp, "rb")) if isinstance(fp, str) else fp
-        while chunk := f.read(1 << 16):
+        for chunk in chunks(f, source):
             parser.feed(chunk)
             yield from parser.read_events()
         parser.close()

@@ -18,7 +18,6 @@ refused before parsing.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -27,6 +26,8 @@ from lxml import etree
 from ._io import check_binary, source_name
 from ._tei_common import XI_INCLUDE, normalize
 from ._tei_read import Context, Lists, find_lists, iter_items, local, read_tree, resolve_include
+from ._tei_safe import as_bytes, parse_bytes
+from ._tei_safe import parse_file as _parse_file
 from ._tei_write import to_string
 from .errors import FormatError, ParseError
 from .models import Incident, Transcript, Turn
@@ -43,108 +44,20 @@ __all__ = [
 ]
 
 _PathLike = str | os.PathLike[str]
-_DECL = re.compile(rb"\A\s*<\?xml[^>]*\?>")
-_ROOT_START = re.compile(rb"<[A-Za-z_:]")
-_PROLOG_LIMIT = 1 << 20
-
-
-def _parser(huge_tree: bool) -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=huge_tree,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
-
-
-def _check_prolog(data: bytes, ctx: Context) -> None:
-    """Refuse a DTD internal subset (entity declarations) before lxml sees it."""
-    head = data[:_PROLOG_LIMIT]
-    root = _ROOT_START.search(head)
-    end = root.start() if root else len(head)
-    doctype = head.find(b"<!DOCTYPE", 0, end)
-    if doctype >= 0 and b"[" in head[doctype:end]:
-        raise ParseError(
-            "a DTD internal subset is not allowed: debatekit does not expand entities "
-            "(XXE and entity-expansion attacks)",
-            source=ctx.source,
-            lineno=head.count(b"\n", 0, doctype) + 1,
-            colno=doctype - head.rfind(b"\n", 0, doctype),
-        )
-
-
-def _check_prolog_file(fp: IO[bytes] | str, ctx: Context) -> None:
-    if isinstance(fp, str):
-        with open(fp, "rb") as f:
-            _check_prolog(f.read(_PROLOG_LIMIT), ctx)
-    else:
-        pos = fp.tell()
-        _check_prolog(fp.read(_PROLOG_LIMIT), ctx)
-        fp.seek(pos)
-
-
-def _syntax_error(
-    exc: etree.XMLSyntaxError, source: str | None, log: etree._ListErrorLog | None = None
-) -> ParseError:
-    """The first fatal error lxml logged (earlier entries may be mere warnings)."""
-    entries = log if log is not None else exc.error_log
-    fatal = [e for e in entries if e.level == etree.ErrorLevels.FATAL]
-    line: int | None
-    col: int | None
-    if fatal:
-        line, col, msg = fatal[0].line, fatal[0].column, fatal[0].message
-    else:
-        line, col = exc.position
-        msg = str(exc.msg or exc)
-    msg = re.sub(r",? line \d+, column \d+\s*$", "", msg).strip() or "not well-formed"
-    return ParseError(f"malformed XML: {msg}", source=source, lineno=line, colno=col or None)
 
 
 def _parse_bytes(data: bytes, ctx: Context, huge_tree: bool) -> etree._ElementTree:
-    _check_prolog(data, ctx)
-    parser = _parser(huge_tree)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise _syntax_error(exc, ctx.source, parser.error_log) from None
-    tree = root.getroottree()
+    tree = parse_bytes(data, ctx.source, huge_tree)
+    # Defence in depth: clean_prolog() blanked any DOCTYPE, so neither can be here.
     info = tree.docinfo
-    dtd = info.internalDTD
-    if dtd is not None and (
-        any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())
-    ):
-        raise ParseError("a DTD internal subset is not allowed", source=ctx.source, lineno=1)
-    if info.doctype:
-        for entity in root.iter(etree.Entity):
-            raise ParseError(
-                f"undefined entity {entity.text}: external DTDs are never loaded",
-                source=ctx.source,
-                lineno=entity.sourceline,
-            )
+    if info.internalDTD is not None or info.externalDTD is not None:  # pragma: no cover
+        raise ParseError("a DTD is not allowed", source=ctx.source, lineno=1)
     return tree
 
 
 def parse_file(path: str, strict: bool = True, huge_tree: bool = False) -> etree._ElementTree:
     """Parse an XML file safely; errors name the file, line and column."""
-    with open(path, "rb") as fp:
-        data = fp.read()
-    return _parse_bytes(data, Context(path, strict), huge_tree)
-
-
-def _as_bytes(s: str | bytes) -> bytes:
-    if isinstance(s, (bytes, bytearray)):
-        return bytes(s)
-    # A str is already decoded: blank out the declaration (keeping columns) and
-    # hand lxml UTF-8.
-    data = s.lstrip("\ufeff").encode("utf-8")
-    match = _DECL.match(data)
-    if match:
-        data = b" " * match.end() + data[match.end() :]
-    return data
+    return _parse_file(path, huge_tree)
 
 
 def _lists(paths: Iterable[_PathLike] | None, ctx: Context) -> Lists | None:
@@ -192,7 +105,7 @@ def loads(
             the message names the file, line and column.
     """
     ctx = Context(source, strict)
-    tree = _parse_bytes(_as_bytes(s), ctx, huge_tree)
+    tree = _parse_bytes(as_bytes(s), ctx, huge_tree)
     root = tree.getroot()
     return read_tree(root, ctx, _lists(lists, ctx), _lookup(source, root, ctx))
 
