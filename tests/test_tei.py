@@ -675,3 +675,47 @@ def test_reads_utf16_documents() -> None:
     text = PV_SESSION.read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
     lists = [PV / "ParlaMint-ES-PV-listPerson.xml", PV / "ParlaMint-ES-PV-listOrg.xml"]
     assert tei.loads(text.encode("utf-16"), lists=lists) == debatekit.read(PV_SESSION)
+
+
+def test_session_finds_list_files_beside_it(tmp_path: Path) -> None:
+    """Without a corpus root, a session finds *-listPerson.xml / *-listOrg.xml beside it."""
+    for name in ("ParlaMint-ES-PV-listPerson.xml", "ParlaMint-ES-PV-listOrg.xml"):
+        shutil.copy(PV / name, tmp_path / name)
+    shutil.copy(PV_SESSION, tmp_path / PV_SESSION.name)
+    assert debatekit.read(tmp_path / PV_SESSION.name) == debatekit.read(PV_SESSION)
+
+
+def test_read_corpus_with_inline_lists_and_sessions(tmp_path: Path) -> None:
+    """An older-style corpus root, lists and sessions inline, reads like the modular one."""
+    root = etree.parse(str(PV / "ParlaMint-ES-PV.xml")).getroot()
+    partic = root.find(f".//{TEI_NS}particDesc")
+    assert partic is not None
+    for include in list(partic):
+        partic.remove(include)
+    for name in ("ParlaMint-ES-PV-listOrg.xml", "ParlaMint-ES-PV-listPerson.xml"):
+        partic.append(etree.parse(str(PV / name)).getroot())
+    for include in root.findall("{http://www.w3.org/2001/XInclude}include"):
+        root.remove(include)
+    root.append(etree.parse(str(PV_SESSION)).getroot())
+    path = tmp_path / "ParlaMint-ES-PV.xml"
+    path.write_bytes(etree.tostring(root, encoding="utf-8"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sessions = list(tei.read_corpus(path, strict=False))
+    assert len(caught) == 5  # the taxonomies, still included and missing here
+    assert sessions == [debatekit.read(PV_SESSION)]
+
+
+def test_preserved_padding_strict_and_lenient() -> None:
+    """Text kept as is must make valid paragraphs: strict refuses, lenient normalises."""
+    document = _doc(
+        "", '<seg xml:space="preserve">  padded <vocal><desc>x</desc></vocal>text </seg>'
+    )
+    with pytest.raises(ParseError, match="leading or trailing whitespace") as info:
+        tei.loads(document)
+    assert info.value.lineno == 3
+    with pytest.warns(ParseWarning, match="white space normalised"):
+        transcript = tei.loads(document, strict=False)
+    turn = transcript.turns[0]
+    assert turn.paragraphs == ("padded text",)
+    assert [(i.kind, i.text, i.offset) for i in turn.incidents] == [("vocal", "x", 7)]

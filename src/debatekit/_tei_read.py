@@ -49,7 +49,6 @@ _SKIP_INLINE = frozenset(
 _DIV_TAGS = frozenset(_T + t for t in ("div", "div1", "div2", "div3", "div4", "div5"))
 _STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
-_MAX_WARNINGS = 1000
 _WS = " \t\n\r"
 
 
@@ -99,7 +98,6 @@ class Context:
     def __init__(self, source: str | None, strict: bool) -> None:
         self.source = source
         self.strict = strict
-        self.count = 0
 
     def problem(self, msg: str, el: Element | None = None, source: str | None = None) -> None:
         """Raise in strict mode; warn (and let the caller keep the item) in lenient mode."""
@@ -107,9 +105,7 @@ class Context:
         warning = ParseWarning(msg, source=source or self.source, lineno=line)
         if self.strict:
             raise warning.to_error()
-        self.count += 1
-        if self.count <= _MAX_WARNINGS:
-            warnings.warn(warning, stacklevel=4)
+        warnings.warn(warning, stacklevel=4)
 
     def error(self, msg: str, el: Element | None = None) -> ParseError:
         return ParseError(msg, source=self.source, lineno=el.sourceline if el is not None else None)
@@ -275,7 +271,8 @@ class Reader:
         self.ctx = ctx
         self.lists = lists
         self.lookup = lookup
-        self.event = Event()
+        self.event_fields: dict[str, Any] = {}
+        self.event_meta: dict[str, str] = {}
         self.language: str | None = None
         self.inline_persons: list[Speaker] = []
         self.declared: dict[str, Speaker] = {}
@@ -327,8 +324,8 @@ class Reader:
                     self.declared[speaker.id] = speaker
                     self.inline_persons.append(speaker)
         _unmodelled(header, "teiHeader", meta)
-        self._event_fields = fields
-        self._event_meta = meta
+        self.event_fields = fields
+        self.event_meta = meta
 
     def _pick(self, els: list[Element]) -> tuple[Element | None, list[Element]]:
         """The element in the document's language (else the first), and the others."""
@@ -698,14 +695,16 @@ class Reader:
         for extra_field, key, value in self.extras.get(uid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value
+        start = self.time(u.get("start"), u)
+        end = self.time(u.get("end"), u)
         try:
             turn = Turn(
                 id=uid,
                 speaker_id=who,
                 paragraphs=paragraphs,
                 label=label_text,
-                start=self.time(u.get("start"), u),
-                end=self.time(u.get("end"), u),
+                start=start,
+                end=end,
                 incidents=tuple(incidents),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
                 meta=meta,
             )
@@ -713,14 +712,23 @@ class Reader:
             if self.ctx.strict:
                 raise self.ctx.error(f"utterance {uid!r}: {exc}", u) from None
             self.ctx.problem(f"utterance {uid!r}: {exc}; white space normalised", u)
-            fixed = tuple(normalize(p) for p in paragraphs if normalize(p))
-            turn = Turn(id=uid, speaker_id=who, paragraphs=fixed, label=label_text, meta=meta)
+            fixed, kept, _, _ = self._content(u, preserve=False, force=True)
+            turn = Turn(
+                id=uid,
+                speaker_id=who,
+                paragraphs=fixed,
+                label=label_text,
+                start=start,
+                end=end if start is None or end is None or end >= start else None,
+                incidents=tuple(kept),  # type: ignore[arg-type]  # attrs: Iterable[_T_co]
+                meta=meta,
+            )
         if self.keep_texts:
             self.turn_texts.setdefault(uid, turn.text)
         return turn
 
     def _content(
-        self, u: Element, preserve: bool
+        self, u: Element, preserve: bool, force: bool = False
     ) -> tuple[list[str], list[Incident], list[str | None], list[str | None]]:
         """Paragraphs and inline incidents of an utterance (see the offset rules)."""
         # Items: ("p", text, [(mark, incident)]) or ("i", incident): between paragraphs.
@@ -748,7 +756,7 @@ class Reader:
         for child in u:
             if child.tag in _PARA_TAGS:
                 flush_direct()
-                if not len(child) and not preserve and child.get(XML_SPACE) is None:
+                if not len(child) and (force or (not preserve and child.get(XML_SPACE) is None)):
                     text = normalize(child.text or "")  # the common case: plain text
                     if text:
                         items.append(("p", text, []))
@@ -758,7 +766,7 @@ class Reader:
                 parts: list[str] = []
                 found: list[Incident] = []
                 self._collect(child, parts, found, tokens=False)
-                keep = preserve or child.get(XML_SPACE) == "preserve"
+                keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
                 text, marks = self._finish("".join(parts), keep)
                 if text:
                     items.append(("p", text, list(zip(marks, found, strict=True))))
@@ -918,8 +926,8 @@ class Reader:
                 into.append(text)
 
     def finish(self, body: list[Turn | Incident]) -> Transcript:
-        fields = dict(getattr(self, "_event_fields", {"language": self.language}))
-        meta = dict(getattr(self, "_event_meta", self.root_meta))
+        fields = dict(self.event_fields or {"language": self.language})
+        meta = dict(self.event_meta or self.root_meta)
         for name, key, value in self.event_extras:
             if name == "meta" and key is not None:
                 meta[key] = value
