@@ -398,10 +398,14 @@ def test_parlamint_session_round_trip(path: Path, rng: etree.RelaxNG) -> None:
 @settings(max_examples=max(1, settings().max_examples // 2))
 @given(transcripts())
 def test_round_trip_and_validity(rng: etree.RelaxNG, transcript: Transcript) -> None:
-    """Every valid transcript survives dumps/loads exactly, as valid TEI P5."""
+    """Every valid transcript survives dumps/loads exactly, as valid TEI P5.
+
+    The streaming reader gives back the same body from the same document.
+    """
     document = tei.dumps(transcript)
     assert tei.loads(document) == transcript
     _valid(rng, document)
+    assert tuple(tei.iter_body(io.BytesIO(document.encode("utf-8")))) == transcript.body
 
 
 def _annotated() -> Transcript:
