@@ -39,6 +39,19 @@ from .models import Affiliation, Event, Incident, Speaker, Transcript, Turn
 
 _T = "{" + TEI_NS + "}"
 _TRANS = frozenset(["smooth", "latching", "overlap", "pause"])
+_DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
+# Where header parts kept as XML go back, and which (empty: any) may go there.
+_FRAGMENT_PARENTS: dict[str, frozenset[str]] = {
+    "teiHeader/fileDesc/titleStmt": frozenset(
+        ["respStmt", "funder", "author", "editor", "principal"]
+    ),
+    "teiHeader/fileDesc": frozenset(["extent"]),
+    "teiHeader": frozenset(["encodingDesc", "revisionDesc"]),
+    "teiHeader/profileDesc": frozenset(),
+}
+_FRAGMENT_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
+)
 # An xsd:duration, what @dur holds ("PT2S").
 _DURATION = re.compile(
     r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?\Z"
@@ -81,6 +94,7 @@ class _Writer:
         self.used.update(c.id for c in transcript.claims)
         self.used.update(r.id for r in transcript.relations)
         self.times: dict[dt.timedelta, str] = {}
+        self.event_meta: dict[str, str] = {}
         self.origin: str | None = None
         # (target id or None, group type, anonymous?, [(field, key, value)])
         self.extras: list[tuple[str | None, str, bool, list[tuple[str, str | None, str]]]] = []
@@ -115,6 +129,13 @@ class _Writer:
                 root.set(XML_LANG, t.event.language)
             else:
                 extras_event.append(("language", None, t.event.language))
+        self.event_meta = dict(t.event.meta)
+        root_id = self.event_meta.get("xml:id")
+        if self.claim_id(root_id):
+            root.set(XML_ID, self.event_meta.pop("xml:id"))
+        root_ana = self.event_meta.get("ana")
+        if root_ana is not None and is_pointer_list(root_ana):
+            root.set("ana", self.event_meta.pop("ana"))
         header = _el(root, "teiHeader")
         self.header(header, t.event, extras_event)
         text = _el(root, "text")
@@ -129,7 +150,7 @@ class _Writer:
             back = _el(text, "back")
             for p in t.back:
                 _el(back, "p", p)
-        extras_event += [("meta", k, v) for k, v in t.event.meta.items()]
+        extras_event += [("meta", k, v) for k, v in self.event_meta.items()]
         if extras_event:
             self.extras.insert(0, (None, "event", False, extras_event))
         if t.meta:
@@ -144,23 +165,39 @@ class _Writer:
     def header(
         self, header: Element, event: Event, extras: list[tuple[str, str | None, str]]
     ) -> None:
+        meta = self.event_meta
+        fragments = self._fragments(meta)
         file_desc = _el(header, "fileDesc")
         title_stmt = _el(file_desc, "titleStmt")
         if event.title is None:
             _el(title_stmt, "title")
         else:
             _el(title_stmt, "title", event.title, type="main")
+        self._other_titles(title_stmt, "title", "main", meta, event.language)
         if event.subtitle is not None:
             _el(title_stmt, "title", event.subtitle, type="sub")
+        self._other_titles(title_stmt, "subtitle", "sub", meta, event.language)
         if event.organizer is not None:
             _el(title_stmt, "sponsor", event.organizer)
+        self._meetings(title_stmt, meta)
+        title_stmt.extend(fragments.pop("teiHeader/fileDesc/titleStmt", []))
+        edition = meta.pop("edition", None)
+        if edition is not None:
+            _el(_el(file_desc, "editionStmt"), "edition", edition)
+        file_desc.extend(fragments.pop("teiHeader/fileDesc", []))
         pub = _el(file_desc, "publicationStmt")
+        idno = meta.pop("publication.idno", None)
+        licence = meta.pop("licence", None)
         if event.publisher is not None:
             _el(pub, "publisher", event.publisher)
-        elif event.published is not None:
+        elif event.published is not None or idno is not None or licence is not None:
             _el(pub, "authority")
         else:
             _el(pub, "p")
+        if idno is not None:
+            _el(pub, "idno", idno)
+        if licence is not None:
+            _el(_el(pub, "availability"), "licence", licence)
         if event.published is not None:
             iso = event.published.isoformat()
             _el(pub, "date", iso, when=iso)
@@ -171,15 +208,41 @@ class _Writer:
             for credit in event.credits:
                 _el(notes, "note", credit, type="credit")
         source_desc = _el(file_desc, "sourceDesc")
-        if event.source is not None:
+        source_title = meta.pop("source.title", None)
+        source_date = meta.get("source.date")
+        if source_date is not None and not _DATE.match(source_date):
+            source_date = None
+        if source_date is not None:
+            meta.pop("source.date")
+        if source_title is not None or source_date is not None:
+            bibl = _el(source_desc, "bibl")
+            if source_title is not None:
+                _el(bibl, "title", source_title)
+            if event.source is not None:
+                _el(bibl, "idno", event.source, type="URI")
+            if source_date is not None:
+                _el(bibl, "date", source_date, when=source_date)
+        elif event.source is not None:
             _el(source_desc, "bibl", event.source)
         else:
             _el(source_desc, "p")
+        top = fragments.pop("teiHeader", [])
+        header.extend(el for el in top if el.tag == _T + "encodingDesc")
         profile = etree.Element(_T + "profileDesc")
         if event.description is not None:
             _el(_el(profile, "abstract"), "p", event.description)
-        if any(x is not None for x in (event.place, event.date, event.kind)):
+        names = [
+            (key, key[len("setting.") :])
+            for key in meta
+            if key.startswith("setting.")
+            and is_token(key[len("setting.") :])
+            and "." not in key[len("setting.") :]
+            and key[len("setting.") :] not in ("city", "country", "date")
+        ]
+        if names or any(x is not None for x in (event.place, event.date, event.kind)):
             setting = _el(_el(profile, "settingDesc"), "setting")
+            for key, kind in names:
+                _el(setting, "name", meta.pop(key), type=kind)
             if event.place is not None:
                 _el(setting, "placeName", event.place)
             if event.date is not None:
@@ -195,8 +258,60 @@ class _Writer:
             people = _el(_el(profile, "particDesc"), "listPerson")
             for speaker in self.t.speakers:
                 self.person(people, speaker)
+        profile.extend(fragments.pop("teiHeader/profileDesc", []))
         if len(profile):
             header.append(profile)
+        header.extend(el for el in top if el.tag == _T + "revisionDesc")
+        for leftover in fragments.values():  # pragma: no cover - _fragments keeps known paths
+            assert not leftover
+
+    @staticmethod
+    def _other_titles(
+        parent: Element, field: str, kind: str, meta: dict[str, str], language: str | None
+    ) -> None:
+        """Titles in other languages, kept by the reader as ``title@en``."""
+        for key in [k for k in meta if k.startswith(field + "@")]:
+            lang = key[len(field) + 1 :]
+            if is_language(lang) and lang != language:
+                title = _el(parent, "title", meta.pop(key), type=kind)
+                title.set(XML_LANG, lang)
+
+    @staticmethod
+    def _meetings(parent: Element, meta: dict[str, str]) -> None:
+        """ParlaMint's ``meeting``s, kept by the reader as ``meeting.1``, ``meeting.1.n``..."""
+        n = 1
+        while f"meeting.{n}" in meta:
+            key = f"meeting.{n}"
+            meeting = _el(parent, "meeting", meta.pop(key))
+            number = meta.pop(f"{key}.n", None)
+            if number is not None:
+                meeting.set("n", number)
+            for attr in ("ana", "corresp"):
+                value = meta.get(f"{key}.{attr}")
+                if value is not None and is_pointer_list(value):
+                    meeting.set(attr, meta.pop(f"{key}.{attr}"))
+            n += 1
+
+    @staticmethod
+    def _fragments(meta: dict[str, str]) -> dict[str, list[Element]]:
+        """Header parts kept as XML by the reader (``tei:<path>``), parsed back."""
+        found: dict[str, list[Element]] = {path: [] for path in _FRAGMENT_PARENTS}
+        for key in sorted((k for k in meta if k.startswith("tei:")), key=_fragment_order):
+            path, _, name = key[len("tei:") :].rpartition("/")
+            name = name.split(".")[0]
+            allowed = _FRAGMENT_PARENTS.get(path)
+            if allowed is None or (allowed and name not in allowed):
+                continue
+            try:
+                el = etree.fromstring(meta[key], _FRAGMENT_PARSER)
+            except etree.XMLSyntaxError:
+                continue
+            if el.tag != _T + name:
+                continue
+            el.tail = None
+            found[path].append(el)
+            del meta[key]
+        return found
 
     def person(self, parent: Element, speaker: Speaker) -> None:
         person = _el(parent, "person")
@@ -527,6 +642,13 @@ def _indent(el: Element, level: int = 0) -> None:
             return
         child.tail = pad
     el[-1].tail = "\n" + "  " * level
+
+
+def _fragment_order(key: str) -> tuple[str, int]:
+    base, _, number = key.rpartition(".")
+    if number.isdigit() and "/" not in number:
+        return base, int(number)
+    return key, 1
 
 
 def to_tree(transcript: Transcript) -> Element:
