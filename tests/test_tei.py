@@ -152,6 +152,7 @@ def test_parlamint_session_speakers_labels_and_notes() -> None:
     chair = transcript.speaker("RojoPilarMilagros")
     assert chair.name == "Pilar Milagros Rojo Noguera"
     assert chair.meta["sex"] == "F"
+    assert chair.meta["affiliation.1.ana"] == "#PG.9"  # the term, kept beside the affiliation
     assert (
         Affiliation(
             name="Parlamento de Galicia",

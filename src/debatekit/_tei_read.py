@@ -451,7 +451,7 @@ class Reader:
                 if child.get("type") == "stated":
                     stated = text_of(child)
                 else:
-                    aff = self._affiliation(child)
+                    aff = self._affiliation(child, meta, len(affiliations) + 1)
                     if aff is not None:
                         affiliations.append(aff)
             elif tag == "sex":
@@ -506,8 +506,21 @@ class Reader:
             return " ".join(p for p in fore + sur if p)
         return text_of(el)
 
-    def _affiliation(self, el: Element) -> Affiliation | None:
+    def _affiliation(self, el: Element, meta: dict[str, str], n: int) -> Affiliation | None:
+        """A dated affiliation; what Affiliation has no field for goes to the speaker's
+        ``meta["affiliation.<n>.<name>"]`` (ParlaMint's ``@ana`` term, ``@source``, notes)."""
         org = el.find(_T + "orgName")
+        extra: dict[str, str] = {}
+        for name, value in el.attrib.items():
+            if name not in ("role", "ref", "from", "to"):
+                extra[_attr_name(name)] = value
+        for child in el:
+            tag = local(child.tag)
+            if child is org or (tag == "note" and child.get("type") in ("role", "ref")):
+                continue
+            if tag is not None:
+                label = f"{tag}.{child.get('type')}" if child.get("type") else tag
+                _add(extra, label, text_of(child))
         ref = el.get("ref")
         role = el.get("role")
         for note in el.findall(_T + "note"):
@@ -528,13 +541,16 @@ class Reader:
             name = text_of(el) or (role or "")
         dates: list[str | None] = []
         for attr in ("from", "to"):
-            value = el.get(attr) or (el.get("when") if attr == "from" else None)
-            if value is not None and not is_partial_date(value):
-                value = value[:10] if is_partial_date(value[:10]) else None
-            dates.append(value)
+            date = el.get(attr)
+            if date is not None and not is_partial_date(date):
+                extra[attr] = date  # a time or a malformed date: kept as it is
+                date = date[:10] if is_partial_date(date[:10]) else None
+            dates.append(date)
         if not name:
             self.ctx.problem("affiliation without an organisation", el)
             return None
+        for key, value in extra.items():
+            meta[f"affiliation.{n}.{key}"] = value
         return Affiliation(name=name, role=role, ref=ref, start=dates[0], end=dates[1])
 
     # -- standOff ----------------------------------------------------------------
