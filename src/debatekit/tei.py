@@ -11,8 +11,8 @@ as TEI P5 that validates against ``tei_all``, and read whole ParlaMint corpora::
 The mapping between TEI and the model is documented in ``docs/formats/tei.md``.
 
 The parser never resolves entities, never loads a DTD and never touches the
-network; documents with a DTD internal subset (where entities are declared) are
-refused before parsing.
+network: a document with a DTD internal subset (where entities are declared) is
+refused before parsing, and a DOCTYPE that names an external DTD is ignored.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from lxml import etree
 from ._io import check_binary, source_name
 from ._tei_common import XI_INCLUDE, normalize
 from ._tei_read import Context, Lists, find_lists, iter_items, local, read_tree, resolve_include
-from ._tei_safe import as_bytes, parse_bytes
-from ._tei_safe import parse_file as _parse_file
+from ._tei_safe import as_bytes, parse_bytes, parse_file
 from ._tei_write import to_string
 from .errors import FormatError, ParseError
 from .models import Incident, Transcript, Turn
@@ -55,18 +54,13 @@ def _parse_bytes(data: bytes, ctx: Context, huge_tree: bool) -> etree._ElementTr
     return tree
 
 
-def parse_file(path: str, strict: bool = True, huge_tree: bool = False) -> etree._ElementTree:
-    """Parse an XML file safely; errors name the file, line and column."""
-    return _parse_file(path, huge_tree)
-
-
 def _lists(paths: Iterable[_PathLike] | None, ctx: Context) -> Lists | None:
     if paths is None:
         return None
     lists = Lists()
     for path in paths:
         name = os.fspath(path)
-        lists.add_tree(parse_file(name, ctx.strict).getroot(), name, ctx)
+        lists.add_tree(parse_file(name).getroot(), name, ctx)
     return lists
 
 
@@ -216,7 +210,7 @@ def read_corpus(
     """
     name = os.fspath(path)
     ctx = Context(name, strict)
-    root = parse_file(name, strict, huge_tree).getroot()
+    root = parse_file(name, huge_tree).getroot()
     if local(root.tag) == "TEI":
         yield read_tree(root, ctx, None, _lookup(name, root, ctx))
         return
@@ -229,7 +223,7 @@ def read_corpus(
             target = resolve_include(include, name, ctx)
             parent = include.getparent()
             if target is not None and parent is not None and local(parent.tag) == "particDesc":
-                lists.add_tree(parse_file(target, strict, huge_tree).getroot(), target, ctx)
+                lists.add_tree(parse_file(target, huge_tree).getroot(), target, ctx)
         lists.add_tree(header, name, ctx)
     for child in root:
         if child.tag == XI_INCLUDE:
@@ -237,7 +231,7 @@ def read_corpus(
             if target is None:
                 continue
             sub = Context(target, strict)
-            tree = parse_file(target, strict, huge_tree)
+            tree = parse_file(target, huge_tree)
             yield read_tree(tree.getroot(), sub, lists, None)
         elif local(child.tag) == "TEI":
             yield read_tree(child, ctx, lists, None)
