@@ -724,3 +724,20 @@ def test_preserved_padding_strict_and_lenient() -> None:
     turn = transcript.turns[0]
     assert turn.paragraphs == ("padded text",)
     assert [(i.kind, i.text, i.offset) for i in turn.incidents] == [("vocal", "x", 7)]
+
+
+def test_length_outside_a_turn_is_reported() -> None:
+    """A length annotation on a body-level item is reported and kept as metadata."""
+    document = tei.dumps(_annotated()).replace(
+        '<interp type="printed" xml:space="preserve">(LAUGHTER)</interp>',
+        '<interp type="printed" xml:space="preserve">(LAUGHTER)</interp>'
+        '<interp type="length">4</interp>',
+    )
+    assert document != tei.dumps(_annotated())
+    with pytest.raises(ParseError, match="length '4' needs a place in a turn"):
+        tei.loads(document)
+    with pytest.warns(ParseWarning):
+        transcript = tei.loads(document, strict=False)
+    laughter = transcript.body[-1]
+    assert isinstance(laughter, Incident)
+    assert (laughter.printed, laughter.length, laughter.meta) == ("(LAUGHTER)", 0, {"length": "4"})

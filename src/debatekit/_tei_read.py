@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
 from lxml import etree
 
 from ._tei_common import (
@@ -288,6 +289,7 @@ class Reader:
         self.links: list[Element] = []
         self.pending_label: Element | None = None
         self.keep_texts = True
+        self.lengths: dict[int, int] = {}  # id(inline incident) -> its length, until placed
         self.turn_texts: dict[str, str] = {}
         self.front: list[str] = []
         self.back: list[str] = []
@@ -747,6 +749,7 @@ class Reader:
         self, u: Element, preserve: bool, force: bool = False
     ) -> tuple[list[str], list[Incident], list[str | None], list[str | None]]:
         """Paragraphs and inline incidents of an utterance (see the offset rules)."""
+        self.lengths.clear()  # lengths only live from an item's reading to its placing
         # Items: ("p", text, [(mark, incident)]) or ("i", incident): between paragraphs.
         items: list[tuple[str, str, list[tuple[int, Incident]]] | Incident] = []
         seg_ids: list[str | None] = []
@@ -821,19 +824,7 @@ class Reader:
         return paragraphs, incidents, seg_ids, seg_langs
 
     def _placed(self, inc: Incident, offset: int) -> Incident:
-        length = int(inc.meta.pop("\x00length", "0") or 0)
-        return Incident(
-            kind=inc.kind,
-            subtype=inc.subtype,
-            text=inc.text,
-            printed=inc.printed,
-            who=inc.who,
-            id=inc.id,
-            offset=offset,
-            length=length,
-            time=inc.time,
-            meta=inc.meta,
-        )
+        return attrs.evolve(inc, offset=offset, length=self.lengths.pop(id(inc), 0))
 
     @staticmethod
     def _finish(raw: str, preserve: bool) -> tuple[str, list[int]]:
@@ -900,6 +891,7 @@ class Reader:
         elif kind in CONTENT_KINDS and "element" not in meta:
             text = text_of(el) or None
         printed: str | None = None
+        length: str | None = None
         who = self._who(who_attr, el) if who_attr else None
         for extra_field, key, value in self.extras.get(iid or "\x00", ()):
             if extra_field == "meta" and key is not None:
@@ -913,13 +905,15 @@ class Reader:
             elif extra_field == "who":
                 who = self._who(value, el)
             elif extra_field == "length":
-                meta["\x00length"] = value
+                length = value
         if iid in self.anonymous:
             iid = None
-        if body:
-            meta.pop("\x00length", None)
+        if length is not None and (body or not length.isdigit()):
+            self.ctx.problem(f"<{kind}>: length {length!r} needs a place in a turn", el)
+            meta["length"] = length
+            length = None
         try:
-            return Incident(
+            incident = Incident(
                 kind=kind,  # type: ignore[arg-type]
                 subtype=subtype,
                 text=text,
@@ -932,6 +926,9 @@ class Reader:
             )
         except ValidationError as exc:
             raise self.ctx.error(f"<{kind}>: {exc}", el) from None
+        if length is not None:
+            self.lengths[id(incident)] = int(length)
+        return incident
 
     # -- the end -----------------------------------------------------------------
 
