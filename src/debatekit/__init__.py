@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import aif, arguments, corpus, datasets, html, json
+from . import aif, arguments, corpus, datasets, html, json, tei
 from ._io import dumps, formats, loads, read, write
 from .errors import (
     DebatekitError,
@@ -76,6 +76,7 @@ __all__ = [
     "json",
     "loads",
     "read",
+    "tei",
     "word_count",
     "write",
 ]

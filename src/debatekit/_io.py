@@ -35,12 +35,14 @@ FORMATS: dict[str, str] = {
     "json": "debatekit.json",
     "html": "debatekit.html",
     "aif": "debatekit.aif",
+    "tei": "debatekit.tei",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
     ".json": "json",
     ".html": "html",
     ".htm": "html",
+    ".xml": "tei",
 }
 
 

@@ -1,0 +1,127 @@
+"""Names, whitespace rules and value checks shared by the TEI reader and writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from urllib.parse import quote, unquote
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XI_NS = "http://www.w3.org/2001/XInclude"
+T = "{" + TEI_NS + "}"
+XML_ID = "{" + XML_NS + "}id"
+XML_LANG = "{" + XML_NS + "}lang"
+XML_SPACE = "{" + XML_NS + "}space"
+XI_INCLUDE = "{" + XI_NS + "}include"
+
+#: TEI elements that hold non-speech content, one per incident kind.
+INCIDENT_TAGS = frozenset(
+    ["vocal", "kinesic", "incident", "pause", "gap", "note", "shift", "writing", "anchor"]
+)
+#: Empty TEI milestones kept as ``anchor`` incidents (``meta["element"]`` names them).
+MILESTONE_TAGS = frozenset(["pb", "lb", "cb", "milestone", "gb"])
+#: Incident elements whose description is a ``<desc>`` child.
+DESC_KINDS = frozenset(["vocal", "kinesic", "incident", "gap"])
+#: Incident elements whose text is their own content.
+CONTENT_KINDS = frozenset(["note", "writing"])
+#: Incident elements with ``@who`` (att.ascribed).
+WHO_KINDS = frozenset(["vocal", "kinesic", "incident", "pause", "writing", "shift"])
+#: Incident elements with ``@start`` (att.timed); the others use ``@synch``.
+TIMED_KINDS = frozenset(["vocal", "kinesic", "incident", "pause", "gap", "writing"])
+#: The attribute that holds an incident's subtype, per element.
+SUBTYPE_ATTR = {"gap": "reason", "shift": "feature"}
+
+# XML white space, the only characters XPath's normalize-space() collapses.
+_XML_WS = re.compile(r"[ \t\n\r]+")
+_NCNAME = re.compile(r"[^\W\d][\w.\-]*\Z")
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
+_DECIMAL = re.compile(r"\d+(\.\d+)?\Z")
+_PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
+
+
+def normalize(text: str) -> str:
+    """Collapse XML white space runs to one space and strip, as ``normalize-space()``."""
+    if (
+        "  " not in text
+        and "\n" not in text
+        and "\t" not in text
+        and "\r" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text
+    return _XML_WS.sub(" ", text).strip(" ")
+
+
+def is_normal(text: str) -> bool:
+    """Whether ``text`` reads back unchanged under :func:`normalize`."""
+    return normalize(text) == text
+
+
+def is_token(text: str) -> bool:
+    """A TEI ``teidata.enumerated`` token: no spaces, separators or control characters."""
+    return bool(text) and all(unicodedata.category(c)[0] not in "CZ" for c in text)
+
+
+def is_token_list(text: str) -> bool:
+    """Tokens separated by single spaces, so that the attribute reads back as is."""
+    parts = text.split(" ")
+    return all(is_token(p) for p in parts)
+
+
+def is_ncname(text: str) -> bool:
+    return bool(_NCNAME.match(text))
+
+
+def is_language(text: str) -> bool:
+    return bool(_LANGUAGE.match(text))
+
+
+def is_pointer_list(text: str) -> bool:
+    """``#id`` pointers separated by single spaces (what ParlaMint's ``@ana`` holds)."""
+    parts = text.split(" ")
+    return all(p.startswith("#") and is_ncname(p[1:]) for p in parts)
+
+
+def is_partial_date(text: str) -> bool:
+    return bool(_PARTIAL_DATE.match(text))
+
+
+def encode_ana(value: str) -> str:
+    """A free label (a claim kind, a relation kind) as an ``@ana`` pointer."""
+    return "#" + quote(value, safe="")
+
+
+def decode_ana(value: str) -> str:
+    return unquote(value[1:] if value.startswith("#") else value)
+
+
+def format_seconds(value: dt.timedelta) -> str:
+    """Seconds as an exact decimal (``12.5``), for ``when/@interval``."""
+    micro = value // dt.timedelta(microseconds=1)
+    whole, frac = divmod(micro, 1_000_000)
+    return f"{whole}.{frac:06d}".rstrip("0").rstrip(".") if frac else str(whole)
+
+
+_UNITS: dict[str, Decimal] = {
+    "s": Decimal(1),
+    "ms": Decimal("0.001"),
+    "min": Decimal(60),
+    "h": Decimal(3600),
+    "d": Decimal(86400),
+}
+
+
+def parse_interval(text: str, unit: str | None) -> dt.timedelta | None:
+    """An interval in ``unit`` (seconds by default) as a timedelta, exactly."""
+    factor = _UNITS.get(unit or "s")
+    if factor is None or not _DECIMAL.match(text.strip()):
+        return None
+    try:
+        micro = Decimal(text.strip()) * factor * 1_000_000
+    except InvalidOperation:  # pragma: no cover - the pattern rules it out
+        return None
+    return dt.timedelta(microseconds=int(micro.to_integral_value()))
