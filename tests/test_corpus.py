@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json as stdlib_json
+import warnings
 from pathlib import Path
 
 import attrs
@@ -258,3 +259,61 @@ def test_docs_list_every_column() -> None:
         assert [
             line.split("`")[1] for line in section.splitlines() if line.startswith("| `")
         ] == list(columns)
+
+
+PARLAMINT = Path(__file__).parent / "data" / "parlamint"
+
+
+def test_parlamint_folder_opens_as_sessions() -> None:
+    """A ParlaMint folder opens as its sessions: roots stand for what they include, list
+    and taxonomy files are not transcripts, .ana.xml twins are not read twice, and every
+    speaker resolves through the corpus lists."""
+    with pytest.warns(debatekit.ParseWarning, match="xi:include target not found"):
+        c = corpus.open(PARLAMINT, strict=False)
+    assert c.names() == (
+        "ParlaMint-ES-GA_2015-06-22-DSPG114",
+        "ParlaMint-ES-GA_2019-10-08-DSPG130",
+        "ParlaMint-ES-PV_2019-12-20",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", debatekit.ParseWarning)
+        sessions = dict(c.items())
+    assert [len(t.turns) for t in sessions.values()] == [31, 4, 4]
+    pv = sessions["ParlaMint-ES-PV_2019-12-20"]
+    assert [s.name for s in pv.speakers] == ["Bakartxo Tejeria Otermin"]
+    assert pv.event.date == dt.date(2019, 12, 20)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", debatekit.ParseWarning)
+        assert [n for n, _ in c.filter(party="EAJ-PNV").items()] == ["ParlaMint-ES-PV_2019-12-20"]
+        assert c.filter(party="#party.PPdeG").count() == 2
+
+
+def test_parlamint_root_strict_and_lenient() -> None:
+    """A corpus root with missing sessions: an error in strict mode naming the root's
+    line; in lenient mode a warning per missing session and the sessions that exist."""
+    root = PARLAMINT / "ParlaMint-ES-PV" / "ParlaMint-ES-PV.xml"
+    with pytest.raises(debatekit.ParseError, match=r"ParlaMint-ES-PV\.xml:\d+.*xi:include target"):
+        corpus.open(root)
+    with pytest.warns(debatekit.ParseWarning):
+        c = corpus.open(root, strict=False)
+    assert c.names() == ("ParlaMint-ES-PV_2019-12-20",)
+    assert dict(c.sources[0].options)["lists"] == (str(root),)
+
+
+def test_parlamint_tables_in_duckdb(tmp_path: Path) -> None:
+    """ParlaMint sessions to Parquet: speaker names and party affiliations per turn."""
+    duckdb = pytest.importorskip("duckdb")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", debatekit.ParseWarning)
+        paths = corpus.open(PARLAMINT, strict=False).to_parquet(tmp_path)
+    rows = duckdb.sql(
+        f"SELECT transcript, count(*) FROM '{paths['turns']}' GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    assert [n for _, n in rows] == [31, 4, 4]
+    names = duckdb.sql(f"SELECT DISTINCT name FROM '{paths['speakers']}' ORDER BY 1").fetchall()
+    assert ("Bakartxo Tejeria Otermin",) in names
+    party = duckdb.sql(
+        f"SELECT DISTINCT speaker_affiliation FROM '{paths['turns']}' "
+        "WHERE speaker_name = 'Bakartxo Tejeria Otermin'"
+    ).fetchall()
+    assert party == [("Eusko Legebiltzarra; Euzko Alderdi Jeltzalea",)]

@@ -1,7 +1,8 @@
 """Every example in README.md and docs/ runs, and so do the docstring examples.
 
 In Markdown, each ```python block that holds ``>>>`` lines runs as a doctest; the
-blocks of one file share their names, top to bottom, like a notebook. Other
+blocks of one file share their names, top to bottom, like a notebook. The name
+``PARLAMINT_SAMPLES`` is the folder of ParlaMint samples in ``tests/data``. Other
 ```python blocks are compiled, so that at least their syntax is right. Examples run
 in a temporary folder, so they may write files.
 """
@@ -37,7 +38,11 @@ def test_markdown_examples(path: Path, tmp_path: Path, monkeypatch: pytest.Monke
     text = path.read_text(encoding="utf-8")
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=FLAGS)
-    globs: dict[str, object] = {"__name__": "__docs__"}
+    # Sample files the docs may use, named as a reader would have them.
+    globs: dict[str, object] = {
+        "__name__": "__docs__",
+        "PARLAMINT_SAMPLES": ROOT / "tests" / "data" / "parlamint",
+    }
     for match in FENCE.finditer(text):
         block, lineno = match.group(1), _line(text, match.start(1))
         if ">>>" not in block:

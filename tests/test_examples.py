@@ -65,3 +65,19 @@ def test_argument_graph(tmp_path: Path) -> None:
     page = (tmp_path / "graph.html").read_text("utf-8")
     for claim in t.claims:  # every claim is an anchor in the page
         assert f'id="{claim.id}"' in page
+
+
+def test_parlamint_to_json(tmp_path: Path) -> None:
+    """The ParlaMint example converts the sample sessions and reports the missing ones."""
+    out = run("parlamint_to_json.py", "-o", str(tmp_path / "json"), cwd=tmp_path)
+    written = sorted(p.name for p in (tmp_path / "json").iterdir())
+    assert written == [
+        "ParlaMint-ES-GA_2015-06-22-DSPG114.json",
+        "ParlaMint-ES-GA_2019-10-08-DSPG130.json",
+        "ParlaMint-ES-PV_2019-12-20.json",
+    ]
+    assert "warning: " in out
+    assert "xi:include target not found" in out
+    assert "ParlaMint-ES-PV_2019-12-20.json: 2019-12-20, 4 turns, 1 speakers" in out
+    pv = debatekit.read(tmp_path / "json" / "ParlaMint-ES-PV_2019-12-20.json")
+    assert pv.speakers[0].name == "Bakartxo Tejeria Otermin"

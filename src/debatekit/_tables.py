@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .models import Incident, Transcript, Turn, word_count
+from .models import Incident, Speaker, Transcript, Turn, word_count
 
 __all__ = ["COLUMNS", "TABLES", "rows"]
 
@@ -132,10 +132,29 @@ def _incident_row(
     }
 
 
+def _affiliation(speaker: Speaker, day: dt.date | None) -> str | None:
+    """The speaker's affiliation, else the organisations they belonged to on ``day``
+    (ParlaMint gives dated memberships instead of one affiliation), joined by "; "."""
+    if speaker.affiliation is not None or not speaker.affiliations:
+        return speaker.affiliation
+    when = day.isoformat() if day is not None else None
+    names: list[str] = []
+    for a in speaker.affiliations:
+        if when is not None and (
+            (a.start is not None and a.start[: len(when)] > when)
+            or (a.end is not None and a.end < when[: len(a.end)])
+        ):
+            continue
+        if a.name not in names:
+            names.append(a.name)
+    return "; ".join(names) or None
+
+
 def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table for one transcript called ``name``."""
     event = transcript.event
     speakers = {s.id: s for s in transcript.speakers}
+    affiliation = {s.id: _affiliation(s, event.date) for s in transcript.speakers}
     stats = transcript.speaker_stats()
     turn_speaker: dict[str, str] = {}
     turns: list[dict[str, Any]] = []
@@ -152,7 +171,7 @@ def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
                     "speaker_id": item.speaker_id,
                     "speaker_name": speaker.name,
                     "speaker_role": speaker.role,
-                    "speaker_affiliation": speaker.affiliation,
+                    "speaker_affiliation": affiliation[item.speaker_id],
                     "label": item.label,
                     "date": event.date,
                     "start": _seconds(item.start),

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from . import _convokit, _tables
-from ._io import atomic_write, read, readable, suffix_for, write
+from ._io import SUFFIXES, atomic_write, read, readable, suffix_for, write
 from ._tables import COLUMNS, TABLES
 from .errors import DebatekitError
 from .models import Transcript
@@ -54,15 +54,18 @@ class Source:
         path: The file.
         name: The transcript's name in the corpus (unique; the ``transcript`` column).
         format: The format, or ``None`` to choose it from the suffix.
+        options: Keyword options for the format's reader, as pairs (for a ParlaMint
+            session: ``("lists", (root,))``, the corpus root that holds its speakers).
     """
 
     path: str
     name: str
     format: str | None = None
+    options: tuple[tuple[str, Any], ...] = ()
 
     def read(self) -> Transcript:
         """Read the transcript."""
-        return read(self.path, format=self.format)
+        return read(self.path, format=self.format, **dict(self.options))
 
 
 @attrs.frozen
@@ -119,28 +122,87 @@ class Filter:
         return True
 
 
-def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+@attrs.frozen
+class _Found:
+    path: Path
+    options: tuple[tuple[str, Any], ...] = ()
+
+
+def _is_tei(path: Path, format_: str | None) -> bool:
+    return (format_ or (SUFFIXES.get(path.suffix.lower()))) == "tei"
+
+
+def _expand(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    format_: str | None,
+    strict: bool,
+) -> list[_Found]:
+    """Every transcript file the paths name.
+
+    XML files are looked at for what they hold: a ParlaMint corpus root (``teiCorpus``)
+    stands for its sessions, each read with the root for its speakers; a session a root
+    in the same search already includes is not listed twice; other XML (a listPerson,
+    a taxonomy) is not a transcript and is skipped in folders and patterns. In a folder
+    or pattern, ``X.ana.xml`` is skipped where ``X.xml`` is there too (ParlaMint ships
+    both: the same sessions, with and without linguistic annotation).
+    """
+    from . import tei
+
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    found: list[Path] = []
+    found: list[_Found] = []
     for item in items:
         text = os.fspath(item)
+        named = False
         if _GLOB_CHARS & set(text) and not Path(text).exists():
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
+            files = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
+            if not files:
                 raise DebatekitError(f"{text}: no file matches this pattern")
-            found.extend(Path(m) for m in matches if Path(m).is_file())
+            files = [p for p in files if p.is_file()]
         elif Path(text).is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in Path(text).rglob("*")
-                    if p.is_file() and readable(p.suffix) and not p.name.startswith(".")
-                )
+            files = sorted(
+                p
+                for p in Path(text).rglob("*")
+                if p.is_file() and readable(p.suffix) and not p.name.startswith(".")
             )
         elif Path(text).is_file():
-            found.append(Path(text))
+            files, named = [Path(text)], True
         else:
             raise DebatekitError(f"{text}: no such file or folder")
+        if not named:
+            names = {p.name for p in files}
+            files = [
+                p
+                for p in files
+                if not (p.name.endswith(".ana.xml") and p.name[:-8] + ".xml" in names)
+            ]
+        claimed: set[Path] = set()
+        roots: list[tuple[Path, tuple[str, ...]]] = []
+        plain: list[Path] = []
+        for path in files:
+            if not _is_tei(path, format_):
+                plain.append(path)
+                continue
+            members = tei.sessions(path, strict=strict)
+            if members == (str(path),):
+                plain.append(path)
+            elif members:
+                roots.append((path, members))
+                claimed.update(Path(m).resolve() for m in members)
+            elif named:
+                raise DebatekitError(
+                    f"{text}: no transcript here: neither a TEI document nor a corpus "
+                    "root with sessions that exist"
+                )
+        tei_options: tuple[tuple[str, Any], ...] = (("strict", strict),)
+        for path in plain:
+            if _is_tei(path, format_):
+                if path.resolve() not in claimed:
+                    found.append(_Found(path, tei_options))
+            else:
+                found.append(_Found(path))
+        for root, members in roots:
+            options = (("lists", (str(root),)), *tei_options)
+            found.extend(_Found(Path(m), options) for m in members)
     return found
 
 
@@ -164,22 +226,29 @@ def open(
     format: str | None = None,
     engine: Engine = None,
     workers: int | None = None,
+    strict: bool = True,
 ) -> Corpus:
     """Open files, folders (searched recursively) or glob patterns as a lazy corpus.
+
+    A ParlaMint corpus root stands for its sessions (see :func:`debatekit.tei.sessions`),
+    each read with the root's speakers and organisations.
 
     Args:
         paths: One path or pattern, or several.
         format: Read every file as this format instead of choosing by suffix.
+        strict: For TEI: a missing session include or a dangling speaker is an error;
+            ``False`` warns (:class:`~debatekit.ParseWarning`) and goes on.
         engine: Where exports run (see the module documentation).
         workers: The number of worker processes for ``engine="processes"`` or ``"dask"``.
 
     Raises:
         DebatekitError: A path does not exist or a pattern matches nothing.
     """
-    files = _expand(paths)
+    found = _expand(paths, format, strict)
+    names = _names([f.path for f in found])
     sources = tuple(
-        Source(path=str(p), name=n, format=format)
-        for p, n in zip(files, _names(files), strict=True)
+        Source(path=str(f.path), name=n, format=format, options=f.options)
+        for f, n in zip(found, names, strict=True)
     )
     return Corpus(sources=sources, engine=engine, workers=workers)
 

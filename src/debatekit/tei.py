@@ -18,6 +18,7 @@ refused before parsing, and a DOCTYPE that names an external DTD is ignored.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -40,6 +41,7 @@ __all__ = [
     "loads",
     "plain_text",
     "read_corpus",
+    "sessions",
 ]
 
 _PathLike = str | os.PathLike[str]
@@ -235,6 +237,52 @@ def read_corpus(
             yield read_tree(tree.getroot(), sub, lists, None)
         elif local(child.tag) == "TEI":
             yield read_tree(child, ctx, lists, None)
+
+
+_ROOT_TAG = re.compile(r"<([A-Za-z_][\w.:-]*)")
+
+
+def _root_name(path: str) -> str | None:
+    """The local name of a file's root element, from its first bytes (no full parse)."""
+    with open(path, "rb") as fp:
+        head = fp.read(65536)
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            text = head[2:].decode(codec, errors="ignore")
+            break
+    else:
+        text = head.decode("utf-8", errors="ignore")
+    text = re.sub(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", "", text, flags=re.S)
+    found = _ROOT_TAG.search(text)
+    return found.group(1).rpartition(":")[2] if found else None
+
+
+def sessions(path: _PathLike, /, *, strict: bool = True) -> tuple[str, ...]:
+    """The session files of a ParlaMint corpus root, in order; ``(path,)`` for a session
+    (a ``TEI`` document); ``()`` for any other XML file (a ``listPerson``, a taxonomy).
+
+    Use it to open each session on its own, with the root for its speakers:
+    ``tei.load(fp, lists=[root])``. :func:`debatekit.corpus.open` does that for you.
+
+    Raises:
+        ParseError: Malformed XML, or (in strict mode) a session include whose target
+            is missing; in lenient mode a warning, and the session is left out.
+    """
+    name = os.fspath(path)
+    kind = _root_name(name)
+    if kind == "TEI":
+        return (name,)
+    if kind != "teiCorpus":
+        return ()
+    ctx = Context(name, strict)
+    root = parse_file(name).getroot()
+    found = []
+    for child in root:
+        if child.tag == XI_INCLUDE:
+            target = resolve_include(child, name, ctx)
+            if target is not None:
+                found.append(target)
+    return tuple(found)
 
 
 _BRACKETED = frozenset(["note", "gap", "vocal", "kinesic", "incident"])
