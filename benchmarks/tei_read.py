@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import Figure
+from _common import best as common_best
 from lxml import etree
 
 from debatekit import tei
@@ -131,6 +133,38 @@ def peak_rss(mode: str, path: Path) -> tuple[float, float]:
     ).stdout.split()
     _, before, after = (int(x) for x in out)
     return after / 1024, (after - before) / 1024
+
+
+def figures(quick: bool, repeat: int = 3) -> list[Figure]:
+    """The TEI figures for benchmarks/run.py: read ratio and streaming peak memory."""
+    read_size = (4 if quick else 40) * 1_000_000
+    stream_size = (20 if quick else 200) * 1_000_000
+    with tempfile.TemporaryDirectory(prefix="debatekit-bench-") as tmp:
+        session = Path(tmp) / "session.xml"
+        write_session(session, read_size)
+        mb = os.path.getsize(session) / 1e6
+        base = common_best(lambda: baseline(session), repeat)
+        ours = common_best(lambda: debatekit_load(session), repeat)
+        session.unlink()
+        big = Path(tmp) / "big.xml"
+        write_session(big, stream_size)
+        big_mb = os.path.getsize(big) / 1e6
+        peak, growth = peak_rss("stream", big)
+    return [
+        Figure(
+            name=f"TEI read vs lxml parse + text ({mb:.0f} MB)",
+            value=ours / base,
+            target=2.0,
+            detail=f"{ours:.2f}s vs {base:.2f}s",
+        ),
+        Figure(
+            name=f"TEI streaming peak memory ({big_mb:.0f} MB file)",
+            value=peak,
+            target=100,
+            unit="MB",
+            detail=f"+{growth:.0f} MB while reading",
+        ),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
