@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol, cast
 
-from .errors import FormatError
+from .errors import FormatError, ParseError
 from .models import Transcript
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "readable",
     "source_name",
     "suffix_for",
+    "utf8_text",
     "write",
 ]
 
@@ -58,6 +59,22 @@ def check_binary(fp: object, mode: str) -> None:
             f"debatekit reads and writes binary files: open the file with "
             f"open(path, {mode!r}), not in text mode"
         )
+
+
+def utf8_text(s: str | bytes, source: str | None) -> str:
+    """``s`` as text: bytes decoded as UTF-8, a leading byte-order mark dropped.
+
+    Raises:
+        ParseError: Bytes that are not UTF-8, with the offset of the first bad byte.
+    """
+    if isinstance(s, (bytes, bytearray)):
+        try:
+            return bytes(s).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ParseError(
+                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
+            ) from None
+    return s[1:] if s.startswith("\ufeff") else s
 
 
 def source_name(fp: object) -> str | None:

@@ -43,7 +43,7 @@ import attrs
 import cattrs
 
 from ._converter import converter, json_type
-from ._io import check_binary, source_name
+from ._io import check_binary, source_name, utf8_text
 from .errors import ParseError, ParseWarning, ValidationError
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -266,15 +266,7 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
         ParseError: The text is not JSON, is not shaped like AIF, or (strict mode)
             holds content that has no place in a transcript.
     """
-    if isinstance(s, (bytes, bytearray)):
-        try:
-            s = bytes(s).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ParseError(
-                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
-            ) from None
-    elif s.startswith("\ufeff"):
-        s = s[1:]
+    s = utf8_text(s, source)
     try:
         data = _json.loads(s)
     except _json.JSONDecodeError as exc:

@@ -35,7 +35,35 @@ def _where(source: str | None, lineno: int | None, colno: int | None, path: str 
     return f"{where}: {path}" if path else where
 
 
-class ParseError(DebatekitError, ValueError):
+class _Located:
+    """Where a parse problem is, for ParseError and ParseWarning alike."""
+
+    msg: str
+    source: str | None
+    lineno: int | None
+    colno: int | None
+    path: str | None
+
+    def _locate(
+        self,
+        msg: str,
+        source: str | None,
+        lineno: int | None,
+        colno: int | None,
+        path: str | None,
+    ) -> str:
+        """Keep the parts of the location and return the full message."""
+        self.msg, self.source, self.lineno, self.colno, self.path = (
+            msg,
+            source,
+            lineno,
+            colno,
+            path,
+        )
+        return f"{_where(source, lineno, colno, path)}: {msg}"
+
+
+class ParseError(_Located, DebatekitError, ValueError):
     """Input that cannot be read as the format it claims to be.
 
     The message starts with the location, ``source:line:column: what went wrong``,
@@ -59,12 +87,7 @@ class ParseError(DebatekitError, ValueError):
         colno: int | None = None,
         path: str | None = None,
     ) -> None:
-        self.msg = msg
-        self.source = source
-        self.lineno = lineno
-        self.colno = colno
-        self.path = path
-        super().__init__(f"{_where(source, lineno, colno, path)}: {msg}")
+        super().__init__(self._locate(msg, source, lineno, colno, path))
 
     @classmethod
     def at(cls, msg: str, doc: str, pos: int, *, source: str | None = None) -> ParseError:
@@ -123,7 +146,7 @@ class FormatError(DebatekitError, ValueError):
     """A format name or file suffix that debatekit does not know."""
 
 
-class ParseWarning(UserWarning):
+class ParseWarning(_Located, UserWarning):
     """Something a lenient reader kept but was unsure of, with its location.
 
     Readers emit it through :mod:`warnings`; the strict mode of the same reader
@@ -140,12 +163,7 @@ class ParseWarning(UserWarning):
         colno: int | None = None,
         path: str | None = None,
     ) -> None:
-        self.msg = msg
-        self.source = source
-        self.lineno = lineno
-        self.colno = colno
-        self.path = path
-        super().__init__(f"{_where(source, lineno, colno, path)}: {msg}")
+        super().__init__(self._locate(msg, source, lineno, colno, path))
 
     def to_error(self) -> ParseError:
         """The :class:`ParseError` that strict mode raises for this warning."""

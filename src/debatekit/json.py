@@ -31,7 +31,7 @@ import cattrs
 from cattrs import AttributeValidationNote, IterableValidationNote
 
 from ._converter import converter, json_type
-from ._io import check_binary, source_name
+from ._io import check_binary, source_name, utf8_text
 from .errors import ParseError, Problem, ValidationError
 from .models import Transcript
 
@@ -146,15 +146,7 @@ def loads(s: str | bytes, /, *, source: str | None = None) -> Transcript:
         ValidationError: The shape is right but the transcript breaks an invariant
             (a turn's speaker is not declared, a claim's text is not its span).
     """
-    if isinstance(s, (bytes, bytearray)):
-        try:
-            s = bytes(s).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ParseError(
-                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
-            ) from None
-    elif s.startswith("\ufeff"):
-        s = s[1:]
+    s = utf8_text(s, source)
     with _no_gc():
         try:
             data = _decode(s)
