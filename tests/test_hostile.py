@@ -118,3 +118,50 @@ def test_every_readable_format_is_fuzzed() -> None:
     readable_formats = {name for suffix, name in SUFFIXES.items() if readable(suffix)}
     assert readable_formats <= set(READABLE)
     assert READABLE
+
+
+# -- XML attacks beyond those in test_tei.py (billion laughs, XXE, external DTDs) --------
+
+_TEI_HEAD = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>'
+_TEI_TAIL = "</body></text></TEI>"
+
+
+def _xml_cases() -> list[tuple[str, bytes, str]]:
+    big = 12_000_000  # over libxml2's 10,000,000-byte limit for one text or attribute
+    quadratic = (
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY a "'
+        + "x" * 50_000
+        + '">]>\n'
+        + _TEI_HEAD
+        + '<u who="#a"><seg>'
+        + "&a;" * 50_000
+        + "</seg></u>"
+        + _TEI_TAIL
+    )
+    nested = _TEI_HEAD + '<u who="#a">' + "<seg>" * 100_000 + "x" + "</seg>" * 100_000 + "</u>"
+    attribute = _TEI_HEAD + '<u who="#a" n="' + "x" * big + '"><seg>x</seg></u>' + _TEI_TAIL
+    text = _TEI_HEAD + '<u who="#a"><seg>' + "x " * (big // 2) + "</seg></u>" + _TEI_TAIL
+    parameter = (
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>\n'
+        + _TEI_HEAD
+        + _TEI_TAIL
+    )
+    return [
+        ("quadratic blow-up", quadratic.encode(), "DTD internal subset is not allowed"),
+        ("deeply nested elements", (nested + _TEI_TAIL).encode(), "huge_tree=True"),
+        ("enormous attribute", attribute.encode(), "huge_tree=True"),
+        ("enormous text node", text.encode(), "huge_tree=True"),
+        ("parameter entity", parameter.encode(), "DTD internal subset is not allowed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"), _xml_cases(), ids=[c[0] for c in _xml_cases()]
+)
+def test_xml_attacks_are_refused_with_a_parse_error(name: str, data: bytes, message: str) -> None:
+    """Each attack gives a ParseError that says where; nothing is expanded or read."""
+    with pytest.raises(debatekit.ParseError) as info:
+        debatekit.loads(data, format="tei", source="attack.xml")
+    assert info.value.source == "attack.xml"
+    assert message in str(info.value)
+    assert "root:" not in str(info.value)  # /etc/passwd was not read into a message

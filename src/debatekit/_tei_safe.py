@@ -188,4 +188,7 @@ def syntax_error(
         line, col = exc.position
         msg = str(exc.msg or exc)
     msg = re.sub(r",? line \d+, column \d+\s*$", "", msg).strip() or "not well-formed"
+    if "XML_PARSE_HUGE" in msg:  # libxml2's own words: say what debatekit's option is
+        msg = re.sub(r",?\s*(try|use) XML_PARSE_HUGE( option)?", "", msg).strip()
+        msg += " (a safety limit: for a trusted file, read it with huge_tree=True)"
     return ParseError(f"malformed XML: {msg}", source=source, lineno=line, colno=col or None)
