@@ -88,9 +88,15 @@ def test_dataset_loads_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
-    # Let the new environment see the dependencies installed here (attrs, cattrs, lxml),
-    # but not this checkout: a directory named in a .pth file is added to sys.path
-    # without running its own .pth files, so an editable install does not leak in.
+    # Install the wheel first (pip must not find a debatekit already there), then let
+    # the environment see the dependencies installed here (attrs, cattrs, lxml): a
+    # directory named in a .pth file is added to sys.path after the environment's own
+    # site-packages, and without running its .pth files, so no editable install leaks in.
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True,
@@ -99,11 +105,6 @@ def test_dataset_loads_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
     ).stdout.strip()
     deps = {str(Path(m.__file__).parents[1]) for m in (attrs, cattrs, lxml)}
     Path(purelib, "_debatekit_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
-        check=True,
-        capture_output=True,
-    )
     code = (
         "import debatekit, pathlib;"
         "t = debatekit.datasets.load('us-mexico-2023');"
@@ -112,12 +113,9 @@ def test_dataset_loads_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
         "print(len(t.turns), [s.turns for s in t.speaker_stats()])"
     )
     result = subprocess.run(
-        [str(python), "-I", "-c", code],
-        cwd=tmp_path,
-        check=True,
-        capture_output=True,
-        text=True,
+        [str(python), "-I", "-c", code], cwd=tmp_path, capture_output=True, text=True
     )
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "18 [1, 7, 6, 4]"
 
 
