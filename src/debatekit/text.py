@@ -1,0 +1,1425 @@
+"""Plain-text and Markdown transcripts: a reader for real-world conventions, a faithful writer.
+
+A plain-text transcript is a run of paragraphs. Some start with a *speaker label*
+(``"Name:"``); those start a turn. Paragraphs without a label continue the current
+turn. What comes before the first label is *front matter* (credits, title,
+introduction) and what follows the last turn's speech, from a closing line such as
+``"Watch the whole event on YouTube."`` or a break line (``---``) on, is *back
+matter*. Neither ever becomes a turn.
+
+>>> from debatekit import text
+>>> t = text.loads("Q&A\\n\\nHOLT: Good evening.\\n\\nTRUMP: Thank you.\\n\\nHOLT: Thanks.")
+>>> [s.name for s in t.speakers], len(t.turns), t.front
+(['HOLT', 'TRUMP'], 3, ('Q&A',))
+
+Label conventions read in ``dialect="auto"`` (the default):
+
+===============  ==========================================================
+``colon``        ``Name:``, ``Name, role, affiliation:``, ``Mr. Cameron (Witney) (Con):``
+``caps``         ``HOLT:``, ``MS. PSAKI:``, ``ANDERSON COOPER, CNN ANCHOR:``
+``qa``           ``Q:``, ``A:``, ``Q.``, and a bare ``Q`` followed by a tab or two spaces
+``markdown``     ``**Name:**`` and ``**Name**:``
+``timestamp``    ``[00:12:31] Name:``, ``Name 00:01:02`` (text on the next line),
+                 ``Name (00:01:02):``, ``Name: (00:22)`` (text on the next line)
+===============  ==========================================================
+
+A label whose name is one word that occurs only once (``"Look: ..."``) is kept as
+text with a :class:`~debatekit.ParseWarning`; pass ``dialect=`` or ``speakers=`` to
+accept it. Sentences that merely hold a colon, URLs and times are never labels, nor
+are metadata keys such as ``Source:`` or ``Photo:``.
+
+Stage directions (``(APPLAUSE)``, ``[crosstalk]``, ``(Laughter.)``, ``(inaudible)``)
+on a line of their own become body :class:`~debatekit.Incident` s; inside a
+paragraph they become zero-length incidents and leave the turn's text. An unknown
+bracketed insertion (``[with either Mexico or China]``) stays in the text and is
+recorded as a ``note``/``insertion`` incident over its span.
+
+Exact round trip: the reader records in ``meta`` (keys starting with ``text:``)
+whatever the writer needs to give the source back byte for byte: line endings, a
+byte-order mark, white space between paragraphs, and each label as printed. So
+``dumps(loads(s)) == s`` for the sources this module reads without warnings.
+
+What plain text cannot carry, and :func:`dumps` leaves out: claims, relations,
+speaker metadata and affiliations with periods, event fields other than those
+printed in the front matter, turn ids and end times, incident metadata, and
+zero-length incidents whose printed form is not a recognised stage direction. A
+line that the reader would take for a label or a stage direction is written with a
+leading backslash (``\\HOLT: ...``), which the reader removes; where names are
+ambiguous, the writer adds the speaker id to the label (``Name {#id}:``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json as _json
+import re
+import sys
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import IO, Literal, TypeAlias
+
+import attrs
+
+from ._io import check_binary, source_name
+from .errors import ParseError, ParseWarning, ValidationError
+from .models import BodyItem, Event, Incident, IncidentKind, Speaker, Transcript, Turn
+
+__all__ = ["DIALECTS", "Dialect", "dump", "dumps", "load", "loads"]
+
+#: The label conventions :func:`loads` knows; ``"auto"`` accepts all of them.
+Dialect: TypeAlias = Literal["auto", "colon", "caps", "qa", "markdown", "timestamp"]
+DIALECTS: tuple[str, ...] = ("auto", "colon", "caps", "qa", "markdown", "timestamp")
+
+# -- lexical rules shared by the reader and the writer ---------------------------------
+
+_WS = " \t\u00a0"
+_TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_LABEL = re.compile(
+    rf"(?P<indent>[ \t]*)"
+    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
+    rf"(?P<bold>\*\*)?"
+    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
+    rf"(?:[ \t]+(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
+    rf"(?(bold)(?:\*\*:|:\*\*)|:)"
+    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\))?[ \t]*$|[ \t\u00a0]+|$)"
+)
+# "Name 00:01:02" alone on its line: the text follows on the next lines.
+_LABEL_TS_LINE = re.compile(
+    rf"(?P<indent>[ \t]*)(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)[ \t]+(?P<tts>\(?{_TS}\)?)[ \t]*$"
+)
+_QA = re.compile(
+    r"(?P<indent>[ \t]*)(?P<label>Q|A)"
+    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,})"
+)
+_EXPLICIT = re.compile(
+    r"(?P<name>[^\s\\].*?) \{#(?P<id>[^\W\d][\w.\-]*)\}:(?:[ \t]+|$)"
+)
+_EXPLICIT_ESCAPED = re.compile(r"(.+?) \\(\{#[^\W\d][\w.\-]*\}:(?:[ \t]|$))")
+_STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
+_BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
+_INLINE = re.compile(r"\(([^()\n]{1,80})\)|\[([^\[\]\n]{1,120})\]")
+_TIME = re.compile(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[\])]?")
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_BOILERPLATE = re.compile(
+    r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
+    r"\b(?:player|youtube|video|podcast|episode|transcript|recording|here|online|website"
+    r"|newsletter|app|spotify)\b"
+    r"|previously in\b|related (?:content|reading|links)\b|more from\b|see also\b"
+    r"|copyright\b|©|this transcript (?:has|was|is)\b|transcript (?:by|provided|produced)\b)"
+    r"|END\b|\(END\)|- ?END ?-"
+)
+
+_STOP = frozenset(
+    "in on at as if so and but or when while after before here there this that these those "
+    "it its we i you he she they my our your his her their what why how who where yes no well "
+    "now then also again first second third finally today tonight previously because since "
+    "although though however meanwhile still even just only let please thank thanks".split()
+)
+_PARTICLES = frozenset(
+    "de da del della der den di du dos das van von la le bin ibn al el y of the for and on "
+    "st st. ter ten zu af".split()
+)
+_META_KEYS = frozenset(
+    "source sources photo photos photograph image images credit credits caption published "
+    "posted updated date time location place tags topics category categories note notes "
+    "editor's note editors note update correction subject re transcript link links url email "
+    "e-mail phone tel fax related see also watch listen read more also filed under copyright "
+    "video audio summary keywords by agenda warning disclaimer participants present speakers "
+    "panelists featuring guests attendees contents tl;dr".split()
+) | {"editor's note", "editors note", "see also", "read more", "filed under", "photo credit"}
+_HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon honourable "
+    "senator sen rep representative congressman congresswoman gov governor judge justice "
+    "secretary sec president vice chairman chairwoman chair minister ambassador general gen "
+    "colonel col captain capt admiral adm mayor commissioner director deputy mme mlle herr frau "
+    "the right".split()
+)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
+
+# Stage-direction vocabulary: first word (case-insensitive) -> (kind, subtype).
+_VOCAB: dict[str, tuple[IncidentKind, str]] = {
+    "applause": ("kinesic", "applause"),
+    "applauding": ("kinesic", "applause"),
+    "clapping": ("kinesic", "applause"),
+    "standing": ("kinesic", "standing"),
+    "laughter": ("vocal", "laughter"),
+    "laughs": ("vocal", "laughter"),
+    "laughing": ("vocal", "laughter"),
+    "laugh": ("vocal", "laughter"),
+    "chuckles": ("vocal", "laughter"),
+    "crosstalk": ("vocal", "crosstalk"),
+    "cross-talk": ("vocal", "crosstalk"),
+    "overlapping": ("vocal", "crosstalk"),
+    "cheers": ("vocal", "cheering"),
+    "cheering": ("vocal", "cheering"),
+    "booing": ("vocal", "booing"),
+    "boos": ("vocal", "booing"),
+    "groans": ("vocal", "groan"),
+    "sighs": ("vocal", "sigh"),
+    "coughs": ("vocal", "cough"),
+    "interruption": ("vocal", "interruption"),
+    "interruptions": ("vocal", "interruption"),
+    "interjection": ("vocal", "interruption"),
+    "hear": ("vocal", "hear-hear"),
+    "inaudible": ("gap", "inaudible"),
+    "unintelligible": ("gap", "inaudible"),
+    "indiscernible": ("gap", "inaudible"),
+    "unclear": ("gap", "inaudible"),
+    "pause": ("pause", "pause"),
+    "silence": ("pause", "silence"),
+    "music": ("incident", "music"),
+    "bell": ("incident", "bell"),
+    "begin": ("incident", "clip"),
+    "end": ("incident", "clip"),
+    "video": ("incident", "clip"),
+    "audio": ("incident", "clip"),
+    "commercial": ("incident", "break"),
+    "break": ("incident", "break"),
+    "recess": ("incident", "break"),
+    "through": ("shift", "interpretation"),
+    "translated": ("shift", "interpretation"),
+    "speaking": ("shift", "language"),
+    "in": ("shift", "language"),
+}
+
+
+def _norm(name: str) -> str:
+    """A matching key: case, apostrophes, dots, parentheticals and honorifics ignored."""
+    name = _PAREN.sub(" ", name).translate(_APOSTROPHES).casefold().replace(".", " ")
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0] in _HONORIFICS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _name_part(label: str) -> str:
+    return label.split(",", 1)[0].strip()
+
+
+def _name_shape(label: str) -> str | None:
+    """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
+    name = _name_part(label)
+    if not name or len(name) > 80:
+        return None
+    bare = _PAREN.sub(" ", name).strip()
+    if not bare or "(" in bare or ")" in bare:
+        return None
+    key = bare.translate(_APOSTROPHES).casefold().strip(". ")
+    if key in _META_KEYS:
+        return None
+    tokens = bare.split()
+    if not 1 <= len(tokens) <= 8:
+        return None
+    first = tokens[0].translate(_APOSTROPHES).casefold().strip(".")
+    if len(tokens) > 1 and first in _STOP:
+        return None
+    if len(tokens) == 1 and first in _STOP:
+        return None
+    lower = 0
+    for i, token in enumerate(tokens):
+        head = token.lstrip("'’‘\"“(")
+        if not head:
+            return None
+        if head[0].isupper():
+            continue
+        if head.isdigit() and i == len(tokens) - 1 and i > 0:
+            continue
+        if i > 0 and head.casefold() in _PARTICLES:
+            lower += 1
+            continue
+        return None
+    if lower * 2 >= len(tokens):
+        return None
+    if not any(c.isalpha() for c in bare):
+        return None
+    letters = [c for c in bare if c.isalpha()]
+    return "caps" if all(not c.islower() for c in letters) else "colon"
+
+
+def _stage(content: str) -> tuple[IncidentKind, str | None] | None:
+    """Kind and subtype if ``content`` (inside brackets) is a stage direction."""
+    words = content.strip().strip(".").split()
+    if not words:
+        return None
+    first = words[0].strip(".,;:!").casefold()
+    if first in _VOCAB:
+        kind, subtype = _VOCAB[first]
+        return kind, subtype
+    letters = [c for c in content if c.isalpha()]
+    if len(letters) >= 2 and not any(c.islower() for c in letters):
+        return "incident", None
+    return None
+
+
+def _parse_time(text: str) -> dt.timedelta | None:
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        return None
+    hours, minutes, seconds, fraction = match.groups()
+    millis = int((fraction or "0").ljust(3, "0")[:3])
+    return dt.timedelta(
+        hours=int(hours or 0), minutes=int(minutes), seconds=int(seconds), milliseconds=millis
+    )
+
+
+def _format_time(value: dt.timedelta) -> str:
+    total = int(value.total_seconds())
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    millis = value.microseconds // 1000
+    return f"{text}.{millis:03d}" if millis else text
+
+
+@attrs.define
+class _Label:
+    """A speaker label found at the start of a line."""
+
+    label: str  # as printed, without colon, bold or timestamps
+    end: int  # where the text starts, in the line
+    kind: str  # "colon", "caps", "qa", "markdown", "timestamp", "explicit", "pattern"
+    time: dt.timedelta | None = None
+    explicit_id: str | None = None
+    rest_on_next_line: bool = False
+
+
+def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
+    """The label at the start of ``line``, before any check against the rest of the text."""
+    match = _EXPLICIT.match(line)
+    if match:
+        return _Label(match["name"], match.end(), "explicit", explicit_id=match["id"])
+    if pattern is not None:
+        match = pattern.match(line)
+        if not match or not match.group("label"):
+            return None
+        groups = match.groupdict()
+        time = _parse_time(groups["time"]) if groups.get("time") else None
+        return _Label(match.group("label").strip(), match.end(), "pattern", time=time)
+    match = _QA.match(line)
+    if match:
+        return _Label(match["label"], match.end(), "qa")
+    match = _LABEL.match(line)
+    if match:
+        label = match["label"].rstrip()
+        shape = _name_shape(label)
+        if shape is None:
+            return None
+        stamp = match["lts"] or match["tts"] or match["ats"]
+        kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
+        if label in ("Q", "A") and kind == "caps":
+            kind = "qa"
+        return _Label(
+            label,
+            match.end(),
+            kind,
+            time=_parse_time(stamp) if stamp else None,
+            rest_on_next_line=bool(match["ats"]),
+        )
+    match = _LABEL_TS_LINE.match(line)
+    if match:
+        label = match["label"].rstrip()
+        if _name_shape(label) is None:
+            return None
+        return _Label(
+            label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
+        )
+    return None
+
+
+def _special(line: str) -> bool:
+    """Would the reader take ``line``, at the start of a line, for anything but text?"""
+    return (
+        line.startswith("\\")
+        or _STAGE_LINE.match(line) is not None
+        or _BREAK.match(line) is not None
+        or _candidate(line) is not None
+    )
+
+
+def _escaped(line: str) -> str | None:
+    """The line without its escaping backslash, if it has one the writer put there."""
+    if line.startswith("\\"):
+        rest = line[1:]
+        if _special(rest) or _BOILERPLATE.match(rest):
+            return rest
+    if "\\{#" in line:
+        match = _EXPLICIT_ESCAPED.match(line)
+        if match:
+            plain = match.group(1) + " " + line[match.end(1) + 2 :]
+            if _EXPLICIT.match(plain):
+                return plain
+    return None
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+@attrs.define
+class _Person:
+    id: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    description: str | None = None
+    aliases: list[str] = attrs.Factory(list)
+    meta: dict[str, str] = attrs.Factory(dict)
+    keys: set[str] = attrs.Factory(set)
+    fixed: bool = False
+
+
+def _ascii_slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^a-z0-9\-]+", "", text.replace("'", "").replace(" ", "-"))
+    return text.strip("-")
+
+
+class _Roster:
+    """Resolves labels to speakers: by id, full name, alias or unambiguous surname."""
+
+    def __init__(self, speaker_map: Mapping[str, Speaker | str] | None) -> None:
+        self.people: list[_Person] = []
+        self.by_key: dict[str, list[int]] = {}
+        self.by_id: dict[str, int] = {}
+        self.last_used: dict[int, int] = {}
+        self.clock = 0
+        self.known: dict[str, Speaker | str] = {}
+        for label, value in (speaker_map or {}).items():
+            self.known[label] = value
+            self.known.setdefault(_norm(label), value)
+
+    def _new_id(self, name: str) -> str:
+        key = _norm(name) or name
+        tokens = key.split()
+        options = [_ascii_slug(tokens[-1]) if tokens else "", _ascii_slug(key)]
+        for option in options:
+            if option and not option[0].isalpha():
+                option = "s" + option
+            if option and re.fullmatch(r"[a-z][a-z0-9\-]*", option):
+                if re.fullmatch(r"u\d+", option):
+                    option = "s-" + option
+                if option not in self.by_id:
+                    return option
+        base = next((o for o in options if o and o[0].isalpha()), "speaker")
+        n = 2
+        while f"{base}-{n}" in self.by_id:
+            n += 1
+        return f"{base}-{n}"
+
+    def _add(self, person: _Person) -> int:
+        index = len(self.people)
+        self.people.append(person)
+        self.by_id[person.id] = index
+        for key in person.keys:
+            self.by_key.setdefault(key, []).append(index)
+        return index
+
+    def _alias(self, index: int, label: str) -> None:
+        person = self.people[index]
+        name = _name_part(label)
+        if name != person.name and name not in person.aliases:
+            person.aliases.append(name)
+        key = _norm(name)
+        if key and key not in person.keys:
+            person.keys.add(key)
+            self.by_key.setdefault(key, []).append(index)
+
+    def _touch(self, index: int) -> int:
+        self.clock += 1
+        self.last_used[index] = self.clock
+        return index
+
+    def resolve(self, found: _Label, warn: _Warner, lineno: int) -> int:
+        if found.explicit_id is not None:
+            index = self.by_id.get(found.explicit_id)
+            if index is None:
+                person = _Person(found.explicit_id, found.label, fixed=True)
+                index = self._add(person)
+            return self._touch(index)
+        known = self.known.get(found.label) or self.known.get(_norm(_name_part(found.label)))
+        if known is not None:
+            return self._touch(self._known(known, found.label))
+        name = _name_part(found.label)
+        key = _norm(name)
+        hits = self.by_key.get(key, [])
+        if not hits and len(key.split()) == 1:
+            hits = [
+                i
+                for i, p in enumerate(self.people)
+                if not p.fixed and any(len(k.split()) > 1 and k.split()[-1] == key for k in p.keys)
+            ]
+        if len(hits) > 1:
+            hits = sorted(hits, key=lambda i: self.last_used.get(i, 0))
+            warn(
+                f"label {found.label!r} may be any of "
+                + ", ".join(repr(self.people[i].name) for i in hits)
+                + f"; took {self.people[hits[-1]].name!r}, who spoke last",
+                lineno,
+            )
+        if hits:
+            index = hits[-1]
+            self._alias(index, found.label)
+            self._fill(index, found.label)
+            return self._touch(index)
+        return self._touch(self._create(found.label))
+
+    def _known(self, value: Speaker | str, label: str) -> int:
+        if isinstance(value, str):
+            value = Speaker(id=self._new_id(value), name=value)
+        index = self.by_id.get(value.id)
+        if index is None:
+            person = _Person(
+                value.id,
+                value.name,
+                value.role,
+                value.affiliation,
+                value.description,
+                list(value.aliases),
+                dict(value.meta),
+                {_norm(value.name)},
+                fixed=True,
+            )
+            index = self._add(person)
+        if _name_part(label) != value.name:
+            self._alias(index, label)
+        return index
+
+    def _create(self, label: str) -> int:
+        parts = [p.strip() for p in label.split(",")]
+        name = parts[0]
+        parens = _PAREN.findall(name)
+        bare = _PAREN.sub("", name).strip()
+        person = _Person("", bare)
+        keys = {_norm(bare)}
+        if len(parens) >= 2:
+            person.meta["constituency"] = parens[0].strip()
+            person.affiliation = parens[-1].strip()
+        elif len(parens) == 1:
+            inner = parens[0].strip()
+            if _name_shape(inner) and len(inner.split()) > 1 and bare.casefold().startswith("the "):
+                person.name, person.role = inner, bare
+                keys.add(_norm(inner))
+            elif len(inner) <= 6:
+                person.affiliation = inner
+            else:
+                person.meta["qualifier"] = inner
+        if len(parts) > 1:
+            person.role = parts[1] or None
+        if len(parts) > 2:
+            person.affiliation = ", ".join(parts[2:]) or person.affiliation
+        person.id = self._new_id(person.name)
+        person.keys = {k for k in keys if k}
+        return self._add(person)
+
+    def _fill(self, index: int, label: str) -> None:
+        person = self.people[index]
+        parts = [p.strip() for p in label.split(",")]
+        if person.role is None and len(parts) > 1:
+            person.role = parts[1] or None
+        if person.affiliation is None and len(parts) > 2:
+            person.affiliation = ", ".join(parts[2:])
+
+    def speakers(self) -> list[Speaker]:
+        return [
+            Speaker(
+                id=p.id,
+                name=p.name,
+                role=p.role,
+                affiliation=p.affiliation,
+                description=p.description,
+                aliases=tuple(p.aliases),
+                meta=p.meta,
+            )
+            for p in self.people
+        ]
+
+
+class _Warner:
+    """Emits :class:`ParseWarning` s, or raises the :class:`ParseError` in strict mode."""
+
+    def __init__(self, source: str | None, strict: bool) -> None:
+        self.source = source
+        self.strict = strict
+
+    def __call__(self, msg: str, lineno: int | None, colno: int | None = None) -> None:
+        warning = ParseWarning(msg, source=self.source, lineno=lineno, colno=colno)
+        if self.strict:
+            raise warning.to_error()
+        level = 1
+        frame = sys._getframe(1)
+        while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
+            "debatekit."
+        ):
+            level += 1
+            frame = frame.f_back  # type: ignore[assignment]
+        warnings.warn(warning, stacklevel=level)
+
+
+@attrs.define
+class _Piece:
+    """A paragraph (or a label line, a stage direction, a break) with its source span."""
+
+    kind: str  # "para", "stage", "break"
+    start: int  # offset in the text of its first character (label included)
+    end: int  # offset after its last non-blank character
+    lines: list[tuple[str, bool]]  # (line text, escaped?) of the paragraph
+    lineno: int
+    label: _Label | None = None
+    text_start: int = 0  # where the paragraph's text starts (after the label)
+
+
+def _decode(s: str | bytes, source: str | None) -> tuple[str, dict[str, str]]:
+    meta: dict[str, str] = {}
+    if isinstance(s, (bytes, bytearray)):
+        if bytes(s[:3]) == b"\xef\xbb\xbf":
+            meta["text:bom"] = "yes"
+        try:
+            s = bytes(s).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ParseError(
+                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
+            ) from None
+    elif s.startswith("\ufeff"):
+        meta["text:bom"] = "yes"
+        s = s[1:]
+    if "\r" in s:
+        crlf = s.count("\r\n")
+        if crlf and crlf == s.count("\n") and crlf == s.count("\r"):
+            meta["text:newline"] = "crlf"
+            s = s.replace("\r\n", "\n")
+        else:
+            raise_or = s.replace("\r\n", "\n").replace("\r", "\n")
+            meta["text:newline"] = "mixed"
+            s = raise_or
+    return s, meta
+
+
+def loads(
+    s: str | bytes,
+    /,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    dialect: Dialect = "auto",
+    speakers: Mapping[str, Speaker | str] | None = None,
+    label_pattern: str | re.Pattern[str] | None = None,
+) -> Transcript:
+    """Read a transcript from plain text or Markdown.
+
+    Args:
+        s: The text (``bytes`` are decoded as UTF-8, with or without a BOM).
+        source: A name for the input, shown in warnings and errors.
+        strict: Raise a :class:`~debatekit.ParseError` where the lenient reader would
+            warn and keep the text.
+        dialect: Accept only one label convention (see the module docs); ``"auto"``
+            accepts every one, and a one-word label only if it recurs.
+        speakers: Known speakers: label (as printed, or any form that matches it) to a
+            :class:`~debatekit.Speaker` (its id, name and role are used) or a name.
+            A label in this map is always a label.
+        label_pattern: A regular expression matched at the start of each line, with
+            a group ``label`` (and optionally ``time``); it replaces the built-in
+            label rules. The text starts where the match ends.
+
+    Raises:
+        ParseError: The bytes are not UTF-8, or (``strict=True``) the reader is unsure.
+    """
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}: expected one of {', '.join(DIALECTS)}")
+    text, meta = _decode(s, source)
+    warn = _Warner(source, strict)
+    pattern = re.compile(label_pattern) if isinstance(label_pattern, str) else label_pattern
+    if pattern is not None and "label" not in pattern.groupindex:
+        raise ValueError("label_pattern needs a named group 'label'")
+    return _Reader(text, meta, warn, dialect, speakers, pattern).read()
+
+
+def load(
+    fp: IO[bytes],
+    /,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    dialect: Dialect = "auto",
+    speakers: Mapping[str, Speaker | str] | None = None,
+    label_pattern: str | re.Pattern[str] | None = None,
+) -> Transcript:
+    """Read a transcript from a binary file object; see :func:`loads`."""
+    check_binary(fp, "rb")
+    return loads(
+        fp.read(),
+        source=source if source is not None else source_name(fp),
+        strict=strict,
+        dialect=dialect,
+        speakers=speakers,
+        label_pattern=label_pattern,
+    )
+
+
+class _Reader:
+    def __init__(
+        self,
+        text: str,
+        meta: dict[str, str],
+        warn: _Warner,
+        dialect: str,
+        speaker_map: Mapping[str, Speaker | str] | None,
+        pattern: re.Pattern[str] | None,
+    ) -> None:
+        self.text = text
+        self.meta = meta
+        self.warn = warn
+        self.dialect = dialect
+        self.pattern = pattern
+        self.roster = _Roster(speaker_map)
+
+    # pass 1: classify lines ----------------------------------------------------------
+
+    def _classify(self) -> list[tuple[str, int, str, object]]:
+        """(kind, offset, line, detail) per line; kinds: blank text stage break label."""
+        out: list[tuple[str, int, str, object]] = []
+        offset = 0
+        counts: Counter[str] = Counter()
+        for line in self.text.split("\n"):
+            start = offset
+            offset += len(line) + 1
+            if not line.strip():
+                out.append(("blank", start, line, None))
+                continue
+            found = _EXPLICIT.match(line)
+            if found:
+                out.append(("cand", start, line, _candidate(line)))
+                continue
+            plain = _escaped(line)
+            if plain is not None:
+                out.append(("text", start, line, plain))
+                continue
+            if _STAGE_LINE.match(line):
+                out.append(("stage", start, line, None))
+                continue
+            if _BREAK.match(line):
+                out.append(("break", start, line, None))
+                continue
+            label = _candidate(line, self.pattern)
+            if label is not None:
+                out.append(("cand", start, line, label))
+                counts[_norm(_name_part(label.label))] += 1
+                continue
+            out.append(("text", start, line, None))
+        surnames = {
+            key.split()[-1] for key in counts if len(key.split()) > 1
+        } | {_norm(k).split()[-1] for k in self.roster.known if _norm(k)}
+        result: list[tuple[str, int, str, object]] = []
+        kinds: Counter[str] = Counter()
+        for lineno, (kind, start, line, detail) in enumerate(out, 1):
+            if kind != "cand":
+                result.append((kind, start, line, detail))
+                continue
+            assert isinstance(detail, _Label)
+            if self._accept(detail, counts, surnames, lineno):
+                kinds[detail.kind] += 1
+                result.append(("label", start, line, detail))
+            else:
+                result.append(("text", start, line, None))
+        if kinds:
+            self.meta["text:dialect"] = kinds.most_common(1)[0][0]
+        return result
+
+    def _accept(
+        self, found: _Label, counts: Counter[str], surnames: set[str], lineno: int
+    ) -> bool:
+        if found.kind in ("explicit", "pattern"):
+            return True
+        key = _norm(_name_part(found.label))
+        if found.label in self.roster.known or key in self.roster.known:
+            return True
+        dialect = self.dialect
+        if dialect != "auto":
+            if dialect == "timestamp":
+                return found.time is not None
+            if dialect == "caps" and found.kind == "timestamp":
+                return _name_shape(found.label) == "caps"
+            return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
+        if found.kind == "qa":
+            return True
+        single = len(key.split()) <= 1 and "," not in found.label
+        if not single or found.time is not None or found.kind == "markdown":
+            return True
+        if counts[key] >= 2 or key in surnames:
+            return True
+        self.warn(
+            f"{found.label + ':'!r} looks like a speaker label but occurs only once; "
+            "kept as text (pass dialect= or speakers= to take it as a label)",
+            lineno,
+            1,
+        )
+        return False
+
+    # pass 2: group lines into pieces ---------------------------------------------------
+
+    def _pieces(self, lines: list[tuple[str, int, str, object]]) -> list[_Piece]:
+        blanks_inside = any(
+            kind == "blank" for kind, *_ in lines[self._first(lines) : self._last(lines) + 1]
+        )
+        lengths = sorted(len(line) for kind, _, line, _ in lines if kind in ("text", "label"))
+        line_mode = not blanks_inside and bool(lengths) and lengths[len(lengths) // 2] >= 100
+        if line_mode:
+            self.meta["text:layout"] = "lines"
+        pieces: list[_Piece] = []
+        current: _Piece | None = None
+        pending_label: _Piece | None = None
+
+        def close() -> None:
+            nonlocal current
+            if current is not None:
+                pieces.append(current)
+            current = None
+
+        for lineno, (kind, start, line, detail) in enumerate(lines, 1):
+            if kind == "blank":
+                close()
+                continue
+            if kind in ("stage", "break"):
+                close()
+                if pending_label is not None:
+                    pieces.append(pending_label)
+                    pending_label = None
+                end = start + len(line.rstrip())
+                first = start + len(line) - len(line.lstrip())
+                pieces.append(_Piece(kind, first, end, [(line.strip(), False)], lineno))
+                continue
+            if kind == "label":
+                close()
+                if pending_label is not None:
+                    pieces.append(pending_label)
+                    pending_label = None
+                assert isinstance(detail, _Label)
+                rest = line[detail.end :]
+                piece = _Piece("para", start, start + len(line.rstrip()), [], lineno, detail)
+                if detail.rest_on_next_line or not rest.strip():
+                    piece.end = start + len(line.rstrip())
+                    pending_label = piece
+                    continue
+                piece.lines.append((rest, False))
+                piece.text_start = start + detail.end
+                current = piece
+                if line_mode:
+                    close()
+                continue
+            # text
+            content = detail if isinstance(detail, str) else line
+            escaped = isinstance(detail, str)
+            end = start + len(line.rstrip())
+            if pending_label is not None:
+                current = pending_label
+                pending_label = None
+                current.lines.append((content, escaped))
+                current.text_start = start
+                current.end = end
+            elif current is None or line_mode:
+                close()
+                first = start + len(line) - len(line.lstrip())
+                current = _Piece("para", first, end, [(content, escaped)], lineno, None, first)
+            else:
+                current.lines.append((content, escaped))
+                current.end = end
+            if line_mode:
+                close()
+        close()
+        if pending_label is not None:
+            pieces.append(pending_label)
+        return pieces
+
+    @staticmethod
+    def _first(lines: list[tuple[str, int, str, object]]) -> int:
+        return next((i for i, (kind, *_) in enumerate(lines) if kind != "blank"), 0)
+
+    @staticmethod
+    def _last(lines: list[tuple[str, int, str, object]]) -> int:
+        return max((i for i, (kind, *_) in enumerate(lines) if kind != "blank"), default=0)
+
+    # pass 3: build the transcript ------------------------------------------------------
+
+    def read(self) -> Transcript:
+        lines = self._classify()
+        pieces = self._pieces(lines)
+        labelled = [i for i, p in enumerate(pieces) if p.label is not None]
+        breaks = [i for i, p in enumerate(pieces) if p.kind == "break"]
+        if labelled:
+            anchor, scan_from = labelled[0], labelled[-1] + 1
+        elif breaks:
+            anchor = scan_from = breaks[-1]
+        else:
+            anchor = scan_from = len(pieces)
+        # Stage directions right before the first label (or the end) belong to the body.
+        body_start = anchor
+        while body_start > 0 and pieces[body_start - 1].kind == "stage":
+            body_start -= 1
+        back_start = len(pieces)
+        back_break: _Piece | None = None
+        for i in range(scan_from, len(pieces)):
+            piece = pieces[i]
+            if piece.kind == "break":
+                back_start, back_break = i + 1, piece
+                break
+            if (
+                piece.kind == "para"
+                and not piece.lines[0][1]
+                and _BOILERPLATE.match(piece.lines[0][0])
+            ):
+                back_start = i
+                break
+        layout: list[_Piece] = list(pieces[:body_start])
+        front = [self._verbatim(p) for p in pieces[:body_start]]
+        body: list[BodyItem] = []
+        turn_label: _Label | None = None
+        speaker: int | None = None
+        turn_pieces: list[_Piece] = []
+        number = 0
+
+        def finish() -> None:
+            nonlocal turn_pieces, number
+            if turn_pieces:
+                assert speaker is not None
+                number += 1
+                body.append(self._turn(speaker, turn_label, turn_pieces, number))
+            turn_pieces = []
+
+        body_end = back_start - 1 if back_break is not None else back_start
+        for piece in pieces[body_start:body_end]:
+            layout.append(piece)
+            if piece.kind != "para":
+                finish()
+                body.append(self._stage_incident(piece))
+            elif piece.label is not None:
+                finish()
+                speaker = self.roster.resolve(piece.label, self.warn, piece.lineno)
+                turn_label = piece.label
+                turn_pieces = [piece]
+            elif turn_pieces:
+                turn_pieces.append(piece)
+            else:
+                # Text after a stage direction: the last speaker goes on.
+                assert speaker is not None
+                turn_label = None
+                turn_pieces = [piece]
+        finish()
+        if back_break is not None:
+            self.meta["text:back-break"] = back_break.lines[0][0]
+            layout.append(back_break)
+        back = [self._verbatim(p) for p in pieces[back_start:]]
+        layout.extend(pieces[back_start:])
+        if not labelled and self.text.strip():
+            self.warn("no speaker labels found: the text is kept as front and back matter", None)
+        self._layout(layout)
+        event, speakers = _front_matter(front, self.roster.speakers())
+        try:
+            return Transcript(
+                event=event,
+                speakers=speakers,
+                body=body,
+                front=front,
+                back=back,
+                meta=self.meta,
+            )
+        except ValidationError as exc:  # pragma: no cover - the reader builds valid models
+            raise ParseError(f"could not build a valid transcript: {exc}") from None
+
+    def _verbatim(self, piece: _Piece) -> str:
+        return "\n".join(line for line, _ in piece.lines).strip()
+
+    def _stage_incident(self, piece: _Piece) -> Incident:
+        printed = piece.lines[0][0]
+        if piece.kind == "break":
+            return Incident(kind="incident", subtype="section-break", printed=printed)
+        content = printed[1:-1].strip()
+        found = _stage(content)
+        kind, subtype = found if found else ("incident", None)
+        return Incident(kind=kind, subtype=subtype, text=content, printed=printed)
+
+    def _turn(
+        self, index: int, label: _Label | None, pieces: list[_Piece], number: int
+    ) -> Turn:
+        person = self.roster.people[index]
+        paragraphs: list[str] = []
+        incidents: list[Incident] = []
+        base = 0
+        for piece in pieces:
+            if not piece.lines:
+                continue
+            para, found = _inline(piece.lines)
+            if not para:
+                para, found = "\n".join(line for line, _ in piece.lines).strip(), []
+            if paragraphs:
+                base += 2
+            for incident in found:
+                assert incident.offset is not None
+                incidents.append(attrs.evolve(incident, offset=incident.offset + base))
+            paragraphs.append(para)
+            base += len(para)
+        meta: dict[str, str] = {}
+        start = None
+        printed_label: str | None = None
+        if label is not None:
+            head = pieces[0]
+            prefix = self.text[head.start : head.text_start] if head.lines else self.text[
+                head.start : head.end
+            ]
+            printed_label = label.label
+            start = label.time
+            if prefix != _default_prefix(printed_label, bool(head.lines)):
+                meta["text:prefix"] = prefix
+        return Turn(
+            id=f"u{number}",
+            speaker_id=person.id,
+            paragraphs=paragraphs,
+            label=printed_label,
+            start=start,
+            incidents=incidents,
+            meta=meta,
+        )
+
+    def _layout(self, items: list[_Piece]) -> None:
+        gaps: list[str] = []
+        previous = 0
+        for i, piece in enumerate(items):
+            gap = self.text[previous : piece.start]
+            if i == 0:
+                if gap:
+                    self.meta["text:lead"] = gap
+            else:
+                gaps.append(gap)
+            previous = piece.end
+        tail = self.text[previous:]
+        if tail:
+            self.meta["text:tail"] = tail
+        default = "\n" if self.meta.get("text:layout") == "lines" else "\n\n"
+        if any(g != default for g in gaps):
+            common = Counter(gaps).most_common(1)[0][0]
+            if all(g == common for g in gaps):
+                self.meta["text:gap"] = common
+            else:
+                self.meta["text:gaps"] = _json.dumps(gaps)
+
+
+def _default_prefix(label: str, has_text: bool) -> str:
+    return f"{label}: " if has_text else f"{label}:"
+
+
+def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
+    """The paragraph text of ``lines`` and its inline incidents (offsets from its start)."""
+    out: list[str] = []
+    incidents: list[Incident] = []
+    size = 0
+    for n, (line, _escaped_line) in enumerate(lines):
+        if n:
+            out.append("\n")
+            size += 1
+        pos = 0
+        for match in _INLINE.finditer(line):
+            a, b = match.span()
+            if a < pos:
+                continue
+            content = match.group(1) if match.group(1) is not None else match.group(2)
+            found = _stage(content)
+            if a > 0 and line[a - 1] == "\\" and (found or match.group(2) is not None):
+                if found:
+                    piece = line[pos : a - 1] + match.group(0)
+                    out.append(piece)
+                    size += len(piece)
+                    pos = b
+                continue
+            if found:
+                before = line[pos:a]
+                meta: dict[str, str] = {}
+                if before.endswith(" ") and (a > 0):
+                    before = before[:-1]
+                    meta["text:space"] = "before"
+                elif a == 0 and line[b : b + 1] == " " and n == 0:
+                    meta["text:space"] = "after"
+                    b += 1
+                out.append(before)
+                size += len(before)
+                kind, subtype = found
+                incidents.append(
+                    Incident(
+                        kind=kind,
+                        subtype=subtype,
+                        text=content.strip(),
+                        printed=match.group(0),
+                        offset=size,
+                        meta=meta,
+                    )
+                )
+                pos = b
+            elif match.group(2) is not None:
+                before = line[pos:a]
+                out.append(before + match.group(0))
+                incidents.append(
+                    Incident(
+                        kind="note",
+                        subtype="insertion",
+                        text=content.strip(),
+                        printed=match.group(0),
+                        offset=size + len(before),
+                        length=b - a,
+                    )
+                )
+                size += len(before) + b - a
+                pos = b
+        rest = line[pos:]
+        out.append(rest)
+        size += len(rest)
+    text = "".join(out)
+    stripped = text.strip()
+    if stripped != text:
+        shift = len(text) - len(text.lstrip())
+        incidents = [
+            attrs.evolve(i, offset=min(max((i.offset or 0) - shift, 0), len(stripped) - i.length))
+            for i in incidents
+        ]
+    return stripped, incidents
+
+
+# -- front matter ---------------------------------------------------------------------
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        1,
+    )
+}
+_DATE = re.compile(
+    r"(?i)(?P<label>published|posted|updated|released|date|recorded|delivered)?[\s:]*(?:on\s+)?"
+    r"(?:(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+)\s+(?P<year2>\d{4})"
+    r"|(?P<iso>\d{4}-\d\d-\d\d))\.?\Z"
+)
+_CREDIT = re.compile(
+    r"(?i)(?:source|photo(?:graph)?|image|credit|photo credit|illustration)s?\s*:\s*\S"
+)
+_KINDS = frozenset(
+    "q&a transcript interview debate speech remarks podcast testimony hearing event panel "
+    "roundtable".split()
+) | {"press briefing", "press conference", "panel discussion"}
+
+
+def _date(line: str) -> tuple[str | None, dt.date] | None:
+    match = _DATE.match(line.strip())
+    if not match:
+        return None
+    try:
+        if match["iso"]:
+            day = dt.date.fromisoformat(match["iso"])
+        else:
+            month_name = (match["month"] or match["month2"] or "").casefold()
+            month = _MONTHS.get(month_name) or next(
+                (v for k, v in _MONTHS.items() if len(month_name) >= 3 and k.startswith(month_name)),
+                0,
+            )
+            if not month:
+                return None
+            day = dt.date(int(match["year"] or match["year2"]), month, int(match["day"] or match["day2"]))
+    except ValueError:
+        return None
+    label = match["label"]
+    return (label.casefold() if label else None), day
+
+
+def _front_matter(front: list[str], speakers: list[Speaker]) -> tuple[Event, list[Speaker]]:
+    """Event fields stated in the front matter; roles from the introduction."""
+    credits: list[str] = []
+    kind: str | None = None
+    published: dt.date | None = None
+    date: dt.date | None = None
+    description: str | None = None
+    plain: list[int] = []
+    names = [s.name for s in speakers if len(s.name.split()) > 1]
+    for i, paragraph in enumerate(front):
+        lines = paragraph.split("\n")
+        special = True
+        for line in lines:
+            stripped = line.strip()
+            found = _date(stripped)
+            if _CREDIT.match(stripped):
+                credits.append(stripped)
+            elif stripped.casefold() in _KINDS and kind is None:
+                kind = stripped
+            elif found is not None:
+                label, day = found
+                if label in ("published", "posted", "released", "updated"):
+                    published = published or day
+                else:
+                    date = date or day
+            else:
+                special = False
+        if special:
+            continue
+        if description is None and len(paragraph) >= 100 and any(n in paragraph for n in names):
+            description = paragraph
+        elif len(lines) == 1 and len(paragraph) <= 200 and description is None:
+            plain.append(i)
+    title = front[plain[0]] if plain else None
+    subtitle = front[plain[1]] if len(plain) > 1 and plain[1] == plain[0] + 1 else None
+    if title is not None and title.endswith(".") and subtitle is None and len(title) > 120:
+        title = None
+    if description is not None:
+        speakers = [_introduced(s, description) for s in speakers]
+    event = Event(
+        title=title,
+        subtitle=subtitle,
+        kind=kind,
+        date=date,
+        published=published,
+        description=description,
+        credits=credits,
+    )
+    return event, speakers
+
+
+def _introduced(speaker: Speaker, text: str) -> Speaker:
+    """Role, affiliation and title of ``speaker`` as the introduction states them."""
+    name = re.escape(speaker.name)
+    changes: dict[str, str] = {}
+    after = re.search(
+        name + r",\s+(?P<role>[^,;.()]+?)\s+(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][^,;()]*?)(?=[,;.]|\s+to\s|$)",
+        text,
+    )
+    if after:
+        if speaker.role is None:
+            changes["role"] = after["role"].strip()
+        if speaker.affiliation is None:
+            changes["affiliation"] = after["org"].strip()
+    before = re.search(r"(?:^|[,;.]\s+|\b[a-z]+\s+)(?P<title>(?:[A-Z][\w’'.\-]*\s+){1,6})" + name, text)
+    if before and speaker.description is None:
+        title = before["title"].strip()
+        if _norm(title) and title.split()[0].casefold() not in _STOP:
+            changes["description"] = title
+    return attrs.evolve(speaker, **changes) if changes else speaker
+
+
+# -- writing --------------------------------------------------------------------------
+
+
+def dumps(transcript: Transcript, /) -> str:
+    """Write ``transcript`` as a plain-text transcript.
+
+    Front matter first, then ``"Name, role: text"`` at a speaker's first turn and
+    ``"Name: text"`` afterwards (or each turn's :attr:`~debatekit.Turn.label` as
+    printed), a blank line between paragraphs, stage directions on their own lines,
+    and the back matter. Layout recorded by :func:`loads` in ``meta`` is honoured, so
+    ``dumps(loads(s)) == s``. See the module docs for what plain text cannot carry.
+
+    Returns:
+        The text; it ends with a newline only if the source read did.
+    """
+    natural = _Writer(transcript, safe=False).render()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            again = loads(natural)
+        except (ParseError, ValidationError):  # pragma: no cover - defensive
+            again = None
+    if again is not None and _same(transcript, again):
+        return natural
+    return _Writer(transcript, safe=True).render()
+
+
+def dump(transcript: Transcript, fp: IO[bytes], /) -> None:
+    """Write ``transcript`` as UTF-8 text to a binary file; see :func:`dumps`."""
+    check_binary(fp, "wb")
+    data = dumps(transcript)
+    if not data.endswith("\n"):
+        data += "\n"
+    fp.write(data.encode("utf-8"))
+
+
+def _same(a: Transcript, b: Transcript) -> bool:
+    """Whether ``b`` keeps what plain text promises to keep of ``a``."""
+    if [s.name for s in a.speakers if a.turns_by(s.id)] != [s.name for s in b.speakers]:
+        return False
+    if a.front != b.front or a.back != b.back or len(a.turns) != len(b.turns):
+        return False
+    ids_a = [t.speaker_id for t in a.turns]
+    ids_b = [t.speaker_id for t in b.turns]
+    mapping: dict[str, str] = {}
+    for x, y in zip(ids_a, ids_b, strict=True):
+        if mapping.setdefault(x, y) != y:
+            return False
+    if len(set(mapping.values())) != len(mapping):
+        return False
+    return all(x.paragraphs == y.paragraphs for x, y in zip(a.turns, b.turns, strict=True))
+
+
+class _Writer:
+    def __init__(self, transcript: Transcript, *, safe: bool) -> None:
+        self.t = transcript
+        self.safe = safe
+        self.meta = transcript.meta
+
+    def render(self) -> str:
+        t = self.t
+        items: list[str] = [self._para(p, "front") for p in t.front]
+        names = Counter(_norm(s.name) for s in t.speakers)
+        # Which turns are written without a label (a speaker going on after a stage
+        # direction), and from which paragraph on the reader looks for back matter.
+        plan: list[tuple[BodyItem, bool]] = []
+        previous: Turn | None = None
+        after_incident = False
+        for item in t.body:
+            if isinstance(item, Incident):
+                plan.append((item, False))
+                after_incident = True
+                continue
+            going_on = (
+                not self.safe
+                and item.label is None
+                and previous is not None
+                and previous.speaker_id == item.speaker_id
+                and after_incident
+            )
+            plan.append((item, going_on))
+            previous, after_incident = item, False
+        last_labelled = max(
+            (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
+            default=-1,
+        )
+        seen: set[str] = set()
+        for i, (item, going_on) in enumerate(plan):
+            if isinstance(item, Incident):
+                items.append(self._stage(item))
+                continue
+            prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
+            seen.add(item.speaker_id)
+            paragraphs = self._paragraphs(item)
+            for k, paragraph in enumerate(paragraphs):
+                at_line_start = k > 0 or not prefix or prefix.endswith("\n")
+                tail = i >= last_labelled and (k > 0 or not prefix)
+                rendered = self._para(paragraph, "turn", at_line_start, tail)
+                items.append(prefix + rendered if k == 0 else rendered)
+            if not paragraphs:
+                items.append(prefix.rstrip(" "))
+        if t.back:
+            mark = self.meta.get("text:back-break")
+            if mark is None or not _BREAK.match(mark) or self.safe:
+                first = t.back[0].split("\n")[0]
+                mark = None if not self.safe and _BOILERPLATE.match(first) else "---"
+            if mark is not None:
+                items.append(mark)
+            items.extend(self._para(p, "back") for p in t.back)
+        return self._join(items)
+
+    def _join(self, items: list[str]) -> str:
+        meta = {} if self.safe else self.meta
+        default = "\n" if meta.get("text:layout") == "lines" else "\n\n"
+        count = max(len(items) - 1, 0)
+        gaps: list[str] = []
+        if "text:gaps" in meta:
+            try:
+                loaded = _json.loads(meta["text:gaps"])
+            except ValueError:
+                loaded = None
+            if isinstance(loaded, list) and all(isinstance(g, str) for g in loaded):
+                gaps = loaded
+        if len(gaps) != count or not all(_is_gap(g) for g in gaps):
+            gap = meta.get("text:gap", default)
+            gaps = [gap if _is_gap(gap) else default] * count
+        lead, tail = meta.get("text:lead", ""), meta.get("text:tail", "")
+        out = [lead if not lead.strip() else ""]
+        for i, item in enumerate(items):
+            if i:
+                out.append(gaps[i - 1])
+            out.append(item)
+        out.append(tail if not tail.strip() else "")
+        text = "".join(out)
+        if meta.get("text:newline") == "crlf":
+            text = text.replace("\n", "\r\n")
+        if meta.get("text:bom") == "yes":
+            text = "\ufeff" + text
+        return text
+
+    def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
+        speaker = self.t.speaker(turn.speaker_id)
+        explicit = f"{speaker.name} {{#{speaker.id}}}: "
+        if self.safe or names[_norm(speaker.name)] > 1:
+            return explicit
+        stored = turn.meta.get("text:prefix")
+        if stored is not None and turn.label is not None:
+            found = _candidate(stored.split("\n")[0])
+            if found is not None and found.label == turn.label and not stored.strip("\n").count("\n"):
+                return stored
+        label = turn.label
+        if label is None:
+            parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
+            label = ", ".join(x for x in parts if x) or speaker.name
+        stamp = f"[{_format_time(turn.start)}] " if turn.start is not None else ""
+        return f"{stamp}{label}: "
+
+    def _stage(self, incident: Incident) -> str:
+        printed = incident.printed
+        if printed is not None and printed == printed.strip():
+            if _STAGE_LINE.match(printed) or _BREAK.match(printed):
+                return printed
+        desc = incident.text or incident.subtype or incident.kind
+        desc = re.sub(r"[\[\]\n]+", " ", desc).strip() or incident.kind
+        return f"[{desc}]"
+
+    def _paragraphs(self, turn: Turn) -> list[str]:
+        """The turn's paragraphs with inline incidents put back and brackets escaped."""
+        text = turn.text
+        edits: list[tuple[int, int, str]] = []
+        for incident in turn.incidents:
+            printed = incident.printed
+            if incident.length or incident.offset is None or printed is None:
+                continue
+            match = _INLINE.fullmatch(printed)
+            if not match or _stage(printed[1:-1]) is None:
+                continue
+            space = incident.meta.get("text:space")
+            piece = f" {printed}" if space == "before" else printed
+            if space == "after":
+                piece = f"{printed} "
+            edits.append((incident.offset, 0, piece))
+        for match in _INLINE.finditer(text):
+            content = match.group(1) if match.group(1) is not None else match.group(2)
+            if _stage(content) is not None:
+                edits.append((match.start(), 1, "\\"))
+        if not edits:
+            return list(turn.paragraphs)
+        out: list[str] = []
+        pos = 0
+        for offset, _, piece in sorted(edits):
+            out.append(text[pos:offset])
+            out.append(piece)
+            pos = offset
+        out.append(text[pos:])
+        return "".join(out).split("\n\n")
+
+    def _para(
+        self, paragraph: str, region: str, at_line_start: bool = True, tail: bool = False
+    ) -> str:
+        """Escape the lines of ``paragraph`` that the reader would not take for text."""
+        out: list[str] = []
+        for n, line in enumerate(paragraph.split("\n")):
+            if n == 0 and not at_line_start:
+                out.append(line)
+                continue
+            match = _EXPLICIT.match(line)
+            if match:
+                cut = match.start("id") - 2
+                out.append(line[:cut] + "\\" + line[cut:])
+                continue
+            if line.startswith("\\"):
+                escape = True
+            elif region == "turn" or self.safe:
+                escape = _special(line) or (tail and n == 0 and bool(_BOILERPLATE.match(line)))
+            else:
+                escape = _candidate(line) is not None
+            out.append("\\" + line if escape else line)
+        return "\n".join(out)
+
+
+def _is_gap(gap: str) -> bool:
+    return "\n" in gap and not gap.strip()
