@@ -369,6 +369,17 @@ class _Person:
     fixed: bool = False
 
 
+def _person_in_parens(name: str) -> str | None:
+    """``"Mr David Cameron"`` from ``"The Prime Minister (Mr David Cameron)"``."""
+    parens = _PAREN.findall(name)
+    if len(parens) != 1 or not name.casefold().startswith("the "):
+        return None
+    inner = parens[0].strip()
+    if _name_shape(inner) and len(inner.split()) > 1:
+        return inner
+    return None
+
+
 def _ascii_slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -450,6 +461,10 @@ class _Roster:
                 for i, p in enumerate(self.people)
                 if not p.fixed and any(len(k.split()) > 1 and k.split()[-1] == key for k in p.keys)
             ]
+        if not hits:
+            inner = _person_in_parens(name)
+            if inner is not None:
+                hits = self.by_key.get(_norm(inner), [])
         if len(hits) > 1:
             hits = sorted(hits, key=lambda i: self.last_used.get(i, 0))
             warn(
@@ -498,7 +513,7 @@ class _Roster:
             person.affiliation = parens[-1].strip()
         elif len(parens) == 1:
             inner = parens[0].strip()
-            if _name_shape(inner) and len(inner.split()) > 1 and bare.casefold().startswith("the "):
+            if _person_in_parens(name) is not None:
                 person.name, person.role = inner, bare
                 keys.add(_norm(inner))
             elif len(inner) <= 6:
@@ -681,6 +696,7 @@ class _Reader:
         out: list[tuple[str, int, str, object]] = []
         offset = 0
         counts: Counter[str] = Counter()
+        shapes: Counter[str] = Counter()
         for line in self.text.split("\n"):
             start = offset
             offset += len(line) + 1
@@ -705,6 +721,7 @@ class _Reader:
             if label is not None:
                 out.append(("cand", start, line, label))
                 counts[_norm(_name_part(label.label))] += 1
+                shapes[label.kind] += 1
                 continue
             out.append(("text", start, line, None))
         surnames = {
@@ -717,7 +734,7 @@ class _Reader:
                 result.append((kind, start, line, detail))
                 continue
             assert isinstance(detail, _Label)
-            if self._accept(detail, counts, surnames, lineno):
+            if self._accept(detail, counts, surnames, shapes, lineno):
                 kinds[detail.kind] += 1
                 result.append(("label", start, line, detail))
             else:
@@ -727,7 +744,12 @@ class _Reader:
         return result
 
     def _accept(
-        self, found: _Label, counts: Counter[str], surnames: set[str], lineno: int
+        self,
+        found: _Label,
+        counts: Counter[str],
+        surnames: set[str],
+        shapes: Counter[str],
+        lineno: int,
     ) -> bool:
         if found.kind in ("explicit", "pattern"):
             return True
@@ -743,10 +765,12 @@ class _Reader:
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
             return True
-        single = len(key.split()) <= 1 and "," not in found.label
-        if not single or found.time is not None or found.kind == "markdown":
+        single = len(_PAREN.sub(" ", _name_part(found.label)).split()) <= 1
+        if not single or "," in found.label or found.time is not None:
             return True
-        if counts[key] >= 2 or key in surnames:
+        if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
+            return True
+        if found.kind == "caps" and shapes["caps"] >= 2:
             return True
         self.warn(
             f"{found.label + ':'!r} looks like a speaker label but occurs only once; "
@@ -1033,12 +1057,16 @@ def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
             if found:
                 before = line[pos:a]
                 meta: dict[str, str] = {}
-                if before.endswith(" ") and (a > 0):
-                    before = before[:-1]
-                    meta["text:space"] = "before"
-                elif a == 0 and line[b : b + 1] == " " and n == 0:
-                    meta["text:space"] = "after"
-                    b += 1
+                kept = before.rstrip(_WS)
+                if kept != before and (kept or pos > 0 or n > 0 or out):
+                    meta["text:before"] = before[len(kept) :]
+                    before = kept
+                elif a == 0 and n == 0:
+                    after = line[b:]
+                    space = after[: len(after) - len(after.lstrip(_WS))]
+                    if space:
+                        meta["text:after"] = space
+                        b += len(space)
                 out.append(before)
                 size += len(before)
                 kind, subtype = found
@@ -1377,11 +1405,11 @@ class _Writer:
             match = _INLINE.fullmatch(printed)
             if not match or _stage(printed[1:-1]) is None:
                 continue
-            space = incident.meta.get("text:space")
-            piece = f" {printed}" if space == "before" else printed
-            if space == "after":
-                piece = f"{printed} "
-            edits.append((incident.offset, 0, piece))
+            before = incident.meta.get("text:before", "")
+            after = incident.meta.get("text:after", "")
+            if before.strip(_WS) or after.strip(_WS):
+                before = after = ""
+            edits.append((incident.offset, 0, before + printed + after))
         for match in _INLINE.finditer(text):
             content = match.group(1) if match.group(1) is not None else match.group(2)
             if _stage(content) is not None:
