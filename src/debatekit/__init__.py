@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import datasets, json
+from . import captions, datasets, json, text
 from ._io import read, write
 from .errors import (
     DebatekitError,
@@ -66,9 +66,11 @@ __all__ = [
     "UnknownIdError",
     "ValidationError",
     "__version__",
+    "captions",
     "datasets",
     "json",
     "read",
+    "text",
     "word_count",
     "write",
 ]

@@ -15,15 +15,36 @@ from typing import IO, Any, Protocol, cast
 from .errors import FormatError
 from .models import Transcript
 
-__all__ = ["FORMATS", "SUFFIXES", "check_binary", "format_for", "read", "source_name", "write"]
+__all__ = [
+    "FORMATS",
+    "FORMAT_OPTIONS",
+    "SUFFIXES",
+    "check_binary",
+    "format_for",
+    "read",
+    "source_name",
+    "write",
+]
 
 #: Format name -> module that implements it (imported on first use).
 FORMATS: dict[str, str] = {
     "json": "debatekit.json",
+    "text": "debatekit.text",
+    "vtt": "debatekit.captions",
+    "srt": "debatekit.captions",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
     ".json": "json",
+    ".txt": "text",
+    ".md": "text",
+    ".vtt": "vtt",
+    ".srt": "srt",
+}
+#: Options a format name implies for its module (one module serves "vtt" and "srt").
+FORMAT_OPTIONS: dict[str, dict[str, Any]] = {
+    "vtt": {"format": "vtt"},
+    "srt": {"format": "srt"},
 }
 
 
@@ -86,7 +107,9 @@ def read(
         ParseError: The file cannot be read as that format.
         ValidationError: The file reads, but as a transcript that breaks an invariant.
     """
-    module = cast(_FormatModule, _module(format_for(path, format)))
+    name = format_for(path, format)
+    module = cast(_FormatModule, _module(name))
+    options = {**FORMAT_OPTIONS.get(name, {}), **options}
     with open(path, "rb") as fp:
         return module.load(fp, source=os.fspath(path), **options)
 
@@ -104,8 +127,9 @@ def write(
     The file is written whole or not at all: the text goes to a temporary file in
     the same folder, which then replaces ``path``. A failure leaves no partial file.
     """
-    module = _module(format_for(path, format))
-    data = module.dumps(transcript, **options)
+    name = format_for(path, format)
+    module = _module(name)
+    data = module.dumps(transcript, **{**FORMAT_OPTIONS.get(name, {}), **options})
     if not data.endswith("\n"):
         data += "\n"
     atomic_write(path, data.encode("utf-8"))

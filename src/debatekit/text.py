@@ -57,7 +57,8 @@ import sys
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from types import FrameType
 from typing import IO, Literal, TypeAlias
 
 import attrs
@@ -93,9 +94,7 @@ _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,})"
 )
-_EXPLICIT = re.compile(
-    r"(?P<name>[^\s\\].*?) \{#(?P<id>[^\W\d][\w.\-]*)\}:(?:[ \t]+|$)"
-)
+_EXPLICIT = re.compile(r"(?P<name>[^\s\\].*?) \{#(?P<id>[^\W\d][\w.\-]*)\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.+?) \\(\{#[^\W\d][\w.\-]*\}:(?:[ \t]|$))")
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
@@ -112,29 +111,237 @@ _BOILERPLATE = re.compile(
 )
 
 _STOP = frozenset(
-    "in on at as if so and but or when while after before here there this that these those "
-    "it its we i you he she they my our your his her their what why how who where yes no well "
-    "now then also again first second third finally today tonight previously because since "
-    "although though however meanwhile still even just only let please thank thanks".split()
+    [
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "so",
+        "and",
+        "but",
+        "or",
+        "when",
+        "while",
+        "after",
+        "before",
+        "here",
+        "there",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "we",
+        "i",
+        "you",
+        "he",
+        "she",
+        "they",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "yes",
+        "no",
+        "well",
+        "now",
+        "then",
+        "also",
+        "again",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "today",
+        "tonight",
+        "previously",
+        "because",
+        "since",
+        "although",
+        "though",
+        "however",
+        "meanwhile",
+        "still",
+        "even",
+        "just",
+        "only",
+        "let",
+        "please",
+        "thank",
+        "thanks",
+    ]
 )
 _PARTICLES = frozenset(
-    "de da del della der den di du dos das van von la le bin ibn al el y of the for and on "
-    "st st. ter ten zu af".split()
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "of",
+        "the",
+        "for",
+        "and",
+        "on",
+        "st",
+        "st.",
+        "ter",
+        "ten",
+        "zu",
+        "af",
+    ]
 )
 _META_KEYS = frozenset(
-    "source sources photo photos photograph image images credit credits caption published "
-    "posted updated date time location place tags topics category categories note notes "
-    "editor's note editors note update correction subject re transcript link links url email "
-    "e-mail phone tel fax related see also watch listen read more also filed under copyright "
-    "video audio summary keywords by agenda warning disclaimer participants present speakers "
-    "panelists featuring guests attendees contents tl;dr".split()
+    [
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "photograph",
+        "image",
+        "images",
+        "credit",
+        "credits",
+        "caption",
+        "published",
+        "posted",
+        "updated",
+        "date",
+        "time",
+        "location",
+        "place",
+        "tags",
+        "topics",
+        "category",
+        "categories",
+        "note",
+        "notes",
+        "editor's",
+        "note",
+        "editors",
+        "note",
+        "update",
+        "correction",
+        "subject",
+        "re",
+        "transcript",
+        "link",
+        "links",
+        "url",
+        "email",
+        "e-mail",
+        "phone",
+        "tel",
+        "fax",
+        "related",
+        "see",
+        "also",
+        "watch",
+        "listen",
+        "read",
+        "more",
+        "also",
+        "filed",
+        "under",
+        "copyright",
+        "video",
+        "audio",
+        "summary",
+        "keywords",
+        "by",
+        "agenda",
+        "warning",
+        "disclaimer",
+        "participants",
+        "present",
+        "speakers",
+        "panelists",
+        "featuring",
+        "guests",
+        "attendees",
+        "contents",
+        "tl;dr",
+    ]
 ) | {"editor's note", "editors note", "see also", "read more", "filed under", "photo credit"}
 _HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon honourable "
-    "senator sen rep representative congressman congresswoman gov governor judge justice "
-    "secretary sec president vice chairman chairwoman chair minister ambassador general gen "
-    "colonel col captain capt admiral adm mayor commissioner director deputy mme mlle herr frau "
-    "the right".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "reverend",
+        "hon",
+        "honourable",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "gov",
+        "governor",
+        "judge",
+        "justice",
+        "secretary",
+        "sec",
+        "president",
+        "vice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "minister",
+        "ambassador",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "captain",
+        "capt",
+        "admiral",
+        "adm",
+        "mayor",
+        "commissioner",
+        "director",
+        "deputy",
+        "mme",
+        "mlle",
+        "herr",
+        "frau",
+        "the",
+        "right",
+    ]
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
 
@@ -374,7 +581,7 @@ def _person_in_parens(name: str) -> str | None:
     parens = _PAREN.findall(name)
     if len(parens) != 1 or not name.casefold().startswith("the "):
         return None
-    inner = parens[0].strip()
+    inner: str = parens[0].strip()
     if _name_shape(inner) and len(inner.split()) > 1:
         return inner
     return None
@@ -563,12 +770,12 @@ class _Warner:
         if self.strict:
             raise warning.to_error()
         level = 1
-        frame = sys._getframe(1)
+        frame: FrameType | None = sys._getframe(1)
         while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
             "debatekit."
         ):
             level += 1
-            frame = frame.f_back  # type: ignore[assignment]
+            frame = frame.f_back
         warnings.warn(warning, stacklevel=level)
 
 
@@ -724,9 +931,9 @@ class _Reader:
                 shapes[label.kind] += 1
                 continue
             out.append(("text", start, line, None))
-        surnames = {
-            key.split()[-1] for key in counts if len(key.split()) > 1
-        } | {_norm(k).split()[-1] for k in self.roster.known if _norm(k)}
+        surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
+            _norm(k).split()[-1] for k in self.roster.known if _norm(k)
+        }
         result: list[tuple[str, int, str, object]] = []
         kinds: Counter[str] = Counter()
         for lineno, (kind, start, line, detail) in enumerate(out, 1):
@@ -938,11 +1145,13 @@ class _Reader:
             self.warn("no speaker labels found: the text is kept as front and back matter", None)
         self._layout(layout)
         event, speakers = _front_matter(front, self.roster.speakers())
+        people: tuple[Speaker, ...] = tuple(speakers)
+        items: tuple[BodyItem, ...] = tuple(body)
         try:
             return Transcript(
                 event=event,
-                speakers=speakers,
-                body=body,
+                speakers=people,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
+                body=items,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
                 front=front,
                 back=back,
                 meta=self.meta,
@@ -962,9 +1171,7 @@ class _Reader:
         kind, subtype = found if found else ("incident", None)
         return Incident(kind=kind, subtype=subtype, text=content, printed=printed)
 
-    def _turn(
-        self, index: int, label: _Label | None, pieces: list[_Piece], number: int
-    ) -> Turn:
+    def _turn(self, index: int, label: _Label | None, pieces: list[_Piece], number: int) -> Turn:
         person = self.roster.people[index]
         paragraphs: list[str] = []
         incidents: list[Incident] = []
@@ -987,20 +1194,23 @@ class _Reader:
         printed_label: str | None = None
         if label is not None:
             head = pieces[0]
-            prefix = self.text[head.start : head.text_start] if head.lines else self.text[
-                head.start : head.end
-            ]
+            prefix = (
+                self.text[head.start : head.text_start]
+                if head.lines
+                else self.text[head.start : head.end]
+            )
             printed_label = label.label
             start = label.time
             if prefix != _default_prefix(printed_label, bool(head.lines)):
                 meta["text:prefix"] = prefix
+        inline: tuple[Incident, ...] = tuple(incidents)
         return Turn(
             id=f"u{number}",
             speaker_id=person.id,
             paragraphs=paragraphs,
             label=printed_label,
             start=start,
-            incidents=incidents,
+            incidents=inline,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
             meta=meta,
         )
 
@@ -1115,7 +1325,20 @@ def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         1,
     )
 }
@@ -1129,8 +1352,20 @@ _CREDIT = re.compile(
     r"(?i)(?:source|photo(?:graph)?|image|credit|photo credit|illustration)s?\s*:\s*\S"
 )
 _KINDS = frozenset(
-    "q&a transcript interview debate speech remarks podcast testimony hearing event panel "
-    "roundtable".split()
+    [
+        "q&a",
+        "transcript",
+        "interview",
+        "debate",
+        "speech",
+        "remarks",
+        "podcast",
+        "testimony",
+        "hearing",
+        "event",
+        "panel",
+        "roundtable",
+    ]
 ) | {"press briefing", "press conference", "panel discussion"}
 
 
@@ -1144,12 +1379,18 @@ def _date(line: str) -> tuple[str | None, dt.date] | None:
         else:
             month_name = (match["month"] or match["month2"] or "").casefold()
             month = _MONTHS.get(month_name) or next(
-                (v for k, v in _MONTHS.items() if len(month_name) >= 3 and k.startswith(month_name)),
+                (
+                    v
+                    for k, v in _MONTHS.items()
+                    if len(month_name) >= 3 and k.startswith(month_name)
+                ),
                 0,
             )
             if not month:
                 return None
-            day = dt.date(int(match["year"] or match["year2"]), month, int(match["day"] or match["day2"]))
+            day = dt.date(
+                int(match["year"] or match["year2"]), month, int(match["day"] or match["day2"])
+            )
     except ValueError:
         return None
     label = match["label"]
@@ -1210,9 +1451,10 @@ def _front_matter(front: list[str], speakers: list[Speaker]) -> tuple[Event, lis
 def _introduced(speaker: Speaker, text: str) -> Speaker:
     """Role, affiliation and title of ``speaker`` as the introduction states them."""
     name = re.escape(speaker.name)
-    changes: dict[str, str] = {}
+    changes: dict[str, str | None] = {}
     after = re.search(
-        name + r",\s+(?P<role>[^,;.()]+?)\s+(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][^,;()]*?)(?=[,;.]|\s+to\s|$)",
+        name + r",\s+(?P<role>[^,;.()]+?)\s+(?:at|of)\s+(?:the\s+)?"
+        r"(?P<org>[A-Z][^,;()]*?)(?=[,;.]|\s+to\s|$)",
         text,
     )
     if after:
@@ -1220,12 +1462,21 @@ def _introduced(speaker: Speaker, text: str) -> Speaker:
             changes["role"] = after["role"].strip()
         if speaker.affiliation is None:
             changes["affiliation"] = after["org"].strip()
-    before = re.search(r"(?:^|[,;.]\s+|\b[a-z]+\s+)(?P<title>(?:[A-Z][\w’'.\-]*\s+){1,6})" + name, text)
+    before = re.search(
+        r"(?:^|[,;.]\s+|\b[a-z]+\s+)(?P<title>(?:[A-Z][\w’'.\-]*\s+){1,6})" + name, text
+    )
     if before and speaker.description is None:
         title = before["title"].strip()
         if _norm(title) and title.split()[0].casefold() not in _STOP:
             changes["description"] = title
-    return attrs.evolve(speaker, **changes) if changes else speaker
+    if not changes:
+        return speaker
+    return attrs.evolve(
+        speaker,
+        role=changes.get("role", speaker.role),
+        affiliation=changes.get("affiliation", speaker.affiliation),
+        description=changes.get("description", speaker.description),
+    )
 
 
 # -- writing --------------------------------------------------------------------------
@@ -1376,7 +1627,8 @@ class _Writer:
         stored = turn.meta.get("text:prefix")
         if stored is not None and turn.label is not None:
             found = _candidate(stored.split("\n")[0])
-            if found is not None and found.label == turn.label and not stored.strip("\n").count("\n"):
+            one_line = "\n" not in stored.strip("\n")
+            if found is not None and found.label == turn.label and one_line:
                 return stored
         label = turn.label
         if label is None:
@@ -1387,9 +1639,12 @@ class _Writer:
 
     def _stage(self, incident: Incident) -> str:
         printed = incident.printed
-        if printed is not None and printed == printed.strip():
-            if _STAGE_LINE.match(printed) or _BREAK.match(printed):
-                return printed
+        if (
+            printed is not None
+            and printed == printed.strip()
+            and (_STAGE_LINE.match(printed) or _BREAK.match(printed))
+        ):
+            return printed
         desc = incident.text or incident.subtype or incident.kind
         desc = re.sub(r"[\[\]\n]+", " ", desc).strip() or incident.kind
         return f"[{desc}]"
