@@ -51,6 +51,7 @@ ambiguous, the writer adds the speaker id to the label (``Name {#id}:``).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json as _json
 import re
 import sys
@@ -279,6 +280,7 @@ _META_KEYS = frozenset(
         "present",
         "speakers",
         "panelists",
+        "contributors",
         "featuring",
         "guests",
         "attendees",
@@ -401,14 +403,35 @@ def _norm(name: str) -> str:
     return " ".join(tokens)
 
 
+def _parts(label: str) -> list[str]:
+    """``label`` split at its commas, except those inside parentheses."""
+    parts: list[str] = []
+    depth = start = 0
+    for i, char in enumerate(label):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            parts.append(label[start:i].strip())
+            start = i + 1
+    parts.append(label[start:].strip())
+    return parts
+
+
 def _name_part(label: str) -> str:
-    return label.split(",", 1)[0].strip()
+    return _parts(label)[0] if "," in label else label.strip()
 
 
 def _name_shape(label: str) -> str | None:
     """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
     name = _name_part(label)
     if not name or len(name) > 80:
+        return None
+    if "," in label and any(
+        not part or len(part.split()) > 10 or any(q in part for q in '"“”«»')
+        for part in _parts(label)[1:]
+    ):
         return None
     bare = _PAREN.sub(" ", name).strip()
     if not bare or "(" in bare or ")" in bare:
@@ -709,10 +732,12 @@ class _Roster:
         return index
 
     def _create(self, label: str) -> int:
-        parts = [p.strip() for p in label.split(",")]
+        parts = _parts(label)
         name = parts[0]
         parens = _PAREN.findall(name)
         bare = _PAREN.sub("", name).strip()
+        if "&" in bare:
+            bare = html.unescape(bare)
         person = _Person("", bare)
         keys = {_norm(bare)}
         if len(parens) >= 2:
@@ -737,7 +762,7 @@ class _Roster:
 
     def _fill(self, index: int, label: str) -> None:
         person = self.people[index]
-        parts = [p.strip() for p in label.split(",")]
+        parts = _parts(label)
         if person.role is None and len(parts) > 1:
             person.role = parts[1] or None
         if person.affiliation is None and len(parts) > 2:
@@ -946,6 +971,26 @@ class _Reader:
                 result.append(("label", start, line, detail))
             else:
                 result.append(("text", start, line, None))
+        # A heading such as "HOST:" alone on its line, in a list of participants
+        # before the first speech, is front matter when speeches carry their text
+        # on the label's line.
+        first_inline = next(
+            (
+                i
+                for i, (kind, _, line, found) in enumerate(result)
+                if kind == "label"
+                and isinstance(found, _Label)
+                and _bare_heading(line, found) is False
+            ),
+            None,
+        )
+        if first_inline is not None:
+            for i in range(first_inline):
+                kind, start, line, found = result[i]
+                if kind == "label" and isinstance(found, _Label) and _bare_heading(line, found):
+                    kinds[found.kind] -= 1
+                    result[i] = ("text", start, line, None)
+        kinds = +kinds
         if kinds:
             self.meta["text:dialect"] = kinds.most_common(1)[0][0]
         return result
@@ -1237,6 +1282,15 @@ class _Reader:
                 self.meta["text:gaps"] = _json.dumps(gaps)
 
 
+def _bare_heading(line: str, found: _Label) -> bool | None:
+    """True for a label alone on its line; False for one followed by text; None else."""
+    if found.kind in ("explicit", "pattern") or found.time is not None:
+        return None
+    if found.rest_on_next_line:
+        return None
+    return not line[found.end :].strip()
+
+
 def _default_prefix(label: str, has_text: bool) -> str:
     return f"{label}: " if has_text else f"{label}:"
 
@@ -1406,7 +1460,10 @@ def _front_matter(front: list[str], speakers: list[Speaker]) -> tuple[Event, lis
     description: str | None = None
     plain: list[int] = []
     names = [s.name for s in speakers if len(s.name.split()) > 1]
+    yaml, skip = _yaml_front(front)
     for i, paragraph in enumerate(front):
+        if i in skip:
+            continue
         lines = paragraph.split("\n")
         special = True
         for line in lines:
@@ -1432,6 +1489,11 @@ def _front_matter(front: list[str], speakers: list[Speaker]) -> tuple[Event, lis
             plain.append(i)
     title = front[plain[0]] if plain else None
     subtitle = front[plain[1]] if len(plain) > 1 and plain[1] == plain[0] + 1 else None
+    if yaml.get("title"):
+        title, subtitle = yaml["title"], None
+    if date is None and "date" in yaml:
+        found_date = _date(yaml["date"][:10])
+        date = found_date[1] if found_date else None
     if title is not None and title.endswith(".") and subtitle is None and len(title) > 120:
         title = None
     if description is not None:
@@ -1444,8 +1506,31 @@ def _front_matter(front: list[str], speakers: list[Speaker]) -> tuple[Event, lis
         published=published,
         description=description,
         credits=credits,
+        source=yaml.get("source_url") or yaml.get("url") or yaml.get("source"),
     )
     return event, speakers
+
+
+_YAML_LINE = re.compile(r"([A-Za-z_][\w\-]*):[ \t]*(.*)\Z")
+
+
+def _yaml_front(front: list[str]) -> tuple[dict[str, str], set[int]]:
+    """Keys of a YAML front-matter block (``---`` ... ``---``) at the start, if any."""
+    if not front or front[0] != "---":
+        return {}, set()
+    end = next((i for i in range(1, len(front)) if front[i] == "---"), None)
+    if end is None:
+        return {}, set()
+    values: dict[str, str] = {}
+    for paragraph in front[1:end]:
+        for line in paragraph.split("\n"):
+            match = _YAML_LINE.match(line.strip())
+            if match:
+                value = match.group(2).strip()
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                    value = value[1:-1]
+                values[match.group(1).casefold()] = value.replace("\\_", "_")
+    return values, set(range(end + 1))
 
 
 def _introduced(speaker: Speaker, text: str) -> Speaker:
@@ -1537,9 +1622,13 @@ class _Writer:
         self.t = transcript
         self.safe = safe
         self.meta = transcript.meta
+        self.headings_ok = False
 
     def render(self) -> str:
         t = self.t
+        # The reader takes "HOST:" alone on a front line for a heading, not a
+        # label, when the speeches that follow carry text on their label's line.
+        self.headings_ok = any(turn.paragraphs for turn in t.turns)
         items: list[str] = [self._para(p, "front") for p in t.front]
         names = Counter(_norm(s.name) for s in t.speakers)
         # Which turns are written without a label (a speaker going on after a stage
@@ -1699,7 +1788,10 @@ class _Writer:
             elif region == "turn" or self.safe:
                 escape = _special(line) or (tail and n == 0 and bool(_BOILERPLATE.match(line)))
             else:
-                escape = _candidate(line) is not None
+                found = _candidate(line)
+                escape = found is not None and not (
+                    region == "front" and self.headings_ok and _bare_heading(line, found)
+                )
             out.append("\\" + line if escape else line)
         return "\n".join(out)
 
