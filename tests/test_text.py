@@ -72,7 +72,11 @@ def test_carnegie_structure() -> None:
     assert len(t.turns) == 18
     assert [len(t.turns_by(s.id)) for s in t.speakers] == [1, 7, 6, 4]
     (note,) = t.turn("u15").incidents
-    assert (note.kind, note.subtype, note.printed) == ("note", "insertion", "[with either Mexico or China]")
+    assert (note.kind, note.subtype, note.printed) == (
+        "note",
+        "insertion",
+        "[with either Mexico or China]",
+    )
     assert note.offset is not None
     assert t.turn("u15").text[note.offset : note.offset + note.length] == note.printed
     assert "Previously in Pivotal States:" not in {s.name for s in t.speakers}
@@ -85,7 +89,13 @@ REAL = [
     ("whitehouse-briefing-2024-02-28.md", ["MS. JEAN-PIERRE", "Q"], 10),
     (
         "hansard-pmqs-2004-01-28.md",
-        ["David Burnside", "The Prime Minister", "Mr. Siôn Simon", "Mr. Michael Howard", "Mr. Speaker"],
+        [
+            "David Burnside",
+            "The Prime Minister",
+            "Mr. Siôn Simon",
+            "Mr. Michael Howard",
+            "Mr. Speaker",
+        ],
         11,
     ),
     ("brookings-cafeteria-2017-09-22.txt", ["DEWS", "FINAN", "EDGAR"], 3),
@@ -118,7 +128,11 @@ def test_real_debate_details() -> None:
     t = text.loads((DATA / "debate-2016-10-09.txt").read_text(encoding="utf-8"))
     incident = t.body[1]
     assert isinstance(incident, debatekit.Incident)
-    assert (incident.kind, incident.subtype, incident.printed) == ("kinesic", "applause", "(APPLAUSE)")
+    assert (incident.kind, incident.subtype, incident.printed) == (
+        "kinesic",
+        "applause",
+        "(APPLAUSE)",
+    )
     assert len(t.turns[3].paragraphs) == 5  # one paragraph per line
     assert [turn.label for turn in t.turns[5:7]] == ["TRUMP", "TRUMP"]
 
@@ -134,7 +148,9 @@ def test_real_briefing_details() -> None:
     assert fourth.paragraphs[0] == "Hi.  Hello.  Thanks, Weijia."
     assert [(i.kind, i.subtype, i.offset) for i in fourth.incidents] == [("vocal", "laughter", 0)]
     # hard-wrapped lines stay one paragraph, verbatim
-    assert fourth.paragraphs[2].startswith("The President has been receiving updates on the wildfires that have\n")
+    assert fourth.paragraphs[2].startswith(
+        "The President has been receiving updates on the wildfires that have\n"
+    )
 
 
 def test_real_hansard_details() -> None:
@@ -183,9 +199,18 @@ CONVENTIONS = [
             ("Mr. David Cameron", "The Prime Minister"),
         ],
     ),
-    ("Q: Why?\n\nA: Because.\n\nQ. Really?\n\nA. Yes.", [("Q", "Q"), ("A", "A"), ("Q", "Q"), ("A", "A")]),
-    ("Q    Why?\n\nMR. EARNEST:  Because.\n\nQ\tAnd?", [("Q", "Q"), ("MR. EARNEST", "MR. EARNEST"), ("Q", "Q")]),
-    ("**Jane Doe:** Hello.\n\n**John Roe**: Hi.", [("Jane Doe", "Jane Doe"), ("John Roe", "John Roe")]),
+    (
+        "Q: Why?\n\nA: Because.\n\nQ. Really?\n\nA. Yes.",
+        [("Q", "Q"), ("A", "A"), ("Q", "Q"), ("A", "A")],
+    ),
+    (
+        "Q    Why?\n\nMR. EARNEST:  Because.\n\nQ\tAnd?",
+        [("Q", "Q"), ("MR. EARNEST", "MR. EARNEST"), ("Q", "Q")],
+    ),
+    (
+        "**Jane Doe:** Hello.\n\n**John Roe**: Hi.",
+        [("Jane Doe", "Jane Doe"), ("John Roe", "John Roe")],
+    ),
     (
         "Shannon O’Neil: One.\n\nShannon O'Neil: Two.\n\nMS. O'NEIL: Three.",
         [
@@ -196,7 +221,11 @@ CONVENTIONS = [
     ),
     (
         "Lester Holt: One.\n\nJane Holt: Two.\n\nLester Holt: Three.",
-        [("Lester Holt", "Lester Holt"), ("Jane Holt", "Jane Holt"), ("Lester Holt", "Lester Holt")],
+        [
+            ("Lester Holt", "Lester Holt"),
+            ("Jane Holt", "Jane Holt"),
+            ("Lester Holt", "Lester Holt"),
+        ],
     ),
     (
         "JOHN SMITH: A hard-wrapped\nline that goes on.\nJANE DOE: A reply\nalso wrapped.",
@@ -206,7 +235,9 @@ CONVENTIONS = [
 
 
 @pytest.mark.parametrize(("source", "expected"), CONVENTIONS)
-def test_convention_labels_resolve_to_speakers(source: str, expected: list[tuple[str, str]]) -> None:
+def test_convention_labels_resolve_to_speakers(
+    source: str, expected: list[tuple[str, str]]
+) -> None:
     """Each label convention gives the expected (speaker name, label as printed) per turn."""
     assert labels(text.loads(source)) == expected
 
@@ -320,7 +351,10 @@ def test_strict_mode_raises_with_line_and_column() -> None:
 def test_dialect_and_speaker_map_accept_a_one_word_label() -> None:
     """An explicit dialect or a speaker map makes a one-off one-word label a label."""
     source = "Moderator: Welcome.\n\nJane Doe: Thanks."
-    assert [s.name for s in text.loads(source, dialect="colon").speakers] == ["Moderator", "Jane Doe"]
+    assert [s.name for s in text.loads(source, dialect="colon").speakers] == [
+        "Moderator",
+        "Jane Doe",
+    ]
     t = text.loads(
         source,
         speakers={"Moderator": Speaker(id="kelly", name="Megyn Kelly", role="moderator")},

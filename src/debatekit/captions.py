@@ -228,12 +228,10 @@ def _cues(text: str, format: str, warn: _Warner) -> tuple[list[_Cue], list[str]]
             where = lineno + (timing_at or 0)
             warn(
                 "cue without a valid timing line ('00:00:01.000 --> 00:00:02.000'); "
-                "its text is kept without a time",
+                "its lines are kept as text without a time",
                 where,
             )
-            body = [line for line in lines if not line.strip().isdigit()]
-            if timing_at is not None:
-                body = lines[timing_at + 1 :]
+            body = lines[1:] if format == "srt" and head.isdigit() and len(lines) > 1 else lines
             if body:
                 cues.append(_Cue(where, None, None, body))
             continue
