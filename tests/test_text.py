@@ -14,7 +14,6 @@ from hypothesis import given, settings
 
 import debatekit
 from debatekit import ParseError, ParseWarning, Speaker, Transcript, datasets, text
-
 from strategies import transcripts
 
 DATA = Path(__file__).parent / "data" / "text"
@@ -191,7 +190,8 @@ CONVENTIONS = [
     ),
     (
         "Mr. David Cameron (Witney) (Con): I beg to move.\n\n"
-        "The Prime Minister (Mr David Cameron): Yes.\n\nMr Cameron: Again.\n\nThe Prime Minister: No.",
+        "The Prime Minister (Mr David Cameron): Yes.\n\nMr Cameron: Again.\n\n"
+        "The Prime Minister: No.",
         [
             ("Mr. David Cameron", "Mr. David Cameron (Witney) (Con)"),
             ("Mr. David Cameron", "The Prime Minister (Mr David Cameron)"),
@@ -359,7 +359,8 @@ def test_dialect_and_speaker_map_accept_a_one_word_label() -> None:
         source,
         speakers={"Moderator": Speaker(id="kelly", name="Megyn Kelly", role="moderator")},
     )
-    assert [(s.id, s.name, s.role) for s in t.speakers][0] == ("kelly", "Megyn Kelly", "moderator")
+    kelly = t.speakers[0]
+    assert (kelly.id, kelly.name, kelly.role) == ("kelly", "Megyn Kelly", "moderator")
     assert t.turns[0].label == "Moderator"
 
 

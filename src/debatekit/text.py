@@ -95,7 +95,7 @@ _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,})"
 )
-_EXPLICIT = re.compile(r"(?P<name>[^\s\\].*?) \{#(?P<id>[^\W\d][\w.\-]*)\}:(?:[ \t]+|$)")
+_EXPLICIT = re.compile(r"(?P<name>\S.*?) \{#(?P<id>[^\W\d][\w.\-]*)\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.+?) \\(\{#[^\W\d][\w.\-]*\}:(?:[ \t]|$))")
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
@@ -986,9 +986,9 @@ class _Reader:
         )
         if first_inline is not None:
             for i in range(first_inline):
-                kind, start, line, found = result[i]
-                if kind == "label" and isinstance(found, _Label) and _bare_heading(line, found):
-                    kinds[found.kind] -= 1
+                kind, start, line, head = result[i]
+                if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head):
+                    kinds[head.kind] -= 1
                     result[i] = ("text", start, line, None)
         kinds = +kinds
         if kinds:
