@@ -51,6 +51,7 @@ ambiguous, the writer adds the speaker id to the label (``Name {#id}:``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json as _json
 import re
@@ -97,6 +98,15 @@ _QA = re.compile(
 )
 _EXPLICIT = re.compile(r"(?P<name>\S.*?) \{#(?P<id>[^\W\d][\w.\-]*)\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.+?) \\(\{#[^\W\d][\w.\-]*\}:(?:[ \t]|$))")
+# A label's colon is never further into its line than this (label, stamps, markup).
+_LABEL_REACH = 160
+# The start of every line that may be anything but plain text.
+_SPECIAL_LINE = re.compile(
+    rf"^(?:[^\S\n]*$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:|[^\n]*\{{#)", re.MULTILINE
+)
+_ANY_LINE = re.compile(r"^", re.MULTILINE)
+#: A classified line (or run of plain lines): kind, offset, text, detail, line number.
+_Row: TypeAlias = "tuple[str, int, str, object, int]"
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 _INLINE = re.compile(r"\(([^()\n]{1,80})\)|\[([^\[\]\n]{1,120})\]")
@@ -394,6 +404,7 @@ _VOCAB: dict[str, tuple[IncidentKind, str]] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(name: str) -> str:
     """A matching key: case, apostrophes, dots, parentheticals and honorifics ignored."""
     name = _PAREN.sub(" ", name).translate(_APOSTROPHES).casefold().replace(".", " ")
@@ -423,6 +434,7 @@ def _name_part(label: str) -> str:
     return _parts(label)[0] if "," in label else label.strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_shape(label: str) -> str | None:
     """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
     name = _name_part(label)
@@ -468,6 +480,7 @@ def _name_shape(label: str) -> str | None:
     return "caps" if all(not c.islower() for c in letters) else "colon"
 
 
+@functools.lru_cache(maxsize=4096)
 def _stage(content: str) -> tuple[IncidentKind, str | None] | None:
     """Kind and subtype if ``content`` (inside brackets) is a stage direction."""
     words = content.strip().strip(".").split()
@@ -923,61 +936,88 @@ class _Reader:
 
     # pass 1: classify lines ----------------------------------------------------------
 
-    def _classify(self) -> list[tuple[str, int, str, object]]:
-        """(kind, offset, line, detail) per line; kinds: blank text stage break label."""
-        out: list[tuple[str, int, str, object]] = []
-        offset = 0
+    def _classify(self) -> list[_Row]:
+        """One row per line that needs a look; runs of plain lines come as one row.
+
+        A row is (kind, offset, text, detail, line number); kinds: blank, text,
+        stage, break, label. A regular expression finds the lines that may be
+        anything but text (blank, bracket or escape first, a colon near the start,
+        an explicit id), so plain lines cost no Python work of their own.
+        """
+        out: list[_Row] = []
         counts: Counter[str] = Counter()
         shapes: Counter[str] = Counter()
-        for line in self.text.split("\n"):
-            start = offset
-            offset += len(line) + 1
-            if not line.strip():
-                out.append(("blank", start, line, None))
+        pattern = self.pattern
+        text = self.text
+        size = len(text)
+        pos = 0
+        lineno = 1
+        finder = _ANY_LINE if pattern is not None else _SPECIAL_LINE
+        for match in finder.finditer(text):
+            start = match.start()
+            if start > pos:
+                run = text[pos : start - 1]
+                out.append(("text", pos, run, None, lineno))
+                lineno += run.count("\n") + 1
+            stop = text.find("\n", start)
+            if stop < 0:
+                stop = size
+            line = text[start:stop]
+            pos = stop + 1
+            row = lineno
+            lineno += 1
+            first = line.lstrip(" \t")[:1]
+            if not first or not line.strip():
+                out.append(("blank", start, line, None, row))
                 continue
-            found = _EXPLICIT.match(line)
-            if found:
-                out.append(("cand", start, line, _candidate(line)))
+            if "{#" in line and _EXPLICIT.match(line):
+                out.append(("cand", start, line, _candidate(line), row))
                 continue
-            plain = _escaped(line)
-            if plain is not None:
-                out.append(("text", start, line, plain))
+            if first == "\\" or "\\{#" in line:
+                plain = _escaped(line)
+                if plain is not None:
+                    out.append(("text", start, line, plain, row))
+                    continue
+            if first in "([" and _STAGE_LINE.match(line):
+                out.append(("stage", start, line, None, row))
                 continue
-            if _STAGE_LINE.match(line):
-                out.append(("stage", start, line, None))
+            if first in "-*#_" and _BREAK.match(line):
+                out.append(("break", start, line, None, row))
                 continue
-            if _BREAK.match(line):
-                out.append(("break", start, line, None))
+            if pattern is None and first not in "QA" and ":" not in line[:_LABEL_REACH]:
+                out.append(("text", start, line, None, row))
                 continue
-            label = _candidate(line, self.pattern)
+            label = _candidate(line, pattern)
             if label is not None:
-                out.append(("cand", start, line, label))
+                out.append(("cand", start, line, label, row))
                 counts[_norm(_name_part(label.label))] += 1
                 shapes[label.kind] += 1
                 continue
-            out.append(("text", start, line, None))
+            out.append(("text", start, line, None, row))
+        if pos < size:
+            out.append(("text", pos, text[pos:], None, lineno))
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
             _norm(k).split()[-1] for k in self.roster.known if _norm(k)
         }
-        result: list[tuple[str, int, str, object]] = []
+        result: list[_Row] = []
         kinds: Counter[str] = Counter()
-        for lineno, (kind, start, line, detail) in enumerate(out, 1):
+        for kind, start, line, detail, row in out:
             if kind != "cand":
-                result.append((kind, start, line, detail))
+                result.append((kind, start, line, detail, row))
                 continue
             assert isinstance(detail, _Label)
-            if self._accept(detail, counts, surnames, shapes, lineno):
+            if self._accept(detail, counts, surnames, shapes, row):
                 kinds[detail.kind] += 1
-                result.append(("label", start, line, detail))
+                result.append(("label", start, line, detail, row))
             else:
-                result.append(("text", start, line, None))
+                result.append(("text", start, line, None, row))
         # A heading such as "HOST:" alone on its line, in a list of participants
         # before the first speech, is front matter when speeches carry their text
         # on the label's line.
         first_inline = next(
             (
                 i
-                for i, (kind, _, line, found) in enumerate(result)
+                for i, (kind, _, line, found, _) in enumerate(result)
                 if kind == "label"
                 and isinstance(found, _Label)
                 and _bare_heading(line, found) is False
@@ -986,10 +1026,10 @@ class _Reader:
         )
         if first_inline is not None:
             for i in range(first_inline):
-                kind, start, line, head = result[i]
+                kind, start, line, head, row = result[i]
                 if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head):
                     kinds[head.kind] -= 1
-                    result[i] = ("text", start, line, None)
+                    result[i] = ("text", start, line, None, row)
         kinds = +kinds
         if kinds:
             self.meta["text:dialect"] = kinds.most_common(1)[0][0]
@@ -1034,12 +1074,17 @@ class _Reader:
 
     # pass 2: group lines into pieces ---------------------------------------------------
 
-    def _pieces(self, lines: list[tuple[str, int, str, object]]) -> list[_Piece]:
-        blanks_inside = any(
-            kind == "blank" for kind, *_ in lines[self._first(lines) : self._last(lines) + 1]
-        )
-        lengths = sorted(len(line) for kind, _, line, _ in lines if kind in ("text", "label"))
-        line_mode = not blanks_inside and bool(lengths) and lengths[len(lengths) // 2] >= 100
+    def _pieces(self, rows: list[_Row]) -> list[_Piece]:
+        nonblank = [i for i, row in enumerate(rows) if row[0] != "blank"]
+        line_mode = False
+        if nonblank and not any(row[0] == "blank" for row in rows[nonblank[0] : nonblank[-1] + 1]):
+            lengths = sorted(
+                len(line)
+                for kind, _, run, _, _ in rows
+                if kind in ("text", "label")
+                for line in run.split("\n")
+            )
+            line_mode = bool(lengths) and lengths[len(lengths) // 2] >= 100
         if line_mode:
             self.meta["text:layout"] = "lines"
         pieces: list[_Piece] = []
@@ -1052,7 +1097,27 @@ class _Reader:
                 pieces.append(current)
             current = None
 
-        for lineno, (kind, start, line, detail) in enumerate(lines, 1):
+        def add_text(content: str, start: int, escaped: bool, lineno: int) -> None:
+            nonlocal current, pending_label
+            # An escaped line lost its backslash: the source line is one longer.
+            end = start + int(escaped) + len(content.rstrip())
+            if pending_label is not None:
+                current = pending_label
+                pending_label = None
+                current.lines.append((content, escaped))
+                current.text_start = start
+                current.end = end
+            elif current is None or line_mode:
+                close()
+                first = start + len(content) - len(content.lstrip())
+                current = _Piece("para", first, end, [(content, escaped)], lineno, None, first)
+            else:
+                current.lines.append((content, escaped))
+                current.end = end
+            if line_mode:
+                close()
+
+        for kind, start, line, detail, lineno in rows:
             if kind == "blank":
                 close()
                 continue
@@ -1074,7 +1139,6 @@ class _Reader:
                 rest = line[detail.end :]
                 piece = _Piece("para", start, start + len(line.rstrip()), [], lineno, detail)
                 if detail.rest_on_next_line or not rest.strip():
-                    piece.end = start + len(line.rstrip())
                     pending_label = piece
                     continue
                 piece.lines.append((rest, False))
@@ -1083,37 +1147,19 @@ class _Reader:
                 if line_mode:
                     close()
                 continue
-            # text
-            content = detail if isinstance(detail, str) else line
-            escaped = isinstance(detail, str)
-            end = start + len(line.rstrip())
-            if pending_label is not None:
-                current = pending_label
-                pending_label = None
-                current.lines.append((content, escaped))
-                current.text_start = start
-                current.end = end
-            elif current is None or line_mode:
-                close()
-                first = start + len(line) - len(line.lstrip())
-                current = _Piece("para", first, end, [(content, escaped)], lineno, None, first)
+            if isinstance(detail, str):  # an escaped line
+                add_text(detail, start, True, lineno)
+            elif line_mode and "\n" in line:
+                offset = start
+                for n, part in enumerate(line.split("\n")):
+                    add_text(part, offset, False, lineno + n)
+                    offset += len(part) + 1
             else:
-                current.lines.append((content, escaped))
-                current.end = end
-            if line_mode:
-                close()
+                add_text(line, start, False, lineno)
         close()
         if pending_label is not None:
             pieces.append(pending_label)
         return pieces
-
-    @staticmethod
-    def _first(lines: list[tuple[str, int, str, object]]) -> int:
-        return next((i for i, (kind, *_) in enumerate(lines) if kind != "blank"), 0)
-
-    @staticmethod
-    def _last(lines: list[tuple[str, int, str, object]]) -> int:
-        return max((i for i, (kind, *_) in enumerate(lines) if kind != "blank"), default=0)
 
     # pass 3: build the transcript ------------------------------------------------------
 
@@ -1297,6 +1343,9 @@ def _default_prefix(label: str, has_text: bool) -> str:
 
 def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
     """The paragraph text of ``lines`` and its inline incidents (offsets from its start)."""
+    joined = "\n".join(line for line, _ in lines) if len(lines) > 1 else lines[0][0]
+    if "(" not in joined and "[" not in joined:
+        return joined.strip(), []
     out: list[str] = []
     incidents: list[Incident] = []
     size = 0
