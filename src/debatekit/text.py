@@ -638,6 +638,8 @@ class _Roster:
         self.by_key: dict[str, list[int]] = {}
         self.by_id: dict[str, int] = {}
         self.last_used: dict[int, int] = {}
+        # Labels resolved by an exact, unambiguous key: label -> (person, key).
+        self.settled: dict[str, tuple[int, str]] = {}
         self.clock = 0
         self.known: dict[str, Speaker | str] = {}
         for label, value in (speaker_map or {}).items():
@@ -692,12 +694,17 @@ class _Roster:
                 person = _Person(found.explicit_id, found.label, fixed=True)
                 index = self._add(person)
             return self._touch(index)
+        settled = self.settled.get(found.label)
+        if settled is not None and len(self.by_key.get(settled[1], ())) == 1:
+            return self._touch(settled[0])
         known = self.known.get(found.label) or self.known.get(_norm(_name_part(found.label)))
         if known is not None:
             return self._touch(self._known(known, found.label))
         name = _name_part(found.label)
         key = _norm(name)
         hits = self.by_key.get(key, [])
+        if len(hits) == 1:
+            self.settled[found.label] = (hits[0], key)
         if not hits and len(key.split()) == 1:
             hits = [
                 i
