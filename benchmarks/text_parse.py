@@ -34,12 +34,7 @@ SPEAKERS = [
     "MS. JEAN-PIERRE",
     "Mr. Michael Howard (Folkestone and Hythe) (Con)",
 ]
-WORDS = (
-    "the United States Mexico security trade migration policy cooperation border "
-    "economy law enforcement cartels supply chains energy investment government "
-    "question important country relationship people years we they it is not a of "
-    "to and in that for with on as at by from this"
-).split()
+WORDS = ["the", "United", "States", "Mexico", "security", "trade", "migration", "policy", "cooperation", "border", "economy", "law", "enforcement", "cartels", "supply", "chains", "energy", "investment", "government", "question", "important", "country", "relationship", "people", "years", "we", "they", "it", "is", "not", "a", "of", "to", "and", "in", "that", "for", "with", "on", "as", "at", "by", "from", "this"]
 SENTENCE_WITH_COLON = "The rule of law is a huge issue: we see it at 10:30 every day."
 
 
