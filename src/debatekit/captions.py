@@ -253,7 +253,7 @@ class _Segment:
     cue: _Cue
 
 
-def _segments(cue: _Cue) -> list[_Segment]:
+def _segments(cue: _Cue, vtt: bool) -> list[_Segment]:
     segments: list[_Segment] = []
     for raw in cue.lines:
         speaker: str | None = None
@@ -262,7 +262,10 @@ def _segments(cue: _Cue) -> list[_Segment]:
         if voice:
             speaker = (voice.group(1) or "").strip() or None
             line = line[voice.end() :]
-        line = html.unescape(_TAG.sub("", line)).replace("\u00a0", " ").strip()
+        line = _TAG.sub("", line)
+        if vtt:
+            line = html.unescape(line)
+        line = line.replace("\u00a0", " ").strip()
         if speaker is None:
             named = _NAME_PREFIX.match(line)
             change = _CHANGE.match(line)
@@ -336,7 +339,7 @@ def _build(cues: list[_Cue], notes: list[str], format: str) -> Transcript:
         current = None
 
     for cue in cues:
-        for segment in _segments(cue):
+        for segment in _segments(cue, format == "vtt"):
             sound = _SOUND.match(segment.text)
             if sound and segment.speaker is None:
                 finish()
@@ -422,7 +425,8 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
             until = after if after is not None and after > item.time else None
             if until is None:
                 until = item.time + dt.timedelta(seconds=1)
-            blocks.append(f"{_clock(item.time, sep)} --> {_clock(until, sep)}\n{_escape(text)}")
+            cue_text = _escape(text) if format == "vtt" else text
+            blocks.append(f"{_clock(item.time, sep)} --> {_clock(until, sep)}\n{cue_text}")
             continue
         if item.start is None:
             raise DebatekitError(
@@ -439,10 +443,11 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
         elif following is not None and following > item.start:
             end = following
         for start, stop, chunk in _chunks(item, lines, item.start, end):
-            body = "\n".join(_escape(line.replace("-->", "->")) for line in chunk)
             if format == "vtt":
+                body = "\n".join(_escape(line.replace("-->", "->")) for line in chunk)
                 body = f"<v {_escape(speaker.name)}>{body}"
             else:
+                body = "\n".join(line.replace("-->", "->") for line in chunk)
                 body = f"{speaker.name}: {body}"
             blocks.append(f"{_clock(start, sep)} --> {_clock(stop, sep)}\n{body}")
     if format == "srt":
