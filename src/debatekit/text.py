@@ -516,7 +516,7 @@ def _format_time(value: dt.timedelta) -> str:
     return f"{text}.{millis:03d}" if millis else text
 
 
-@attrs.define
+@attrs.frozen
 class _Label:
     """A speaker label found at the start of a line."""
 
@@ -569,6 +569,34 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
             label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
         )
     return None
+
+
+_PLAIN_PREFIX = re.compile(r"[^\W\d_][^\d*:\n\[\]]*")
+_PREFIX_LABELS: dict[str, _Label | None] = {}
+
+
+def _usual_label(line: str) -> _Label | None:
+    """:func:`_candidate` with a shortcut for the usual ``Name: text`` line.
+
+    Where the line is a plain prefix (letters, no digits or markup), a colon, one
+    space and text, the answer depends on the prefix only, so it is worked out once
+    per prefix (a transcript repeats the same few labels) and reused.
+    """
+    colon = line.find(":", 1, _LABEL_REACH)
+    if (
+        colon > 0
+        and line[colon + 1 : colon + 2] == " "
+        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(")
+        and _PLAIN_PREFIX.fullmatch(line, 0, colon)
+    ):
+        prefix = line[:colon]
+        if prefix in _PREFIX_LABELS:
+            return _PREFIX_LABELS[prefix]
+        found = _candidate(prefix + ": x")
+        if len(_PREFIX_LABELS) < 4096:
+            _PREFIX_LABELS[prefix] = found
+        return found
+    return _candidate(line)
 
 
 def _special(line: str) -> bool:
@@ -977,10 +1005,11 @@ class _Reader:
             if not first or not line.strip():
                 out.append(("blank", start, line, None, row))
                 continue
-            if "{#" in line and _EXPLICIT.match(line):
+            brace = "{#" in line
+            if brace and _EXPLICIT.match(line):
                 out.append(("cand", start, line, _candidate(line), row))
                 continue
-            if first == "\\" or "\\{#" in line:
+            if first == "\\" or brace and "\\{#" in line:
                 plain = _escaped(line)
                 if plain is not None:
                     out.append(("text", start, line, plain, row))
@@ -994,7 +1023,7 @@ class _Reader:
             if pattern is None and first not in "QA" and ":" not in line[:_LABEL_REACH]:
                 out.append(("text", start, line, None, row))
                 continue
-            label = _candidate(line, pattern)
+            label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
             if label is not None:
                 out.append(("cand", start, line, label, row))
                 counts[_norm(_name_part(label.label))] += 1
