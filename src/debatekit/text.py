@@ -102,9 +102,11 @@ _EXPLICIT_ESCAPED = re.compile(r"(.+?) \\(\{#[^\W\d][\w.\-]*\}:(?:[ \t]|$))")
 _LABEL_REACH = 160
 # The start of every line that may be anything but plain text.
 _SPECIAL_LINE = re.compile(
-    rf"^(?:[^\S\n]*$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:|[^\n]*\{{#)", re.MULTILINE
+    rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:|[^\n]*\{{#)", re.MULTILINE
 )
-_ANY_LINE = re.compile(r"^", re.MULTILINE)
+_ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
+# A block of non-empty lines.
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 #: A classified line (or run of plain lines): kind, offset, text, detail, line number.
 _Row: TypeAlias = "tuple[str, int, str, object, int]"
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
@@ -991,9 +993,7 @@ class _Reader:
         for match in finder.finditer(text):
             start = match.start()
             if start > pos:
-                run = text[pos : start - 1]
-                out.append(("text", pos, run, None, lineno))
-                lineno += run.count("\n") + 1
+                lineno = _runs(out, text[pos : start - 1], pos, lineno)
             stop = text.find("\n", start)
             if stop < 0:
                 stop = size
@@ -1031,7 +1031,7 @@ class _Reader:
                 continue
             out.append(("text", start, line, None, row))
         if pos < size:
-            out.append(("text", pos, text[pos:], None, lineno))
+            _runs(out, text[pos:], pos, lineno)
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
             _norm(k).split()[-1] for k in self.roster.known if _norm(k)
         }
@@ -1362,6 +1362,29 @@ class _Reader:
                 self.meta["text:gap"] = common
             else:
                 self.meta["text:gaps"] = _json.dumps(gaps)
+
+
+def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
+    """Add the rows of plain lines and empty lines ``run`` (at ``pos``) holds.
+
+    Returns the line number after the run.
+    """
+    if not run:
+        out.append(("blank", pos, run, None, lineno))
+        return lineno + 1
+    done = 0  # where the previous block ended
+    counted = 0  # newlines before this offset are counted in lineno
+    for match in _BLOCK.finditer(run):
+        a, b = match.span()
+        if a > done:
+            out.append(("blank", pos + done, "", None, lineno))
+        lineno += run.count("\n", counted, a)
+        counted = a
+        out.append(("text", pos + a, match.group(), None, lineno))
+        done = b
+    if done < len(run):
+        out.append(("blank", pos + done, "", None, lineno))
+    return lineno + run.count("\n", counted) + 1
 
 
 def _bare_heading(line: str, found: _Label) -> bool | None:
