@@ -573,6 +573,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     return None
 
 
+_LEAD_STAMP = re.compile(rf"(\[{_TS}\])[ \t]+")
 _PLAIN_PREFIX = re.compile(r"[^\W\d_][^\d*:\n\[\]]*")
 _PREFIX_LABELS: dict[str, _Label | None] = {}
 
@@ -585,6 +586,22 @@ def _usual_label(line: str) -> _Label | None:
     per prefix (a transcript repeats the same few labels) and reused.
     """
     colon = line.find(":", 1, _LABEL_REACH)
+    if colon < 0:
+        # Without a colon only "Q" and "A" labels remain possible.
+        found_qa = _QA.match(line)
+        return _Label(found_qa["label"], found_qa.end(), "qa") if found_qa else None
+    if line[0] == "[":
+        stamp = _LEAD_STAMP.match(line)
+        if stamp:
+            inner = _usual_label(line[stamp.end() :])
+            if inner is None or inner.kind in ("explicit", "markdown", "qa", "timestamp"):
+                return _candidate(line)
+            return attrs.evolve(
+                inner,
+                end=inner.end + stamp.end(),
+                kind="timestamp",
+                time=_parse_time(stamp.group(1)),
+            )
     if (
         colon > 0
         and line[colon + 1 : colon + 2] == " "
@@ -984,6 +1001,7 @@ class _Reader:
         out: list[_Row] = []
         counts: Counter[str] = Counter()
         shapes: Counter[str] = Counter()
+        keys: dict[str, str] = {}
         pattern = self.pattern
         text = self.text
         size = len(text)
@@ -1026,7 +1044,10 @@ class _Reader:
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
             if label is not None:
                 out.append(("cand", start, line, label, row))
-                counts[_norm(_name_part(label.label))] += 1
+                key = keys.get(label.label)
+                if key is None:
+                    key = keys[label.label] = _norm(_name_part(label.label))
+                counts[key] += 1
                 shapes[label.kind] += 1
                 continue
             out.append(("text", start, line, None, row))
@@ -1155,7 +1176,19 @@ class _Reader:
 
         for kind, start, line, detail, lineno in rows:
             if kind == "blank":
-                close()
+                if current is not None:
+                    pieces.append(current)
+                    current = None
+                continue
+            if kind == "text" and detail is None and pending_label is None and not line_mode:
+                # The usual case, inlined: plain lines start or continue a paragraph.
+                end = start + len(line.rstrip())
+                if current is not None:
+                    current.lines.append((line, False))
+                    current.end = end
+                else:
+                    first = start + len(line) - len(line.lstrip())
+                    current = _Piece("para", first, end, [(line, False)], lineno, None, first)
                 continue
             if kind in ("stage", "break"):
                 close()
