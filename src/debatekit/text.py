@@ -96,13 +96,15 @@ _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,})"
 )
-_EXPLICIT = re.compile(r"(?P<name>\S.*?) \{#(?P<id>[^\W\d][\w.\-]*)\}:(?:[ \t]+|$)")
-_EXPLICIT_ESCAPED = re.compile(r"(.+?) \\(\{#[^\W\d][\w.\-]*\}:(?:[ \t]|$))")
+_EXPLICIT = re.compile(
+    r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)"
+)
+_EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
 # A label's colon is never further into its line than this (label, stamps, markup).
-_LABEL_REACH = 160
+_LABEL_REACH = 200
 # The start of every line that may be anything but plain text.
 _SPECIAL_LINE = re.compile(
-    rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:|[^\n]*\{{#)", re.MULTILINE
+    rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
 )
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 # A block of non-empty lines.
@@ -1058,12 +1060,18 @@ class _Reader:
         }
         result: list[_Row] = []
         kinds: Counter[str] = Counter()
+        accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
         for kind, start, line, detail, row in out:
             if kind != "cand":
                 result.append((kind, start, line, detail, row))
                 continue
             assert isinstance(detail, _Label)
-            if self._accept(detail, counts, surnames, shapes, row):
+            seen = (detail.label, detail.kind, detail.time is None)
+            if seen in accepted:
+                kinds[detail.kind] += 1
+                result.append(("label", start, line, detail, row))
+            elif self._accept(detail, counts, surnames, shapes, row):
+                accepted.add(seen)
                 kinds[detail.kind] += 1
                 result.append(("label", start, line, detail, row))
             else:
@@ -1339,14 +1347,12 @@ class _Reader:
         for piece in pieces:
             if not piece.lines:
                 continue
-            para, found = _inline(piece.lines)
-            if not para:
-                para, found = "\n".join(line for line, _ in piece.lines).strip(), []
             if paragraphs:
                 base += 2
-            for incident in found:
-                assert incident.offset is not None
-                incidents.append(attrs.evolve(incident, offset=incident.offset + base))
+            para, found = _inline(piece.lines, base)
+            if not para:
+                para, found = "\n".join(line for line, _ in piece.lines).strip(), []
+            incidents.extend(found)
             paragraphs.append(para)
             base += len(para)
         meta: dict[str, str] = {}
@@ -1361,7 +1367,7 @@ class _Reader:
             )
             printed_label = label.label
             start = label.time
-            if prefix != _default_prefix(printed_label, bool(head.lines)):
+            if prefix != (f"{printed_label}: " if head.lines else f"{printed_label}:"):
                 meta["text:prefix"] = prefix
         inline: tuple[Incident, ...] = tuple(incidents)
         return Turn(
@@ -1433,8 +1439,11 @@ def _default_prefix(label: str, has_text: bool) -> str:
     return f"{label}: " if has_text else f"{label}:"
 
 
-def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
-    """The paragraph text of ``lines`` and its inline incidents (offsets from its start)."""
+def _inline(lines: list[tuple[str, bool]], base: int = 0) -> tuple[str, list[Incident]]:
+    """The paragraph text of ``lines`` and its inline incidents.
+
+    Incident offsets count from ``base``: where the paragraph starts in its turn.
+    """
     joined = "\n".join(line for line, _ in lines) if len(lines) > 1 else lines[0][0]
     if "(" not in joined and "[" not in joined:
         return joined.strip(), []
@@ -1481,7 +1490,7 @@ def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
                         subtype=subtype,
                         text=content.strip(),
                         printed=match.group(0),
-                        offset=size,
+                        offset=base + size,
                         meta=meta,
                     )
                 )
@@ -1495,7 +1504,7 @@ def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
                         subtype="insertion",
                         text=content.strip(),
                         printed=match.group(0),
-                        offset=size + len(before),
+                        offset=base + size + len(before),
                         length=b - a,
                     )
                 )
@@ -1508,8 +1517,9 @@ def _inline(lines: list[tuple[str, bool]]) -> tuple[str, list[Incident]]:
     stripped = text.strip()
     if stripped != text:
         shift = len(text) - len(text.lstrip())
+        top = base + len(stripped)
         incidents = [
-            attrs.evolve(i, offset=min(max((i.offset or 0) - shift, 0), len(stripped) - i.length))
+            attrs.evolve(i, offset=min(max((i.offset or 0) - shift, base), top - i.length))
             for i in incidents
         ]
     return stripped, incidents
