@@ -1004,6 +1004,7 @@ class _Reader:
         counts: Counter[str] = Counter()
         shapes: Counter[str] = Counter()
         keys: dict[str, str] = {}
+        candidates: list[int] = []  # where the possible labels are in out
         pattern = self.pattern
         text = self.text
         size = len(text)
@@ -1021,12 +1022,15 @@ class _Reader:
             pos = stop + 1
             row = lineno
             lineno += 1
-            first = line.lstrip(" \t")[:1]
-            if not first or not line.strip():
+            first = line[:1]
+            if first == " " or first == "\t":
+                first = line.lstrip(" \t")[:1]
+            if not first or first.isspace() and not line.strip():
                 out.append(("blank", start, line, None, row))
                 continue
             brace = "{#" in line
             if brace and _EXPLICIT.match(line):
+                candidates.append(len(out))
                 out.append(("cand", start, line, _candidate(line), row))
                 continue
             if first == "\\" or brace and "\\{#" in line:
@@ -1040,11 +1044,12 @@ class _Reader:
             if first in "-*#_" and _BREAK.match(line):
                 out.append(("break", start, line, None, row))
                 continue
-            if pattern is None and first not in "QA" and ":" not in line[:_LABEL_REACH]:
+            if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
                 out.append(("text", start, line, None, row))
                 continue
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
             if label is not None:
+                candidates.append(len(out))
                 out.append(("cand", start, line, label, row))
                 key = keys.get(label.label)
                 if key is None:
@@ -1058,24 +1063,22 @@ class _Reader:
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
             _norm(k).split()[-1] for k in self.roster.known if _norm(k)
         }
-        result: list[_Row] = []
         kinds: Counter[str] = Counter()
         accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
-        for kind, start, line, detail, row in out:
-            if kind != "cand":
-                result.append((kind, start, line, detail, row))
-                continue
+        result = out
+        for i in candidates:
+            _, start, line, detail, row = out[i]
             assert isinstance(detail, _Label)
             seen = (detail.label, detail.kind, detail.time is None)
             if seen in accepted:
                 kinds[detail.kind] += 1
-                result.append(("label", start, line, detail, row))
+                out[i] = ("label", start, line, detail, row)
             elif self._accept(detail, counts, surnames, shapes, row):
                 accepted.add(seen)
                 kinds[detail.kind] += 1
-                result.append(("label", start, line, detail, row))
+                out[i] = ("label", start, line, detail, row)
             else:
-                result.append(("text", start, line, None, row))
+                out[i] = ("text", start, line, None, row)
         # A heading such as "HOST:" alone on its line, in a list of participants
         # before the first speech, is front matter when speeches carry their text
         # on the label's line.
@@ -1349,10 +1352,14 @@ class _Reader:
                 continue
             if paragraphs:
                 base += 2
-            para, found = _inline(piece.lines, base)
-            if not para:
-                para, found = "\n".join(line for line, _ in piece.lines).strip(), []
-            incidents.extend(found)
+            only = piece.lines[0][0] if len(piece.lines) == 1 else None
+            if only is not None and "(" not in only and "[" not in only:
+                para = only.strip()  # the usual paragraph: nothing inline to find
+            else:
+                para, found = _inline(piece.lines, base)
+                if not para:
+                    para, found = "\n".join(line for line, _ in piece.lines).strip(), []
+                incidents.extend(found)
             paragraphs.append(para)
             base += len(para)
         meta: dict[str, str] = {}
@@ -1408,8 +1415,8 @@ def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
 
     Returns the line number after the run.
     """
-    if not run:
-        out.append(("blank", pos, run, None, lineno))
+    if "\n" not in run:
+        out.append(("text" if run else "blank", pos, run, None, lineno))
         return lineno + 1
     done = 0  # where the previous block ended
     counted = 0  # newlines before this offset are counted in lineno
