@@ -1272,7 +1272,6 @@ class _Reader:
             ):
                 back_start = i
                 break
-        layout: list[_Piece] = list(pieces[:body_start])
         front = [self._verbatim(p) for p in pieces[:body_start]]
         body: list[BodyItem] = []
         turn_label: _Label | None = None
@@ -1290,7 +1289,6 @@ class _Reader:
 
         body_end = back_start - 1 if back_break is not None else back_start
         for piece in pieces[body_start:body_end]:
-            layout.append(piece)
             if piece.kind != "para":
                 finish()
                 body.append(self._stage_incident(piece))
@@ -1309,12 +1307,10 @@ class _Reader:
         finish()
         if back_break is not None:
             self.meta["text:back-break"] = back_break.lines[0][0]
-            layout.append(back_break)
         back = [self._verbatim(p) for p in pieces[back_start:]]
-        layout.extend(pieces[back_start:])
         if not labelled and self.text.strip():
             self.warn("no speaker labels found: the text is kept as front and back matter", None)
-        self._layout(layout)
+        self._layout(pieces)  # front, body, break and back: every piece, in order
         event, speakers = _front_matter(front, self.roster.speakers())
         people: tuple[Speaker, ...] = tuple(speakers)
         items: tuple[BodyItem, ...] = tuple(body)
