@@ -1011,11 +1011,13 @@ class _Reader:
         pos = 0
         lineno = 1
         finder = _ANY_LINE if pattern is not None else _SPECIAL_LINE
+        append = out.append
+        find = text.find
         for match in finder.finditer(text):
             start = match.start()
             if start > pos:
                 lineno = _runs(out, text[pos : start - 1], pos, lineno)
-            stop = text.find("\n", start)
+            stop = find("\n", start)
             if stop < 0:
                 stop = size
             line = text[start:stop]
@@ -1026,38 +1028,38 @@ class _Reader:
             if first == " " or first == "\t":
                 first = line.lstrip(" \t")[:1]
             if not first or first.isspace() and not line.strip():
-                out.append(("blank", start, line, None, row))
+                append(("blank", start, line, None, row))
                 continue
             brace = "{#" in line
             if brace and _EXPLICIT.match(line):
                 candidates.append(len(out))
-                out.append(("cand", start, line, _candidate(line), row))
+                append(("cand", start, line, _candidate(line), row))
                 continue
             if first == "\\" or brace and "\\{#" in line:
                 plain = _escaped(line)
                 if plain is not None:
-                    out.append(("text", start, line, plain, row))
+                    append(("text", start, line, plain, row))
                     continue
             if first in "([" and _STAGE_LINE.match(line):
-                out.append(("stage", start, line, None, row))
+                append(("stage", start, line, None, row))
                 continue
             if first in "-*#_" and _BREAK.match(line):
-                out.append(("break", start, line, None, row))
+                append(("break", start, line, None, row))
                 continue
             if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
-                out.append(("text", start, line, None, row))
+                append(("text", start, line, None, row))
                 continue
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
             if label is not None:
                 candidates.append(len(out))
-                out.append(("cand", start, line, label, row))
+                append(("cand", start, line, label, row))
                 key = keys.get(label.label)
                 if key is None:
                     key = keys[label.label] = _norm(_name_part(label.label))
                 counts[key] += 1
                 shapes[label.kind] += 1
                 continue
-            out.append(("text", start, line, None, row))
+            append(("text", start, line, None, row))
         if pos < size:
             _runs(out, text[pos:], pos, lineno)
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
