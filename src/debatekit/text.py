@@ -96,9 +96,7 @@ _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,})"
 )
-_EXPLICIT = re.compile(
-    r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)"
-)
+_EXPLICIT = re.compile(r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
 # A label's colon is never further into its line than this (label, stamps, markup).
 _LABEL_REACH = 200
@@ -1195,12 +1193,13 @@ class _Reader:
                 continue
             if kind == "text" and detail is None and pending_label is None and not line_mode:
                 # The usual case, inlined: plain lines start or continue a paragraph.
-                end = start + len(line.rstrip())
+                stripped = line.rstrip()
+                end = start + len(stripped)
                 if current is not None:
                     current.lines.append((line, False))
                     current.end = end
                 else:
-                    first = start + len(line) - len(line.lstrip())
+                    first = start + len(stripped) - len(stripped.lstrip())
                     current = _Piece("para", first, end, [(line, False)], lineno, None, first)
                 continue
             if kind in ("stage", "break"):
