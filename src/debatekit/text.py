@@ -1025,7 +1025,7 @@ class _Reader:
             first = line[:1]
             if first == " " or first == "\t":
                 first = line.lstrip(" \t")[:1]
-            if not first or first.isspace() and not line.strip():
+            if not first or (first.isspace() and not line.strip()):
                 append(("blank", start, line, None, row))
                 continue
             brace = "{#" in line
@@ -1033,7 +1033,7 @@ class _Reader:
                 candidates.append(len(out))
                 append(("cand", start, line, _candidate(line), row))
                 continue
-            if first == "\\" or brace and "\\{#" in line:
+            if first == "\\" or (brace and "\\{#" in line):
                 plain = _escaped(line)
                 if plain is not None:
                     append(("text", start, line, plain, row))
