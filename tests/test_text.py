@@ -51,6 +51,11 @@ def test_carnegie_matches_hand_made_json() -> None:
     ]
 
 
+def test_hand_made_json_is_written_as_the_source() -> None:
+    """Writing the hand-made JSON transcript as text gives the bundled source exactly."""
+    assert text.dumps(datasets.load("us-mexico-2023")) == CARNEGIE
+
+
 def test_carnegie_event_fields_stated_in_the_text() -> None:
     """The event fields the text states match the JSON; the ones it does not are unset.
 
