@@ -318,6 +318,40 @@ def test_text_after_a_stage_direction_continues_the_speaker() -> None:
     assert text.dumps(t) == source
 
 
+def test_stage_direction_before_a_label_on_the_same_line() -> None:
+    """'(APPLAUSE) CLINTON: ...' is an incident, then Clinton's turn; written back as is."""
+    source = (
+        "HOLT: Good evening.\n(APPLAUSE) CLINTON: How are you, Donald?\n"
+        "(APPLAUSE) HOLT: Good luck.\n(APPLAUSE) Well, let us start.\nTRUMP: Yes."
+    )
+    t = text.loads(source)
+    assert labels(t) == [
+        ("HOLT", "HOLT"),
+        ("CLINTON", "CLINTON"),
+        ("HOLT", "HOLT"),
+        ("TRUMP", "TRUMP"),
+    ]
+    assert [type(item).__name__ for item in t.body] == [
+        "Turn",
+        "Incident",
+        "Turn",
+        "Incident",
+        "Turn",
+        "Turn",
+    ]
+    # an opening direction before plain text stays inline in the turn
+    assert t.turns[2].incidents[0].subtype == "applause"
+    assert text.dumps(t) == source
+
+
+def test_mixed_line_endings_warn() -> None:
+    """Mixed line endings are read as LF, with a warning at the first CR."""
+    with pytest.warns(ParseWarning, match="mixed line endings") as record:
+        t = text.loads("Jane Doe: One.\n\nJohn Roe: Two.\r\n\r\nJane Doe: Three.\r")
+    assert record[0].message.lineno == 3  # type: ignore[union-attr]
+    assert len(t.turns) == 3
+
+
 @pytest.mark.parametrize(
     "line",
     [

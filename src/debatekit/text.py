@@ -884,7 +884,7 @@ class _Piece:
     text_start: int = 0  # where the paragraph's text starts (after the label)
 
 
-def _decode(s: str | bytes, source: str | None) -> tuple[str, dict[str, str]]:
+def _decode(s: str | bytes, source: str | None, strict: bool) -> tuple[str, dict[str, str]]:
     meta: dict[str, str] = {}
     if isinstance(s, (bytes, bytearray)):
         if bytes(s[:3]) == b"\xef\xbb\xbf":
@@ -904,9 +904,12 @@ def _decode(s: str | bytes, source: str | None) -> tuple[str, dict[str, str]]:
             meta["text:newline"] = "crlf"
             s = s.replace("\r\n", "\n")
         else:
-            raise_or = s.replace("\r\n", "\n").replace("\r", "\n")
+            lineno = s.count("\n", 0, s.find("\r")) + 1
             meta["text:newline"] = "mixed"
-            s = raise_or
+            s = s.replace("\r\n", "\n").replace("\r", "\n")
+            _Warner(source, strict)(
+                "mixed line endings (CR, LF, CRLF): read as LF and written back as LF", lineno
+            )
     return s, meta
 
 
@@ -941,7 +944,7 @@ def loads(
     """
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}: expected one of {', '.join(DIALECTS)}")
-    text, meta = _decode(s, source)
+    text, meta = _decode(s, source, strict)
     warn = _Warner(source, strict)
     pattern = re.compile(label_pattern) if isinstance(label_pattern, str) else label_pattern
     if pattern is not None and "label" not in pattern.groupindex:
@@ -1038,9 +1041,24 @@ class _Reader:
                 if plain is not None:
                     append(("text", start, line, plain, row))
                     continue
-            if first in "([" and _STAGE_LINE.match(line):
-                append(("stage", start, line, None, row))
-                continue
+            if first in "([":
+                if _STAGE_LINE.match(line):
+                    append(("stage", start, line, None, row))
+                    continue
+                split = _lead_stage(line, pattern)
+                if split is not None:
+                    # "(APPLAUSE) CLINTON: How are you?": directions, then a label.
+                    groups, at, opening = split
+                    for offset, group in groups:
+                        append(("stage", start + offset, group, None, row))
+                    candidates.append(len(out))
+                    append(("cand", start + at, line[at:], opening, row))
+                    key = keys.get(opening.label)
+                    if key is None:
+                        key = keys[opening.label] = _norm(_name_part(opening.label))
+                    counts[key] += 1
+                    shapes[opening.kind] += 1
+                    continue
             if first in "-*#_" and _BREAK.match(line):
                 append(("break", start, line, None, row))
                 continue
@@ -1405,6 +1423,32 @@ class _Reader:
                 self.meta["text:gap"] = common
             else:
                 self.meta["text:gaps"] = _json.dumps(gaps)
+
+
+_LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")
+
+
+def _lead_stage(
+    line: str, pattern: re.Pattern[str] | None
+) -> tuple[list[tuple[int, str]], int, _Label] | None:
+    """Stage directions that open a line before a speaker label, and the label."""
+    groups: list[tuple[int, str]] = []
+    pos = 0
+    while True:
+        match = _LEAD_GROUP.match(line, pos)
+        if not match or _stage(match.group(1)[1:-1]) is None:
+            break
+        groups.append((match.start(1), match.group(1)))
+        pos = match.end()
+    if not groups:
+        return None
+    at = pos + len(line[pos:]) - len(line[pos:].lstrip(" \t"))
+    if at == pos or at >= len(line):
+        return None
+    label = _candidate(line[at:], pattern)
+    if label is None or label.kind == "explicit":
+        return None
+    return groups, at, label
 
 
 def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
@@ -1952,4 +1996,5 @@ class _Writer:
 
 
 def _is_gap(gap: str) -> bool:
-    return "\n" in gap and not gap.strip()
+    """White space that can stand between two written items."""
+    return bool(gap) and not gap.strip()
