@@ -621,18 +621,24 @@ def _usual_label(line: str) -> _Label | None:
 def _special(line: str) -> bool:
     """Would the reader take ``line``, at the start of a line, for anything but text?"""
     return (
-        line.startswith("\\")
-        or _STAGE_LINE.match(line) is not None
+        _STAGE_LINE.match(line) is not None
         or _BREAK.match(line) is not None
         or _candidate(line) is not None
     )
 
 
 def _escaped(line: str) -> str | None:
-    """The line without its escaping backslash, if it has one the writer put there."""
+    """The line without its escaping backslash, if it has one the writer put there.
+
+    The writer escapes a line that would read as something else (a label, a stage
+    direction, a break, a closing line), and a line that starts with backslashes
+    before such a line; so a backslash is an escape exactly when what follows the
+    leading backslashes is such a line.
+    """
     if line.startswith("\\"):
         rest = line[1:]
-        if _special(rest) or _BOILERPLATE.match(rest):
+        core = rest.lstrip("\\")
+        if _special(core) or _BOILERPLATE.match(core):
             return rest
     if "\\{#" in line:
         match = _EXPLICIT_ESCAPED.match(line)
@@ -1191,7 +1197,7 @@ class _Reader:
                 current = pending_label
                 pending_label = None
                 current.lines.append((content, escaped))
-                current.text_start = start
+                current.text_start = start + len(content) - len(content.lstrip())
                 current.end = end
             elif current is None or line_mode:
                 close()
@@ -1241,7 +1247,7 @@ class _Reader:
                     pending_label = piece
                     continue
                 piece.lines.append((rest, False))
-                piece.text_start = start + detail.end
+                piece.text_start = start + detail.end + len(rest) - len(rest.lstrip())
                 current = piece
                 if line_mode:
                     close()
@@ -1282,7 +1288,8 @@ class _Reader:
         for i in range(scan_from, len(pieces)):
             piece = pieces[i]
             if piece.kind == "break":
-                back_start, back_break = i + 1, piece
+                if i + 1 < len(pieces):  # a break with nothing after it stays in the body
+                    back_start, back_break = i + 1, piece
                 break
             if (
                 piece.kind == "para"
@@ -1495,18 +1502,21 @@ def _inline(lines: list[tuple[str, bool]], base: int = 0) -> tuple[str, list[Inc
     joined = "\n".join(line for line, _ in lines) if len(lines) > 1 else lines[0][0]
     if "(" not in joined and "[" not in joined:
         return joined.strip(), []
+    if lines[0][0][:1].isspace():
+        # The paragraph starts at its first character; its indentation is layout.
+        lines = [(lines[0][0].lstrip(), lines[0][1]), *lines[1:]]
     out: list[str] = []
     incidents: list[Incident] = []
     size = 0
-    for n, (line, _escaped_line) in enumerate(lines):
+    for n, (line, escaped_line) in enumerate(lines):
         if n:
             out.append("\n")
             size += 1
         pos = 0
         for match in _INLINE.finditer(line):
             a, b = match.span()
-            if a < pos:
-                continue
+            if a < pos or (a == 0 and escaped_line):
+                continue  # a line escaped as a whole: its opening brackets are text
             content = match.group(1) if match.group(1) is not None else match.group(2)
             found = _stage(content)
             if a > 0 and line[a - 1] == "\\" and (found or match.group(2) is not None):
@@ -1828,7 +1838,11 @@ class _Writer:
         # The reader takes "HOST:" alone on a front line for a heading, not a
         # label, when the speeches that follow carry text on their label's line.
         self.headings_ok = any(turn.paragraphs for turn in t.turns)
-        items: list[str] = [self._para(p, "front") for p in t.front]
+        # Items are written text, or paragraphs to escape once the white space
+        # before them is known: (prefix, paragraph, region, at line start, tail).
+        items: list[str | tuple[str, str, str, bool, bool]] = [
+            ("", p, "front", True, False) for p in t.front
+        ]
         names = Counter(_norm(s.name) for s in t.speakers)
         # Which turns are written without a label (a speaker going on after a stage
         # direction), and from which paragraph on the reader looks for back matter.
@@ -1864,8 +1878,7 @@ class _Writer:
             for k, paragraph in enumerate(paragraphs):
                 at_line_start = k > 0 or not prefix or prefix.endswith("\n")
                 tail = i >= last_labelled and (k > 0 or not prefix)
-                rendered = self._para(paragraph, "turn", at_line_start, tail)
-                items.append(prefix + rendered if k == 0 else rendered)
+                items.append((prefix if k == 0 else "", paragraph, "turn", at_line_start, tail))
             if not paragraphs:
                 items.append(prefix.rstrip(" "))
         if t.back:
@@ -1875,10 +1888,10 @@ class _Writer:
                 mark = None if not self.safe and _BOILERPLATE.match(first) else "---"
             if mark is not None:
                 items.append(mark)
-            items.extend(self._para(p, "back") for p in t.back)
+            items.extend(("", p, "back", True, False) for p in t.back)
         return self._join(items)
 
-    def _join(self, items: list[str]) -> str:
+    def _join(self, items: list[str | tuple[str, str, str, bool, bool]]) -> str:
         meta = {} if self.safe else self.meta
         default = "\n" if meta.get("text:layout") == "lines" else "\n\n"
         count = max(len(items) - 1, 0)
@@ -1894,11 +1907,23 @@ class _Writer:
             gap = meta.get("text:gap", default)
             gaps = [gap if _is_gap(gap) else default] * count
         lead, tail = meta.get("text:lead", ""), meta.get("text:tail", "")
-        out = [lead if not lead.strip() else ""]
+        lead = lead if not lead.strip() else ""
+        out = [lead]
         for i, item in enumerate(items):
+            before = gaps[i - 1] if i else lead
             if i:
-                out.append(gaps[i - 1])
-            out.append(item)
+                out.append(before)
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                prefix, paragraph, region, at_line_start, trailing = item
+                indent = before[before.rfind("\n") + 1 :] if at_line_start and not prefix else ""
+                after = gaps[i] if i < count else tail
+                cut = after.find("\n")
+                trail = after if cut < 0 else after[:cut]
+                out.append(
+                    prefix + self._para(paragraph, region, at_line_start, trailing, indent, trail)
+                )
         out.append(tail if not tail.strip() else "")
         text = "".join(out)
         if meta.get("text:newline") == "crlf":
@@ -1915,8 +1940,11 @@ class _Writer:
         stored = turn.meta.get("text:prefix")
         if stored is not None and turn.label is not None:
             found = _candidate(stored.split("\n")[0])
-            one_line = "\n" not in stored.strip("\n")
-            if found is not None and found.label == turn.label and one_line:
+            if (
+                found is not None
+                and found.label == turn.label
+                and not stored.strip(" \t").startswith("\n")
+            ):
                 return stored
         label = turn.label
         if label is None:
@@ -1940,7 +1968,8 @@ class _Writer:
     def _paragraphs(self, turn: Turn) -> list[str]:
         """The turn's paragraphs with inline incidents put back and brackets escaped."""
         text = turn.text
-        edits: list[tuple[int, int, str]] = []
+        # (offset, 0 for an incident or 1 for an escape, order, text to insert)
+        edits: list[tuple[int, int, int, str]] = []
         for incident in turn.incidents:
             printed = incident.printed
             if incident.length or incident.offset is None or printed is None:
@@ -1952,16 +1981,32 @@ class _Writer:
             after = incident.meta.get("text:after", "")
             if before.strip(_WS) or after.strip(_WS):
                 before = after = ""
-            edits.append((incident.offset, 0, before + printed + after))
-        for match in _INLINE.finditer(text):
-            content = match.group(1) if match.group(1) is not None else match.group(2)
-            if _stage(content) is not None:
-                edits.append((match.start(), 1, "\\"))
+            edits.append((incident.offset, 0, len(edits), before + printed + after))
+        starts: list[int] = []
+        offset = 0
+        for paragraph in turn.paragraphs:
+            starts.append(offset)
+            offset += len(paragraph) + 2
+        for paragraph, base in zip(turn.paragraphs, starts, strict=True):
+            if "(" not in paragraph and "[" not in paragraph:
+                continue
+            found = [
+                m
+                for m in _INLINE.finditer(paragraph)
+                if _stage(m.group(1) if m.group(1) is not None else m.group(2)) is not None
+            ]
+            rest = _INLINE.sub(
+                lambda m: "" if _stage(m.group(1) or m.group(2) or "") is not None else m.group(0),
+                paragraph,
+            )
+            if not rest.strip():
+                continue  # only stage directions: the reader keeps such a paragraph as text
+            edits.extend((base + m.start(), 1, 0, "\\") for m in found)
         if not edits:
             return list(turn.paragraphs)
         out: list[str] = []
         pos = 0
-        for offset, _, piece in sorted(edits):
+        for offset, _, _, piece in sorted(edits):
             out.append(text[pos:offset])
             out.append(piece)
             pos = offset
@@ -1969,28 +2014,58 @@ class _Writer:
         return "".join(out).split("\n\n")
 
     def _para(
-        self, paragraph: str, region: str, at_line_start: bool = True, tail: bool = False
+        self,
+        paragraph: str,
+        region: str,
+        at_line_start: bool = True,
+        tail: bool = False,
+        indent: str = "",
+        trail: str = "",
     ) -> str:
-        """Escape the lines of ``paragraph`` that the reader would not take for text."""
+        """Escape the lines of ``paragraph`` that the reader would not take for text.
+
+        ``indent`` and ``trail`` are the white space written before the first line and
+        after the last: the reader sees those lines with it, and a backslash escapes
+        only at the very start of a line.
+        """
         out: list[str] = []
-        for n, line in enumerate(paragraph.split("\n")):
+        lines = paragraph.split("\n")
+        last = len(lines) - 1
+        for n, line in enumerate(lines):
             if n == 0 and not at_line_start:
                 out.append(line)
                 continue
-            match = _EXPLICIT.match(line)
-            if match:
+            indented = n == 0 and bool(indent)
+            # The line as the reader will see it, with the white space around it.
+            probe = (indent if indented else "") + line + (trail if n == last else "")
+            match = _EXPLICIT.match(probe)
+            if match and not indented:
                 cut = match.start("id") - 2
                 out.append(line[:cut] + "\\" + line[cut:])
                 continue
-            if line.startswith("\\"):
-                escape = True
+            if (
+                region == "turn"
+                and not indented
+                and (line.startswith("\\(") or line.startswith("\\["))
+                and _STAGE_LINE.match(probe[1:])
+                and _stage(line[2:].strip()[:-1]) is not None
+            ):
+                # A stage direction kept as text: the one backslash that escapes its
+                # opening bracket also escapes the line.
+                out.append(line)
+                continue
+            if probe.startswith("\\"):
+                # Only where the reader would take the backslash for an escape.
+                escape = _escaped(probe) is not None
             elif region == "turn" or self.safe:
-                escape = _special(line) or (tail and n == 0 and bool(_BOILERPLATE.match(line)))
+                escape = _special(probe) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
-                found = _candidate(line)
+                found = _candidate(probe)
                 escape = found is not None and not (
-                    region == "front" and self.headings_ok and _bare_heading(line, found)
+                    region == "front" and self.headings_ok and _bare_heading(probe, found)
                 )
+            # An indented line that would not read as text cannot be escaped here
+            # (the escape must open the line); the writer's check then falls back.
             out.append("\\" + line if escape else line)
         return "\n".join(out)
 
