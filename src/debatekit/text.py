@@ -2046,7 +2046,7 @@ class _Writer:
             if (
                 region == "turn"
                 and not indented
-                and (line.startswith("\\(") or line.startswith("\\["))
+                and line.startswith(("\\(", "\\["))
                 and _STAGE_LINE.match(probe[1:])
                 and _stage(line[2:].strip()[:-1]) is not None
             ):
