@@ -104,6 +104,7 @@ _LABEL_REACH = 200
 _SPECIAL_LINE = re.compile(
     rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
 )
+_BLANK_LINE_IN = re.compile(r"\n[^\S\n]*\n")
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 # A block of non-empty lines.
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -627,25 +628,32 @@ def _special(line: str) -> bool:
     )
 
 
-def _escaped(line: str) -> str | None:
+_STRONG, _IN_TURNS = 1, 2
+
+
+def _escape(line: str) -> tuple[str, int] | None:
     """The line without its escaping backslash, if it has one the writer put there.
 
     The writer escapes a line that would read as something else (a label, a stage
-    direction, a break, a closing line), and a line that starts with backslashes
-    before such a line; so a backslash is an escape exactly when what follows the
-    leading backslashes is such a line.
+    direction, a break), and a line that starts with backslashes before such a
+    line; so a backslash is an escape exactly when what follows the leading
+    backslashes is such a line (strength ``_STRONG``). A closing line ("Watch it
+    on YouTube") is escaped only inside turns, where it would end the speech
+    (strength ``_IN_TURNS``): in front and back matter its backslash is text.
     """
     if line.startswith("\\"):
         rest = line[1:]
         core = rest.lstrip("\\")
-        if _special(core) or _BOILERPLATE.match(core):
-            return rest
+        if _special(core):
+            return rest, _STRONG
+        if _BOILERPLATE.match(core):
+            return rest, _IN_TURNS
     if "\\{#" in line:
         match = _EXPLICIT_ESCAPED.match(line)
         if match:
             plain = match.group(1) + " " + line[match.end(1) + 2 :]
             if _EXPLICIT.match(plain):
-                return plain
+                return plain, _STRONG
     return None
 
 
@@ -884,7 +892,7 @@ class _Piece:
     kind: str  # "para", "stage", "break"
     start: int  # offset in the text of its first character (label included)
     end: int  # offset after its last non-blank character
-    lines: list[tuple[str, bool]]  # (line text, escaped?) of the paragraph
+    lines: list[tuple[str, int]]  # (line text, escape strength or 0) of the paragraph
     lineno: int
     label: _Label | None = None
     text_start: int = 0  # where the paragraph's text starts (after the label)
@@ -996,6 +1004,7 @@ class _Reader:
         self.dialect = dialect
         self.pattern = pattern
         self.roster = _Roster(speaker_map)
+        self.last_label_line = 0
 
     # pass 1: classify lines ----------------------------------------------------------
 
@@ -1043,7 +1052,7 @@ class _Reader:
                 append(("cand", start, line, _candidate(line), row))
                 continue
             if first == "\\" or (brace and "\\{#" in line):
-                plain = _escaped(line)
+                plain = _escape(line)
                 if plain is not None:
                     append(("text", start, line, plain, row))
                     continue
@@ -1189,10 +1198,10 @@ class _Reader:
                 pieces.append(current)
             current = None
 
-        def add_text(content: str, start: int, escaped: bool, lineno: int) -> None:
+        def add_text(content: str, start: int, escaped: int, lineno: int) -> None:
             nonlocal current, pending_label
             # An escaped line lost its backslash: the source line is one longer.
-            end = start + int(escaped) + len(content.rstrip())
+            end = start + bool(escaped) + len(content.rstrip())
             if pending_label is not None:
                 current = pending_label
                 pending_label = None
@@ -1252,8 +1261,8 @@ class _Reader:
                 if line_mode:
                     close()
                 continue
-            if isinstance(detail, str):  # an escaped line
-                add_text(detail, start, True, lineno)
+            if isinstance(detail, tuple):  # an escaped line: (text, strength)
+                add_text(detail[0], start, detail[1], lineno)
             elif line_mode and "\n" in line:
                 offset = start
                 for n, part in enumerate(line.split("\n")):
@@ -1272,6 +1281,7 @@ class _Reader:
         lines = self._classify()
         pieces = self._pieces(lines)
         labelled = [i for i, p in enumerate(pieces) if p.label is not None]
+        self.last_label_line = pieces[labelled[-1]].lineno if labelled else 0
         breaks = [i for i, p in enumerate(pieces) if p.kind == "break"]
         if labelled:
             anchor, scan_from = labelled[0], labelled[-1] + 1
@@ -1353,7 +1363,10 @@ class _Reader:
             raise ParseError(f"could not build a valid transcript: {exc}") from None
 
     def _verbatim(self, piece: _Piece) -> str:
-        return "\n".join(line for line, _ in piece.lines).strip()
+        """A front or back paragraph, where only a strong escape is one."""
+        return "\n".join(
+            "\\" + line if escaped == _IN_TURNS else line for line, escaped in piece.lines
+        ).strip()
 
     def _stage_incident(self, piece: _Piece) -> Incident:
         printed = piece.lines[0][0]
@@ -1372,6 +1385,16 @@ class _Reader:
         for piece in pieces:
             if not piece.lines:
                 continue
+            if any(flag == _IN_TURNS for _, flag in piece.lines):
+                # A closing line is escaped only where it would end the speech: as
+                # the first line of a paragraph after the last label.
+                tail = piece.lineno > self.last_label_line
+                piece.lines = [
+                    ("\\" + line, 0)
+                    if flag == _IN_TURNS and not (tail and k == 0)
+                    else (line, flag)
+                    for k, (line, flag) in enumerate(piece.lines)
+                ]
             if paragraphs:
                 base += 2
             only = piece.lines[0][0] if len(piece.lines) == 1 else None
@@ -1494,7 +1517,7 @@ def _default_prefix(label: str, has_text: bool) -> str:
     return f"{label}: " if has_text else f"{label}:"
 
 
-def _inline(lines: list[tuple[str, bool]], base: int = 0) -> tuple[str, list[Incident]]:
+def _inline(lines: list[tuple[str, int]], base: int = 0) -> tuple[str, list[Incident]]:
     """The paragraph text of ``lines`` and its inline incidents.
 
     Incident offsets count from ``base``: where the paragraph starts in its turn.
@@ -1574,13 +1597,46 @@ def _inline(lines: list[tuple[str, bool]], base: int = 0) -> tuple[str, list[Inc
     text = "".join(out)
     stripped = text.strip()
     if stripped != text:
-        shift = len(text) - len(text.lstrip())
-        top = base + len(stripped)
-        incidents = [
-            attrs.evolve(i, offset=min(max((i.offset or 0) - shift, base), top - i.length))
-            for i in incidents
-        ]
+        incidents = _edge_space(incidents, text, base)
     return stripped, incidents
+
+
+def _edge_space(incidents: list[Incident], text: str, base: int) -> list[Incident]:
+    """Move the white space that ``text`` loses at its ends into its incidents.
+
+    Stage directions at the start or the end of a paragraph leave white space there
+    once they are taken out; the paragraph cannot keep it, so the incidents next to
+    it record it (``text:before``/``text:after``) and the writer puts it back.
+    """
+    lead = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    metas = [dict(i.meta) for i in incidents]
+    offsets = [(i.offset or 0) - base for i in incidents]
+    heads = [k for k, i in enumerate(incidents) if i.length == 0 and offsets[k] <= lead]
+    tails = [
+        k for k, i in enumerate(incidents) if i.length == 0 and offsets[k] >= end and k not in heads
+    ]
+    for group, start in ((heads, 0), (tails, end)):
+        previous = start
+        for k in group:
+            metas[k]["text:before"] = text[previous : offsets[k]] + metas[k].get("text:before", "")
+            previous = offsets[k]
+        if group and group is heads:
+            # White space after the last one (the paragraph's very end belongs to
+            # the layout around the paragraph, not to it).
+            k = group[-1]
+            metas[k]["text:after"] = metas[k].get("text:after", "") + text[previous:lead]
+    result: list[Incident] = []
+    for k, incident in enumerate(incidents):
+        if k in heads:
+            offset = 0
+        elif k in tails:
+            offset = end - lead
+        else:
+            offset = offsets[k] - lead
+        meta = {key: value for key, value in metas[k].items() if value}
+        result.append(attrs.evolve(incident, offset=base + offset, meta=meta))
+    return result
 
 
 # -- front matter ---------------------------------------------------------------------
@@ -1979,7 +2035,7 @@ class _Writer:
                 continue
             before = incident.meta.get("text:before", "")
             after = incident.meta.get("text:after", "")
-            if before.strip(_WS) or after.strip(_WS):
+            if not _is_space(before) or not _is_space(after):
                 before = after = ""
             edits.append((incident.offset, 0, len(edits), before + printed + after))
         starts: list[int] = []
@@ -2056,7 +2112,10 @@ class _Writer:
                 continue
             if probe.startswith("\\"):
                 # Only where the reader would take the backslash for an escape.
-                escape = _escaped(probe) is not None
+                escaped_line = _escape(probe)
+                escape = escaped_line is not None and (
+                    escaped_line[1] == _STRONG or (region == "turn" and tail and n == 0)
+                )
             elif region == "turn" or self.safe:
                 escape = _special(probe) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
@@ -2070,6 +2129,12 @@ class _Writer:
         return "\n".join(out)
 
 
+def _is_space(space: str) -> bool:
+    """White space that fits inside a paragraph: no blank line in it."""
+    return not space.strip() and _BLANK_LINE_IN.search(space) is None
+
+
 def _is_gap(gap: str) -> bool:
-    """White space that can stand between two written items."""
-    return bool(gap) and not gap.strip()
+    """White space that can stand between two written items (recorded by the reader;
+    the writer's check of its own output catches a gap that no longer fits)."""
+    return not gap.strip()
