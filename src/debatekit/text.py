@@ -1897,7 +1897,10 @@ class _Writer:
         # Items are written text, or paragraphs to escape once the white space
         # before them is known: (prefix, paragraph, region, at line start, tail).
         items: list[str | tuple[str, str, str, bool, bool]] = [
-            ("", p, "front", True, False) for p in t.front
+            # The tail flag of a front paragraph: it and all after it are stage
+            # directions, which the reader would take into the body.
+            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
+            for j, p in enumerate(t.front)
         ]
         names = Counter(_norm(s.name) for s in t.speakers)
         # Which turns are written without a label (a speaker going on after a stage
@@ -2022,31 +2025,44 @@ class _Writer:
         return f"[{desc}]"
 
     def _paragraphs(self, turn: Turn) -> list[str]:
-        """The turn's paragraphs with inline incidents put back and brackets escaped."""
+        """The turn's paragraphs with inline incidents put back and brackets escaped.
+
+        Bracketed groups that the reader would take for stage directions are found
+        in the text as written (incidents in place), as the reader sees it; those
+        that are not the incidents get a backslash, unless the paragraph holds
+        nothing else (the reader then keeps it as text whole).
+        """
         text = turn.text
-        # (offset, 0 for an incident or 1 for an escape, order, text to insert)
-        edits: list[tuple[int, int, int, str]] = []
+        inserts: list[tuple[int, int, str, str, str]] = []
         for incident in turn.incidents:
             printed = incident.printed
             if incident.length or incident.offset is None or printed is None:
                 continue
-            match = _INLINE.fullmatch(printed)
-            if not match or _stage(printed[1:-1]) is None:
+            if not _INLINE.fullmatch(printed) or _stage(printed[1:-1]) is None:
                 continue
             before = incident.meta.get("text:before", "")
             after = incident.meta.get("text:after", "")
             if not _is_space(before) or not _is_space(after):
                 before = after = ""
-            edits.append((incident.offset, 0, len(edits), before + printed + after))
-        starts: list[int] = []
-        offset = 0
-        for paragraph in turn.paragraphs:
-            starts.append(offset)
-            offset += len(paragraph) + 2
-        for paragraph, base in zip(turn.paragraphs, starts, strict=True):
-            if "(" not in paragraph and "[" not in paragraph:
-                continue
-            found = [
+            inserts.append((incident.offset, len(inserts), before, printed, after))
+        if not inserts and "(" not in text and "[" not in text:
+            return list(turn.paragraphs)
+        out: list[str] = []
+        marks: set[int] = set()  # where the incidents stand in the written text
+        pos = size = 0
+        for offset, _, before, printed, after in sorted(inserts):
+            out.append(text[pos:offset] + before)
+            size += offset - pos + len(before)
+            marks.add(size)
+            out.append(printed + after)
+            size += len(printed) + len(after)
+            pos = offset
+        out.append(text[pos:])
+        written = "".join(out)
+        escapes: list[int] = []
+        base = 0
+        for paragraph in written.split("\n\n"):
+            groups = [
                 m
                 for m in _INLINE.finditer(paragraph)
                 if _stage(m.group(1) if m.group(1) is not None else m.group(2)) is not None
@@ -2055,19 +2071,12 @@ class _Writer:
                 lambda m: "" if _stage(m.group(1) or m.group(2) or "") is not None else m.group(0),
                 paragraph,
             )
-            if not rest.strip():
-                continue  # only stage directions: the reader keeps such a paragraph as text
-            edits.extend((base + m.start(), 1, 0, "\\") for m in found)
-        if not edits:
-            return list(turn.paragraphs)
-        out: list[str] = []
-        pos = 0
-        for offset, _, _, piece in sorted(edits):
-            out.append(text[pos:offset])
-            out.append(piece)
-            pos = offset
-        out.append(text[pos:])
-        return "".join(out).split("\n\n")
+            if rest.strip():
+                escapes.extend(base + m.start() for m in groups if base + m.start() not in marks)
+            base += len(paragraph) + 2
+        for at in reversed(escapes):
+            written = written[:at] + "\\" + written[at:]
+        return written.split("\n\n")
 
     def _para(
         self,
@@ -2123,6 +2132,10 @@ class _Writer:
                 escape = found is not None and not (
                     region == "front" and self.headings_ok and _bare_heading(probe, found)
                 )
+                if not escape and (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
+                    # The reader splits a paragraph at such a line, and takes the
+                    # stage directions that end the front matter into the body.
+                    escape = last > 0 or (region == "front" and tail)
             # An indented line that would not read as text cannot be escaped here
             # (the escape must open the line); the writer's check then falls back.
             out.append("\\" + line if escape else line)
