@@ -2071,8 +2071,11 @@ class _Writer:
                 lambda m: "" if _stage(m.group(1) or m.group(2) or "") is not None else m.group(0),
                 paragraph,
             )
-            if rest.strip():
-                escapes.extend(base + m.start() for m in groups if base + m.start() not in marks)
+            ours = [m for m in groups if base + m.start() not in marks]
+            if rest.strip() or len(ours) < len(groups):
+                # (A paragraph of nothing but stage directions that are its text is
+                # kept whole by the reader: no escapes needed.)
+                escapes.extend(base + m.start() for m in ours)
             base += len(paragraph) + 2
         for at in reversed(escapes):
             written = written[:at] + "\\" + written[at:]
