@@ -1513,10 +1513,6 @@ def _bare_heading(line: str, found: _Label) -> bool | None:
     return not line[found.end :].strip()
 
 
-def _default_prefix(label: str, has_text: bool) -> str:
-    return f"{label}: " if has_text else f"{label}:"
-
-
 def _inline(lines: list[tuple[str, int]], base: int = 0) -> tuple[str, list[Incident]]:
     """The paragraph text of ``lines`` and its inline incidents.
 
