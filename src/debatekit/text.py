@@ -23,7 +23,7 @@ Label conventions read in ``dialect="auto"`` (the default):
                  ``Name (00:01:02):``, ``Name: (00:22)`` (text on the next line)
 ===============  ==========================================================
 
-A label whose name is one word that occurs only once (``"Look: ..."``) is kept as
+A one-word label in mixed case that occurs only once (``"Look: ..."``) is kept as
 text with a :class:`~debatekit.ParseWarning`; pass ``dialect=`` or ``speakers=`` to
 accept it. Sentences that merely hold a colon, URLs and times are never labels, nor
 are metadata keys such as ``Source:`` or ``Photo:``.
@@ -37,7 +37,8 @@ recorded as a ``note``/``insertion`` incident over its span.
 Exact round trip: the reader records in ``meta`` (keys starting with ``text:``)
 whatever the writer needs to give the source back byte for byte: line endings, a
 byte-order mark, white space between paragraphs, and each label as printed. So
-``dumps(loads(s)) == s`` for the sources this module reads without warnings.
+``dumps(loads(s)) == s`` for the sources this module reads without warnings (that
+spell no backslash escape otherwise than the writer does).
 
 What plain text cannot carry, and :func:`dumps` leaves out: claims, relations,
 speaker metadata and affiliations with periods, event fields other than those
