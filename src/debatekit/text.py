@@ -1006,6 +1006,7 @@ class _Reader:
         self.pattern = pattern
         self.roster = _Roster(speaker_map)
         self.last_label_line = 0
+        self.weak_escapes = False  # any escaped closing line (see _escape)?
 
     # pass 1: classify lines ----------------------------------------------------------
 
@@ -1033,7 +1034,12 @@ class _Reader:
         for match in finder.finditer(text):
             start = match.start()
             if start > pos:
-                lineno = _runs(out, text[pos : start - 1], pos, lineno)
+                run = text[pos : start - 1]
+                if "\n" in run:
+                    lineno = _runs(out, run, pos, lineno)
+                else:  # the usual run: one plain line, or one empty line
+                    append(("text" if run else "blank", pos, run, None, lineno))
+                    lineno += 1
             stop = find("\n", start)
             if stop < 0:
                 stop = size
@@ -1055,6 +1061,7 @@ class _Reader:
             if first == "\\" or (brace and "\\{#" in line):
                 plain = _escape(line)
                 if plain is not None:
+                    self.weak_escapes |= plain[1] == _IN_TURNS
                     append(("text", start, line, plain, row))
                     continue
             if first in "([":
@@ -1386,7 +1393,7 @@ class _Reader:
         for piece in pieces:
             if not piece.lines:
                 continue
-            if any(flag == _IN_TURNS for _, flag in piece.lines):
+            if self.weak_escapes and any(flag == _IN_TURNS for _, flag in piece.lines):
                 # A closing line is escaped only where it would end the speech: as
                 # the first line of a paragraph after the last label.
                 tail = piece.lineno > self.last_label_line
