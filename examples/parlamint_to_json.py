@@ -1,6 +1,6 @@
 """Convert ParlaMint sessions (a corpus folder or root) to debatekit JSON, with a summary.
 
-    python examples/parlamint_to_json.py [PARLAMINT_FOLDER_OR_ROOT] [-o OUT] [-j N]
+    python examples/parlamint_to_json.py [FOLDER_ROOT_OR_PATTERN] [-o OUT] [-j N]
 
 Without an argument it converts the ParlaMint samples shipped with the tests
 (tests/data/parlamint: Basque and Galician parliament sittings). Missing sessions of a
@@ -16,12 +16,14 @@ from pathlib import Path
 import debatekit
 from debatekit import corpus
 
-SAMPLES = Path(__file__).parents[1] / "tests" / "data" / "parlamint"
+SAMPLES = Path(__file__).parents[1] / "tests" / "data" / "parlamint" / "**" / "*.xml"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", nargs="?", default=str(SAMPLES), help="folder or corpus root")
+    parser.add_argument(
+        "source", nargs="?", default=str(SAMPLES), help="folder, corpus root or pattern"
+    )
     parser.add_argument("-o", "--output", default="parlamint-json", help="output folder")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes")
     args = parser.parse_args()

@@ -238,3 +238,37 @@ def transcripts(draw: st.DrawFn, *, max_turns: int = 6, annotated: bool = True) 
         back=draw(st.lists(paragraphs(), max_size=2)),
         meta=draw(metas),
     )
+
+
+# Pieces of real-world plain-text transcripts: labels in several conventions, stage
+# directions, escapes, breaks, timestamps, odd white space and closing lines.
+_TEXT_TOKENS = [
+    *"ab AB Q:()[]\n\n\t\\*-#{}_1.,'’",
+    "HOLT",
+    "Jane Doe",
+    "APPLAUSE",
+    "(APPLAUSE)",
+    "[crosstalk]",
+    "Q    ",
+    "**",
+    "---",
+    "{#x}",
+    "\r\n",
+    "\u00a0",
+    "Source",
+    "View the whole event on YouTube",
+    "00:01:02",
+    "[00:12:31] ",
+    "HOLT: ",
+    "\nTRUMP: ",
+]
+
+
+def transcript_texts() -> st.SearchStrategy[str]:
+    """Plain text built from transcript-like tokens, often framed by two labels."""
+    body = st.lists(st.sampled_from(_TEXT_TOKENS), max_size=40).map("".join)
+    return st.tuples(st.booleans(), body, st.booleans()).map(
+        lambda parts: (
+            ("HOLT: hi\n\n" if parts[0] else "") + parts[1] + ("\n\nTRUMP: yo" if parts[2] else "")
+        )
+    )

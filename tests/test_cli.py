@@ -295,7 +295,9 @@ def test_sigterm_stops_a_conversion_cleanly(tmp_path: Path) -> None:
     time.sleep(0.5)  # started and reading; the exact moment does not matter
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=120)
-    assert process.returncode in (0, 130), err
+    # 0: done before the signal; 130: interrupted; -SIGTERM: killed while Python was
+    # still starting, before debatekit could catch the signal.
+    assert process.returncode in (0, 130, -signal.SIGTERM), err
     # Stopped before the rename: nothing; after it (the signal came late): the whole
     # file. Never a partial output, never a temporary file left behind.
     left = list(out.iterdir())

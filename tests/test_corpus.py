@@ -265,11 +265,11 @@ PARLAMINT = Path(__file__).parent / "data" / "parlamint"
 
 
 def test_parlamint_folder_opens_as_sessions() -> None:
-    """A ParlaMint folder opens as its sessions: roots stand for what they include, list
-    and taxonomy files are not transcripts, .ana.xml twins are not read twice, and every
-    speaker resolves through the corpus lists."""
+    """ParlaMint's XML files open as their sessions: roots stand for what they include,
+    list and taxonomy files are not transcripts, .ana.xml twins are not read twice, and
+    every speaker resolves through the corpus lists."""
     with pytest.warns(debatekit.ParseWarning, match="xi:include target not found"):
-        c = corpus.open(PARLAMINT, strict=False)
+        c = corpus.open(str(PARLAMINT / "**" / "*.xml"), strict=False)
     assert c.names() == (
         "ParlaMint-ES-GA_2015-06-22-DSPG114",
         "ParlaMint-ES-GA_2019-10-08-DSPG130",
@@ -305,7 +305,7 @@ def test_parlamint_tables_in_duckdb(tmp_path: Path) -> None:
     duckdb = pytest.importorskip("duckdb")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", debatekit.ParseWarning)
-        paths = corpus.open(PARLAMINT, strict=False).to_parquet(tmp_path)
+        paths = corpus.open(str(PARLAMINT / "**" / "*.xml"), strict=False).to_parquet(tmp_path)
     rows = duckdb.sql(
         f"SELECT transcript, count(*) FROM '{paths['turns']}' GROUP BY 1 ORDER BY 1"
     ).fetchall()
@@ -317,3 +317,29 @@ def test_parlamint_tables_in_duckdb(tmp_path: Path) -> None:
         "WHERE speaker_name = 'Bakartxo Tejeria Otermin'"
     ).fetchall()
     assert party == [("Eusko Legebiltzarra; Euzko Alderdi Jeltzalea",)]
+
+
+def test_clashing_names_stay_relative_and_outputs_stay_inside(tmp_path: Path) -> None:
+    """Files whose stems and paths clash (a.json beside a.txt) get names with suffixes,
+    never absolute paths, and convert writes inside the output folder only."""
+    src = tmp_path / "in"
+    src.mkdir()
+    debatekit.write(sitting(1, "Greens"), src / "a.json")
+    debatekit.write(sitting(2, "Reds"), src / "a.txt")
+    c = corpus.open(src)
+    assert c.names() == ("a.json", "a.txt")
+    written = c.convert(tmp_path / "out", to="json")
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in written) == [
+        "a.json.json",
+        "a.txt.json",
+    ]
+    assert sorted(p.name for p in src.iterdir()) == ["a.json", "a.txt"]
+
+
+def test_documentation_files_in_a_folder_are_not_transcripts(tmp_path: Path) -> None:
+    """README, SOURCE, LICENSE and 00README files in a folder are skipped."""
+    debatekit.write(sitting(1, "Greens"), tmp_path / "s1.txt")
+    for name in ("README.md", "SOURCE.md", "00README.txt", "LICENSE.txt"):
+        (tmp_path / name).write_text("Notes about this corpus.\n", "utf-8")
+    assert corpus.open(tmp_path).names() == ("s1",)
+    assert corpus.open(tmp_path / "README.md").names() == ("README",)

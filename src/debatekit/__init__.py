@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import aif, arguments, corpus, datasets, html, json, tei
+from . import aif, arguments, captions, corpus, datasets, html, json, tei, text
 from ._io import dumps, formats, loads, read, write
 from .errors import (
     DebatekitError,
@@ -68,6 +68,7 @@ __all__ = [
     "__version__",
     "aif",
     "arguments",
+    "captions",
     "corpus",
     "datasets",
     "dumps",
@@ -77,6 +78,7 @@ __all__ = [
     "loads",
     "read",
     "tei",
+    "text",
     "word_count",
     "write",
 ]

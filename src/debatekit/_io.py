@@ -17,6 +17,7 @@ from .models import Transcript
 
 __all__ = [
     "FORMATS",
+    "FORMAT_OPTIONS",
     "SUFFIXES",
     "check_binary",
     "dumps",
@@ -37,6 +38,9 @@ FORMATS: dict[str, str] = {
     "html": "debatekit.html",
     "aif": "debatekit.aif",
     "tei": "debatekit.tei",
+    "text": "debatekit.text",
+    "vtt": "debatekit.captions",
+    "srt": "debatekit.captions",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
@@ -44,6 +48,15 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xml": "tei",
+    ".txt": "text",
+    ".md": "text",
+    ".vtt": "vtt",
+    ".srt": "srt",
+}
+#: Options a format name implies for its module (one module serves "vtt" and "srt").
+FORMAT_OPTIONS: dict[str, dict[str, Any]] = {
+    "vtt": {"format": "vtt"},
+    "srt": {"format": "srt"},
 }
 
 
@@ -139,7 +152,9 @@ def read(
         ParseError: The file cannot be read as that format.
         ValidationError: The file reads, but as a transcript that breaks an invariant.
     """
-    module = _reader(format_for(path, format), os.fspath(path))
+    name = format_for(path, format)
+    module = _reader(name, os.fspath(path))
+    options = {**FORMAT_OPTIONS.get(name, {}), **options}
     with open(path, "rb") as fp:
         return module.load(fp, source=os.fspath(path), **options)
 
@@ -157,8 +172,9 @@ def write(
     The file is written whole or not at all: the text goes to a temporary file in
     the same folder, which then replaces ``path``. A failure leaves no partial file.
     """
-    module = _module(format_for(path, format))
-    data = module.dumps(transcript, **options)
+    name = format_for(path, format)
+    module = _module(name)
+    data = module.dumps(transcript, **{**FORMAT_OPTIONS.get(name, {}), **options})
     if not data.endswith("\n"):
         data += "\n"
     atomic_write(path, data.encode("utf-8"))
@@ -191,7 +207,9 @@ def loads(
         source: A name for the input, shown in error messages.
         **options: Passed to the format's ``loads``.
     """
-    module = _reader(format_for("", format), source or "<string>")
+    name = format_for("", format)
+    module = _reader(name, source or "<string>")
+    options = {**FORMAT_OPTIONS.get(name, {}), **options}
     if isinstance(data, (bytes, bytearray)):
         with io.BytesIO(bytes(data)) as fp:
             return module.load(fp, source=source, **options)
@@ -201,7 +219,9 @@ def loads(
 
 def dumps(transcript: Transcript, /, *, format: str, **options: Any) -> str:
     """Serialise a transcript to a string in the named format."""
-    result: str = _module(format_for("", format)).dumps(transcript, **options)
+    name = format_for("", format)
+    options = {**FORMAT_OPTIONS.get(name, {}), **options}
+    result: str = _module(name).dumps(transcript, **options)
     return result
 
 

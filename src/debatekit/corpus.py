@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -44,6 +45,12 @@ __all__ = ["COLUMNS", "TABLES", "Corpus", "Engine", "Filter", "Source", "open"]
 Engine: TypeAlias = Any
 
 _GLOB_CHARS = frozenset("*?[")
+# Files in a corpus folder that document it rather than record a debate (ParlaMint ships
+# 00README.txt; data folders have README.md, SOURCE.md, LICENSE.txt, ...).
+_DOCUMENTATION = re.compile(
+    r"(00)?(readme|source|sources|licen[cs]e|copying|changelog|changes|contributing|notice)\b",
+    re.IGNORECASE,
+)
 
 
 @attrs.frozen
@@ -139,12 +146,15 @@ def _expand(
 ) -> list[_Found]:
     """Every transcript file the paths name.
 
-    XML files are looked at for what they hold: a ParlaMint corpus root (``teiCorpus``)
-    stands for its sessions, each read with the root for its speakers; a session a root
-    in the same search already includes is not listed twice; other XML (a listPerson,
-    a taxonomy) is not a transcript and is skipped in folders and patterns. In a folder
-    or pattern, ``X.ana.xml`` is skipped where ``X.xml`` is there too (ParlaMint ships
-    both: the same sessions, with and without linguistic annotation).
+    In a folder, files that document it (``README``, ``00README``, ``SOURCE``,
+    ``LICENSE``, ``CHANGELOG``, ... with any suffix) are not transcripts and are skipped;
+    name one explicitly to read it anyway. XML files are looked at for what they hold:
+    a ParlaMint corpus root (``teiCorpus``) stands for its sessions, each read with the
+    root for its speakers; a session a root in the same search already includes is not
+    listed twice; other XML (a listPerson, a taxonomy) is not a transcript and is
+    skipped in folders and patterns. In a folder or pattern, ``X.ana.xml`` is skipped
+    where ``X.xml`` is there too (ParlaMint ships both: the same sessions, with and
+    without linguistic annotation).
     """
     from . import tei
 
@@ -162,7 +172,10 @@ def _expand(
             files = sorted(
                 p
                 for p in Path(text).rglob("*")
-                if p.is_file() and readable(p.suffix) and not p.name.startswith(".")
+                if p.is_file()
+                and readable(p.suffix)
+                and not p.name.startswith(".")
+                and not _DOCUMENTATION.match(p.name)
             )
         elif Path(text).is_file():
             files, named = [Path(text)], True
@@ -207,7 +220,9 @@ def _expand(
 
 
 def _names(paths: Sequence[Path]) -> list[str]:
-    """Short unique names: the file stem, or the path from the common folder if stems clash."""
+    """Short unique names, always relative: the file stem; where stems clash, the path from
+    the files' common folder without its suffix; where those clash too (``a.xml`` beside
+    ``a.txt``), with it; a file listed twice gets ``#2``, ``#3``."""
     stems = [p.name.split(".")[0] or p.stem for p in paths]
     if len(set(stems)) == len(stems):
         return stems
@@ -215,8 +230,13 @@ def _names(paths: Sequence[Path]) -> list[str]:
     common = Path(os.path.commonpath([str(p.parent) for p in resolved]))
     names = [p.relative_to(common).with_suffix("").as_posix() for p in resolved]
     if len(set(names)) != len(names):
-        names = [p.as_posix() for p in resolved]
-    return names
+        names = [p.relative_to(common).as_posix() for p in resolved]
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}#{seen[name]}")
+    return unique
 
 
 def open(
@@ -301,7 +321,10 @@ class _ConvertTask:
         transcript = _read_matching(source, self.filters)
         if transcript is None:
             return None
-        target = Path(self.folder, source.name + suffix_for(self.to))
+        folder = Path(self.folder).resolve()
+        target = (folder / (source.name + suffix_for(self.to))).resolve()
+        if folder not in target.parents:  # a name is always relative; make sure of it
+            raise DebatekitError(f"{source.name}: would be written outside {folder}")
         target.parent.mkdir(parents=True, exist_ok=True)
         write(transcript, target, format=self.to)
         return str(target)

@@ -1,0 +1,179 @@
+"""Tests of debatekit.captions: WebVTT and SRT caption files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+import debatekit
+from debatekit import (
+    DebatekitError,
+    Incident,
+    ParseError,
+    ParseWarning,
+    Speaker,
+    Transcript,
+    Turn,
+    captions,
+)
+
+DATA = Path(__file__).parent / "data" / "captions"
+
+VTT = (
+    "WEBVTT\n\n"
+    "NOTE Made by hand for the tests.\n\n"
+    "intro\n00:00:01.000 --> 00:00:03.500 align:start\n<v Ann Lee>Hello &amp; <i>welcome</i>.\n\n"
+    "00:00:03.500 --> 00:00:05.000\n<v Ann Lee>Second line.\n\n"
+    "00:00:05.000 --> 00:00:06.000\n[Music]\n\n"
+    "00:00:06.000 --> 00:00:08.000\n<v.loud Bob Roe>Yes\nreally.\n\n"
+    "00:00:08.000 --> 00:00:09.000\nNo speaker: Bob goes on.\n"
+)
+
+
+def seconds(value: float) -> dt.timedelta:
+    return dt.timedelta(seconds=value)
+
+
+def test_real_srt_speakers_turns_and_times() -> None:
+    """The real SRT file: Name: prefixes at speaker changes give nine turns by two speakers."""
+    with open(DATA / "virtual-coffee-s08e05.srt", "rb") as fp:
+        t = captions.load(fp)
+    assert [s.name for s in t.speakers] == ["Bekah", "Dan"]
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["Bekah", "Dan"] * 4 + ["Bekah"]
+    first = t.turns[0]
+    assert (first.start, first.end) == (dt.timedelta(seconds=6, milliseconds=56), seconds(31.925))
+    assert first.paragraphs[0].startswith(
+        "Hello and welcome to\nseason eight,episode five of the\n"
+    )
+    assert t.turns[7].paragraphs == ("Absolutely",)
+
+
+def test_vtt_voice_tags_merge_cues_and_keep_times() -> None:
+    """Voice tags name speakers; consecutive cues of one speaker merge into one turn."""
+    t = captions.loads(VTT)
+    assert [(s.id, s.name) for s in t.speakers] == [("lee", "Ann Lee"), ("roe", "Bob Roe")]
+    ann, bob = t.turns
+    assert ann.paragraphs == ("Hello & welcome.\nSecond line.",)
+    assert (ann.start, ann.end) == (seconds(1), seconds(5))
+    assert bob.paragraphs == ("Yes\nreally.\nNo speaker: Bob goes on.",)
+    assert t.front == ("Made by hand for the tests.",)
+
+
+def test_sound_cue_is_a_timed_incident() -> None:
+    """A cue that only describes a sound is a body incident with its time."""
+    music = captions.loads(VTT).body[1]
+    assert isinstance(music, Incident)
+    assert (music.kind, music.subtype, music.text, music.time) == (
+        "incident",
+        "music",
+        "Music",
+        seconds(5),
+    )
+
+
+def test_cue_without_any_speaker_is_unknown() -> None:
+    """Cues before any named speaker, or after a bare >>, belong to the speaker "unknown"."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nGood evening.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\n>> HOLT: Welcome.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n>> Thank you.\n"
+    )
+    t = captions.loads(srt)
+    assert [(turn.speaker_id, turn.paragraphs) for turn in t.turns] == [
+        ("unknown", ("Good evening.",)),
+        ("holt", ("Welcome.",)),
+        ("unknown", ("Thank you.",)),
+    ]
+
+
+def test_bom_and_crlf() -> None:
+    """A byte-order mark and CRLF line endings are handled."""
+    data = ("\ufeff" + VTT.replace("\n", "\r\n")).encode("utf-8")
+    assert captions.loads(data).turns == captions.loads(VTT).turns
+
+
+def test_malformed_cue_is_kept_with_a_warning() -> None:
+    """A cue with a broken timing line is kept, broken line included, with a warning."""
+    srt = "1\n00:00:01,000 --> 00:00:02,000\nHOLT: Hi.\n\n2\n00:00:02 -> 00:00:03\nStill me.\n"
+    with pytest.warns(ParseWarning, match="cue without a valid timing line") as record:
+        t = captions.loads(srt, source="x.srt")
+    assert record[0].message.lineno == 5  # type: ignore[union-attr]
+    assert t.turns[0].paragraphs == ("Hi.\n00:00:02 -> 00:00:03\nStill me.",)
+
+
+def test_malformed_cue_in_strict_mode_is_a_parse_error() -> None:
+    """strict=True raises a ParseError at the malformed cue's line."""
+    srt = "1\n00:00:01,000 --> 00:00:02,000\nHOLT: Hi.\n\n2\n00:00:02 -> 00:00:03\nStill me.\n"
+    with pytest.raises(ParseError, match=r"^x\.srt:5:1: cue without") as info:
+        captions.loads(srt, source="x.srt", strict=True)
+    assert info.value.lineno == 5
+
+
+def test_vtt_needs_its_header() -> None:
+    """Reading as WebVTT a file without the WEBVTT header is a ParseError at line 1."""
+    with pytest.raises(ParseError, match='starts with "WEBVTT"'):
+        captions.loads("00:00:01.000 --> 00:00:02.000\nHi.\n", format="vtt")
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+def test_written_captions_read_back(fmt: str) -> None:
+    """Captions written in either format read back to the same speakers, texts and times."""
+    t = captions.loads(VTT)
+    again = captions.loads(captions.dumps(t, format=fmt))  # type: ignore[arg-type]
+    assert [s.name for s in again.speakers] == ["Ann Lee", "Bob Roe"]
+    assert [turn.paragraphs for turn in again.turns] == [turn.paragraphs for turn in t.turns]
+    assert [(turn.start, turn.end) for turn in again.turns] == [
+        (turn.start, turn.end) for turn in t.turns
+    ]
+
+
+def test_vtt_writer_output() -> None:
+    """The WebVTT writer uses voice tags, escapes markup and keeps the recorded cues."""
+    t = Transcript(
+        speakers=[Speaker(id="a", name="Ann <Lee>")],
+        body=[Turn(id="u1", speaker_id="a", paragraphs=["1 < 2 & so on"], start=seconds(1.5))],
+    )
+    assert captions.dumps(t) == (
+        "WEBVTT\n\n00:00:01.500 --> 00:00:03.500\n<v Ann &lt;Lee&gt;>1 &lt; 2 &amp; so on\n"
+    )
+
+
+def test_writer_needs_times() -> None:
+    """A turn without a start time cannot be written as captions."""
+    t = Transcript(
+        speakers=[Speaker(id="a", name="Ann")],
+        body=[Turn(id="u1", speaker_id="a", paragraphs=["Hi."])],
+    )
+    with pytest.raises(DebatekitError, match="no start time"):
+        captions.dumps(t)
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_read_and_write_by_suffix(tmp_path: Path, suffix: str) -> None:
+    """debatekit.write/read pick WebVTT or SRT from the suffix."""
+    path = tmp_path / f"talk{suffix}"
+    debatekit.write(captions.loads(VTT), path)
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith("WEBVTT") == (suffix == ".vtt")
+    assert [s.name for s in debatekit.read(path).speakers] == ["Ann Lee", "Bob Roe"]
+
+
+def test_load_refuses_text_mode_files() -> None:
+    """load() needs a binary file."""
+    with pytest.raises(TypeError, match="binary"):
+        captions.load(io.StringIO(VTT))  # type: ignore[arg-type]
+
+
+def test_docs_examples_run() -> None:
+    """Every >>> example in docs/formats/captions.md gives the output printed there."""
+    import doctest
+
+    path = Path(__file__).parent.parent / "docs" / "formats" / "captions.md"
+    test = doctest.DocTestParser().get_doctest(path.read_text("utf-8"), {}, path.name, str(path), 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert len(test.examples) > 5
