@@ -492,7 +492,7 @@ class Reader:
                 affiliation=stated,
                 description=description,
                 aliases=aliases,
-                affiliations=tuple(affiliations),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
+                affiliations=tuple(affiliations),
                 meta=meta,
             )
         except ValidationError as exc:
@@ -723,7 +723,7 @@ class Reader:
                 label=label_text,
                 start=start,
                 end=end,
-                incidents=tuple(incidents),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
+                incidents=tuple(incidents),
                 meta=meta,
             )
         except ValidationError as exc:
@@ -738,7 +738,7 @@ class Reader:
                 label=label_text,
                 start=start,
                 end=end if start is None or end is None or end >= start else None,
-                incidents=tuple(kept),  # type: ignore[arg-type]  # attrs: Iterable[_T_co]
+                incidents=tuple(kept),
                 meta=meta,
             )
         if self.keep_texts:
@@ -961,10 +961,10 @@ class Reader:
         try:
             return Transcript(
                 event=event,
-                speakers=tuple(speakers),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
-                body=tuple(body),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
-                claims=tuple(claims),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
-                relations=tuple(relations),  # type: ignore[arg-type]  # attrs types converter=tuple as Iterable[_T_co]
+                speakers=tuple(speakers),
+                body=tuple(body),
+                claims=tuple(claims),
+                relations=tuple(relations),
                 front=self.front,
                 back=self.back,
                 meta=transcript_meta,

@@ -381,8 +381,8 @@ def _build(cues: list[_Cue], notes: list[str], format: str) -> Transcript:
     people: tuple[Speaker, ...] = tuple(speakers.values())
     items: tuple[BodyItem, ...] = tuple(body)
     return Transcript(
-        speakers=people,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
-        body=items,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
+        speakers=people,
+        body=items,
         front=notes,
         meta={"captions:format": format},
     )

@@ -90,6 +90,30 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _affiliations(value: Iterable[Affiliation]) -> tuple[Affiliation, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _incidents(value: Iterable[Incident]) -> tuple[Incident, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _body(value: Iterable[Turn | Incident]) -> tuple[Turn | Incident, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
 def _check_id(problems: list[Problem], path: str, value: object) -> None:
     if not isinstance(value, str) or not _ID.match(value):
         problems.append(
@@ -244,7 +268,7 @@ class Speaker:
     affiliation: str | None = None
     description: str | None = None
     aliases: tuple[str, ...] = field(default=(), converter=_strings)
-    affiliations: tuple[Affiliation, ...] = field(default=(), converter=tuple)
+    affiliations: tuple[Affiliation, ...] = field(default=(), converter=_affiliations)
     meta: dict[str, str] = field(factory=dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -338,7 +362,7 @@ class Turn:
     label: str | None = None
     start: dt.timedelta | None = None
     end: dt.timedelta | None = None
-    incidents: tuple[Incident, ...] = field(default=(), converter=tuple)
+    incidents: tuple[Incident, ...] = field(default=(), converter=_incidents)
     meta: dict[str, str] = field(factory=dict, hash=False)
 
     @property
@@ -527,10 +551,10 @@ class Transcript:
     """
 
     event: Event = field(factory=Event)
-    speakers: tuple[Speaker, ...] = field(default=(), converter=tuple)
-    body: tuple[BodyItem, ...] = field(default=(), converter=tuple)
-    claims: tuple[Claim, ...] = field(default=(), converter=tuple)
-    relations: tuple[Relation, ...] = field(default=(), converter=tuple)
+    speakers: tuple[Speaker, ...] = field(default=(), converter=_speakers)
+    body: tuple[BodyItem, ...] = field(default=(), converter=_body)
+    claims: tuple[Claim, ...] = field(default=(), converter=_claims)
+    relations: tuple[Relation, ...] = field(default=(), converter=_relations)
     front: tuple[str, ...] = field(default=(), converter=_strings)
     back: tuple[str, ...] = field(default=(), converter=_strings)
     meta: dict[str, str] = field(factory=dict, hash=False)

@@ -1361,8 +1361,8 @@ class _Reader:
         try:
             return Transcript(
                 event=event,
-                speakers=people,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
-                body=items,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
+                speakers=people,
+                body=items,
                 front=front,
                 back=back,
                 meta=self.meta,
@@ -1436,7 +1436,7 @@ class _Reader:
             paragraphs=paragraphs,
             label=printed_label,
             start=start,
-            incidents=inline,  # type: ignore[arg-type]  # attrs plugin: converter=tuple
+            incidents=inline,
             meta=meta,
         )
 
