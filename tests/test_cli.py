@@ -304,3 +304,30 @@ def test_sigterm_stops_a_conversion_cleanly(tmp_path: Path) -> None:
     assert left in ([], [out / "copy.json"])
     if left:
         assert debatekit.read(left[0]).turns[-1].id == "u59999"
+
+
+def test_readme_main_command(tmp_path: Path) -> None:
+    """The README's main command (after its pip install) runs and prints the summary."""
+    import re
+    import shlex
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    block = readme.split("<!-- main-command -->", 1)[1]
+    command = re.search(r"```sh\n(.*?)\n```", block, re.S).group(1)  # type: ignore[union-attr]
+    steps = [shlex.split(step) for step in command.split("&&")]
+    assert steps[0][:4] == ["python3", "-m", "pip", "install"]
+    outputs = []
+    for step in steps[1:]:
+        assert step[0] == "debatekit"
+        result = subprocess.run(
+            [sys.executable, "-m", "debatekit", *step[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.append(result.stdout)
+    summary = outputs[-1]
+    assert summary.startswith("The U.S.-Mexico Relationship Is About More Than Migration\n")
+    assert "claims: 149  relations: 149" in summary
+    assert "total                      18    2639  100.0%" in summary
