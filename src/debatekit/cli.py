@@ -355,6 +355,12 @@ def _example(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _incidents(transcript: Transcript) -> int:
+    """Non-speech items: between turns and inside them."""
+    between = len(transcript.body) - len(transcript.turns)
+    return between + sum(len(turn.incidents) for turn in transcript.turns)
+
+
 def summary(transcript: Transcript) -> dict[str, object]:
     """The figures ``debatekit info`` prints, as JSON-ready data."""
     event = transcript.event
@@ -379,7 +385,7 @@ def summary(transcript: Transcript) -> dict[str, object]:
             for row in transcript.speaker_stats()
         ],
         "turns": len(transcript.turns),
-        "incidents": len(transcript.body) - len(transcript.turns),
+        "incidents": _incidents(transcript),
         "claims": len(transcript.claims),
         "relations": len(transcript.relations),
     }
@@ -416,7 +422,7 @@ def _info_lines(transcript: Transcript) -> list[str]:
     lines.append("-" * (width + 23))
     lines.append(f"{total[0]:<{width}}  {total[1]:>5}  {total[2]:>6}  {total[3]:>6}")
     lines.append("")
-    incidents = len(transcript.body) - len(transcript.turns)
+    incidents = _incidents(transcript)
     lines.append(
         f"incidents: {incidents}  claims: {len(transcript.claims)}  "
         f"relations: {len(transcript.relations)}"
