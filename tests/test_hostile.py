@@ -165,3 +165,80 @@ def test_xml_attacks_are_refused_with_a_parse_error(name: str, data: bytes, mess
     assert info.value.source == "attack.xml"
     assert message in str(info.value)
     assert "root:" not in str(info.value)  # /etc/passwd was not read into a message
+
+
+# -- encodings ---------------------------------------------------------------------------
+
+_WINDOWS = "MR. O’NEIL: We can’t go on — “not like this”.\r\nMS. DÍAZ: Agreed.\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_encodings_with_an_explicit_encoding(tmp_path: Path, encoding: str) -> None:
+    """Text saved as cp1252 or latin-1 reads with encoding=..., through read() too."""
+    text = _WINDOWS if encoding == "cp1252" else _WINDOWS.replace("’", "'").replace("—", "-")
+    text = text.replace("“", '"').replace("”", '"') if encoding == "latin-1" else text
+    path = tmp_path / "debate.txt"
+    path.write_bytes(text.encode(encoding))
+    t = debatekit.read(path, encoding=encoding)
+    assert [s.name for s in t.speakers][1] in {"Díaz", "DÍAZ", "Ms. Díaz", "MS. DÍAZ"}
+    assert t.turns[0].paragraphs[0].startswith("We can")
+    with pytest.raises(debatekit.ParseError) as info:
+        debatekit.read(path)  # UTF-8 by default: the first non-ASCII byte is named
+    data = text.encode(encoding)
+    first = next(i for i, b in enumerate(data) if b > 127)
+    assert f"invalid UTF-8 at byte {first}" in str(info.value)
+    line_start = data.rfind(b"\n", 0, first) + 1
+    assert (info.value.lineno, info.value.colno) == (
+        data.count(b"\n", 0, first) + 1,
+        first - line_start + 1,
+    )
+
+
+def test_captions_in_cp1252() -> None:
+    """An SRT file in cp1252 reads with encoding='cp1252'."""
+    srt = "1\r\n00:00:01,000 --> 00:00:02,000\r\nJosé: ¡Olé!\r\n"
+    t = debatekit.captions.loads(srt.encode("cp1252"), encoding="cp1252")
+    assert t.turns[0].paragraphs == ("¡Olé!",)
+    assert t.speakers[0].name == "José"
+
+
+@pytest.mark.parametrize("format_", ["json", "text", "tei", "srt"])
+def test_utf8_with_and_without_bom(format_: str) -> None:
+    """UTF-8 with a byte-order mark reads like UTF-8 without one."""
+    t = debatekit.datasets.load("us-mexico-2023")
+    if format_ == "srt":
+        t = debatekit.captions.loads("1\n00:00:01,000 --> 00:00:02,000\nAna: Hola.\n")
+    data = debatekit.dumps(t, format=format_).encode("utf-8")
+    plain = debatekit.loads(data, format=format_)
+    with_bom = debatekit.loads(b"\xef\xbb\xbf" + data, format=format_)
+    assert with_bom.turns == plain.turns
+    assert [s.name for s in with_bom.speakers] == [s.name for s in plain.speakers]
+
+
+def test_utf16_tei() -> None:
+    """TEI written as UTF-16 (with its XML declaration) reads to the same transcript."""
+    t = debatekit.datasets.load("us-mexico-2023")
+    xml = debatekit.tei.dumps(t).replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+    assert debatekit.tei.loads(xml.encode("utf-16")) == t
+
+
+def test_unknown_encoding_is_a_clear_error() -> None:
+    """A codec Python does not know is named in the error."""
+    with pytest.raises(ValueError, match="unknown encoding 'klingon'"):
+        debatekit.text.loads(b"A: hi", encoding="klingon")
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_line_endings(ending: str) -> None:
+    """LF, CRLF and classic-Mac CR files read to the same turns, without a warning,
+    and are written back with their own line endings."""
+    text = "ANA: One.\n\nBEN: Two.\nStill two.\n".replace("\n", ending)
+    t = debatekit.text.loads(text.encode())
+    assert [turn.paragraphs for turn in t.turns] == [("One.",), ("Two.\nStill two.",)]
+    assert debatekit.text.dumps(t) == text
+
+
+def test_mixed_line_endings_warn_with_the_line() -> None:
+    """Mixed line endings read, with a warning that names the first odd line."""
+    with pytest.warns(ParseWarning, match=r"^fuzz:2: mixed line endings"):
+        debatekit.text.loads(b"ANA: One.\nBEN: Two.\r\n", source="fuzz")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import importlib
 import io
@@ -20,6 +21,7 @@ __all__ = [
     "FORMAT_OPTIONS",
     "SUFFIXES",
     "check_binary",
+    "decode_text",
     "dumps",
     "format_for",
     "formats",
@@ -28,7 +30,6 @@ __all__ = [
     "readable",
     "source_name",
     "suffix_for",
-    "utf8_text",
     "write",
 ]
 
@@ -74,18 +75,32 @@ def check_binary(fp: object, mode: str) -> None:
         )
 
 
-def utf8_text(s: str | bytes, source: str | None) -> str:
-    """``s`` as text: bytes decoded as UTF-8, a leading byte-order mark dropped.
+def decode_text(s: str | bytes, source: str | None, encoding: str = "utf-8") -> str:
+    """``s`` as text: bytes decoded (UTF-8 by default), a leading byte-order mark dropped.
 
     Raises:
-        ParseError: Bytes that are not UTF-8, with the offset of the first bad byte.
+        ParseError: Bytes invalid in that encoding, with the offset of the first bad
+            byte and its line and column.
+        ValueError: An encoding Python does not know.
     """
     if isinstance(s, (bytes, bytearray)):
+        data = bytes(s)
         try:
-            return bytes(s).decode("utf-8-sig")
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ValueError(f"unknown encoding {encoding!r}") from None
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+        try:
+            s = data.decode("utf-8-sig" if utf8 else encoding)
         except UnicodeDecodeError as exc:
+            name = "UTF-8" if utf8 else encoding
+            lineno = data.count(b"\n", 0, exc.start) + 1
+            colno = exc.start - data.rfind(b"\n", 0, exc.start)
             raise ParseError(
-                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
+                f"invalid {name} at byte {exc.start}: {exc.reason}",
+                source=source,
+                lineno=lineno,
+                colno=colno,
             ) from None
     return s[1:] if s.startswith("\ufeff") else s
 

@@ -43,7 +43,7 @@ import attrs
 import cattrs
 
 from ._converter import converter, json_type
-from ._io import check_binary, source_name, utf8_text
+from ._io import check_binary, decode_text, source_name
 from .errors import ParseError, ParseWarning, ValidationError
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -266,7 +266,7 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
         ParseError: The text is not JSON, is not shaped like AIF, or (strict mode)
             holds content that has no place in a transcript.
     """
-    s = utf8_text(s, source)
+    s = decode_text(s, source)
     try:
         data = _json.loads(s)
     except _json.JSONDecodeError as exc:

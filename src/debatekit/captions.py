@@ -39,7 +39,7 @@ from typing import IO, Literal, TypeAlias
 
 import attrs
 
-from ._io import check_binary, source_name
+from ._io import check_binary, decode_text, source_name
 from .errors import DebatekitError, ParseError, ParseWarning
 from .models import BodyItem, Incident, IncidentKind, Speaker, Transcript, Turn
 
@@ -129,17 +129,8 @@ class _Cue:
     lines: list[str]
 
 
-def _decode(s: str | bytes, source: str | None) -> str:
-    if isinstance(s, (bytes, bytearray)):
-        try:
-            s = bytes(s).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ParseError(
-                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
-            ) from None
-    elif s.startswith("\ufeff"):
-        s = s[1:]
-    return s.replace("\r\n", "\n").replace("\r", "\n")
+def _decode(s: str | bytes, source: str | None, encoding: str) -> str:
+    return decode_text(s, source, encoding).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def loads(
@@ -149,11 +140,13 @@ def loads(
     source: str | None = None,
     strict: bool = False,
     format: CaptionFormat | None = None,
+    encoding: str = "utf-8",
 ) -> Transcript:
     """Read a transcript from a WebVTT or SRT caption file.
 
     Args:
-        s: The captions (``bytes`` are decoded as UTF-8, with or without a BOM).
+        s: The captions (``bytes`` are decoded as ``encoding``: UTF-8, with or
+            without a BOM, by default; SRT files are often ``"cp1252"``).
         source: A name for the input, shown in warnings and errors.
         strict: Raise a :class:`~debatekit.ParseError` for a malformed cue instead of
             warning and keeping its text.
@@ -164,7 +157,7 @@ def loads(
         ParseError: The bytes are not UTF-8, a WebVTT file lacks its ``WEBVTT``
             header, or (``strict=True``) a cue is malformed.
     """
-    text = _decode(s, source)
+    text = _decode(s, source, encoding)
     warn = _Warner(source, strict)
     is_vtt = text.lstrip(" \t\n").startswith("WEBVTT")
     if format is None:
@@ -184,11 +177,12 @@ def load(
     source: str | None = None,
     strict: bool = False,
     format: CaptionFormat | None = None,
+    encoding: str = "utf-8",
 ) -> Transcript:
     """Read a transcript from a binary caption file; see :func:`loads`."""
     check_binary(fp, "rb")
     name = source if source is not None else source_name(fp)
-    return loads(fp.read(), source=name, strict=strict, format=format)
+    return loads(fp.read(), source=name, strict=strict, format=format, encoding=encoding)
 
 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:

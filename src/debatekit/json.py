@@ -31,7 +31,7 @@ import cattrs
 from cattrs import AttributeValidationNote, IterableValidationNote
 
 from ._converter import converter, json_type
-from ._io import check_binary, source_name, utf8_text
+from ._io import check_binary, decode_text, source_name
 from .errors import ParseError, Problem, ValidationError
 from .models import Transcript
 
@@ -146,7 +146,7 @@ def loads(s: str | bytes, /, *, source: str | None = None) -> Transcript:
         ValidationError: The shape is right but the transcript breaks an invariant
             (a turn's speaker is not declared, a claim's text is not its span).
     """
-    s = utf8_text(s, source)
+    s = decode_text(s, source)
     with _no_gc():
         try:
             data = _decode(s)

@@ -66,7 +66,7 @@ from typing import IO, Literal, TypeAlias
 
 import attrs
 
-from ._io import check_binary, source_name
+from ._io import check_binary, decode_text, source_name
 from .errors import ParseError, ParseWarning, ValidationError
 from .models import BodyItem, Event, Incident, IncidentKind, Speaker, Transcript, Turn
 
@@ -899,25 +899,23 @@ class _Piece:
     text_start: int = 0  # where the paragraph's text starts (after the label)
 
 
-def _decode(s: str | bytes, source: str | None, strict: bool) -> tuple[str, dict[str, str]]:
+def _decode(
+    s: str | bytes, source: str | None, strict: bool, encoding: str = "utf-8"
+) -> tuple[str, dict[str, str]]:
     meta: dict[str, str] = {}
-    if isinstance(s, (bytes, bytearray)):
-        if bytes(s[:3]) == b"\xef\xbb\xbf":
-            meta["text:bom"] = "yes"
-        try:
-            s = bytes(s).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ParseError(
-                f"invalid UTF-8 at byte {exc.start}: {exc.reason}", source=source
-            ) from None
-    elif s.startswith("\ufeff"):
+    if (isinstance(s, str) and s.startswith("\ufeff")) or (
+        isinstance(s, (bytes, bytearray)) and bytes(s[:3]) == b"\xef\xbb\xbf"
+    ):
         meta["text:bom"] = "yes"
-        s = s[1:]
+    s = decode_text(s, source, encoding)
     if "\r" in s:
         crlf = s.count("\r\n")
         if crlf and crlf == s.count("\n") and crlf == s.count("\r"):
             meta["text:newline"] = "crlf"
             s = s.replace("\r\n", "\n")
+        elif "\n" not in s:  # classic Mac OS: CR alone, throughout
+            meta["text:newline"] = "cr"
+            s = s.replace("\r", "\n")
         else:
             lineno = s.count("\n", 0, s.find("\r")) + 1
             meta["text:newline"] = "mixed"
@@ -937,11 +935,13 @@ def loads(
     dialect: Dialect = "auto",
     speakers: Mapping[str, Speaker | str] | None = None,
     label_pattern: str | re.Pattern[str] | None = None,
+    encoding: str = "utf-8",
 ) -> Transcript:
     """Read a transcript from plain text or Markdown.
 
     Args:
-        s: The text (``bytes`` are decoded as UTF-8, with or without a BOM).
+        s: The text (``bytes`` are decoded as ``encoding``; UTF-8 with or without a BOM
+            by default).
         source: A name for the input, shown in warnings and errors.
         strict: Raise a :class:`~debatekit.ParseError` where the lenient reader would
             warn and keep the text.
@@ -953,13 +953,16 @@ def loads(
         label_pattern: A regular expression matched at the start of each line, with
             a group ``label`` (and optionally ``time``); it replaces the built-in
             label rules. The text starts where the match ends.
+        encoding: How bytes are encoded, e.g. ``"cp1252"`` or ``"latin-1"`` for files
+            saved by older Windows programs.
 
     Raises:
-        ParseError: The bytes are not UTF-8, or (``strict=True``) the reader is unsure.
+        ParseError: Bytes invalid in the encoding (with the byte offset), or
+            (``strict=True``) the reader is unsure.
     """
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}: expected one of {', '.join(DIALECTS)}")
-    text, meta = _decode(s, source, strict)
+    text, meta = _decode(s, source, strict, encoding)
     warn = _Warner(source, strict)
     pattern = re.compile(label_pattern) if isinstance(label_pattern, str) else label_pattern
     if pattern is not None and "label" not in pattern.groupindex:
@@ -976,6 +979,7 @@ def load(
     dialect: Dialect = "auto",
     speakers: Mapping[str, Speaker | str] | None = None,
     label_pattern: str | re.Pattern[str] | None = None,
+    encoding: str = "utf-8",
 ) -> Transcript:
     """Read a transcript from a binary file object; see :func:`loads`."""
     check_binary(fp, "rb")
@@ -986,6 +990,7 @@ def load(
         dialect=dialect,
         speakers=speakers,
         label_pattern=label_pattern,
+        encoding=encoding,
     )
 
 
@@ -1991,6 +1996,8 @@ class _Writer:
         text = "".join(out)
         if meta.get("text:newline") == "crlf":
             text = text.replace("\n", "\r\n")
+        elif meta.get("text:newline") == "cr":
+            text = text.replace("\n", "\r")
         if meta.get("text:bom") == "yes":
             text = "\ufeff" + text
         return text
