@@ -80,16 +80,18 @@ def test_bad_input_gives_one_line_and_exit_1(bad: Path, capsys: pytest.CaptureFi
     ("args", "code", "message"),
     [
         (["info", "missing.json"], 3, "debatekit: error: missing.json: No such file or directory"),
-        (["info", "notes.docx"], 2, "cannot tell the format from suffix '.docx'"),
+        (["info", "notes.docx"], 3, "debatekit: error: notes.docx: No such file or directory"),
+        (["info", "{tmp}/notes.docx"], 2, "cannot tell the format from suffix '.docx'"),
         (["convert", "x.json", "--to", "docx"], 2, "unknown format 'docx'"),
         (["convert", "-", "--to", "json"], 2, "reading standard input needs --from FMT"),
     ],
 )
 def test_usage_and_missing_files(
-    args: list[str], code: int, message: str, capsys: pytest.CaptureFixture[str]
+    args: list[str], code: int, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Missing files, unknown formats and incomplete commands: one line, a distinct code."""
-    got, _, err = run(capsys, *args)
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    got, _, err = run(capsys, *(a.replace("{tmp}", str(tmp_path)) for a in args))
     assert got == code
     assert message in err
     assert len(err.splitlines()) == 1
@@ -331,3 +333,31 @@ def test_readme_main_command(tmp_path: Path) -> None:
     assert summary.startswith("The U.S.-Mexico Relationship Is About More Than Migration\n")
     assert "claims: 149  relations: 149" in summary
     assert "total                      18    2639  100.0%" in summary
+
+
+PARLAMINT = Path(__file__).parent / "data" / "parlamint"
+
+
+def test_convert_a_parlamint_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A ParlaMint corpus root converts as its sessions, read with the corpus lists;
+    missing sessions fail in strict mode and are warnings with --lenient."""
+    root = PARLAMINT / "ParlaMint-ES-PV" / "ParlaMint-ES-PV.xml"
+    code, _, err = run(capsys, "convert", str(root), "-o", str(tmp_path / "a"), "--to", "json")
+    assert code == 1
+    assert "xi:include target not found" in err
+    code, _, err = run(
+        capsys, "convert", str(root), "-o", str(tmp_path / "b"), "--to", "json", "--lenient"
+    )
+    assert code == 0
+    assert err.count("debatekit: warning: ") == 2  # the 2017 and 2022 sessions
+    (written,) = (tmp_path / "b").rglob("*.json")
+    assert written.relative_to(tmp_path / "b").as_posix() == "2019/ParlaMint-ES-PV_2019-12-20.json"
+    assert debatekit.read(written).speakers[0].name == "Bakartxo Tejeria Otermin"
+
+
+def test_validate_a_parlamint_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    """validate on ParlaMint's XML lists each session, and lenient warnings as such."""
+    code, out, _ = run(capsys, "validate", str(PARLAMINT / "**" / "*.xml"), "--lenient")
+    lines = out.splitlines()
+    assert code == 0
+    assert sum(line.endswith(": ok") for line in lines) == 3

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json as _json
 import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -29,9 +31,10 @@ from typing import TextIO
 
 import attrs
 
-from . import __version__, datasets, dumps, formats, loads, read, write
-from ._io import format_for, readable, suffix_for
-from .errors import DebatekitError, FormatError, ValidationError
+from . import __version__, corpus, datasets, dumps, formats, loads, write
+from ._io import format_for, suffix_for
+from .corpus import Source
+from .errors import DebatekitError, FormatError, ParseWarning, ValidationError
 from .models import Transcript
 
 __all__ = ["EXIT_CANT_WRITE", "EXIT_INVALID", "EXIT_NO_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -43,6 +46,7 @@ EXIT_NO_INPUT = 3
 EXIT_CANT_WRITE = 4
 
 _STDIO = "-"
+_GLOB_CHARS = frozenset("*?[")
 
 
 class _UsageError(Exception):
@@ -57,6 +61,7 @@ class _Outcome:
     target: str | None
     code: int
     message: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 # -- the parser -------------------------------------------------------------------
@@ -96,6 +101,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     info.add_argument("file", nargs="?", help="a transcript; default: the bundled dataset")
     info.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    info.add_argument(
+        "--lenient",
+        action="store_true",
+        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+    )
     info.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     convert = commands.add_parser(
@@ -108,12 +118,19 @@ def _parser() -> argparse.ArgumentParser:
         "  debatekit convert debate.txt -o debate.json\n"
         "  debatekit convert debate.xml --to json              to standard output\n"
         "  cat debate.txt | debatekit convert - --from text --to json\n"
-        "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n",
+        "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n"
+        "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to json --lenient\n"
+        "                                      a ParlaMint corpus root: its sessions\n",
         formatter_class=_formatter,
     )
     convert.add_argument("inputs", nargs="+", metavar="IN", help="files, folders, or - (stdin)")
     convert.add_argument("-o", "--output", metavar="OUT", help="output file, folder, or -")
     convert.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    convert.add_argument(
+        "--lenient",
+        action="store_true",
+        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+    )
     convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
     convert.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="convert N files at once"
@@ -129,6 +146,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
     validate.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    validate.add_argument(
+        "--lenient",
+        action="store_true",
+        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+    )
 
     example = commands.add_parser(
         "example",
@@ -150,12 +172,56 @@ def _parser() -> argparse.ArgumentParser:
 # -- helpers ----------------------------------------------------------------------
 
 
-def _read_input(path: str, from_: str | None) -> Transcript:
-    if path == _STDIO:
-        if from_ is None:
-            raise _UsageError("reading standard input needs --from FMT")
-        return loads(sys.stdin.buffer.read(), format=from_, source="<stdin>")
-    return read(path, format=from_)
+@attrs.frozen
+class _Input:
+    """One transcript to read: a corpus source, or standard input (``source=None``).
+
+    Picklable, so worker processes can read it.
+    """
+
+    label: str
+    source: Source | None = None
+    base: str | None = None  # the folder it was found in, for output names
+
+    def read(self, from_: str | None) -> Transcript:
+        if self.source is None:
+            if from_ is None:
+                raise _UsageError("reading standard input needs --from FMT")
+            return loads(sys.stdin.buffer.read(), format=from_, source="<stdin>")
+        return self.source.read()
+
+
+def _inputs(names: Sequence[str], from_: str | None, strict: bool) -> list[_Input]:
+    """Every transcript the command line names: files, folders, patterns, corpus roots.
+
+    Folders, patterns and ParlaMint roots expand as :func:`debatekit.corpus.open` does
+    (roots stand for their sessions, read with the corpus lists). A path that does not
+    exist is an OSError (exit code 3).
+    """
+    found: list[_Input] = []
+    for name in names:
+        if name == _STDIO:
+            found.append(_Input(_STDIO))
+            continue
+        path = Path(name)
+        if not path.exists() and not (_GLOB_CHARS & set(name)):
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name)
+        base = name if path.is_dir() else (str(path.parent) if path.exists() else None)
+        with warnings.catch_warnings(record=True) as caught:  # a root's missing sessions
+            warnings.simplefilter("always", ParseWarning)
+            sources = corpus.open(name, format=from_, strict=strict).sources
+        for note in caught:
+            _warn(str(note.message))
+        found.extend(_Input(source.path, source, base) for source in sources)
+    return found
+
+
+def _read_input(name: str, from_: str | None, strict: bool = True) -> Transcript:
+    """Read one named input (a file, or - for standard input)."""
+    inputs = _inputs([name], from_, strict)
+    if len(inputs) != 1:
+        raise _UsageError(f"{name}: holds {len(inputs)} transcripts; name one")
+    return inputs[0].read(from_)
 
 
 def _write_output(transcript: Transcript, target: str, to: str | None) -> None:
@@ -195,18 +261,6 @@ def _describe(exc: BaseException, path: str) -> str:
     return text
 
 
-def _expand(inputs: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
-    """Each input file, with the folder it was found in (None for a named file)."""
-    for name in inputs:
-        path = Path(name)
-        if name != _STDIO and path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and readable(p.suffix))
-            for item in found:
-                yield str(item), path
-        else:
-            yield name, None
-
-
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -214,18 +268,24 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _convert_one(source: str, target: str, from_: str | None, to: str | None) -> _Outcome:
-    """Convert one file; never raises (runs in worker processes too)."""
+def _convert_one(item: _Input, target: str, from_: str | None, to: str | None) -> _Outcome:
+    """Convert one input; never raises (runs in worker processes too)."""
+    source = item.label
     writing = False
-    try:
-        if source != _STDIO and target != _STDIO and _same_file(source, target):
-            raise _UsageError(f"{source}: refusing to convert a file onto itself")
-        transcript = _read_input(source, from_)
-        writing = True
-        _write_output(transcript, target, to)
-    except (DebatekitError, OSError, _UsageError) as exc:
-        return _Outcome(source, target, _code_for(exc, writing=writing), _describe(exc, source))
-    return _Outcome(source, target, EXIT_OK)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ParseWarning)
+        try:
+            if source != _STDIO and target != _STDIO and _same_file(source, target):
+                raise _UsageError(f"{source}: refusing to convert a file onto itself")
+            transcript = item.read(from_)
+            writing = True
+            _write_output(transcript, target, to)
+        except (DebatekitError, OSError, _UsageError) as exc:
+            code, message = _code_for(exc, writing=writing), _describe(exc, source)
+        else:
+            code, message = EXIT_OK, ""
+    notes = tuple(str(w.message) for w in caught)
+    return _Outcome(source, target, code, message, notes)
 
 
 class _Progress:
@@ -254,9 +314,9 @@ class _Progress:
 # -- commands ---------------------------------------------------------------------
 
 
-def _plan(args: argparse.Namespace) -> list[tuple[str, str]]:
+def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
     """Pair every input with its output path, or raise _UsageError."""
-    items = list(_expand(args.inputs))
+    items = _inputs(args.inputs, args.from_, not args.lenient)
     output: str | None = args.output
     if not items:
         raise _UsageError("no input files found")
@@ -266,25 +326,39 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, str]]:
             raise _UsageError("several inputs need -o DIR")
         if to is None:
             raise _UsageError("writing standard output needs --to FMT (or give -o FILE)")
-        return [(items[0][0], _STDIO)]
+        return [(items[0], _STDIO)]
     out = Path(output)
-    many = len(items) > 1 or items[0][1] is not None or out.is_dir() or output.endswith(os.sep)
+    # One file named, read as itself (a corpus root stands for its sessions: a folder).
+    named_file = (
+        len(args.inputs) == 1
+        and Path(args.inputs[0]).is_file()
+        and len(items) == 1
+        and items[0].source is not None
+        and Path(items[0].source.path) == Path(args.inputs[0])
+    )
+    many = len(items) > 1 or not named_file or out.is_dir() or output.endswith(os.sep)
     if not many:
-        return [(items[0][0], output)]
+        return [(items[0], output)]
     if to is None:
         raise _UsageError("converting into a folder needs --to FMT")
     suffix = suffix_for(to)
-    plan: list[tuple[str, str]] = []
+    plan: list[tuple[_Input, str]] = []
     seen: dict[str, str] = {}
-    for source, root in items:
-        if source == _STDIO:
+    for item in items:
+        if item.source is None:
             raise _UsageError("standard input cannot be converted into a folder")
-        relative = Path(source).relative_to(root) if root is not None else Path(source).name
+        path = Path(item.source.path)
+        try:
+            relative = path.relative_to(item.base) if item.base else Path(path.name)
+        except ValueError:
+            relative = Path(path.name)
         target = str((out / relative).with_suffix(suffix))
+        if target in seen:  # a.txt beside a.json: keep the whole name
+            target = str(out / relative) + suffix
         if target in seen:
-            raise _UsageError(f"{source} and {seen[target]} would both write {target}")
-        seen[target] = source
-        plan.append((source, target))
+            raise _UsageError(f"{item.label} and {seen[target]} would both write {target}")
+        seen[target] = item.label
+        plan.append((item, target))
     return plan
 
 
@@ -299,20 +373,23 @@ def _convert(args: argparse.Namespace) -> int:
     progress = _Progress(len(plan), sys.stderr)
     outcomes: list[_Outcome] = []
     if args.jobs == 1 or len(plan) == 1:
-        for source, target in plan:
-            outcomes.append(_convert_one(source, target, args.from_, args.to))
-            progress.step(source)
+        for item, target in plan:
+            outcomes.append(_convert_one(item, target, args.from_, args.to))
+            progress.step(item.label)
     else:
         with ProcessPoolExecutor(max_workers=min(args.jobs, len(plan))) as pool:
             futures = [
-                pool.submit(_convert_one, source, target, args.from_, args.to)
-                for source, target in plan
+                pool.submit(_convert_one, item, target, args.from_, args.to)
+                for item, target in plan
             ]
             for future in futures:
                 outcome = future.result()
                 outcomes.append(outcome)
                 progress.step(outcome.source)
     progress.close()
+    for outcome in outcomes:
+        for note in outcome.warnings:
+            _warn(note)
     failed = [o for o in outcomes if o.code]
     for outcome in failed:
         _error(outcome.message)
@@ -326,15 +403,27 @@ def _validate(args: argparse.Namespace) -> int:
         format_for("", args.from_)
     code = EXIT_OK
     checked = 0
-    for source, _ in _expand(args.files):
-        checked += 1
+    for name in args.files:
         try:
-            _read_input(source, args.from_)
+            items = _inputs([name], args.from_, not args.lenient)
         except (DebatekitError, OSError) as exc:
+            checked += 1
             code = max(code, _code_for(exc, writing=False))
-            print(_describe(exc, source))
-        else:
-            print(f"{source}: ok")
+            print(_describe(exc, name))
+            continue
+        for item in items:
+            checked += 1
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ParseWarning)
+                try:
+                    item.read(args.from_)
+                except (DebatekitError, OSError, _UsageError) as exc:
+                    code = max(code, _code_for(exc, writing=False))
+                    print(_describe(exc, item.label))
+                else:
+                    print(f"{item.label}: ok")
+            for note in caught:
+                print(f"{item.label}: warning: {note.message}")
     if not checked:
         raise _UsageError("no input files found")
     return code
@@ -434,7 +523,7 @@ def _info(args: argparse.Namespace) -> int:
     if args.file is None:
         transcript = datasets.load(datasets.names()[0])
     else:
-        transcript = _read_input(args.file, args.from_)
+        transcript = _read_input(args.file, args.from_, not args.lenient)
     if args.json:
         _emit(_json.dumps(summary(transcript), ensure_ascii=False, indent=2))
     else:
@@ -443,6 +532,10 @@ def _info(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"info": _info, "convert": _convert, "validate": _validate, "example": _example}
+
+
+def _warn(message: str) -> None:
+    print(f"debatekit: warning: {message}", file=sys.stderr)
 
 
 def _error(message: str) -> None:
