@@ -361,3 +361,27 @@ def test_validate_a_parlamint_folder(capsys: pytest.CaptureFixture[str]) -> None
     lines = out.splitlines()
     assert code == 0
     assert sum(line.endswith(": ok") for line in lines) == 3
+
+
+@pytest.mark.parametrize("to", ["json", "tei", "aif", "text", "html"])
+def test_convert_to_every_format(to: str, good: Path, tmp_path: Path) -> None:
+    """convert writes every format; the readable ones convert back to JSON again."""
+    out = tmp_path / f"out.{to}"
+    assert main(["convert", str(good), "-o", str(out), "--to", to]) == 0
+    if to == "html":
+        assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+        return
+    back = tmp_path / "back.json"
+    assert main(["convert", str(out), "--from", to, "-o", str(back)]) == 0
+    transcript = debatekit.read(back)
+    assert [t.paragraphs for t in transcript.turns] == [t.paragraphs for t in DATASET.turns]
+
+
+def test_convert_to_captions_needs_times(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Captions of a transcript without times: one clear line, exit 1, no file."""
+    code, _, err = run(capsys, "convert", str(good), "-o", str(tmp_path / "x.vtt"))
+    assert code == 1
+    assert err.strip().endswith("turn 'u1' has no start time: captions need a time for every turn")
+    assert not (tmp_path / "x.vtt").exists()
