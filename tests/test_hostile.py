@@ -9,10 +9,12 @@ reader are kept in ``tests/data/fuzz/<format>/`` and replayed.
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from importlib import import_module
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,22 +27,29 @@ DATA = Path(__file__).parent / "data"
 READABLE = [f for f in debatekit.formats() if hasattr(import_module(FORMATS[f]), "load")]
 
 
+#: Readers with a lenient mode, fuzzed in both modes.
+LENIENT = {"text", "vtt", "srt", "tei", "aif"}
+
+
 def seeds(format_: str) -> list[Path]:
-    """The real test files of a format (the corpus the mutations start from)."""
+    """The real test files of a format (by suffix, or in a folder named after it)."""
     suffixes = {suffix for suffix, name in SUFFIXES.items() if name == format_}
     return sorted(
         p
         for p in DATA.rglob("*")
-        if p.is_file() and p.suffix.lower() in suffixes and "fuzz" not in p.parts
+        if p.is_file()
+        and "fuzz" not in p.parts
+        and (p.suffix.lower() in suffixes or (p.parent.name == format_ and p.suffix != ".md"))
     )
 
 
-def attempt(data: str | bytes, format_: str) -> None:
+def attempt(data: str | bytes, format_: str, strict: bool | None = None) -> None:
     """Read ``data``; only a DebatekitError may escape, and a result must be valid."""
+    options = {} if strict is None else {"strict": strict}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ParseWarning)
         try:
-            transcript = debatekit.loads(data, format=format_, source="fuzz")
+            transcript = debatekit.loads(data, format=format_, source="fuzz", **options)
         except DebatekitError:
             return
     # What was read is a valid transcript: it survives the lossless format.
@@ -48,6 +57,14 @@ def attempt(data: str | bytes, format_: str) -> None:
 
 
 FUZZ = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+_DEBATE = debatekit.datasets.load("us-mexico-2023")
+TIMED = attrs.evolve(  # with times, so that captions can be written too
+    _DEBATE,
+    body=[
+        attrs.evolve(x, start=dt.timedelta(seconds=9 * i), end=dt.timedelta(seconds=9 * i + 8))
+        for i, x in enumerate(_DEBATE.body)
+    ],
+)
 
 
 @pytest.mark.parametrize("format_", READABLE)
@@ -91,6 +108,17 @@ def mutations(draw: st.DrawFn, original: bytes) -> bytes:
 
 
 SEEDS = [(fmt, path) for fmt in READABLE for path in seeds(fmt)]
+
+
+@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize("format_", sorted(LENIENT & set(READABLE)))
+@FUZZ
+@given(data=st.data())
+def test_mutated_bundled_debate(format_: str, strict: bool, data: st.DataObject) -> None:
+    """The bundled debate written in each format, then damaged, in strict and lenient
+    mode: a transcript or a DebatekitError."""
+    original = debatekit.dumps(TIMED, format=format_).encode("utf-8")
+    attempt(data.draw(mutations(original), label="mutated"), format_, strict)
 
 
 @pytest.mark.parametrize(
