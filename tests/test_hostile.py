@@ -270,3 +270,25 @@ def test_mixed_line_endings_warn_with_the_line() -> None:
     """Mixed line endings read, with a warning that names the first odd line."""
     with pytest.warns(ParseWarning, match=r"^fuzz:2: mixed line endings"):
         debatekit.text.loads(b"ANA: One.\nBEN: Two.\r\n", source="fuzz")
+
+
+@pytest.mark.parametrize(
+    ("format_", "data"),
+    [
+        ("text", b"A: x\r\nB: y\n"),
+        (
+            "tei",
+            b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><div>'
+            b'<u who="#nobody"><seg>Hello.</seg></u></div></body></text></TEI>',
+        ),
+        ("srt", b"1\n00:00:01,000 --> 00:00:02,000\nA: x\n\n2\nbroken\n"),
+    ],
+)
+def test_warnings_point_at_the_callers_code(format_: str, data: bytes) -> None:
+    """A lenient reader's warning is attributed to the line that called debatekit, so
+    that warnings filters by module and the printed location mean the user's code."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        debatekit.loads(data, format=format_, strict=False, source="x")
+    assert caught, "expected at least one warning"
+    assert {Path(w.filename).name for w in caught} == {"test_hostile.py"}

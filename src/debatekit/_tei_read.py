@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -36,7 +35,7 @@ from ._tei_common import (
     parse_interval,
 )
 from ._tei_safe import chunks, parse_file, pull_parser, syntax_error
-from .errors import DebatekitError, ParseError, ParseWarning, ValidationError
+from .errors import DebatekitError, ParseError, ParseWarning, ValidationError, _report
 from .models import Affiliation, Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
 Element = etree._Element
@@ -103,10 +102,7 @@ class Context:
     def problem(self, msg: str, el: Element | None = None, source: str | None = None) -> None:
         """Raise in strict mode; warn (and let the caller keep the item) in lenient mode."""
         line = el.sourceline if el is not None else None
-        warning = ParseWarning(msg, source=source or self.source, lineno=line)
-        if self.strict:
-            raise warning.to_error()
-        warnings.warn(warning, stacklevel=4)
+        _report(ParseWarning(msg, source=source or self.source, lineno=line), strict=self.strict)
 
     def error(self, msg: str, el: Element | None = None) -> ParseError:
         return ParseError(msg, source=self.source, lineno=el.sourceline if el is not None else None)

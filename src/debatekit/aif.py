@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import json as _json
 import re
-import warnings
 from collections.abc import Mapping
 from typing import IO, Any, TypeVar
 
@@ -44,7 +43,7 @@ import cattrs
 
 from ._converter import converter, json_type
 from ._io import check_binary, decode_text, source_name
-from .errors import ParseError, ParseWarning, ValidationError
+from .errors import ParseError, ParseWarning, ValidationError, _report
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
 __all__ = [
@@ -313,10 +312,7 @@ class _Reader:
 
     def report(self, msg: str, path: str, keep: Any = None) -> None:
         """Warn (or in strict mode raise) about content that has no place; keep it."""
-        warning = ParseWarning(msg, source=self.source, path=path)
-        if self.strict:
-            raise warning.to_error()
-        warnings.warn(warning, stacklevel=2)
+        _report(ParseWarning(msg, source=self.source, path=path), strict=self.strict)
         if keep is not None:
             self.unmapped.append(keep)
 

@@ -31,16 +31,13 @@ import datetime as dt
 import html
 import json as _json
 import re
-import sys
 import unicodedata
-import warnings
-from types import FrameType
 from typing import IO, Literal, TypeAlias
 
 import attrs
 
 from ._io import check_binary, decode_text, source_name
-from .errors import DebatekitError, ParseError, ParseWarning
+from .errors import DebatekitError, ParseError, ParseWarning, _report
 from .models import BodyItem, Incident, IncidentKind, Speaker, Transcript, Turn
 
 __all__ = ["CaptionFormat", "dump", "dumps", "load", "loads"]
@@ -109,16 +106,7 @@ class _Warner:
 
     def __call__(self, msg: str, lineno: int | None) -> None:
         warning = ParseWarning(msg, source=self.source, lineno=lineno, colno=1)
-        if self.strict:
-            raise warning.to_error()
-        level = 1
-        frame: FrameType | None = sys._getframe(1)
-        while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
-            "debatekit."
-        ):
-            level += 1
-            frame = frame.f_back
-        warnings.warn(warning, stacklevel=level)
+        _report(warning, strict=self.strict)
 
 
 @attrs.define

@@ -6,7 +6,10 @@ catches everything the library reports about bad input, and nothing else.
 
 from __future__ import annotations
 
+import sys
+import warnings
 from collections.abc import Iterable
+from types import FrameType
 
 import attrs
 
@@ -170,3 +173,17 @@ class ParseWarning(_Located, UserWarning):
         return ParseError(
             self.msg, source=self.source, lineno=self.lineno, colno=self.colno, path=self.path
         )
+
+
+def _report(warning: ParseWarning, *, strict: bool) -> None:
+    """What every lenient reader does with a problem: in strict mode raise the
+    :class:`ParseError`; otherwise warn, attributed to the first caller outside
+    debatekit (so that ``warnings`` filters and messages point at the user's code)."""
+    if strict:
+        raise warning.to_error()
+    level = 2  # 1 is this function; 2 its caller, the first frame looked at
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("debatekit"):
+        level += 1
+        frame = frame.f_back
+    warnings.warn(warning, stacklevel=level)

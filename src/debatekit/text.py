@@ -56,18 +56,16 @@ import functools
 import html
 import json as _json
 import re
-import sys
 import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Mapping
-from types import FrameType
 from typing import IO, Literal, TypeAlias
 
 import attrs
 
 from ._io import check_binary, decode_text, source_name
-from .errors import ParseError, ParseWarning, ValidationError
+from .errors import ParseError, ParseWarning, ValidationError, _report
 from .models import BodyItem, Event, Incident, IncidentKind, Speaker, Transcript, Turn
 
 __all__ = ["DIALECTS", "Dialect", "dump", "dumps", "load", "loads"]
@@ -874,16 +872,7 @@ class _Warner:
 
     def __call__(self, msg: str, lineno: int | None, colno: int | None = None) -> None:
         warning = ParseWarning(msg, source=self.source, lineno=lineno, colno=colno)
-        if self.strict:
-            raise warning.to_error()
-        level = 1
-        frame: FrameType | None = sys._getframe(1)
-        while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
-            "debatekit."
-        ):
-            level += 1
-            frame = frame.f_back
-        warnings.warn(warning, stacklevel=level)
+        _report(warning, strict=self.strict)
 
 
 @attrs.define
