@@ -371,17 +371,18 @@ class Turn:
         return "\n\n".join(self.paragraphs)
 
     def __attrs_post_init__(self) -> None:
-        # Fast path for the common case (this runs once per turn of large corpora);
+        # Fast path for the common case (this runs once per turn of large corpora; ASCII
+        # identifiers, most ids, are NCNames without the regular expression);
         # the full check below finds and names every problem.
         if (
             not self.incidents
             and self.start is None
             and self.end is None
             and not self.meta
-            and type(self.id) is str
-            and _ID_MATCH(self.id)
-            and type(self.speaker_id) is str
-            and _ID_MATCH(self.speaker_id)
+            and type(id_ := self.id) is str
+            and ((id_.isascii() and id_.isidentifier()) or _ID_MATCH(id_) is not None)
+            and type(who := self.speaker_id) is str
+            and ((who.isascii() and who.isidentifier()) or _ID_MATCH(who) is not None)
             and all(map(_good_text, self.paragraphs))
         ):
             return
@@ -563,9 +564,13 @@ class Transcript:
         # This runs on every transcript built, so the common path does no string work:
         # paths of ids are kept as (field, index) and spelled out only for a problem.
         problems: list[Problem] = []
-        owners: dict[str, tuple[str, int, str]] = {}
+        # Where each id was first seen: a turn's is just its index in the body (the
+        # common case, so no tuple is made for it); others are (field, index, rest).
+        owners: dict[str, int | tuple[str, int, str]] = {}
 
-        def spell(where: tuple[str, int, str]) -> str:
+        def spell(where: int | tuple[str, int, str]) -> str:
+            if isinstance(where, int):
+                return f"body[{where}].id"
             field_, index, rest = where
             return f"{field_}[{index}]{rest}"
 
@@ -591,8 +596,16 @@ class Transcript:
         turns: dict[str, Turn] = {}
         for i, item in enumerate(self.body):
             if isinstance(item, Turn):
-                own(item.id, ("body", i, ".id"))
-                turns.setdefault(item.id, item)
+                tid = item.id
+                if tid in owners:
+                    problems.append(
+                        Problem(
+                            f"body[{i}].id", f"duplicate id {tid!r} (also {spell(owners[tid])})"
+                        )
+                    )
+                else:
+                    owners[tid] = i
+                    turns[tid] = item
                 if item.speaker_id not in speaker_ids:
                     problems.append(
                         Problem(f"body[{i}].speaker_id", f"unknown speaker {item.speaker_id!r}")
