@@ -37,7 +37,7 @@ from typing import IO, Literal, TypeAlias
 import attrs
 
 from ._io import check_binary, decode_text, source_name
-from .errors import DebatekitError, ParseError, ParseWarning, _report
+from .errors import DebatekitError, ParseError, _Warner
 from .models import BodyItem, Incident, IncidentKind, Speaker, Transcript, Turn
 
 __all__ = ["CaptionFormat", "dump", "dumps", "load", "loads"]
@@ -99,16 +99,6 @@ def _slug(name: str, taken: set[str]) -> str:
     return candidate
 
 
-class _Warner:
-    def __init__(self, source: str | None, strict: bool) -> None:
-        self.source = source
-        self.strict = strict
-
-    def __call__(self, msg: str, lineno: int | None) -> None:
-        warning = ParseWarning(msg, source=self.source, lineno=lineno, colno=1)
-        _report(warning, strict=self.strict)
-
-
 @attrs.define
 class _Cue:
     lineno: int
@@ -146,7 +136,7 @@ def loads(
             header, or (``strict=True``) a cue is malformed.
     """
     text = _decode(s, source, encoding)
-    warn = _Warner(source, strict)
+    warn = _Warner(source, strict, colno=1)
     is_vtt = text.lstrip(" \t\n").startswith("WEBVTT")
     if format is None:
         format = "vtt" if is_vtt else "srt"

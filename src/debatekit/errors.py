@@ -187,3 +187,21 @@ def _report(warning: ParseWarning, *, strict: bool) -> None:
         level += 1
         frame = frame.f_back
     warnings.warn(warning, stacklevel=level)
+
+
+class _Warner:
+    """A reader's problem reporter: :func:`_report` with the source and mode bound.
+
+    Args:
+        source: The input's name, for every message.
+        strict: Raise instead of warning.
+        colno: The column used when a call gives none (captions report whole lines).
+    """
+
+    def __init__(self, source: str | None, strict: bool, colno: int | None = None) -> None:
+        self.source, self.strict, self.colno = source, strict, colno
+
+    def __call__(self, msg: str, lineno: int | None, colno: int | None = None) -> None:
+        column = self.colno if colno is None else colno
+        warning = ParseWarning(msg, source=self.source, lineno=lineno, colno=column)
+        _report(warning, strict=self.strict)

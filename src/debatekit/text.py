@@ -65,7 +65,7 @@ from typing import IO, Literal, TypeAlias
 import attrs
 
 from ._io import check_binary, decode_text, source_name
-from .errors import ParseError, ParseWarning, ValidationError, _report
+from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Event, Incident, IncidentKind, Speaker, Transcript, Turn
 
 __all__ = ["DIALECTS", "Dialect", "dump", "dumps", "load", "loads"]
@@ -861,18 +861,6 @@ class _Roster:
             )
             for p in self.people
         ]
-
-
-class _Warner:
-    """Emits :class:`ParseWarning` s, or raises the :class:`ParseError` in strict mode."""
-
-    def __init__(self, source: str | None, strict: bool) -> None:
-        self.source = source
-        self.strict = strict
-
-    def __call__(self, msg: str, lineno: int | None, colno: int | None = None) -> None:
-        warning = ParseWarning(msg, source=self.source, lineno=lineno, colno=colno)
-        _report(warning, strict=self.strict)
 
 
 @attrs.define
