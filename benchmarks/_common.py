@@ -6,6 +6,7 @@ measured in the same process, right before or after, best of several runs.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import platform
@@ -77,3 +78,12 @@ def machine() -> str:
         + f"{platform.python_version()}, debatekit {debatekit.__version__}, "
         + f"JSON backend {backend}, {platform.system()} {platform.release()}"
     )
+
+
+def main(doc: str, figures: Callable[[bool], list[Figure]], quick: str) -> None:
+    """The command line of one benchmark module: ``--quick`` for smaller inputs."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=quick)
+    args = parser.parse_args()
+    for figure in figures(args.quick):
+        print(figure.line())

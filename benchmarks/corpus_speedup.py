@@ -13,13 +13,12 @@ free cores. The temporary folder is removed afterwards.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from _common import Figure
+from _common import Figure, main
 
 import debatekit
 from debatekit import Speaker, Transcript, Turn, corpus
@@ -79,13 +78,5 @@ def figures(quick: bool) -> list[Figure]:
     return [measure(50 if quick else 500)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="about 50 MB instead of 500 MB")
-    args = parser.parse_args()
-    for figure in figures(args.quick):
-        print(figure.line())
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__, figures, quick="about 50 MB instead of 500 MB")

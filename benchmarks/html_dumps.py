@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
-from collections.abc import Callable
 
 import attrs
+from _common import best
 
 import debatekit
 from debatekit import Claim, Incident, Relation, Transcript, Turn
@@ -58,15 +57,6 @@ def build(copies: int) -> Transcript:
                         )
                     )
     return attrs.evolve(base, body=body, claims=claims, relations=relations)
-
-
-def best(func: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

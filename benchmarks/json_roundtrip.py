@@ -13,12 +13,11 @@ The figure depends on the JSON backend: orjson when installed (``debatekit[fast]
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 from collections.abc import Iterator
 
-from _common import Figure, best
+from _common import Figure, best, main
 
 from debatekit import Speaker, Transcript, Turn
 from debatekit import json as dkjson
@@ -90,13 +89,5 @@ def _backend(name: str) -> Iterator[None]:
         dkjson._orjson_dumps, dkjson._orjson_loads = saved
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="20,000 turns instead of 100,000")
-    args = parser.parse_args()
-    for figure in figures(args.quick):
-        print(figure.line())
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__, figures, quick="20,000 turns instead of 100,000")

@@ -19,12 +19,10 @@ end) and prints:
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from _common import Figure
@@ -85,16 +83,6 @@ def baseline(path: Path) -> int:
 def debatekit_load(path: Path) -> int:
     with open(path, "rb") as fp:
         return len(tei.load(fp).turns)
-
-
-def best(fn, path: Path, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn(path)
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 _PEAK = """
@@ -179,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         turns = write_session(session, read_size)
         mb = os.path.getsize(session) / 1e6
         print(f"read: {mb:.1f} MB session, {turns} utterances")
-        base = best(baseline, session, args.repeat)
-        ours = best(debatekit_load, session, args.repeat)
+        base = common_best(lambda: baseline(session), args.repeat)
+        ours = common_best(lambda: debatekit_load(session), args.repeat)
         print(f"  lxml parse + text extraction: {base:.2f} s")
         print(f"  debatekit.tei.load:           {ours:.2f} s")
         print(f"  ratio: {ours / base:.2f}x (target <= 2x)")
