@@ -1986,7 +1986,9 @@ class _Writer:
             return explicit
         stored = turn.meta.get("text:prefix")
         if stored is not None and turn.label is not None:
-            found = _candidate(stored.split("\n")[0])
+            # A label with no text after it ("A." alone) is judged as if text followed.
+            first = stored.split("\n")[0]
+            found = _candidate(first) or _candidate(first + " x")
             if (
                 found is not None
                 and found.label == turn.label
