@@ -33,7 +33,7 @@ import attrs
 
 from . import __version__, corpus, datasets, dumps, formats, loads, write
 from ._io import format_for, suffix_for
-from .corpus import Source
+from .corpus import _GLOB_CHARS, Source
 from .errors import DebatekitError, FormatError, ParseWarning, ValidationError
 from .models import Transcript
 
@@ -46,7 +46,6 @@ EXIT_NO_INPUT = 3
 EXIT_CANT_WRITE = 4
 
 _STDIO = "-"
-_GLOB_CHARS = frozenset("*?[")
 
 
 class _UsageError(Exception):
