@@ -262,8 +262,9 @@ def mint_speaker_id(name: str, taken: Container[str], /) -> str:
 
     The surname (the name's last word; ``Felbab-Brown`` is one) folded to lower-case
     ASCII; if that is taken, the whole name joined with ``-``; then a number:
-    ``"JOSÉ PÉREZ"`` -> ``"perez"``. Ids that could clash with utterance ids (``u12``) or that start with a digit get an
-    ``s-`` prefix; a name with no letters or digits becomes ``speaker``.
+    ``"JOSÉ PÉREZ"`` -> ``"perez"``. Ids that could clash with utterance ids
+    (``u12``) or that start with a digit get an ``s-`` prefix; a name with no letters
+    or digits becomes ``speaker``.
     """
     whole = _slug(name)
     words = name.split()
