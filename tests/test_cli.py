@@ -186,7 +186,7 @@ def test_convert_a_folder_with_bad_files(
     code, stdout, err = run(capsys, "convert", str(src), "-o", str(out), "--to", "json", "-j", jobs)
     assert code == 1
     assert stdout == ""
-    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == ["a.json", "c.json", "sub/b.json"]
     assert debatekit.read(out / "sub" / "b.json") == DATASET
     assert f"debatekit: error: {src / 'broken.json'}:1:2: Expecting property name" in err
@@ -275,6 +275,11 @@ def test_interrupted_conversion_leaves_no_file(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="Windows delivers no SIGTERM: send_signal(SIGTERM) is TerminateProcess, "
+    "which ends the process at once, with no handler and no clean-up",
+)
 def test_sigterm_stops_a_conversion_cleanly(tmp_path: Path) -> None:
     """A conversion killed with SIGTERM exits 130 and leaves no partial output file."""
     import signal

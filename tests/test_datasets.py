@@ -83,6 +83,16 @@ def test_wheel_contains_the_data_and_type_marker(wheel: Path) -> None:
         assert member in names
 
 
+def test_wheel_has_the_package_version(wheel: Path) -> None:
+    """The wheel hatchling builds is named and labelled with debatekit.__version__."""
+    from debatekit import __version__
+
+    assert wheel.name.startswith(f"debatekit-{__version__}-")
+    info = f"debatekit-{__version__}.dist-info/METADATA"
+    metadata = zipfile.ZipFile(wheel).read(info).decode("utf-8")
+    assert f"\nVersion: {__version__}\n" in metadata
+
+
 def test_dataset_loads_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
     """Installed from the wheel, away from the source tree, the dataset loads."""
     env_dir = tmp_path / "venv"

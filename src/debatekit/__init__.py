@@ -10,11 +10,9 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
-
 from . import aif, arguments, captions, corpus, datasets, html, json, tei, text
 from ._io import dumps, formats, loads, read, write
+from ._version import __version__
 from .errors import (
     DebatekitError,
     FormatError,
@@ -39,11 +37,6 @@ from .models import (
     UnknownIdError,
     word_count,
 )
-
-try:
-    __version__ = _version("debatekit")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
 
 __all__ = [
     "INCIDENT_KINDS",
