@@ -7,12 +7,13 @@ import codecs
 import importlib
 import io
 import os
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol, cast
 
 from ._atomic import atomic_write
-from .errors import FormatError, ParseError
+from .errors import FormatError, ParseError, ParseWarning, _report
 from .models import Transcript
 
 __all__ = [
@@ -105,6 +106,63 @@ def decode_text(s: str | bytes, source: str | None, encoding: str = "utf-8") -> 
                 colno=colno,
             ) from None
     return s[1:] if s.startswith("\ufeff") else s
+
+
+# In JSON text: an escape (so that "\\\\" pairs are stepped over), or a raw surrogate.
+_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)|[\ud800-\udfff]", re.DOTALL)
+_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def json_surrogates(s: str, source: str | None, strict: bool = True) -> str:
+    """JSON text ``s`` without lone surrogates (``"\\ud800"`` alone), which no file can
+    hold. Strict: a ParseError at the first one. Lenient: each becomes U+FFFD, with a
+    located ParseWarning. Linear: one search, and one scan of the escapes if it finds one.
+    """
+    if _MAY_HOLD_SURROGATE.search(s) is None:
+        return s
+    lone: list[re.Match[str]] = []
+    high: re.Match[str] | None = None  # a high surrogate escape awaiting its low half
+    for found in _JSON_ESCAPE.finditer(s):
+        hex_ = found.group(1)
+        if hex_ is not None:
+            code = int(hex_, 16)
+        elif found.group().startswith("\\"):
+            code = 0  # another escape
+        else:
+            code = ord(found.group())  # a raw surrogate in a str: never half of a pair
+        if high is not None and not (
+            0xDC00 <= code <= 0xDFFF and hex_ is not None and high.end() == found.start()
+        ):
+            lone.append(high)
+        if high is not None and 0xDC00 <= code <= 0xDFFF and hex_ is not None:
+            paired = high.end() == found.start()
+            high = None
+            if paired:
+                continue
+        if 0xD800 <= code <= 0xDBFF and hex_ is not None:
+            high = found
+        elif 0xD800 <= code <= 0xDFFF:
+            lone.append(found)
+    if high is not None:
+        lone.append(high)
+    if not lone:
+        return s
+    pieces: list[str] = []
+    done = line = 0
+    line_start = -1  # offset of the newline before the current line
+    for found in lone:
+        at = found.start()
+        line += s.count("\n", done, at)  # counted once over the text: linear
+        line_start = max(line_start, s.rfind("\n", done, at))
+        lineno, colno = line + 1, at - line_start
+        message = f"lone surrogate {found.group()!r}: not a character any file can hold"
+        if strict:
+            raise ParseError(message, source=source, lineno=lineno, colno=colno)
+        message += "; replaced by U+FFFD"
+        _report(ParseWarning(message, source=source, lineno=lineno, colno=colno), strict=False)
+        pieces += [s[done:at], "\\ufffd" if found.group(1) else "\ufffd"]
+        done = found.end()
+    return "".join(pieces) + s[done:]
 
 
 def check_document(data: object, what: str = "a document") -> None:

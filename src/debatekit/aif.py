@@ -42,7 +42,7 @@ import attrs
 import cattrs
 
 from ._converter import converter, json_type
-from ._io import check_binary, decode_text, source_name
+from ._io import check_binary, decode_text, json_surrogates, source_name
 from .errors import ParseError, ParseWarning, ValidationError, _report
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -263,9 +263,10 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
 
     Raises:
         ParseError: The text is not JSON, is not shaped like AIF, or (strict mode)
-            holds content that has no place in a transcript.
+            holds content that has no place in a transcript, or a lone surrogate
+            (``"\\ud800"``; in lenient mode it becomes U+FFFD, with a warning).
     """
-    s = decode_text(s, source)
+    s = json_surrogates(decode_text(s, source), source, strict)
     try:
         data = _json.loads(s)
     except _json.JSONDecodeError as exc:
