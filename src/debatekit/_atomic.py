@@ -4,7 +4,8 @@ On Linux the data goes to an unnamed file (``O_TMPFILE``) in the target's folder
 gets a name only once it is complete and synced: a ``SIGKILL`` at any moment before
 leaves no file at all. The name it gets is a temporary one, replaced over the target
 at once (a link cannot replace an existing file), so the window in which a kill can
-leave a named temporary file is a few microseconds, not the whole write.
+leave a named temporary file is the time between two system calls, not the whole
+write (and the next write to the folder removes such a file, as below).
 
 Elsewhere (or where the file system has no ``O_TMPFILE``) the data goes to a named
 temporary file ``.NAME.debatekit-PID-RANDOM.tmp`` in the same folder. The first write
@@ -20,6 +21,8 @@ temporary file, and a folder that does not exist is not created.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import errno
 import os
 import re
@@ -130,21 +133,43 @@ def _write_unnamed(target: Path, folder: Path, data: bytes, mode: int) -> bool:
             os.fchmod(fd, mode)
         _write_all(fd, data)
         temp = _temp_name(target)
-        try:
-            os.link(f"/proc/self/fd/{fd}", temp, follow_symlinks=True)
-        except OSError as exc:
-            if exc.errno in (errno.ENOENT, errno.EXDEV, errno.EPERM, errno.ENOTDIR):
-                return False  # no /proc: the named way instead
+        if not _link(fd, temp):
+            return False
+        try:  # the only moment a kill leaves a named file: between two system calls
+            os.replace(temp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
             raise
     finally:
         os.close(fd)
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
     return True
+
+
+def _link(fd: int, name: Path) -> bool:
+    """Give the unnamed file ``fd`` a name: ``linkat`` through ``/proc/self/fd`` (what
+    any user may do), else with ``AT_EMPTY_PATH`` (where ``/proc`` is missing or another
+    mount, as in some sandboxes). False if neither works."""
+    try:
+        os.link(f"/proc/self/fd/{fd}", name, follow_symlinks=True)
+        return True
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.EXDEV, errno.EPERM, errno.ENOTDIR):
+            raise
+    libc_ = libc()
+    if libc_ is None:
+        return False
+    at_fdcwd, at_empty_path = -100, 0x1000
+    result: int = libc_.linkat(fd, b"", at_fdcwd, os.fsencode(name), at_empty_path)
+    return result == 0
+
+
+def libc() -> ctypes.CDLL | None:
+    """The C library, for the system calls Python has no function for; None if absent."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:
+        return None
 
 
 def _write_named(target: Path, folder: Path, data: bytes, mode: int) -> None:

@@ -25,14 +25,15 @@ import sys
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
 from . import __version__, corpus, datasets, dumps, formats, loads, write
+from ._atomic import make_folder
 from ._io import format_for, suffix_for
+from ._workers import worker_pool as _worker_pool
 from .corpus import _GLOB_CHARS, Source
 from .errors import DebatekitError, FormatError, ParseWarning, ValidationError
 from .models import Transcript
@@ -223,13 +224,18 @@ def _read_input(name: str, from_: str | None, strict: bool = True) -> Transcript
     return inputs[0].read(from_)
 
 
-def _write_output(transcript: Transcript, target: str, to: str | None) -> None:
+def _write_output(
+    transcript: Transcript, target: str, to: str | None, into_folder: bool = False
+) -> None:
+    """Write one output. Its folder must exist, unless it is one of several outputs
+    into an ``-o`` folder, whose subfolders are created (see :func:`_confined`)."""
     if target == _STDIO:
         if to is None:
             raise _UsageError("writing standard output needs --to FMT")
         _emit(dumps(transcript, format=to))
     else:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        if into_folder:
+            make_folder(Path(target).parent)
         write(transcript, target, format=to)
 
 
@@ -267,7 +273,9 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _convert_one(item: _Input, target: str, from_: str | None, to: str | None) -> _Outcome:
+def _convert_one(
+    item: _Input, target: str, from_: str | None, to: str | None, into_folder: bool = False
+) -> _Outcome:
     """Convert one input; never raises (runs in worker processes too)."""
     source = item.label
     writing = False
@@ -278,7 +286,7 @@ def _convert_one(item: _Input, target: str, from_: str | None, to: str | None) -
                 raise _UsageError(f"{source}: refusing to convert a file onto itself")
             transcript = item.read(from_)
             writing = True
-            _write_output(transcript, target, to)
+            _write_output(transcript, target, to, into_folder)
         except (DebatekitError, OSError, _UsageError) as exc:
             code, message = _code_for(exc, writing=writing), _describe(exc, source)
         else:
@@ -347,10 +355,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
         if item.source is None:
             raise _UsageError("standard input cannot be converted into a folder")
         path = Path(item.source.path)
-        try:
-            relative = path.relative_to(item.base) if item.base else Path(path.name)
-        except ValueError:
-            relative = Path(path.name)
+        relative = _confined(path, item.base)
         target = str((out / relative).with_suffix(suffix))
         if target in seen:  # a.txt beside a.json: keep the whole name
             target = str(out / relative) + suffix
@@ -359,6 +364,23 @@ def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
         seen[target] = item.label
         plan.append((item, target))
     return plan
+
+
+def _confined(path: Path, base: str | None) -> Path:
+    """The output name of an input, relative to the ``-o`` folder and never outside it.
+
+    An input's path below the folder it was found in is kept (``2020/s1.xml``). An
+    input outside that folder (a corpus root's session ``../other/s.xml``, read with
+    ``--allow-outside-root``) is flattened to its file name: nothing is ever written
+    outside ``-o``.
+    """
+    if base is None:
+        return Path(path.name)
+    relative = os.path.normpath(os.path.relpath(os.path.abspath(path), os.path.abspath(base)))
+    parts = Path(relative).parts
+    if Path(relative).is_absolute() or not parts or parts[0] == os.pardir:
+        return Path(path.name)
+    return Path(relative)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -371,14 +393,15 @@ def _convert(args: argparse.Namespace) -> int:
     plan = _plan(args)
     progress = _Progress(len(plan), sys.stderr)
     outcomes: list[_Outcome] = []
+    into_folder = not (len(plan) == 1 and plan[0][1] in (args.output, _STDIO, None))
     if args.jobs == 1 or len(plan) == 1:
         for item, target in plan:
-            outcomes.append(_convert_one(item, target, args.from_, args.to))
+            outcomes.append(_convert_one(item, target, args.from_, args.to, into_folder))
             progress.step(item.label)
     else:
-        with ProcessPoolExecutor(max_workers=min(args.jobs, len(plan))) as pool:
+        with _worker_pool(min(args.jobs, len(plan))) as pool:
             futures = [
-                pool.submit(_convert_one, item, target, args.from_, args.to)
+                pool.submit(_convert_one, item, target, args.from_, args.to, into_folder)
                 for item, target in plan
             ]
             for future in futures:

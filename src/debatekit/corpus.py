@@ -23,7 +23,6 @@ import glob
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -32,6 +31,7 @@ import attrs
 from . import _convokit, _tables
 from ._io import SUFFIXES, atomic_write, read, readable, suffix_for, write
 from ._tables import COLUMNS, TABLES
+from ._workers import worker_pool
 from .errors import DebatekitError
 from .models import Transcript
 
@@ -448,7 +448,7 @@ class Corpus:
         if engine is None or len(items) <= 1:
             return [task(item) for item in items]
         if engine == "processes":
-            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            with worker_pool(self.workers) as pool:
                 return list(pool.map(task, items))
         _need("dask", "dask")
         import dask.bag
