@@ -106,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="TEI: warn about missing corpus sessions and unknown speakers and go on",
     )
+    _add_boundary_option(info)
     info.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     convert = commands.add_parser(
@@ -131,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="TEI: warn about missing corpus sessions and unknown speakers and go on",
     )
+    _add_boundary_option(convert)
     convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
     convert.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="convert N files at once"
@@ -151,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="TEI: warn about missing corpus sessions and unknown speakers and go on",
     )
+    _add_boundary_option(validate)
 
     example = commands.add_parser(
         "example",
@@ -191,7 +194,19 @@ class _Input:
         return self.source.read()
 
 
-def _inputs(names: Sequence[str], from_: str | None, strict: bool) -> list[_Input]:
+def _add_boundary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-outside-root",
+        dest="allow_outside_root",
+        action="store_true",
+        help="read files outside an input folder or corpus root's folder too (symbolic "
+        "links, ../ includes); refused by default",
+    )
+
+
+def _inputs(
+    names: Sequence[str], from_: str | None, strict: bool, allow_outside: bool = False
+) -> list[_Input]:
     """Every transcript the command line names: files, folders, patterns, corpus roots.
 
     Folders, patterns and ParlaMint roots expand as :func:`debatekit.corpus.open` does
@@ -209,16 +224,20 @@ def _inputs(names: Sequence[str], from_: str | None, strict: bool) -> list[_Inpu
         base = name if path.is_dir() else (str(path.parent) if path.exists() else None)
         with warnings.catch_warnings(record=True) as caught:  # a root's missing sessions
             warnings.simplefilter("always", ParseWarning)
-            sources = corpus.open(name, format=from_, strict=strict).sources
+            sources = corpus.open(
+                name, format=from_, strict=strict, allow_outside=allow_outside
+            ).sources
         for note in caught:
             _warn(str(note.message))
         found.extend(_Input(source.path, source, base) for source in sources)
     return found
 
 
-def _read_input(name: str, from_: str | None, strict: bool = True) -> Transcript:
+def _read_input(
+    name: str, from_: str | None, strict: bool = True, allow_outside: bool = False
+) -> Transcript:
     """Read one named input (a file, or - for standard input)."""
-    inputs = _inputs([name], from_, strict)
+    inputs = _inputs([name], from_, strict, allow_outside)
     if len(inputs) != 1:
         raise _UsageError(f"{name}: holds {len(inputs)} transcripts; name one")
     return inputs[0].read(from_)
@@ -323,7 +342,7 @@ class _Progress:
 
 def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
     """Pair every input with its output path, or raise _UsageError."""
-    items = _inputs(args.inputs, args.from_, not args.lenient)
+    items = _inputs(args.inputs, args.from_, not args.lenient, args.allow_outside_root)
     output: str | None = args.output
     if not items:
         raise _UsageError("no input files found")
@@ -427,7 +446,7 @@ def _validate(args: argparse.Namespace) -> int:
     checked = 0
     for name in args.files:
         try:
-            items = _inputs([name], args.from_, not args.lenient)
+            items = _inputs([name], args.from_, not args.lenient, args.allow_outside_root)
         except (DebatekitError, OSError) as exc:
             checked += 1
             code = max(code, _code_for(exc, writing=False))
@@ -545,7 +564,7 @@ def _info(args: argparse.Namespace) -> int:
     if args.file is None:
         transcript = datasets.load(datasets.names()[0])
     else:
-        transcript = _read_input(args.file, args.from_, not args.lenient)
+        transcript = _read_input(args.file, args.from_, not args.lenient, args.allow_outside_root)
     if args.json:
         _emit(_json.dumps(summary(transcript), ensure_ascii=False, indent=2))
     else:
