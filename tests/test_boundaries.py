@@ -38,10 +38,16 @@ def _corpus(tmp_path: Path, sessions: list[str], person: str | None = None) -> P
     tail = rest.split(INCLUDE.format("2022/ParlaMint-ES-PV_2022-10-14.xml"), 1)[1]
     text = head + "\n".join("   " + INCLUDE.format(s) for s in sessions) + tail
     if person is not None:
-        text = text.replace(INCLUDE.format("ParlaMint-ES-PV-listPerson.xml"), INCLUDE.format(person))
+        own = INCLUDE.format("ParlaMint-ES-PV-listPerson.xml")
+        text = text.replace(own, INCLUDE.format(person))
     root.write_text(text, "utf-8")
-    for taxonomy in ("parla.legislature", "speaker_types", "subcorpus", "CHES",
-                     "politicalOrientation"):  # not in the sample: the root names them
+    for taxonomy in (
+        "parla.legislature",
+        "speaker_types",
+        "subcorpus",
+        "CHES",
+        "politicalOrientation",
+    ):  # not in the sample: the root names them
         path = folder / f"ParlaMint-taxonomy-{taxonomy}.xml"
         if not path.exists():
             path.write_text('<taxonomy xmlns="http://www.tei-c.org/ns/1.0"/>', "utf-8")
@@ -61,7 +67,7 @@ def _outside(tmp_path: Path) -> Path:
 def test_the_sample_root_reads_as_before(tmp_path: Path) -> None:
     root = _corpus(tmp_path, [SESSION])
     assert len(corpus.open(root)) == 1
-    assert [t.event for t in tei.read_corpus(root)][0] == debatekit.read(PV / SESSION).event
+    assert next(tei.read_corpus(root)).event == debatekit.read(PV / SESSION).event
 
 
 @pytest.mark.parametrize("how", ["relative", "symlink", "deep"])
@@ -185,9 +191,7 @@ def test_nothing_is_written_outside_o(tmp_path: Path, capsys: pytest.CaptureFixt
     _outside(tmp_path)
     root = _corpus(tmp_path, [SESSION, "../../outside/s.xml"])
     out = tmp_path / "o1" / "o2"
-    code = main(
-        ["convert", str(root), "-o", str(out), "--to", "json", "--allow-outside-root"]
-    )
+    code = main(["convert", str(root), "-o", str(out), "--to", "json", "--allow-outside-root"])
     assert code == 0, capsys.readouterr().err
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.json"))
     assert written == ["o1/o2/2019/ParlaMint-ES-PV_2019-12-20.json", "o1/o2/s.json"]
