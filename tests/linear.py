@@ -13,6 +13,7 @@ decide the ratio; ``MAX_N`` bounds it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 import warnings
@@ -38,10 +39,8 @@ def cost(run: Callable[[T], object], data: T, repeat: int = REPEAT) -> float:
         start = time.process_time()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ParseWarning)
-            try:
+            with contextlib.suppress(DebatekitError):
                 run(data)
-            except DebatekitError:
-                pass
         best = min(best, time.process_time() - start)
     return best
 

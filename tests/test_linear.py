@@ -31,8 +31,9 @@ def _reader(format_: str, **options: object) -> Callable[[bytes], object]:
 
 def _json_turns(n: int) -> bytes:
     speakers = [{"id": "a", "name": "A"}]
-    body = [{"type": "turn", "id": f"u{i}", "speaker_id": "a", "paragraphs": ["x"]}
-            for i in range(n)]
+    body = [
+        {"type": "turn", "id": f"u{i}", "speaker_id": "a", "paragraphs": ["x"]} for i in range(n)
+    ]
     return stdlib_json.dumps(
         {"format": "debatekit", "version": "1.0", "speakers": speakers, "body": body}
     ).encode()
@@ -115,7 +116,10 @@ CASES = [
     pytest.param("aif", lambda n: b"[" * n, _reader("aif"), id="aif-deep-nesting"),
     pytest.param("tei", _tei_turns, _reader("tei", strict=False), id="tei-many-turns"),
     pytest.param(
-        "tei", _tei_attributes, _reader("tei", strict=False), id="tei-attributes",
+        "tei",
+        _tei_attributes,
+        _reader("tei", strict=False),
+        id="tei-attributes",
         marks=_SLOW_TEI,
     ),
     pytest.param(
