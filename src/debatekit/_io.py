@@ -4,22 +4,23 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import importlib
 import io
 import os
-import tempfile
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol, cast
 
-from .errors import FormatError, ParseError
+from ._atomic import atomic_write
+from .errors import FormatError, ParseError, ParseWarning, _report
 from .models import Transcript
 
 __all__ = [
     "FORMATS",
     "FORMAT_OPTIONS",
     "SUFFIXES",
+    "atomic_write",
     "check_binary",
     "decode_text",
     "dumps",
@@ -82,8 +83,10 @@ def decode_text(s: str | bytes, source: str | None, encoding: str = "utf-8") -> 
         ParseError: Bytes invalid in that encoding, with the offset of the first bad
             byte and its line and column.
         ValueError: An encoding Python does not know.
+        TypeError: ``s`` is neither text nor bytes.
     """
-    if isinstance(s, (bytes, bytearray)):
+    check_document(s)
+    if isinstance(s, (bytes, bytearray, memoryview)):
         data = bytes(s)
         try:
             codecs.lookup(encoding)
@@ -105,6 +108,75 @@ def decode_text(s: str | bytes, source: str | None, encoding: str = "utf-8") -> 
     return s[1:] if s.startswith("\ufeff") else s
 
 
+# In JSON text: an escape (so that "\\\\" pairs are stepped over), or a raw surrogate.
+_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)|[\ud800-\udfff]", re.DOTALL)
+_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def json_surrogates(s: str, source: str | None, strict: bool = True) -> str:
+    """JSON text ``s`` without lone surrogates (``"\\ud800"`` alone), which no file can
+    hold. Strict: a ParseError at the first one. Lenient: each becomes U+FFFD, with a
+    located ParseWarning. Linear: one search, and one scan of the escapes if it finds one.
+    """
+    if _MAY_HOLD_SURROGATE.search(s) is None:
+        return s
+    lone: list[re.Match[str]] = []
+    high: re.Match[str] | None = None  # a high surrogate escape awaiting its low half
+    for found in _JSON_ESCAPE.finditer(s):
+        hex_ = found.group(1)
+        if hex_ is not None:
+            code = int(hex_, 16)
+        elif found.group().startswith("\\"):
+            code = 0  # another escape
+        else:
+            code = ord(found.group())  # a raw surrogate in a str: never half of a pair
+        if high is not None and not (
+            0xDC00 <= code <= 0xDFFF and hex_ is not None and high.end() == found.start()
+        ):
+            lone.append(high)
+        if high is not None and 0xDC00 <= code <= 0xDFFF and hex_ is not None:
+            paired = high.end() == found.start()
+            high = None
+            if paired:
+                continue
+        if 0xD800 <= code <= 0xDBFF and hex_ is not None:
+            high = found
+        elif 0xD800 <= code <= 0xDFFF:
+            lone.append(found)
+    if high is not None:
+        lone.append(high)
+    if not lone:
+        return s
+    pieces: list[str] = []
+    done = line = 0
+    line_start = -1  # offset of the newline before the current line
+    for found in lone:
+        at = found.start()
+        line += s.count("\n", done, at)  # counted once over the text: linear
+        line_start = max(line_start, s.rfind("\n", done, at))
+        lineno, colno = line + 1, at - line_start
+        message = f"lone surrogate {found.group()!r}: not a character any file can hold"
+        if strict:
+            raise ParseError(message, source=source, lineno=lineno, colno=colno)
+        message += "; replaced by U+FFFD"
+        _report(ParseWarning(message, source=source, lineno=lineno, colno=colno), strict=False)
+        pieces += [s[done:at], "\\ufffd" if found.group(1) else "\ufffd"]
+        done = found.end()
+    return "".join(pieces) + s[done:]
+
+
+def check_document(data: object, what: str = "a document") -> None:
+    """Refuse anything but text or bytes as ``what`` to read (wrong API use)."""
+    if not isinstance(data, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"expected {what} as str or bytes, got {type(data).__name__}")
+
+
+def check_transcript(value: object) -> None:
+    """Refuse anything but a Transcript given to a writer (wrong API use)."""
+    if not isinstance(value, Transcript):
+        raise TypeError(f"expected a debatekit.Transcript, got {type(value).__name__}")
+
+
 def source_name(fp: object) -> str | None:
     """The file name of a file object, for error messages, if it has one."""
     name = getattr(fp, "name", None)
@@ -114,6 +186,8 @@ def source_name(fp: object) -> str | None:
 def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
     """The format name for ``path``: ``format`` if given, else from the file suffix."""
     if format is not None:
+        if not isinstance(format, str):
+            raise TypeError(f"format must be a format name (str), got {type(format).__name__}")
         if format not in FORMATS:
             raise FormatError(
                 f"unknown format {format!r}: expected one of {', '.join(sorted(FORMATS))}"
@@ -184,31 +258,20 @@ def write(
 ) -> None:
     """Write a transcript to a file, choosing the format from its suffix.
 
-    The file is written whole or not at all: the text goes to a temporary file in
-    the same folder, which then replaces ``path``. A failure leaves no partial file.
+    The file is written whole or not at all (see :mod:`debatekit._atomic`): a failure,
+    even a kill, leaves no partial file and no temporary file. The folder must exist.
+
+    Raises:
+        OSError: The file cannot be written (folder missing, disk full, read-only); the
+            error's ``filename`` is ``path``.
     """
+    check_transcript(transcript)
     name = format_for(path, format)
     module = _module(name)
     data = module.dumps(transcript, **{**FORMAT_OPTIONS.get(name, {}), **options})
     if not data.endswith("\n"):
         data += "\n"
     atomic_write(path, data.encode("utf-8"))
-
-
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fp:
-            fp.write(data)
-            fp.flush()
-            os.fsync(fp.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def loads(
@@ -222,10 +285,11 @@ def loads(
         source: A name for the input, shown in error messages.
         **options: Passed to the format's ``loads``.
     """
+    check_document(data)
     name = format_for("", format)
     module = _reader(name, source or "<string>")
     options = {**FORMAT_OPTIONS.get(name, {}), **options}
-    if isinstance(data, (bytes, bytearray)):
+    if isinstance(data, (bytes, bytearray, memoryview)):
         with io.BytesIO(bytes(data)) as fp:
             return module.load(fp, source=source, **options)
     result: Transcript = cast("Any", module).loads(data, source=source, **options)
@@ -234,6 +298,7 @@ def loads(
 
 def dumps(transcript: Transcript, /, *, format: str, **options: Any) -> str:
     """Serialise a transcript to a string in the named format."""
+    check_transcript(transcript)
     name = format_for("", format)
     options = {**FORMAT_OPTIONS.get(name, {}), **options}
     result: str = _module(name).dumps(transcript, **options)

@@ -95,9 +95,10 @@ def _attr_name(name: str) -> str:
 class Context:
     """Where we read from and how strictly: builds errors and warnings."""
 
-    def __init__(self, source: str | None, strict: bool) -> None:
+    def __init__(self, source: str | None, strict: bool, allow_outside: bool = False) -> None:
         self.source = source
         self.strict = strict
+        self.allow_outside = allow_outside  # xi:include may leave the corpus folder
 
     def problem(self, msg: str, el: Element | None = None, source: str | None = None) -> None:
         """Raise in strict mode; warn (and let the caller keep the item) in lenient mode."""
@@ -173,8 +174,11 @@ class Lists:
         self.orgs: dict[str, str] = {}
         self.sources: list[str] = []
 
-    def add_tree(self, root: Element, source: str | None, ctx: Context) -> None:
-        """Take every listPerson / listOrg in ``root``, following ``xi:include``s."""
+    def add_tree(
+        self, root: Element, source: str | None, ctx: Context, boundary: str | None = None
+    ) -> None:
+        """Take every listPerson / listOrg in ``root``, following ``xi:include``s (inside
+        ``boundary``, by default the folder of ``source``: see :func:`resolve_include`)."""
         tag = local(root.tag)
         if tag == "listPerson":
             self._persons(root, source)
@@ -185,7 +189,7 @@ class Lists:
                 if el.tag == XI_INCLUDE:
                     parent = el.getparent()
                     if parent is not None and local(parent.tag) == "particDesc":
-                        self.include(el, source, ctx)
+                        self.include(el, source, ctx, boundary)
                 elif el.tag == _T + "listPerson":
                     self._persons(el, source)
                 else:
@@ -193,11 +197,13 @@ class Lists:
         if source:
             self.sources.append(source)
 
-    def include(self, el: Element, source: str | None, ctx: Context) -> None:
-        path = resolve_include(el, source, ctx)
+    def include(
+        self, el: Element, source: str | None, ctx: Context, boundary: str | None = None
+    ) -> None:
+        path = resolve_include(el, source, ctx, boundary)
         if path is None:
             return
-        self.add_tree(parse_file(path).getroot(), path, ctx)
+        self.add_tree(parse_file(path).getroot(), path, ctx, boundary or folder_of(source))
 
     def _persons(self, el: Element, source: str | None) -> None:
         for person in el.iter(_T + "person"):
@@ -216,20 +222,48 @@ class Lists:
                 self.orgs.setdefault(oid, text_of(full[0]))
 
 
-def resolve_include(el: Element, source: str | None, ctx: Context) -> str | None:
-    """The local file an ``xi:include`` names, or ``None`` (after reporting) if missing."""
+def resolve_include(
+    el: Element, source: str | None, ctx: Context, boundary: str | None = None
+) -> str | None:
+    """The local file an ``xi:include`` names, or ``None`` (after reporting) if missing
+    or refused. Only relative paths inside ``boundary`` (by default the folder of
+    ``source``; symbolic links resolved) are followed, unless ``ctx.allow_outside``;
+    a refused file is never opened, so no message can quote its content."""
     href = el.get("href")
     if not href or source is None:
         ctx.problem(f"cannot resolve xi:include href={href!r}", el, source)
         return None
-    if "://" in href or href.startswith("/"):
+    if "://" in href or href.startswith("/") or re.match(r"[A-Za-z]:", href):
         ctx.problem(f"xi:include of {href!r} refused: only relative local files", el, source)
         return None
     path = os.path.join(os.path.dirname(source), href)
+    if not ctx.allow_outside and not inside(path, boundary or folder_of(source)):
+        ctx.problem(
+            f"xi:include of {href!r} refused: outside the corpus folder "
+            f"{boundary or folder_of(source)} (allow it with allow_outside=True, "
+            "or --allow-outside-root on the command line)",
+            el,
+            source,
+        )
+        return None
     if not os.path.isfile(path):
         ctx.problem(f"xi:include target not found: {href}", el, source)
         return None
     return path
+
+
+def folder_of(source: str | None) -> str:
+    """The real folder of a file (symbolic links resolved): a corpus's boundary."""
+    return os.path.dirname(os.path.realpath(source or "."))
+
+
+def inside(path: str, folder: str) -> bool:
+    """Whether ``path``, symbolic links resolved, is in ``folder``'s tree."""
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    try:
+        return os.path.commonpath([real, top]) == top
+    except ValueError:  # another drive (Windows)
+        return False
 
 
 def find_lists(source: str, session_id: str | None, ctx: Context) -> Lists | None:

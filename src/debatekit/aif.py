@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import json as _json
 import re
 from collections.abc import Mapping
@@ -42,7 +43,7 @@ import attrs
 import cattrs
 
 from ._converter import converter, json_type
-from ._io import check_binary, decode_text, source_name
+from ._io import check_binary, decode_text, json_surrogates, source_name
 from ._rules import mint_speaker_id, to_ncname
 from .errors import ParseError, ParseWarning, ValidationError, _report
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
@@ -262,9 +263,10 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
 
     Raises:
         ParseError: The text is not JSON, is not shaped like AIF, or (strict mode)
-            holds content that has no place in a transcript.
+            holds content that has no place in a transcript, or a lone surrogate
+            (``"\\ud800"``; in lenient mode it becomes U+FFFD, with a warning).
     """
-    s = decode_text(s, source)
+    s = json_surrogates(decode_text(s, source), source, strict)
     try:
         data = _json.loads(s)
     except _json.JSONDecodeError as exc:
@@ -598,31 +600,62 @@ class _Build:
         return found
 
     def order(self, locutions: list[_Node]) -> list[_Node]:
-        """Locutions in the order their transitions give, else in file order."""
+        """Locutions in the order their transitions give, else in file order.
+
+        A transition (TA node) orders each locution before it ahead of each after it.
+        Rather than one edge per pair (quadratic for a TA with many of each), every TA
+        becomes hub nodes in the graph, which keeps the same order: linear.
+        """
         ids = {n.id for n in locutions}
-        after: dict[str, set[str]] = {n.id: set() for n in locutions}
+        rank: dict[object, int] = {n.id: i for i, n in enumerate(locutions)}
+        after: dict[object, list[object]] = {n.id: [] for n in locutions}
+
+        def link(sources: list[str], targets: list[str], hub: object) -> None:
+            if sources and targets:
+                rank[hub], after[hub] = -1, list(targets)  # a hub goes first when ready
+                for source in sources:
+                    after[source].append(hub)
+
         for ta in self.of_type("TA"):
-            for source in self.into[ta.id]:
-                for target in self.out[ta.id]:
-                    if source in ids and target in ids and source != target:
-                        after[source].add(target)
-        waiting = {n.id: 0 for n in locutions}
+            before = list(dict.fromkeys(x for x in self.into[ta.id] if x in ids))
+            later = list(dict.fromkeys(x for x in self.out[ta.id] if x in ids))
+            both = set(before) & set(later)
+            only_before = [x for x in before if x not in both]
+            link(before, [x for x in later if x not in both], (ta.id, 1))
+            link(only_before, [x for x in later if x in both], (ta.id, 2))
+            if len(both) > 1:  # each before each other: a cycle, as pairs would make
+                link(
+                    sorted(both, key=rank.__getitem__),
+                    sorted(both, key=rank.__getitem__),
+                    (ta.id, 3),
+                )
+        return self._topological(locutions, rank, after)
+
+    def _topological(
+        self, locutions: list[_Node], rank: dict[object, int], after: dict[object, list[object]]
+    ) -> list[_Node]:
+        """Kahn's algorithm, taking the earliest ready locution in file order (a heap)."""
+        waiting = dict.fromkeys(after, 0)
         for targets in after.values():
             for target in targets:
                 waiting[target] += 1
-        ready = [n for n in locutions if waiting[n.id] == 0]
+        ready = [(rank[key], i, key) for i, key in enumerate(after) if waiting[key] == 0]
+        heapq.heapify(ready)
         done: list[_Node] = []
-        rank = {n.id: i for i, n in enumerate(locutions)}
+        seen: set[object] = set()
+        counter = len(ready)
         while ready:
-            node = min(ready, key=lambda n: rank[n.id])
-            ready.remove(node)
-            done.append(node)
-            for target in sorted(after[node.id], key=rank.__getitem__):
+            _, _, key = heapq.heappop(ready)
+            seen.add(key)
+            if isinstance(key, str):
+                done.append(self.nodes[key])
+            for target in after[key]:
                 waiting[target] -= 1
                 if waiting[target] == 0:
-                    ready.append(self.nodes[target])
+                    counter += 1
+                    heapq.heappush(ready, (rank[target], counter, target))
         if len(done) < len(locutions):
-            rest = [n for n in locutions if n not in done]
+            rest = [n for n in locutions if n.id not in seen]
             self.r.report(
                 f"transitions between {len(rest)} locutions form a cycle; those follow file order",
                 rest[0].path,

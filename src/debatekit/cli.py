@@ -25,14 +25,15 @@ import sys
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
 from . import __version__, corpus, datasets, dumps, formats, loads, write
+from ._atomic import make_folder
 from ._io import format_for, suffix_for
+from ._workers import worker_pool as _worker_pool
 from .corpus import _GLOB_CHARS, Source
 from .errors import DebatekitError, FormatError, ParseWarning, ValidationError
 from .models import Transcript
@@ -105,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="TEI: warn about missing corpus sessions and unknown speakers and go on",
     )
+    _add_boundary_option(info)
     info.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     convert = commands.add_parser(
@@ -130,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="TEI: warn about missing corpus sessions and unknown speakers and go on",
     )
+    _add_boundary_option(convert)
     convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
     convert.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="convert N files at once"
@@ -150,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="TEI: warn about missing corpus sessions and unknown speakers and go on",
     )
+    _add_boundary_option(validate)
 
     example = commands.add_parser(
         "example",
@@ -190,7 +194,19 @@ class _Input:
         return self.source.read()
 
 
-def _inputs(names: Sequence[str], from_: str | None, strict: bool) -> list[_Input]:
+def _add_boundary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-outside-root",
+        dest="allow_outside_root",
+        action="store_true",
+        help="read files outside an input folder or corpus root's folder too (symbolic "
+        "links, ../ includes); refused by default",
+    )
+
+
+def _inputs(
+    names: Sequence[str], from_: str | None, strict: bool, allow_outside: bool = False
+) -> list[_Input]:
     """Every transcript the command line names: files, folders, patterns, corpus roots.
 
     Folders, patterns and ParlaMint roots expand as :func:`debatekit.corpus.open` does
@@ -208,28 +224,37 @@ def _inputs(names: Sequence[str], from_: str | None, strict: bool) -> list[_Inpu
         base = name if path.is_dir() else (str(path.parent) if path.exists() else None)
         with warnings.catch_warnings(record=True) as caught:  # a root's missing sessions
             warnings.simplefilter("always", ParseWarning)
-            sources = corpus.open(name, format=from_, strict=strict).sources
+            sources = corpus.open(
+                name, format=from_, strict=strict, allow_outside=allow_outside
+            ).sources
         for note in caught:
             _warn(str(note.message))
         found.extend(_Input(source.path, source, base) for source in sources)
     return found
 
 
-def _read_input(name: str, from_: str | None, strict: bool = True) -> Transcript:
+def _read_input(
+    name: str, from_: str | None, strict: bool = True, allow_outside: bool = False
+) -> Transcript:
     """Read one named input (a file, or - for standard input)."""
-    inputs = _inputs([name], from_, strict)
+    inputs = _inputs([name], from_, strict, allow_outside)
     if len(inputs) != 1:
         raise _UsageError(f"{name}: holds {len(inputs)} transcripts; name one")
     return inputs[0].read(from_)
 
 
-def _write_output(transcript: Transcript, target: str, to: str | None) -> None:
+def _write_output(
+    transcript: Transcript, target: str, to: str | None, into_folder: bool = False
+) -> None:
+    """Write one output. Its folder must exist, unless it is one of several outputs
+    into an ``-o`` folder, whose subfolders are created (see :func:`_confined`)."""
     if target == _STDIO:
         if to is None:
             raise _UsageError("writing standard output needs --to FMT")
         _emit(dumps(transcript, format=to))
     else:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        if into_folder:
+            make_folder(Path(target).parent)
         write(transcript, target, format=to)
 
 
@@ -267,7 +292,9 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _convert_one(item: _Input, target: str, from_: str | None, to: str | None) -> _Outcome:
+def _convert_one(
+    item: _Input, target: str, from_: str | None, to: str | None, into_folder: bool = False
+) -> _Outcome:
     """Convert one input; never raises (runs in worker processes too)."""
     source = item.label
     writing = False
@@ -278,7 +305,7 @@ def _convert_one(item: _Input, target: str, from_: str | None, to: str | None) -
                 raise _UsageError(f"{source}: refusing to convert a file onto itself")
             transcript = item.read(from_)
             writing = True
-            _write_output(transcript, target, to)
+            _write_output(transcript, target, to, into_folder)
         except (DebatekitError, OSError, _UsageError) as exc:
             code, message = _code_for(exc, writing=writing), _describe(exc, source)
         else:
@@ -315,7 +342,7 @@ class _Progress:
 
 def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
     """Pair every input with its output path, or raise _UsageError."""
-    items = _inputs(args.inputs, args.from_, not args.lenient)
+    items = _inputs(args.inputs, args.from_, not args.lenient, args.allow_outside_root)
     output: str | None = args.output
     if not items:
         raise _UsageError("no input files found")
@@ -347,10 +374,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
         if item.source is None:
             raise _UsageError("standard input cannot be converted into a folder")
         path = Path(item.source.path)
-        try:
-            relative = path.relative_to(item.base) if item.base else Path(path.name)
-        except ValueError:
-            relative = Path(path.name)
+        relative = _confined(path, item.base)
         target = str((out / relative).with_suffix(suffix))
         if target in seen:  # a.txt beside a.json: keep the whole name
             target = str(out / relative) + suffix
@@ -359,6 +383,23 @@ def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
         seen[target] = item.label
         plan.append((item, target))
     return plan
+
+
+def _confined(path: Path, base: str | None) -> Path:
+    """The output name of an input, relative to the ``-o`` folder and never outside it.
+
+    An input's path below the folder it was found in is kept (``2020/s1.xml``). An
+    input outside that folder (a corpus root's session ``../other/s.xml``, read with
+    ``--allow-outside-root``) is flattened to its file name: nothing is ever written
+    outside ``-o``.
+    """
+    if base is None:
+        return Path(path.name)
+    relative = os.path.normpath(os.path.relpath(os.path.abspath(path), os.path.abspath(base)))
+    parts = Path(relative).parts
+    if Path(relative).is_absolute() or not parts or parts[0] == os.pardir:
+        return Path(path.name)
+    return Path(relative)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -371,14 +412,15 @@ def _convert(args: argparse.Namespace) -> int:
     plan = _plan(args)
     progress = _Progress(len(plan), sys.stderr)
     outcomes: list[_Outcome] = []
+    into_folder = not (len(plan) == 1 and plan[0][1] in (args.output, _STDIO, None))
     if args.jobs == 1 or len(plan) == 1:
         for item, target in plan:
-            outcomes.append(_convert_one(item, target, args.from_, args.to))
+            outcomes.append(_convert_one(item, target, args.from_, args.to, into_folder))
             progress.step(item.label)
     else:
-        with ProcessPoolExecutor(max_workers=min(args.jobs, len(plan))) as pool:
+        with _worker_pool(min(args.jobs, len(plan))) as pool:
             futures = [
-                pool.submit(_convert_one, item, target, args.from_, args.to)
+                pool.submit(_convert_one, item, target, args.from_, args.to, into_folder)
                 for item, target in plan
             ]
             for future in futures:
@@ -404,7 +446,7 @@ def _validate(args: argparse.Namespace) -> int:
     checked = 0
     for name in args.files:
         try:
-            items = _inputs([name], args.from_, not args.lenient)
+            items = _inputs([name], args.from_, not args.lenient, args.allow_outside_root)
         except (DebatekitError, OSError) as exc:
             checked += 1
             code = max(code, _code_for(exc, writing=False))
@@ -522,7 +564,7 @@ def _info(args: argparse.Namespace) -> int:
     if args.file is None:
         transcript = datasets.load(datasets.names()[0])
     else:
-        transcript = _read_input(args.file, args.from_, not args.lenient)
+        transcript = _read_input(args.file, args.from_, not args.lenient, args.allow_outside_root)
     if args.json:
         _emit(_json.dumps(summary(transcript), ensure_ascii=False, indent=2))
     else:

@@ -23,7 +23,6 @@ import glob
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -32,6 +31,7 @@ import attrs
 from . import _convokit, _tables
 from ._io import SUFFIXES, atomic_write, read, readable, suffix_for, write
 from ._tables import COLUMNS, TABLES
+from ._workers import worker_pool
 from .errors import DebatekitError
 from .models import Transcript
 
@@ -133,6 +133,7 @@ class Filter:
 class _Found:
     path: Path
     options: tuple[tuple[str, Any], ...] = ()
+    format: str | None = None  # a root's sessions are TEI whatever their suffix
 
 
 def _is_tei(path: Path, format_: str | None) -> bool:
@@ -143,6 +144,7 @@ def _expand(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     format_: str | None,
     strict: bool,
+    allow_outside: bool = False,
 ) -> list[_Found]:
     """Every transcript file the paths name.
 
@@ -177,6 +179,8 @@ def _expand(
                 and not p.name.startswith(".")
                 and not _DOCUMENTATION.match(p.name)
             )
+            if not allow_outside:
+                _refuse_outside(files, Path(text))
         elif Path(text).is_file():
             files, named = [Path(text)], True
         else:
@@ -195,7 +199,7 @@ def _expand(
             if not _is_tei(path, format_):
                 plain.append(path)
                 continue
-            members = tei.sessions(path, strict=strict)
+            members = tei.sessions(path, strict=strict, allow_outside=allow_outside)
             if members == (str(path),):
                 plain.append(path)
             elif members:
@@ -207,6 +211,8 @@ def _expand(
                     "root with sessions that exist"
                 )
         tei_options: tuple[tuple[str, Any], ...] = (("strict", strict),)
+        if allow_outside:
+            tei_options += (("allow_outside", True),)
         for path in plain:
             if _is_tei(path, format_):
                 if path.resolve() not in claimed:
@@ -215,8 +221,21 @@ def _expand(
                 found.append(_Found(path))
         for root, members in roots:
             options = (("lists", (str(root),)), *tei_options)
-            found.extend(_Found(Path(m), options) for m in members)
+            found.extend(_Found(Path(m), options, "tei") for m in members)
     return found
+
+
+def _refuse_outside(files: list[Path], folder: Path) -> None:
+    """Refuse a file of a folder that is a symbolic link to a file outside it."""
+    top = os.path.realpath(folder)
+    for path in files:
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, top]) != top:
+            raise DebatekitError(
+                f"{path}: a link to a file outside the folder {folder}, refused "
+                "(allow it with allow_outside=True, or --allow-outside-root on the "
+                "command line)"
+            )
 
 
 def _names(paths: Sequence[Path]) -> list[str]:
@@ -247,6 +266,7 @@ def open(
     engine: Engine = None,
     workers: int | None = None,
     strict: bool = True,
+    allow_outside: bool = False,
 ) -> Corpus:
     """Open files, folders (searched recursively) or glob patterns as a lazy corpus.
 
@@ -260,14 +280,20 @@ def open(
             ``False`` warns (:class:`~debatekit.ParseWarning`) and goes on.
         engine: Where exports run (see the module documentation).
         workers: The number of worker processes for ``engine="processes"`` or ``"dask"``.
+        allow_outside: Read files outside a folder's tree or a corpus root's folder
+            too: a symbolic link in a folder to a file elsewhere, a root's
+            ``xi:include`` of ``../other/s.xml``. By default a corpus is the tree of
+            its folder (or its root's folder), symbolic links resolved, and such a
+            file is refused, never opened.
 
     Raises:
-        DebatekitError: A path does not exist or a pattern matches nothing.
+        DebatekitError: A path does not exist or a pattern matches nothing, or (unless
+            ``allow_outside``) a file is outside the corpus folder.
     """
-    found = _expand(paths, format, strict)
+    found = _expand(paths, format, strict, allow_outside)
     names = _names([f.path for f in found])
     sources = tuple(
-        Source(path=str(f.path), name=n, format=format, options=f.options)
+        Source(path=str(f.path), name=n, format=f.format or format, options=f.options)
         for f, n in zip(found, names, strict=True)
     )
     return Corpus(sources=sources, engine=engine, workers=workers)
@@ -448,7 +474,7 @@ class Corpus:
         if engine is None or len(items) <= 1:
             return [task(item) for item in items]
         if engine == "processes":
-            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            with worker_pool(self.workers) as pool:
                 return list(pool.map(task, items))
         _need("dask", "dask")
         import dask.bag

@@ -615,8 +615,7 @@ def _turn_text(page: _Page, turn: Turn) -> _Html:
     # A span incident that covers only the blank line between two paragraphs has no
     # visible text to mark: show it where it starts, as a point.
     for incident in list(spans):
-        assert incident.offset is not None
-        parts = _clip(incident.offset, incident.offset + incident.length, turn)
+        parts = _clip(incident.offset or 0, (incident.offset or 0) + incident.length, turn)
         if not any(a < b for a, b in parts):
             spans.remove(incident)
             points.append(incident)
@@ -669,12 +668,10 @@ def _paragraph(
     for claim in claims:
         cuts.update(x for x in (claim.start, claim.end) if offset < x < stop)
     for incident in spans:
-        assert incident.offset is not None
-        ends = (incident.offset, incident.offset + incident.length)
+        ends = (incident.offset or 0, (incident.offset or 0) + incident.length)
         cuts.update(x for x in ends if offset < x < stop)
     for incident in points:
-        assert incident.offset is not None
-        cuts.add(incident.offset)
+        cuts.add(incident.offset or 0)
     bounds = sorted(cuts)
     out: list[_Html] = []
     for a, b in zip(bounds, [*bounds[1:], None], strict=True):

@@ -31,7 +31,7 @@ import cattrs
 from cattrs import AttributeValidationNote, IterableValidationNote
 
 from ._converter import converter, json_type
-from ._io import check_binary, decode_text, source_name
+from ._io import check_binary, decode_text, json_surrogates, source_name
 from .errors import ParseError, Problem, ValidationError
 from .models import Transcript
 
@@ -142,11 +142,12 @@ def loads(s: str | bytes, /, *, source: str | None = None) -> Transcript:
 
     Raises:
         ParseError: The text is not JSON, or the JSON does not have the shape of a
-            transcript; the message names the JSON path and what was expected.
+            transcript (the message names the JSON path and what was expected), or
+            holds a lone surrogate (``"\\ud800"``), a character no file can hold.
         ValidationError: The shape is right but the transcript breaks an invariant
             (a turn's speaker is not declared, a claim's text is not its span).
     """
-    s = decode_text(s, source)
+    s = json_surrogates(decode_text(s, source), source)
     with _no_gc():
         try:
             data = _decode(s)

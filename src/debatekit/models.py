@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import NoReturn, TypeAlias, get_args
+from typing import TypeAlias, TypeVar, get_args
 
 import attrs
 from attrs import field, frozen
@@ -45,6 +45,9 @@ _BLANK_LINE = BLANK_LINE
 # An ISO 8601 date, possibly partial (TEI's @when/@from/@to allow "2019" and "2019-12").
 _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
 _WORD = re.compile(r"\w", re.UNICODE)
+# A lone surrogate: no encoding can write it (UTF-8 refuses it), so no string holds one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_SEARCH = _SURROGATE.search
 
 
 def word_count(text: str) -> int:
@@ -114,12 +117,62 @@ def _good_text(value: object) -> bool:
         and value != ""
         and value == value.strip()
         and ("\n" not in value or _BLANK_LINE.search(value) is None)
+        and (value.isascii() or _SURROGATE_SEARCH(value) is None)
     )
+
+
+def _good_label(value: object) -> bool:
+    return type(value) is str and (value.isascii() or _SURROGATE_SEARCH(value) is None)
+
+
+def _surrogate_problem(path: str, value: str) -> Problem | None:
+    """A problem if ``value`` holds a lone surrogate (a character no file can hold)."""
+    if value.isascii():
+        return None
+    found = _SURROGATE_SEARCH(value)
+    if found is None:
+        return None
+    return Problem(
+        path,
+        f"holds a lone surrogate {found.group()!r} at {found.start()}: not a character "
+        "any file can hold (decode with errors='replace' or fix the source)",
+    )
+
+
+def _check_strings(problems: list[Problem], obj: object, names: tuple[str, ...]) -> None:
+    """Each named attribute is None, a string, or a tuple of strings, without a lone
+    surrogate (Python callers are not type-checked: check the types at run time)."""
+    for name in names:
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        items = value if type(value) is tuple else (value,)
+        for i, item in enumerate(items):
+            path = name if items is not value else f"{name}[{i}]"
+            if not isinstance(item, str):
+                problems.append(Problem(path, f"expected a string, got {type(item).__name__}"))
+            elif (problem := _surrogate_problem(path, item)) is not None:
+                problems.append(problem)
+
+
+def _check_items(
+    problems: list[Problem], path: str, items: tuple[object, ...], kind: type | tuple[type, ...]
+) -> bool:
+    """Each item is an instance of ``kind``; False (after a problem each) if not."""
+    good = True
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            problems.append(Problem(f"{path}[{i}]", f"expected {names}, got {type(item).__name__}"))
+            good = False
+    return good
 
 
 def _check_text(problems: list[Problem], path: str, value: object, what: str) -> None:
     if not isinstance(value, str):
         problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+    elif (problem := _surrogate_problem(path, value)) is not None:
+        problems.append(problem)
     elif not value.strip():
         problems.append(Problem(path, f"empty {what}"))
     elif value != value.strip():
@@ -128,14 +181,19 @@ def _check_text(problems: list[Problem], path: str, value: object, what: str) ->
         problems.append(Problem(path, f"{what} contains a blank line; split it in two"))
 
 
-def _check_meta(problems: list[Problem], path: str, meta: Mapping[str, str]) -> None:
+def _check_meta(problems: list[Problem], path: str, meta: object) -> None:
     # Python callers are not type-checked: check the types at run time too.
+    if not isinstance(meta, Mapping):
+        problems.append(Problem(path, f"expected a mapping, got {type(meta).__name__}"))
+        return
     items: Iterable[tuple[object, object]] = meta.items()
     for key, value in items:
         if not isinstance(key, str) or not key:
             problems.append(Problem(path, f"metadata key {key!r} is not a non-empty string"))
         elif not isinstance(value, str):
             problems.append(Problem(f"{path}[{key!r}]", "metadata values must be strings"))
+        elif (problem := _surrogate_problem(f"{path}[{key!r}]", key + value)) is not None:
+            problems.append(problem)
 
 
 def _check_times(
@@ -152,6 +210,21 @@ def _check_times(
 def _raise(problems: list[Problem]) -> None:
     if problems:
         raise ValidationError(problems)
+
+
+_EVENT_STRINGS = (
+    "title",
+    "subtitle",
+    "kind",
+    "publisher",
+    "organizer",
+    "series",
+    "place",
+    "source",
+    "language",
+    "description",
+    "credits",
+)
 
 
 @frozen(kw_only=True)
@@ -198,6 +271,7 @@ class Event:
             problems.append(Problem("end_date", f"{self.end_date} is before date {self.date}"))
         if self.end_date is not None and self.date is None:
             problems.append(Problem("end_date", "set without date"))
+        _check_strings(problems, self, _EVENT_STRINGS)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 
@@ -222,9 +296,10 @@ class Affiliation:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
+        _check_strings(problems, self, ("name", "role", "ref", "start", "end"))
         for name in ("start", "end"):
             value = getattr(self, name)
-            if value is not None and not _PARTIAL_DATE.match(value):
+            if isinstance(value, str) and not _PARTIAL_DATE.match(value):
                 problems.append(Problem(name, f"{value!r} is not an ISO 8601 date"))
         _raise(problems)
 
@@ -259,6 +334,8 @@ class Speaker:
         name: object = self.name
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem("name", "empty name"))
+        _check_strings(problems, self, ("name", "role", "affiliation", "description", "aliases"))
+        _check_items(problems, "affiliations", self.affiliations, Affiliation)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 
@@ -318,6 +395,7 @@ class Incident:
             problems.append(Problem("length", "a length needs an offset inside a turn"))
         if self.time is not None and self.time < dt.timedelta(0):
             problems.append(Problem("time", f"negative time {self.time}"))
+        _check_strings(problems, self, ("subtype", "text", "printed"))
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 
@@ -366,6 +444,7 @@ class Turn:
             and type(who := self.speaker_id) is str
             and is_ncname(who)
             and all(map(_good_text, self.paragraphs))
+            and (self.label is None or _good_label(self.label))
         ):
             return
         problems: list[Problem] = []
@@ -373,7 +452,12 @@ class Turn:
         _check_id(problems, "speaker_id", self.speaker_id)
         for i, paragraph in enumerate(self.paragraphs):
             _check_text(problems, f"paragraphs[{i}]", paragraph, "paragraph")
+        _check_strings(problems, self, ("label",))
         _check_times(problems, self.start, self.end)
+        if not _check_items(problems, "incidents", self.incidents, Incident) or not all(
+            isinstance(p, str) for p in self.paragraphs
+        ):
+            _raise(problems)
         size = sum(map(len, self.paragraphs)) + 2 * max(len(self.paragraphs) - 1, 0)
         previous = 0
         for i, incident in enumerate(self.incidents):
@@ -452,6 +536,7 @@ class Claim:
             )
         if not self.kind:
             problems.append(Problem("kind", "empty kind"))
+        _check_strings(problems, self, ("text", "kind", "stance", "topics", "proposition", "note"))
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 
@@ -488,6 +573,7 @@ class Relation:
         _check_id(problems, "target_id", self.target_id)
         if self.source_id == self.target_id:
             problems.append(Problem("target_id", f"relation from {self.source_id!r} to itself"))
+        _check_strings(problems, self, ("kind", "note"))
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 
@@ -507,8 +593,23 @@ class SpeakerStats:
     share: float  #: this speaker's words over all words spoken, from 0 to 1
 
 
-def _unreachable(value: NoReturn) -> NoReturn:
-    raise AssertionError(f"unhandled body item {value!r}")
+def _check_types(problems: list[Problem], transcript: Transcript) -> bool:
+    """The parts of a transcript are of the model's classes (Python callers are not
+    type-checked); False, after a problem for each wrong one, if not."""
+    good = isinstance(transcript.event, Event)
+    if not good:
+        problems.append(Problem("event", f"expected Event, got {type(transcript.event).__name__}"))
+    for path, items, kind in (
+        ("speakers", transcript.speakers, Speaker),
+        ("body", transcript.body, (Turn, Incident)),
+        ("claims", transcript.claims, Claim),
+        ("relations", transcript.relations, Relation),
+    ):
+        good = _check_items(problems, path, items, kind) and good
+    return good
+
+
+_Found = TypeVar("_Found", Speaker, Turn, Claim, Relation)
 
 
 @frozen(kw_only=True)
@@ -546,6 +647,8 @@ class Transcript:
         # This runs on every transcript built, so the common path does no string work:
         # paths of ids are kept as (field, index) and spelled out only for a problem.
         problems: list[Problem] = []
+        if not _check_types(problems, self):
+            _raise(problems)
         # Where each id was first seen: a turn's is just its index in the body (the
         # common case, so no tuple is made for it); others are (field, index, rest).
         owners: dict[str, int | tuple[str, int, str]] = {}
@@ -594,14 +697,12 @@ class Transcript:
                     )
                 for j, incident in enumerate(item.incidents):
                     check_incident(incident, i, f".incidents[{j}]")
-            elif isinstance(item, Incident):
+            else:
                 if item.offset is not None:
                     problems.append(
                         Problem(f"body[{i}].offset", "an incident in the body has no offset")
                     )
                 check_incident(item, i, "")
-            else:
-                _unreachable(item)
         texts: dict[str, str] = {}
         for i, claim in enumerate(self.claims):
             path = f"claims[{i}]"
@@ -661,7 +762,7 @@ class Transcript:
                 index[item.id] = item
         return index
 
-    def _lookup(self, kind: type[Speaker | Turn | Claim | Relation], id_: str) -> object:
+    def _lookup(self, kind: type[_Found], id_: str) -> _Found:
         found = self._ids.get(id_)
         if not isinstance(found, kind):
             raise UnknownIdError(f"no {kind.__name__.lower()} with id {id_!r}")
@@ -669,27 +770,19 @@ class Transcript:
 
     def speaker(self, id_: str) -> Speaker:
         """The speaker with this id; :class:`UnknownIdError` if there is none."""
-        found = self._lookup(Speaker, id_)
-        assert isinstance(found, Speaker)
-        return found
+        return self._lookup(Speaker, id_)
 
     def turn(self, id_: str) -> Turn:
         """The turn with this id; :class:`UnknownIdError` if there is none."""
-        found = self._lookup(Turn, id_)
-        assert isinstance(found, Turn)
-        return found
+        return self._lookup(Turn, id_)
 
     def claim(self, id_: str) -> Claim:
         """The claim with this id; :class:`UnknownIdError` if there is none."""
-        found = self._lookup(Claim, id_)
-        assert isinstance(found, Claim)
-        return found
+        return self._lookup(Claim, id_)
 
     def relation(self, id_: str) -> Relation:
         """The relation with this id; :class:`UnknownIdError` if there is none."""
-        found = self._lookup(Relation, id_)
-        assert isinstance(found, Relation)
-        return found
+        return self._lookup(Relation, id_)
 
     def turns_by(self, speaker_id: str) -> tuple[Turn, ...]:
         """The turns of one speaker, in order."""

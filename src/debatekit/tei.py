@@ -26,7 +26,16 @@ from lxml import etree
 
 from ._io import check_binary, source_name
 from ._tei_common import XI_INCLUDE, normalize
-from ._tei_read import Context, Lists, find_lists, iter_items, local, read_tree, resolve_include
+from ._tei_read import (
+    Context,
+    Lists,
+    find_lists,
+    folder_of,
+    iter_items,
+    local,
+    read_tree,
+    resolve_include,
+)
 from ._tei_safe import as_bytes, parse_bytes, parse_file
 from ._tei_write import to_string
 from .errors import FormatError, ParseError
@@ -81,6 +90,7 @@ def loads(
     strict: bool = True,
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
+    allow_outside: bool = False,
 ) -> Transcript:
     """Read a transcript from a TEI document.
 
@@ -94,13 +104,15 @@ def loads(
         lists: Files holding the corpus ``listPerson`` / ``listOrg`` (or a corpus
             root that includes them), for a ParlaMint session read on its own.
         huge_tree: Lift libxml2's limits on text size and depth (trusted input only).
+        allow_outside: Follow the corpus lists' ``xi:include`` s outside their
+            folder too (by default they are refused: a corpus is a folder's tree).
 
     Raises:
         ParseError: Malformed XML, a DTD internal subset, an utterance whose
             ``@who`` names no person, or a model invariant the document breaks;
             the message names the file, line and column.
     """
-    ctx = Context(source, strict)
+    ctx = Context(source, strict, allow_outside)
     tree = _parse_bytes(as_bytes(s), ctx, huge_tree)
     root = tree.getroot()
     return read_tree(root, ctx, _lists(lists, ctx), _lookup(source, root, ctx))
@@ -114,6 +126,7 @@ def load(
     strict: bool = True,
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
+    allow_outside: bool = False,
 ) -> Transcript:
     """Read a transcript from a binary file object; see :func:`loads`."""
     check_binary(fp, "rb")
@@ -123,6 +136,7 @@ def load(
         strict=strict,
         lists=lists,
         huge_tree=huge_tree,
+        allow_outside=allow_outside,
     )
 
 
@@ -198,12 +212,13 @@ def iter_turns(
 
 
 def read_corpus(
-    path: _PathLike, /, *, strict: bool = True, huge_tree: bool = False
+    path: _PathLike, /, *, strict: bool = True, huge_tree: bool = False, allow_outside: bool = False
 ) -> Iterator[Transcript]:
     """Read a ParlaMint corpus root (``teiCorpus``): one transcript per session, lazily.
 
     The root's ``xi:include`` s are followed by hand (lxml's XInclude is never used):
-    only relative local paths are opened. Persons and organisations come from the
+    only relative local paths inside the root's folder tree (symbolic links resolved)
+    are opened, unless ``allow_outside``. Persons and organisations come from the
     root (inline, as older releases have them, or included files).
 
     Raises:
@@ -211,7 +226,7 @@ def read_corpus(
             missing (in lenient mode: a warning, and the session is skipped).
     """
     name = os.fspath(path)
-    ctx = Context(name, strict)
+    ctx = Context(name, strict, allow_outside)
     root = parse_file(name, huge_tree).getroot()
     if local(root.tag) == "TEI":
         yield read_tree(root, ctx, None, _lookup(name, root, ctx))
@@ -225,7 +240,9 @@ def read_corpus(
             target = resolve_include(include, name, ctx)
             parent = include.getparent()
             if target is not None and parent is not None and local(parent.tag) == "particDesc":
-                lists.add_tree(parse_file(target, huge_tree).getroot(), target, ctx)
+                lists.add_tree(
+                    parse_file(target, huge_tree).getroot(), target, ctx, folder_of(name)
+                )
         lists.add_tree(header, name, ctx)
     for child in root:
         if child.tag == XI_INCLUDE:
@@ -257,16 +274,22 @@ def _root_name(path: str) -> str | None:
     return found.group(1).rpartition(":")[2] if found else None
 
 
-def sessions(path: _PathLike, /, *, strict: bool = True) -> tuple[str, ...]:
+def sessions(
+    path: _PathLike, /, *, strict: bool = True, allow_outside: bool = False
+) -> tuple[str, ...]:
     """The session files of a ParlaMint corpus root, in order; ``(path,)`` for a session
     (a ``TEI`` document); ``()`` for any other XML file (a ``listPerson``, a taxonomy).
 
     Use it to open each session on its own, with the root for its speakers:
     ``tei.load(fp, lists=[root])``. :func:`debatekit.corpus.open` does that for you.
 
+    Only sessions inside the root's folder tree (symbolic links resolved) are listed,
+    unless ``allow_outside``; a session must be an XML file.
+
     Raises:
         ParseError: Malformed XML, or (in strict mode) a session include whose target
-            is missing; in lenient mode a warning, and the session is left out.
+            is missing, outside the root's folder, or not an ``.xml`` file; in
+            lenient mode a warning, and the session is left out.
     """
     name = os.fspath(path)
     kind = _root_name(name)
@@ -274,14 +297,22 @@ def sessions(path: _PathLike, /, *, strict: bool = True) -> tuple[str, ...]:
         return (name,)
     if kind != "teiCorpus":
         return ()
-    ctx = Context(name, strict)
+    ctx = Context(name, strict, allow_outside)
     root = parse_file(name).getroot()
     found = []
     for child in root:
         if child.tag == XI_INCLUDE:
             target = resolve_include(child, name, ctx)
-            if target is not None:
-                found.append(target)
+            if target is None:
+                continue
+            if not target.lower().endswith(".xml"):
+                ctx.problem(
+                    f"xi:include of {child.get('href')!r}: not a TEI session "
+                    "(a session is an .xml file)",
+                    child,
+                )
+                continue
+            found.append(target)
     return tuple(found)
 
 
