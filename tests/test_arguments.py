@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import sys
 
 import pytest
@@ -208,8 +207,3 @@ def test_lookups_agree_with_the_relations(t):
             assert _ids(function(t, item.id)) == expected
     assert sum(map(len, arguments.adjacency(t).values())) == len(t.relations)
     assert sum(arguments.claim_counts(t).values()) == len(t.claims)
-
-
-def test_the_module_examples_run():
-    """The examples in the module docstring are correct."""
-    assert doctest.testmod(arguments).failed == 0
