@@ -18,10 +18,14 @@ from ._io import dumps, formats, loads, read, write
 from .errors import (
     DebatekitError,
     FormatError,
+    Loss,
+    LossWarning,
     ParseError,
     ParseWarning,
     Problem,
+    UnknownIdError,
     ValidationError,
+    WriteError,
 )
 from .models import (
     INCIDENT_KINDS,
@@ -36,7 +40,6 @@ from .models import (
     SpeakerStats,
     Transcript,
     Turn,
-    UnknownIdError,
     word_count,
 )
 
@@ -55,6 +58,8 @@ __all__ = [
     "FormatError",
     "Incident",
     "IncidentKind",
+    "Loss",
+    "LossWarning",
     "ParseError",
     "ParseWarning",
     "Problem",
@@ -65,6 +70,7 @@ __all__ = [
     "Turn",
     "UnknownIdError",
     "ValidationError",
+    "WriteError",
     "__version__",
     "aif",
     "arguments",

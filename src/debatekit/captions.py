@@ -36,8 +36,9 @@ from typing import IO, Literal, TypeAlias
 
 import attrs
 
+from . import _losses
 from ._io import check_binary, decode_text, source_name
-from .errors import DebatekitError, ParseError, _Warner
+from .errors import ParseError, WriteError, _Warner
 from .models import BodyItem, Incident, IncidentKind, Speaker, Transcript, Turn
 
 __all__ = ["CaptionFormat", "dump", "dumps", "load", "loads"]
@@ -378,10 +379,11 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
     has no comments and leaves it out), as are claims, relations and metadata.
 
     Raises:
-        DebatekitError: A turn has no start time.
+        WriteError: A turn has no start time.
     """
     if format not in ("vtt", "srt"):
         raise ValueError(f"unknown caption format {format!r}: expected 'vtt' or 'srt'")
+    _losses.warn(transcript, format)
     sep = "." if format == "vtt" else ","
     blocks: list[str] = []
     items = list(transcript.body)
@@ -401,8 +403,10 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
             blocks.append(f"{_clock(item.time, sep)} --> {_clock(until, sep)}\n{cue_text}")
             continue
         if item.start is None:
-            raise DebatekitError(
-                f"turn {item.id!r} has no start time: captions need a time for every turn"
+            raise WriteError(
+                format,
+                f"turn {item.id!r} has no start time: captions need a time for every turn",
+                path=f"body[{i}]",
             )
         speaker = transcript.speaker(item.speaker_id)
         lines = [line for p in item.paragraphs for line in p.split("\n") if line.strip()]

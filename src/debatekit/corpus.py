@@ -31,6 +31,7 @@ import attrs
 
 from . import _convokit, _tables
 from ._io import SUFFIXES, atomic_write, read, readable, suffix_for, write
+from ._optional import import_optional
 from ._tables import COLUMNS, TABLES
 from .errors import DebatekitError
 from .models import Transcript
@@ -367,10 +368,7 @@ def _write_parquet(rows: list[dict[str, Any]], table: str, target: Path) -> None
 
 
 def _need(module: str, extra: str) -> None:
-    try:
-        __import__(module)
-    except ImportError:
-        raise DebatekitError(f"this needs {module}: pip install 'debatekit[{extra}]'") from None
+    import_optional(module, extra)
 
 
 @attrs.frozen

@@ -30,6 +30,7 @@ from typing import IO, Any
 import cattrs
 from cattrs import AttributeValidationNote, IterableValidationNote
 
+from . import _losses
 from ._converter import converter, json_type
 from ._io import check_binary, decode_text, source_name
 from .errors import ParseError, Problem, ValidationError
@@ -123,6 +124,7 @@ def dumps(transcript: Transcript, /, *, indent: int | None = 2) -> str:
     Returns:
         The document, without a trailing newline.
     """
+    _losses.warn(transcript, "json")
     with _no_gc():
         return _encode(to_dict(transcript), indent)
 

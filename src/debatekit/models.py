@@ -18,7 +18,7 @@ from typing import Literal, NoReturn, TypeAlias, get_args
 import attrs
 from attrs import field, frozen
 
-from .errors import DebatekitError, Problem, ValidationError
+from .errors import Problem, UnknownIdError, ValidationError
 
 __all__ = [
     "INCIDENT_KINDS",
@@ -33,7 +33,6 @@ __all__ = [
     "SpeakerStats",
     "Transcript",
     "Turn",
-    "UnknownIdError",
     "word_count",
 ]
 
@@ -72,13 +71,6 @@ def word_count(text: str) -> int:
     ``2,000-mile-long`` and ``U.S.-Mexico`` are one word each.
     """
     return sum(1 for token in text.split() if _WORD.search(token))
-
-
-class UnknownIdError(DebatekitError, KeyError):
-    """A look-up by id that found nothing."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown id"
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
@@ -682,7 +674,7 @@ class Transcript:
     def _lookup(self, kind: type[Speaker | Turn | Claim | Relation], id_: str) -> object:
         found = self._ids.get(id_)
         if not isinstance(found, kind):
-            raise UnknownIdError(f"no {kind.__name__.lower()} with id {id_!r}")
+            raise UnknownIdError(f"{kind.__name__.lower()} {id_!r}: no such id in this transcript")
         return found
 
     def speaker(self, id_: str) -> Speaker:

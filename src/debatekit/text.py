@@ -64,6 +64,7 @@ from typing import IO, Literal, TypeAlias
 
 import attrs
 
+from . import _losses
 from ._io import check_binary, decode_text, source_name
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Event, Incident, IncidentKind, Speaker, Transcript, Turn
@@ -1830,6 +1831,7 @@ def dumps(transcript: Transcript, /) -> str:
     Returns:
         The text; it ends with a newline only if the source read did.
     """
+    _losses.warn(transcript, "text")
     natural = _Writer(transcript, safe=False).render()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
