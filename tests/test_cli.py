@@ -218,8 +218,8 @@ def test_validate(
     assert out.splitlines() == [
         f"{good}: ok",
         f"{bad}: $.speakers: expected an array, got a number",
-        f"{dangling}: body[0].speaker_id: unknown speaker 'b'",
-        f"{dangling}: body[1].speaker_id: unknown speaker 'c'",
+        f"{dangling}: $.body[0].speaker_id: unknown speaker 'b'",
+        "  $.body[1].speaker_id: unknown speaker 'c'",
     ]
     assert run(capsys, "validate", str(good))[0] == 0
 

@@ -32,9 +32,9 @@ from typing import TextIO
 import attrs
 
 from . import __version__, corpus, datasets, dumps, formats, loads, write
-from ._io import format_for, suffix_for
+from ._io import FORMAT_HINT, SUFFIXES, format_name, readable_formats, suffix_for
 from .corpus import _GLOB_CHARS, Source
-from .errors import DebatekitError, FormatError, ParseWarning, ValidationError
+from .errors import DebatekitError, FormatError, LossWarning, ParseWarning, ValidationError
 from .models import Transcript
 
 __all__ = ["EXIT_CANT_WRITE", "EXIT_INVALID", "EXIT_NO_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -71,7 +71,9 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 
 
 def _parser() -> argparse.ArgumentParser:
-    fmts = ", ".join(formats())
+    aliases = ", ".join(sorted({s[1:] for s in SUFFIXES} - set(formats())))
+    fmts = f"{', '.join(formats())}; or a suffix: {aliases}"
+    readable = ", ".join(readable_formats())
     parser = argparse.ArgumentParser(
         prog="debatekit",
         description="Inspect, validate and convert annotated debate transcripts.",
@@ -99,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=_formatter,
     )
     info.add_argument("file", nargs="?", help="a transcript; default: the bundled dataset")
-    info.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    info.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({readable})")
     info.add_argument(
         "--lenient",
         action="store_true",
@@ -119,12 +121,17 @@ def _parser() -> argparse.ArgumentParser:
         "  cat debate.txt | debatekit convert - --from text --to json\n"
         "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n"
         "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to json --lenient\n"
-        "                                      a ParlaMint corpus root: its sessions\n",
+        "                                      a ParlaMint corpus root: its sessions\n"
+        "  debatekit convert debate.json -o debate.txt --strict\n"
+        "                                      refuse if text cannot carry it all\n\n"
+        "AIF files are written as NAME.aif.json; NAME.aif and NAME.aif.json both read as "
+        "AIF.\nA warning lists what the output format cannot carry (see "
+        "docs/conversions.md).\n",
         formatter_class=_formatter,
     )
     convert.add_argument("inputs", nargs="+", metavar="IN", help="files, folders, or - (stdin)")
     convert.add_argument("-o", "--output", metavar="OUT", help="output file, folder, or -")
-    convert.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    convert.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({readable})")
     convert.add_argument(
         "--lenient",
         action="store_true",
@@ -133,6 +140,12 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
     convert.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="convert N files at once"
+    )
+    convert.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a conversion that would drop anything the output format cannot "
+        "carry (exit 1, no output file); without it, a warning lists what is dropped",
     )
 
     validate = commands.add_parser(
@@ -144,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=_formatter,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
-    validate.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    validate.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({readable})")
     validate.add_argument(
         "--lenient",
         action="store_true",
@@ -241,6 +254,8 @@ def _emit(text: str) -> None:
 def _code_for(exc: BaseException, *, writing: bool) -> int:
     if isinstance(exc, _UsageError | FormatError):
         return EXIT_USAGE
+    if isinstance(exc, LossWarning):
+        return EXIT_INVALID
     if isinstance(exc, DebatekitError):
         return EXIT_INVALID
     if isinstance(exc, OSError):
@@ -248,7 +263,12 @@ def _code_for(exc: BaseException, *, writing: bool) -> int:
     return EXIT_INVALID
 
 
-def _describe(exc: BaseException, path: str) -> str:
+def _describe(exc: BaseException, path: str, writing: bool = False) -> str:
+    if isinstance(exc, FormatError):
+        option = "--to FMT" if writing else "--from FMT"
+        return str(exc).replace(FORMAT_HINT, f"pass {option}")
+    if isinstance(exc, LossWarning):
+        return f"{path}: {exc} (refused: --strict)"
     if isinstance(exc, ValidationError):
         return "\n".join(f"{path}: {p.path}: {p.message}" for p in exc.problems)
     if isinstance(exc, OSError):
@@ -267,23 +287,26 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _convert_one(item: _Input, target: str, from_: str | None, to: str | None) -> _Outcome:
+def _convert_one(
+    item: _Input, target: str, from_: str | None, to: str | None, strict: bool = False
+) -> _Outcome:
     """Convert one input; never raises (runs in worker processes too)."""
     source = item.label
     writing = False
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ParseWarning)
+        warnings.simplefilter("error" if strict else "always", LossWarning)
         try:
             if source != _STDIO and target != _STDIO and _same_file(source, target):
                 raise _UsageError(f"{source}: refusing to convert a file onto itself")
             transcript = item.read(from_)
             writing = True
             _write_output(transcript, target, to)
-        except (DebatekitError, OSError, _UsageError) as exc:
-            code, message = _code_for(exc, writing=writing), _describe(exc, source)
+        except (DebatekitError, OSError, _UsageError, LossWarning) as exc:
+            code, message = _code_for(exc, writing=writing), _describe(exc, source, writing)
         else:
             code, message = EXIT_OK, ""
-    notes = tuple(str(w.message) for w in caught)
+    notes = tuple(_note(w.message, source) for w in caught)
     return _Outcome(source, target, code, message, notes)
 
 
@@ -361,24 +384,40 @@ def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
     return plan
 
 
+def _note(message: Warning | str, source: str) -> str:
+    """A warning as one line; a LossWarning is prefixed with the input it is about."""
+    if isinstance(message, LossWarning):
+        return f"{source}: {message}"
+    return str(message)
+
+
+def _formats(args: argparse.Namespace) -> None:
+    """Turn --from/--to names (``txt``, ``xml``, ...) into format names, or fail (exit 2)."""
+    if getattr(args, "to", None) is not None:
+        args.to = format_name(args.to)
+    if getattr(args, "from_", None) is not None:
+        args.from_ = format_name(args.from_)
+        if args.from_ not in readable_formats():
+            raise _UsageError(
+                f"--from {args.from_}: debatekit writes this format but cannot read it; "
+                f"expected one of {', '.join(readable_formats())}"
+            )
+
+
 def _convert(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise _UsageError("-j needs a number of at least 1")
-    if args.to is not None:
-        format_for("", args.to)
-    if args.from_ is not None:
-        format_for("", args.from_)
     plan = _plan(args)
     progress = _Progress(len(plan), sys.stderr)
     outcomes: list[_Outcome] = []
     if args.jobs == 1 or len(plan) == 1:
         for item, target in plan:
-            outcomes.append(_convert_one(item, target, args.from_, args.to))
+            outcomes.append(_convert_one(item, target, args.from_, args.to, args.strict))
             progress.step(item.label)
     else:
         with ProcessPoolExecutor(max_workers=min(args.jobs, len(plan))) as pool:
             futures = [
-                pool.submit(_convert_one, item, target, args.from_, args.to)
+                pool.submit(_convert_one, item, target, args.from_, args.to, args.strict)
                 for item, target in plan
             ]
             for future in futures:
@@ -398,8 +437,6 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    if args.from_ is not None:
-        format_for("", args.from_)
     code = EXIT_OK
     checked = 0
     for name in args.files:
@@ -537,6 +574,18 @@ def _warn(message: str) -> None:
     print(f"debatekit: warning: {message}", file=sys.stderr)
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Every warning not otherwise handled, as one ``debatekit: warning:`` line."""
+    _warn(str(message))
+
+
 def _error(message: str) -> None:
     for line in message.splitlines() or [""]:
         print(f"debatekit: error: {line}", file=sys.stderr)
@@ -568,7 +617,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["info", *(["--debug"] if args.debug else [])])
     command = _COMMANDS[args.command]
     try:
-        with _terminate_as_interrupt():
+        with _terminate_as_interrupt(), warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            _formats(args)
             return command(args)
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return EXIT_OK
@@ -576,8 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         path = getattr(args, "file", None) or getattr(args, "output", None) or ""
-        writing = isinstance(exc, OSError) and args.command == "example"
-        _error(_describe(exc, path))
+        writing = args.command == "example"
+        _error(_describe(exc, path, writing))
         return _code_for(exc, writing=writing)
     except KeyboardInterrupt:
         _error("interrupted")

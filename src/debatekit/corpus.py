@@ -22,6 +22,7 @@ import datetime as dt
 import glob
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -30,10 +31,10 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from . import _convokit, _tables
-from ._io import SUFFIXES, atomic_write, read, readable, suffix_for, write
+from ._io import atomic_write, check_not_empty, format_for, read, readable, suffix_for, write
 from ._optional import import_optional
 from ._tables import COLUMNS, TABLES
-from .errors import DebatekitError
+from .errors import DebatekitError, ParseError
 from .models import Transcript
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -137,7 +138,55 @@ class _Found:
 
 
 def _is_tei(path: Path, format_: str | None) -> bool:
-    return (format_ or (SUFFIXES.get(path.suffix.lower()))) == "tei"
+    return (format_for(path, format_) if format_ or readable(path.name) else None) == "tei"
+
+
+_MISSING = "xi:include target not found: "
+_SHOWN = 3  # missing sessions named in the summary
+
+
+def _sessions(path: Path, strict: bool) -> tuple[str, ...]:
+    """:func:`tei.sessions`, with the root's missing sessions summarised: ONE warning
+    (lenient) or ONE error (strict) giving their count and the first few names, and the
+    option that reads the rest (a ParlaMint sample ships a few of hundreds of sessions)."""
+    from . import tei
+    from .errors import ParseWarning, _report
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ParseWarning)
+        members = tei.sessions(path, strict=False)
+    missing: list[ParseWarning] = []
+    for note in caught:
+        message = note.message
+        if isinstance(message, ParseWarning) and message.msg.startswith(_MISSING):
+            missing.append(message)
+        elif isinstance(message, ParseWarning):
+            _report(message, strict=strict)
+        else:  # pragma: no cover - only ParseWarnings are recorded
+            warnings.warn(message, stacklevel=2)
+    if missing:
+        names = [m.msg.removeprefix(_MISSING) for m in missing]
+        shown = ", ".join(names[:_SHOWN]) + (", ..." if len(names) > _SHOWN else "")
+        total = len(names) + len(members)
+        msg = f"{len(names)} of the {total} sessions it includes are missing ({shown})"
+        if strict:
+            msg += f"; to read the {len(members)} that exist, use --lenient (strict=False)"
+        else:
+            msg += f"; reading the {len(members)} that exist"
+        first = missing[0]
+        _report(ParseWarning(msg, source=first.source, lineno=first.lineno), strict=strict)
+    return members
+
+
+def _check_xml(path: Path) -> None:
+    """Say plainly why a named ``.xml`` file holds nothing: it is empty, or not XML."""
+    with path.open("rb") as fp:
+        check_not_empty(fp, str(path))
+        head = fp.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not head.startswith(b"<"):
+        raise ParseError(
+            "not XML: an XML document starts with '<'", source=str(path), lineno=1, colno=1
+        )
 
 
 def _expand(
@@ -157,7 +206,6 @@ def _expand(
     where ``X.xml`` is there too (ParlaMint ships both: the same sessions, with and
     without linguistic annotation).
     """
-    from . import tei
 
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     found: list[_Found] = []
@@ -174,7 +222,7 @@ def _expand(
                 p
                 for p in Path(text).rglob("*")
                 if p.is_file()
-                and readable(p.suffix)
+                and readable(p.name)
                 and not p.name.startswith(".")
                 and not _DOCUMENTATION.match(p.name)
             )
@@ -196,13 +244,14 @@ def _expand(
             if not _is_tei(path, format_):
                 plain.append(path)
                 continue
-            members = tei.sessions(path, strict=strict)
+            members = _sessions(path, strict)
             if members == (str(path),):
                 plain.append(path)
             elif members:
                 roots.append((path, members))
                 claimed.update(Path(m).resolve() for m in members)
             elif named:
+                _check_xml(path)
                 raise DebatekitError(
                     f"{text}: no transcript here: neither a TEI document nor a corpus "
                     "root with sessions that exist"

@@ -4,7 +4,9 @@ A :class:`Transcript` holds an :class:`Event`, its :class:`Speaker` s, a body of
 :class:`Turn` s and :class:`Incident` s in document order, and the :class:`Claim` s and
 :class:`Relation` s annotated on the turns. Every class is frozen, slotted and takes
 keyword arguments only; change one with :func:`attrs.evolve`, which validates the
-new object again.
+new object again. Every ``meta`` mapping is read-only too (``meta["x"] = "y"`` raises
+``TypeError``: evolve with a new mapping, ``meta=t.meta | {"x": "y"}``), so that every
+model is hashable and equal models hash equal.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Literal, NoReturn, TypeAlias, get_args
 import attrs
 from attrs import field, frozen
 
+from ._frozendict import EMPTY, FrozenDict, frozen_mapping
 from .errors import Problem, UnknownIdError, ValidationError
 
 __all__ = [
@@ -200,7 +203,7 @@ class Event:
     language: str | None = None
     description: str | None = None
     credits: tuple[str, ...] = field(default=(), converter=_strings)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -261,7 +264,7 @@ class Speaker:
     description: str | None = None
     aliases: tuple[str, ...] = field(default=(), converter=_strings)
     affiliations: tuple[Affiliation, ...] = field(default=(), converter=_affiliations)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -306,7 +309,7 @@ class Incident:
     offset: int | None = None
     length: int = 0
     time: dt.timedelta | None = None
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -355,7 +358,7 @@ class Turn:
     start: dt.timedelta | None = None
     end: dt.timedelta | None = None
     incidents: tuple[Incident, ...] = field(default=(), converter=_incidents)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     @property
     def text(self) -> str:
@@ -442,7 +445,7 @@ class Claim:
     topics: tuple[str, ...] = field(default=(), converter=_strings)
     proposition: str | None = None
     note: str | None = None
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -487,7 +490,7 @@ class Relation:
     source_id: str
     target_id: str
     note: str | None = None
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -550,7 +553,7 @@ class Transcript:
     relations: tuple[Relation, ...] = field(default=(), converter=_relations)
     front: tuple[str, ...] = field(default=(), converter=_strings)
     back: tuple[str, ...] = field(default=(), converter=_strings)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         # This runs on every transcript built, so the common path does no string work:
