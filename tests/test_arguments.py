@@ -174,7 +174,10 @@ def test_to_networkx(small):
 def test_to_networkx_without_networkx_says_what_to_install(small, monkeypatch):
     """Without networkx the error names the extra to install."""
     monkeypatch.setitem(sys.modules, "networkx", None)
-    with pytest.raises(ModuleNotFoundError, match=r'^missing optional dependency .networkx.: pip install "debatekit\[graph\]"$') as info:
+    with pytest.raises(
+        ModuleNotFoundError,
+        match=r'^missing optional dependency .networkx.: pip install "debatekit\[graph\]"$',
+    ) as info:
         arguments.to_networkx(small)
     assert info.value.name == "networkx"
     assert not isinstance(info.value, DebatekitError)

@@ -184,7 +184,7 @@ def test_lookups_by_id() -> None:
     assert [c.id for c in t.claims_in("u1")] == ["c1"]
     assert [c.id for c in t.claims_by("b")] == ["c2"]
     assert [turn.id for turn in t.turns_by("a")] == ["u1"]
-    with pytest.raises(UnknownIdError, match="^speaker 'u1': no such id in this transcript$"):
+    with pytest.raises(UnknownIdError, match=r"^speaker 'u1': no such id in this transcript$"):
         t.speaker("u1")
     with pytest.raises(KeyError):
         t.turn("nope")

@@ -478,7 +478,7 @@ def test_unwritable_character_is_a_write_error() -> None:
         speakers=[Speaker(id="s", name="S")],
         body=[Turn(id="u", speaker_id="s", paragraphs=["bell \x07 rings"])],
     )
-    with pytest.raises(WriteError, match="^tei: .*XML compatible") as info:
+    with pytest.raises(WriteError, match=r"^tei: .*XML compatible") as info:
         tei.dumps(transcript)
     assert info.value.format == "tei"
 

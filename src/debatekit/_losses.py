@@ -36,7 +36,7 @@ import attrs
 from .errors import Loss, LossWarning
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
-__all__ = ["LOSSES", "losses", "markdown", "warn"]
+__all__ = ["LOSSES", "losses", "markdown", "paths", "warn"]
 
 _EVENT_PRINTED = tuple(
     f"event.{name} if no front"
@@ -140,6 +140,7 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "relations[].kind",
         "relations[].note",
         "relations[].meta",
+        "meta",
     ),
     "html": (
         "speakers[].aliases",
@@ -320,7 +321,7 @@ def markdown(formats: Iterable[str] = LOSSES) -> str:
     return "\n".join(rows) + "\n"
 
 
-def _paths(format: str) -> Iterator[str]:
-    """The bare paths of a format's entries (for tests)."""
+def paths(format: str) -> Iterator[str]:
+    """The bare paths of a format's entries, without their conditions."""
     for entry in LOSSES[format]:
         yield entry.partition(" if ")[0]
