@@ -38,11 +38,8 @@ def test_markdown_examples(path: Path, tmp_path: Path, monkeypatch: pytest.Monke
     text = path.read_text(encoding="utf-8")
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=FLAGS)
-    # Sample files the docs may use, named as a reader would have them.
-    globs: dict[str, object] = {
-        "__name__": "__docs__",
-        "PARLAMINT_SAMPLES": ROOT / "tests" / "data" / "parlamint",
-    }
+    # Nothing is defined for the examples: they run as written.
+    globs: dict[str, object] = {"__name__": "__docs__"}
     for match in FENCE.finditer(text):
         block, lineno = match.group(1), _line(text, match.start(1))
         if ">>>" not in block:

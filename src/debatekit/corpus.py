@@ -35,7 +35,7 @@ from ._io import atomic_write, check_not_empty, format_for, read, readable, suff
 from ._optional import import_optional
 from ._tables import COLUMNS, TABLES
 from .errors import DebatekitError, ParseError
-from .models import Transcript
+from .models import Speaker, Transcript
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -115,20 +115,26 @@ class Filter:
             ):
                 return False
         if self.party is not None:
-            wanted = self.party.casefold()
-            names = {
-                value.casefold()
-                for s in transcript.speakers
-                for value in (
-                    s.affiliation,
-                    *(a.name for a in s.affiliations),
-                    *(a.ref for a in s.affiliations),
-                )
-                if value
-            }
-            if wanted not in names and wanted.lstrip("#") not in {n.lstrip("#") for n in names}:
+            wanted = self.party.casefold().lstrip("#")
+            if not any(wanted in _party_keys(s) for s in transcript.speakers):
                 return False
         return True
+
+
+def _party_keys(speaker: Speaker) -> set[str]:
+    """What ``filter(party=...)`` matches for a speaker, case-folded: the affiliation,
+    each affiliation's name and ``ref`` (with or without its ``#``), and the ref's
+    local part after its type, which ParlaMint builds from the abbreviation
+    (``#party.PPdeG`` -> ``PPdeG``, its ``orgName full="abb"``)."""
+    keys = {speaker.affiliation.casefold()} if speaker.affiliation else set()
+    for a in speaker.affiliations:
+        keys.add(a.name.casefold())
+        if a.ref:
+            ref = a.ref.casefold().lstrip("#")
+            keys.add(ref)
+            if "." in ref:
+                keys.add(ref.partition(".")[2])
+    return keys
 
 
 @attrs.frozen
@@ -531,9 +537,17 @@ class Corpus:
         return {name: _arrow_table(rows, name) for name, rows in self._rows().items()}
 
     def to_pandas(self) -> dict[str, pandas.DataFrame]:
-        """Every table as a pandas DataFrame (extras ``arrow`` and ``pandas``)."""
+        """Every table as a pandas DataFrame, in a dict keyed by table name, in the
+        order of :data:`TABLES` (``corpus.to_pandas()["turns"]``); extra ``pandas``.
+
+        Columns have the types of :meth:`to_arrow`'s schema; date columns are
+        ``datetime64`` (a missing date is ``NaT``).
+        """
         _need("pandas", "pandas")
-        return {name: table.to_pandas() for name, table in self.to_arrow().items()}
+        _need("pyarrow", "pandas")
+        return {
+            name: table.to_pandas(date_as_object=False) for name, table in self.to_arrow().items()
+        }
 
     def to_parquet(
         self, folder: str | os.PathLike[str], /, *, partitioned: bool | None = None
