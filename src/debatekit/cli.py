@@ -34,7 +34,14 @@ import attrs
 from . import __version__, corpus, datasets, dumps, formats, loads, write
 from ._io import FORMAT_HINT, SUFFIXES, format_name, readable_formats, suffix_for
 from .corpus import _GLOB_CHARS, Source
-from .errors import DebatekitError, FormatError, LossWarning, ParseWarning, ValidationError
+from .errors import (
+    DebatekitError,
+    FormatError,
+    LossWarning,
+    ParseError,
+    ParseWarning,
+    ValidationError,
+)
 from .models import Transcript
 
 __all__ = ["EXIT_CANT_WRITE", "EXIT_INVALID", "EXIT_NO_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -275,6 +282,8 @@ def _describe(exc: BaseException, path: str, writing: bool = False) -> str:
         name = exc.filename if exc.filename is not None else path
         return f"{name}: {exc.strerror or exc}"
     text = str(exc)
+    if isinstance(exc, ParseError):  # located already: source:line:column
+        return text
     if isinstance(exc, DebatekitError) and not text.startswith((path, "<")):
         return f"{path}: {text}"
     return text
