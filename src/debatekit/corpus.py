@@ -175,10 +175,11 @@ def _sessions(path: Path, strict: bool) -> tuple[str, ...]:
         shown = ", ".join(names[:_SHOWN]) + (", ..." if len(names) > _SHOWN else "")
         total = len(names) + len(members)
         msg = f"{len(names)} of the {total} sessions it includes are missing ({shown})"
+        exist = f"the {len(members)} that exist{'s' if len(members) == 1 else ''}"
         if strict:
-            msg += f"; to read the {len(members)} that exist, use --lenient (strict=False)"
+            msg += f"; to read {exist}, use --lenient (strict=False)"
         else:
-            msg += f"; reading the {len(members)} that exist"
+            msg += f"; reading {exist}"
         first = missing[0]
         _report(ParseWarning(msg, source=first.source, lineno=first.lineno), strict=strict)
     return members
