@@ -239,7 +239,7 @@ def test_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert debatekit.read(target) == DATASET
     code, _, err = run(capsys, "example", "nope")
     assert code == 1
-    assert "no bundled dataset 'nope'" in err
+    assert "'nope': no bundled dataset of that name" in err
 
 
 def test_python_dash_m() -> None:

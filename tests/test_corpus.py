@@ -307,7 +307,7 @@ def test_parlamint_root_strict_and_lenient() -> None:
     names, and the sessions that exist."""
     root = PARLAMINT / "ParlaMint-ES-PV" / "ParlaMint-ES-PV.xml"
     with pytest.raises(debatekit.ParseError) as info:
-        corpus.open(root)
+        corpus.open(root, strict=True)
     assert str(info.value) == (
         f"{root}:{info.value.lineno}: 2 of the 3 sessions it includes are missing "
         "(2017/ParlaMint-ES-PV_2017-10-05.xml, 2022/ParlaMint-ES-PV_2022-10-14.xml); "

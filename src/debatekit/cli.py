@@ -73,6 +73,12 @@ class _Outcome:
 # -- the parser -------------------------------------------------------------------
 
 
+_LENIENT = (
+    "warn about what a reader can work around (a corpus root's missing sessions, "
+    "unknown speakers) and go on; without it, that is an error"
+)
+
+
 def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
@@ -112,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     info.add_argument(
         "--lenient",
         action="store_true",
-        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+        help=_LENIENT,
     )
     info.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -142,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--lenient",
         action="store_true",
-        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+        help=_LENIENT,
     )
     convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
     convert.add_argument(
@@ -168,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--lenient",
         action="store_true",
-        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+        help=_LENIENT,
     )
 
     example = commands.add_parser(

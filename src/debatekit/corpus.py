@@ -303,7 +303,7 @@ def open(
     format: str | None = None,
     engine: Engine = None,
     workers: int | None = None,
-    strict: bool = True,
+    strict: bool = False,
 ) -> Corpus:
     """Open files, folders (searched recursively) or glob patterns as a lazy corpus.
 
@@ -313,8 +313,10 @@ def open(
     Args:
         paths: One path or pattern, or several.
         format: Read every file as this format instead of choosing by suffix.
-        strict: For TEI: a missing session include or a dangling speaker is an error;
-            ``False`` warns (:class:`~debatekit.ParseWarning`) and goes on.
+        strict: ``False`` (the default, as for every reader) warns with a
+            :class:`~debatekit.ParseWarning` and goes on where it can (a corpus root's
+            missing sessions: one warning per root); ``True`` makes each such problem a
+            :class:`~debatekit.ParseError`. See docs/errors.md.
         engine: Where exports run (see the module documentation).
         workers: The number of worker processes for ``engine="processes"`` or ``"dask"``.
 
