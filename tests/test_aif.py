@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import io
 import json
 import warnings
@@ -397,13 +396,3 @@ def test_damaged_extension_parts_are_reported_not_raised(key, value):
     assert len(t.turns) == 18
     assert len(t.claims) == 149
     assert any(isinstance(w.message, ParseWarning) for w in caught) or key == "relations"
-
-
-@pytest.mark.parametrize(
-    "document",
-    [Path(__file__).parent.parent / "docs" / "formats" / "aif.md"],
-)
-def test_the_format_documentation_examples_run(document):
-    """The examples in docs/formats/aif.md and in the module docstring are correct."""
-    assert doctest.testfile(str(document), module_relative=False).failed == 0
-    assert doctest.testmod(aif).failed == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import importlib.util
 import itertools
 import re
@@ -230,9 +229,3 @@ def test_the_generator_picks_the_asked_occurrence():
     second = text.find("the", text.find("the") + 1)
     assert tool.locate(text, "the", 1, "c") == text.find("the")
     assert tool.locate(text, "the", 2, "c") == second
-
-
-def test_the_guidelines_examples_run():
-    """The examples in docs/annotation-guidelines.md are correct."""
-    path = ROOT / "docs" / "annotation-guidelines.md"
-    assert doctest.testfile(str(path), module_relative=False).failed == 0

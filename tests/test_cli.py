@@ -218,8 +218,8 @@ def test_validate(
     assert out.splitlines() == [
         f"{good}: ok",
         f"{bad}: $.speakers: expected an array, got a number",
-        f"{dangling}: body[0].speaker_id: unknown speaker 'b'",
-        f"{dangling}: body[1].speaker_id: unknown speaker 'c'",
+        f"{dangling}: $.body[0].speaker_id: unknown speaker 'b'",
+        "  $.body[1].speaker_id: unknown speaker 'c'",
     ]
     assert run(capsys, "validate", str(good))[0] == 0
 
@@ -239,7 +239,7 @@ def test_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert debatekit.read(target) == DATASET
     code, _, err = run(capsys, "example", "nope")
     assert code == 1
-    assert "no bundled dataset 'nope'" in err
+    assert "'nope': no bundled dataset of that name" in err
 
 
 def test_python_dash_m() -> None:
@@ -349,12 +349,16 @@ def test_convert_a_parlamint_root(tmp_path: Path, capsys: pytest.CaptureFixture[
     root = PARLAMINT / "ParlaMint-ES-PV" / "ParlaMint-ES-PV.xml"
     code, _, err = run(capsys, "convert", str(root), "-o", str(tmp_path / "a"), "--to", "json")
     assert code == 1
-    assert "xi:include target not found" in err
+    assert err.count("\n") == 1
+    assert "2 of the 3 sessions it includes are missing" in err
+    assert "use --lenient (strict=False)" in err
     code, _, err = run(
         capsys, "convert", str(root), "-o", str(tmp_path / "b"), "--to", "json", "--lenient"
     )
     assert code == 0
-    assert err.count("debatekit: warning: ") == 2  # the 2017 and 2022 sessions
+    # ONE warning for the root: the count and the names (the 2017 and 2022 sessions)
+    assert err.count("debatekit: warning: ") == 1
+    assert "2 of the 3 sessions it includes are missing (2017/" in err
     (written,) = (tmp_path / "b").rglob("*.json")
     assert written.relative_to(tmp_path / "b").as_posix() == "2019/ParlaMint-ES-PV_2019-12-20.json"
     assert debatekit.read(written).speakers[0].name == "Bakartxo Tejeria Otermin"
@@ -390,3 +394,118 @@ def test_convert_to_captions_needs_times(
     assert code == 1
     assert err.strip().endswith("turn 'u1' has no start time: captions need a time for every turn")
     assert not (tmp_path / "x.vtt").exists()
+
+
+def test_a_lossy_conversion_warns_in_one_line_and_strict_refuses(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSON -> text says what is dropped, on one line; --strict makes it exit 1, no file."""
+    out = tmp_path / "x.txt"
+    code, _, err = run(capsys, "convert", str(good), "-o", str(out))
+    assert code == 0
+    assert err.splitlines() == [
+        f"debatekit: warning: {good}: text cannot carry 149 claims, 149 relations, 4 event "
+        "fields (publisher, series, source, language), 1 speaker field (aliases), 21 "
+        "metadata entries; see docs/conversions.md"
+    ]
+    out.unlink()
+    code, _, err = run(capsys, "convert", str(good), "-o", str(out), "--strict")
+    assert code == 1
+    assert err.startswith(f"debatekit: error: {good}: text cannot carry 149 claims")
+    assert err.rstrip().endswith("(refused: --strict)")
+    assert not out.exists()
+    code, out_text, err = run(capsys, "convert", str(good), "--to", "text", "--strict")
+    assert (code, out_text) == (1, "")
+    # a lossless conversion is not refused
+    code, _, err = run(capsys, "convert", str(good), "-o", str(tmp_path / "x.xml"), "--strict")
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("name", "format_"),
+    [
+        ("txt", "text"),
+        ("md", "text"),
+        ("xml", "tei"),
+        ("srt", "srt"),
+        ("vtt", "vtt"),
+        ("json", "json"),
+        ("html", "html"),
+        ("htm", "html"),
+        ("aif", "aif"),
+        ("text", "text"),
+    ],
+)
+def test_to_accepts_suffixes_as_names(
+    name: str, format_: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--to txt is --to text: each format's usual suffixes name it (one table)."""
+    assert debatekit._io.format_name(name) == format_
+    if format_ in ("vtt", "srt"):
+        return  # the dataset has no times
+    code, out, _ = run(capsys, "example", "us-mexico-2023", "--to", name)
+    assert code == 0
+    assert out == debatekit.dumps(DATASET, format=format_).rstrip("\n") + "\n"
+
+
+def test_aif_files_read_back(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o x.aif --to aif and -o x.aif.json both write AIF, and both read back as AIF."""
+    for name in ("x.aif", "x.aif.json"):
+        out = tmp_path / name
+        assert run(capsys, "convert", str(good), "-o", str(out), "--to", "aif")[0] == 0
+        assert "nodes" in stdlib_json.loads(out.read_text("utf-8"))
+        assert debatekit.read(out) == DATASET
+        code, _, err = run(capsys, "convert", str(out), "-o", str(tmp_path / f"{name}.xml"))
+        assert (code, err) == (0, "")
+    # the suffix alone picks AIF: x.aif.json is not debatekit JSON
+    assert run(capsys, "convert", str(good), "-o", str(tmp_path / "y.aif.json"))[0] == 0
+    assert "nodes" in stdlib_json.loads((tmp_path / "y.aif.json").read_text("utf-8"))
+    code, _, _ = run(capsys, "convert", str(tmp_path), "-o", str(tmp_path / "o"), "--to", "aif")
+    assert sorted(p.name for p in (tmp_path / "o").rglob("good*")) == ["good.aif.json"]
+
+
+def test_from_lists_only_readable_formats_and_hints_name_options(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--from html is refused (exit 2) and --help lists only readable formats; a hint names
+    --from / --to, not Python's format=."""
+    code, _, err = run(capsys, "convert", str(good), "--from", "html", "--to", "json")
+    assert code == 2
+    assert "cannot read it" in err
+    with pytest.raises(SystemExit):
+        main(["convert", "--help"])
+    help_text = capsys.readouterr().out
+    assert "input format (aif, json, srt, tei, text, vtt)" in " ".join(help_text.split())
+    odd = tmp_path / "notes.docx"
+    odd.write_bytes(b"x")
+    code, _, err = run(capsys, "convert", str(odd), "-o", str(tmp_path / "n.json"))
+    assert code == 2
+    assert "pass --from FMT" in err
+    assert "format=" not in err
+    code, _, err = run(capsys, "convert", str(good), "-o", str(tmp_path / "n.docx"))
+    assert code == 2
+    assert "pass --to FMT" in err
+    assert "format=" not in err
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xml", ".txt", ".md", ".vtt", ".srt", ".aif"])
+def test_an_empty_file_says_so(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty (or blank) file is "empty file", exit 1, in every format and command."""
+    empty = tmp_path / f"empty{suffix}"
+    empty.write_bytes(b" \n")
+    code, out, _ = run(capsys, "validate", str(empty))
+    assert (code, out) == (1, f"{empty}:1:1: empty file\n")
+    code, _, err = run(capsys, "convert", str(empty), "-o", str(tmp_path / "out.html"))
+    assert (code, err) == (1, f"debatekit: error: {empty}:1:1: empty file\n")
+
+
+def test_a_non_xml_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A .xml file that is not XML says "not XML", exit 1."""
+    bad = tmp_path / "minutes.xml"
+    bad.write_text("Minutes of the sitting\n", "utf-8")
+    code, out, _ = run(capsys, "validate", str(bad))
+    assert (code, out) == (1, f"{bad}:1:1: not XML: an XML document starts with '<'\n")

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
 import debatekit
-from debatekit import ParseWarning, Transcript
+from debatekit import LossWarning, ParseWarning, Transcript, _losses
 
 DATASET = debatekit.datasets.load("us-mexico-2023")
 TIMED = attrs.evolve(
@@ -157,3 +158,83 @@ def test_html_is_output_only(tmp_path: Any) -> None:
     debatekit.write(DATASET, path)
     with pytest.raises(debatekit.FormatError, match="output-only"):
         debatekit.read(path)
+
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_the_docs_show_the_losses_table() -> None:
+    """docs/conversions.md shows exactly the table the warnings come from."""
+    page = (ROOT / "docs" / "conversions.md").read_text("utf-8")
+    start = page.index("-->\n", page.index("<!-- losses table")) + 4
+    assert page[start : page.index("<!-- end of losses table -->")] == _losses.markdown()
+    assert set(_losses.LOSSES) >= set(debatekit.formats()) - {"aif"} | {"aif"}
+
+
+def _body(path: str) -> str:
+    """A table path in the vocabulary of differences(): turns and incidents are body items."""
+    return (
+        path.replace("turns[].incidents[]", "body[].incidents")
+        .replace("turns[]", "body[]")
+        .replace("incidents[]", "body[]")
+    )
+
+
+@pytest.mark.parametrize(
+    ("format_", "source"),
+    [("text", DATASET), ("text", TIMED), ("vtt", TIMED), ("srt", TIMED), ("html", DATASET)],
+)
+def test_what_a_round_trip_loses_is_in_the_table(format_: str, source: Transcript) -> None:
+    """No silent loss: every field a round trip changes is one the table names, and the
+    warning (one per write) names the format."""
+    table = {_body(p) for p in _losses.paths(format_)}
+    with pytest.warns(LossWarning) as caught:
+        written = debatekit.dumps(source, format=format_)
+    assert len(caught) == 1
+    assert str(caught[0].message).startswith(f"{format_} cannot carry ")
+    if format_ != "html":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ParseWarning)
+            back = debatekit.loads(written, format=format_)
+        lost = differences(source, back)
+        assert lost
+        assert lost <= table | {"body"}
+
+
+def test_the_warning_counts_what_is_dropped() -> None:
+    """The warning lists each kind of thing dropped with its count, in the table's order."""
+    with pytest.warns(LossWarning) as caught:
+        debatekit.text.dumps(DATASET)
+    warning = caught[0].message
+    assert isinstance(warning, LossWarning)
+    assert warning.format == "text"
+    counts = {loss.many: loss.count for loss in warning.losses}
+    assert counts["claims"] == len(DATASET.claims) == 149
+    assert counts["relations"] == len(DATASET.relations)
+    event = next(loss for loss in warning.losses if loss.many == "event fields")
+    assert event.names == ("publisher", "series", "source", "language")
+    # Without front matter, the fields text recovers from it are lost too.
+    bare = attrs.evolve(DATASET, front=())
+    event = next(x for x in _losses.losses(bare, "text") if x.many == "event fields")
+    assert {"title", "credits"} <= set(event.names)
+
+
+@pytest.mark.parametrize("format_", ["json", "tei", "aif"])
+def test_lossless_formats_do_not_warn(format_: str) -> None:
+    """JSON, TEI and AIF with its extension carry everything: no warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossWarning)
+        debatekit.dumps(DATASET, format=format_)
+
+
+def test_plain_aif_warns_and_a_transcript_with_nothing_to_lose_does_not() -> None:
+    """AIF without the extension says so; a bare transcript writes to text silently."""
+    with pytest.warns(LossWarning, match=r"^aif \(extension=False\) cannot carry .*18 turn"):
+        debatekit.aif.dumps(DATASET, extension=False)
+    bare = Transcript(
+        speakers=[debatekit.Speaker(id="a", name="Ann")],
+        body=[debatekit.Turn(id="u1", speaker_id="a", paragraphs=["Hello."])],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossWarning)
+        debatekit.text.dumps(bare)

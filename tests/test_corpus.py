@@ -133,11 +133,16 @@ def test_parquet_queried_with_duckdb(folder: Path, tmp_path: Path) -> None:
 
 
 def test_pandas(folder: Path) -> None:
-    """to_pandas gives one DataFrame per table with the right shapes."""
+    """to_pandas gives a dict of one DataFrame per table, in TABLES order, with typed
+    columns: dates are datetime64."""
     frames = corpus.open(folder).filter(party="Greens").to_pandas()
+    assert isinstance(frames, dict)
+    assert tuple(frames) == corpus.TABLES
     assert frames["turns"].shape[0] == 6
     assert list(frames["speakers"]["name"]) == ["Ana Chair", "Ben Member"] * 2
-    assert frames["turns"]["date"].iloc[0] == dt.date(2024, 3, 1)
+    assert str(frames["turns"]["date"].dtype).startswith("datetime64")
+    assert str(frames["transcripts"]["date"].dtype).startswith("datetime64")
+    assert frames["turns"]["date"].iloc[0].date() == dt.date(2024, 3, 1)
 
 
 def _read_parquet(path: Path) -> list[dict[str, object]]:
@@ -268,8 +273,9 @@ def test_parlamint_folder_opens_as_sessions() -> None:
     """ParlaMint's XML files open as their sessions: roots stand for what they include,
     list and taxonomy files are not transcripts, .ana.xml twins are not read twice, and
     every speaker resolves through the corpus lists."""
-    with pytest.warns(debatekit.ParseWarning, match="xi:include target not found"):
+    with pytest.warns(debatekit.ParseWarning, match="sessions it includes are missing") as caught:
         c = corpus.open(str(PARLAMINT / "**" / "*.xml"), strict=False)
+    assert len(caught) == 2  # one per root, not one per missing session (302 of them)
     assert c.names() == (
         "ParlaMint-ES-GA_2015-06-22-DSPG114",
         "ParlaMint-ES-GA_2019-10-08-DSPG130",
@@ -286,16 +292,30 @@ def test_parlamint_folder_opens_as_sessions() -> None:
         warnings.simplefilter("ignore", debatekit.ParseWarning)
         assert [n for n, _ in c.filter(party="EAJ-PNV").items()] == ["ParlaMint-ES-PV_2019-12-20"]
         assert c.filter(party="#party.PPdeG").count() == 2
+        assert c.filter(party="PPdeG").count() == 2  # the abbreviation (orgName full="abb")
+        assert c.filter(party="ppdeg").count() == 2
+        assert c.filter(party="PPde").count() == 0
+    speakers = c.tables()["speakers"]
+    ga = [r for r in speakers if r["transcript"] == "ParlaMint-ES-GA_2015-06-22-DSPG114"]
+    assert all(len(r["affiliations"]) == len(set(r["affiliations"])) for r in speakers)
+    assert ga[0]["affiliation"] == "Parlamento de Galicia; Partido Popular de Galicia"
 
 
 def test_parlamint_root_strict_and_lenient() -> None:
     """A corpus root with missing sessions: an error in strict mode naming the root's
-    line; in lenient mode a warning per missing session and the sessions that exist."""
+    line and the option that goes on; in lenient mode ONE warning with the count and the
+    names, and the sessions that exist."""
     root = PARLAMINT / "ParlaMint-ES-PV" / "ParlaMint-ES-PV.xml"
-    with pytest.raises(debatekit.ParseError, match=r"ParlaMint-ES-PV\.xml:\d+.*xi:include target"):
-        corpus.open(root)
-    with pytest.warns(debatekit.ParseWarning):
+    with pytest.raises(debatekit.ParseError) as info:
+        corpus.open(root, strict=True)
+    assert str(info.value) == (
+        f"{root}:{info.value.lineno}: 2 of the 3 sessions it includes are missing "
+        "(2017/ParlaMint-ES-PV_2017-10-05.xml, 2022/ParlaMint-ES-PV_2022-10-14.xml); "
+        "to read the 1 that exists, use --lenient (strict=False)"
+    )
+    with pytest.warns(debatekit.ParseWarning, match="2 of the 3 sessions") as caught:
         c = corpus.open(root, strict=False)
+    assert len(caught) == 1
     assert c.names() == ("ParlaMint-ES-PV_2019-12-20",)
     assert dict(c.sources[0].options)["lists"] == (str(root),)
 

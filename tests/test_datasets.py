@@ -26,7 +26,7 @@ def test_names() -> None:
 
 def test_unknown_name_is_a_clear_error() -> None:
     """Loading a name that does not exist lists the ones that do."""
-    expected = r"no bundled dataset 'nope': expected one of us-mexico-2023"
+    expected = r"^'nope': no bundled dataset of that name; expected one of us-mexico-2023$"
     with pytest.raises(DebatekitError, match=expected):
         datasets.load("nope")
 

@@ -1,8 +1,8 @@
 """Every example in README.md and docs/ runs, and so do the docstring examples.
 
 In Markdown, each ```python block that holds ``>>>`` lines runs as a doctest; the
-blocks of one file share their names, top to bottom, like a notebook. The name
-``PARLAMINT_SAMPLES`` is the folder of ParlaMint samples in ``tests/data``. Other
+blocks of one file share their names, top to bottom, like a notebook, and nothing
+else is defined for them: they run as written. Other
 ```python blocks are compiled, so that at least their syntax is right. Examples run
 in a temporary folder, so they may write files.
 """
@@ -15,11 +15,14 @@ import pkgutil
 import re
 import subprocess
 import sys
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import debatekit
+from debatekit import LossWarning
 
 ROOT = Path(__file__).parents[1]
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```", re.S | re.M)
@@ -38,11 +41,8 @@ def test_markdown_examples(path: Path, tmp_path: Path, monkeypatch: pytest.Monke
     text = path.read_text(encoding="utf-8")
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=FLAGS)
-    # Sample files the docs may use, named as a reader would have them.
-    globs: dict[str, object] = {
-        "__name__": "__docs__",
-        "PARLAMINT_SAMPLES": ROOT / "tests" / "data" / "parlamint",
-    }
+    # Nothing is defined for the examples: they run as written.
+    globs: dict[str, object] = {"__name__": "__docs__"}
     for match in FENCE.finditer(text):
         block, lineno = match.group(1), _line(text, match.start(1))
         if ">>>" not in block:
@@ -120,3 +120,74 @@ def test_docs_build_without_warnings(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "index.html").exists()
+
+
+def _raised(action: Callable[[], object]) -> BaseException:
+    try:
+        action()
+    except (debatekit.DebatekitError, LossWarning) as exc:
+        return exc
+    raise AssertionError("nothing was raised")
+
+
+def _no_times() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossWarning)
+        debatekit.dumps(debatekit.datasets.load("us-mexico-2023"), format="vtt")
+
+
+def _lossy() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossWarning)
+        debatekit.dumps(debatekit.datasets.load("us-mexico-2023"), format="text")
+
+
+#: One real case of each class in docs/errors.md, and where its message must start.
+LOCATED: dict[str, tuple[Callable[[], object], str]] = {
+    "ParseError": (lambda: debatekit.json.loads("{", source="a.json"), r"a\.json:1:2: "),
+    "ParseError (JSON path)": (
+        lambda: debatekit.json.loads(
+            '{"format": "debatekit", "version": "1.0", "speakers": [],'
+            ' "body": [{"type": "turn", "id": "u1", "speaker_id": "b"}]}',
+            source="a.json",
+        ),
+        r"a\.json: \$\.body\[0\]\.speaker_id: ",
+    ),
+    "ValidationError": (
+        lambda: debatekit.Transcript(body=[debatekit.Turn(id="u1", speaker_id="b")]),
+        r"1 problem in transcript:\n  body\[0\]\.speaker_id: ",
+    ),
+    "FormatError": (lambda: debatekit.read("minutes.docx"), r"minutes\.docx: "),
+    "WriteError": (_no_times, r"vtt: body\[0\]: "),
+    "UnknownIdError": (
+        lambda: debatekit.datasets.load("us-mexico-2023").speaker("obama"),
+        r"speaker 'obama': ",
+    ),
+    "DebatekitError": (lambda: debatekit.datasets.load("nope"), r"'nope': "),
+    "DebatekitError (corpus)": (lambda: debatekit.corpus.open("no/such"), r"no/such: "),
+    "LossWarning": (_lossy, r"text cannot carry "),
+}
+
+
+@pytest.mark.parametrize("case", LOCATED)
+def test_every_message_starts_with_its_location(case: str) -> None:
+    """docs/errors.md's promise: each message starts with where the problem is."""
+    action, where = LOCATED[case]
+    exc = _raised(action)
+    assert type(exc).__name__ == case.split()[0]
+    assert re.match(where, str(exc)), str(exc)
+    text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert f"| `{type(exc).__name__}` |" in text or type(exc).__name__ == "LossWarning"
+
+
+def test_the_location_catalogue_covers_every_error() -> None:
+    """Every error class of debatekit.errors has a case above."""
+    import debatekit.errors
+
+    errors = {
+        name
+        for name in debatekit.errors.__all__
+        if isinstance(getattr(debatekit.errors, name), type)
+        and issubclass(getattr(debatekit.errors, name), (debatekit.DebatekitError, LossWarning))
+    }
+    assert errors == {case.split()[0] for case in LOCATED}

@@ -61,6 +61,37 @@ def test_transcript_is_hashable_and_picklable() -> None:
     assert pickle.loads(pickle.dumps(t)) == t
 
 
+def test_metadata_is_read_only_hashable_and_evolvable() -> None:
+    """Every meta mapping is read-only; change it with evolve. Equal models hash equal,
+    whatever the metadata, and survive pickling; readers and writers see a mapping."""
+    t = attrs.evolve(small(), meta={"a": "1"})
+    with pytest.raises(TypeError):
+        t.meta["x"] = "3"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        t.meta.update({"x": "3"})  # type: ignore[attr-defined]
+    for model in (t, t.event, t.speakers[0], t.turns[0]):
+        with pytest.raises(TypeError):
+            model.meta["x"] = "3"  # type: ignore[index]
+    changed = attrs.evolve(t, meta=t.meta | {"x": "3"})
+    assert dict(changed.meta) == {"a": "1", "x": "3"}
+    assert dict(t.meta) == {"a": "1"}
+    assert t.meta == {"a": "1"}
+    same = attrs.evolve(small(), meta={"a": "1"})
+    assert t == same
+    assert hash(t) == hash(same)
+    assert hash(t) != hash(changed)  # the metadata is part of the hash now
+    assert t != changed
+    back = pickle.loads(pickle.dumps(changed))
+    assert back == changed
+    assert hash(back) == hash(changed)
+    assert {t, same, changed} == {t, changed}
+    turn = Turn(id="u9", speaker_id="a", meta={"k": "v"})
+    assert hash(turn) == hash(Turn(id="u9", speaker_id="a", meta={"k": "v"}))
+    assert repr(turn.meta) == "{'k': 'v'}"
+    with pytest.raises(TypeError, match="mapping"):
+        Turn(id="u9", speaker_id="a", meta=[("k", "v")])  # type: ignore[arg-type]
+
+
 def test_every_problem_is_listed_with_its_path() -> None:
     """A transcript with several broken references lists them all, each with its path."""
     with pytest.raises(ValidationError) as info:
@@ -184,7 +215,7 @@ def test_lookups_by_id() -> None:
     assert [c.id for c in t.claims_in("u1")] == ["c1"]
     assert [c.id for c in t.claims_by("b")] == ["c2"]
     assert [turn.id for turn in t.turns_by("a")] == ["u1"]
-    with pytest.raises(UnknownIdError, match="no speaker with id 'u1'"):
+    with pytest.raises(UnknownIdError, match=r"^speaker 'u1': no such id in this transcript$"):
         t.speaker("u1")
     with pytest.raises(KeyError):
         t.turn("nope")

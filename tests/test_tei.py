@@ -25,7 +25,6 @@ from debatekit import (
     Affiliation,
     Claim,
     Event,
-    FormatError,
     Incident,
     ParseError,
     ParseWarning,
@@ -33,6 +32,7 @@ from debatekit import (
     Speaker,
     Transcript,
     Turn,
+    WriteError,
     tei,
 )
 from tests.strategies import transcripts
@@ -472,14 +472,15 @@ def test_write_and_read_files(tmp_path: Path) -> None:
         tei.load(io.StringIO(buffer.getvalue().decode()))  # type: ignore[arg-type]
 
 
-def test_unwritable_character_is_a_format_error() -> None:
-    """A control character XML cannot hold is a FormatError, not an lxml traceback."""
+def test_unwritable_character_is_a_write_error() -> None:
+    """A control character XML cannot hold is a WriteError naming TEI, not an lxml traceback."""
     transcript = Transcript(
         speakers=[Speaker(id="s", name="S")],
         body=[Turn(id="u", speaker_id="s", paragraphs=["bell \x07 rings"])],
     )
-    with pytest.raises(FormatError, match="cannot write TEI"):
+    with pytest.raises(WriteError, match=r"^tei: .*XML compatible") as info:
         tei.dumps(transcript)
+    assert info.value.format == "tei"
 
 
 def test_corpus_root_is_not_a_session() -> None:

@@ -584,15 +584,3 @@ def test_layout_meta_is_json_for_uneven_gaps() -> None:
     assert json.loads(t.meta["text:gaps"]) == ["\n\n\n", "\n"]
     assert text.dumps(t) == source
     assert re.fullmatch(r"\w+", t.meta["text:dialect"])
-
-
-def test_docs_examples_run() -> None:
-    """Every >>> example in docs/formats/text.md gives the output printed there."""
-    import doctest
-
-    path = Path(__file__).parent.parent / "docs" / "formats" / "text.md"
-    test = doctest.DocTestParser().get_doctest(path.read_text("utf-8"), {}, path.name, str(path), 0)
-    runner = doctest.DocTestRunner()
-    runner.run(test)
-    assert runner.summarize(verbose=False).failed == 0
-    assert len(test.examples) > 10

@@ -16,10 +16,14 @@ from ._version import __version__
 from .errors import (
     DebatekitError,
     FormatError,
+    Loss,
+    LossWarning,
     ParseError,
     ParseWarning,
     Problem,
+    UnknownIdError,
     ValidationError,
+    WriteError,
 )
 from .models import (
     INCIDENT_KINDS,
@@ -34,7 +38,6 @@ from .models import (
     SpeakerStats,
     Transcript,
     Turn,
-    UnknownIdError,
     word_count,
 )
 
@@ -48,6 +51,8 @@ __all__ = [
     "FormatError",
     "Incident",
     "IncidentKind",
+    "Loss",
+    "LossWarning",
     "ParseError",
     "ParseWarning",
     "Problem",
@@ -58,6 +63,7 @@ __all__ = [
     "Turn",
     "UnknownIdError",
     "ValidationError",
+    "WriteError",
     "__version__",
     "aif",
     "arguments",

@@ -16,6 +16,7 @@ from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
+from ._frozendict import FrozenDict, frozen_mapping
 from .models import BodyItem, Incident, Turn
 
 __all__ = ["configure_converter", "converter", "json_type", "make_converter"]
@@ -123,17 +124,21 @@ def _strict_tuples(
 
 
 def _strict_mappings(converter: cattrs.Converter) -> None:
-    def check(value: object, _: object) -> dict[str, str]:
+    """``meta`` fields: a JSON object of strings in, a read-only mapping kept, a dict out."""
+
+    def check(value: object, _: object) -> FrozenDict[str, str]:
         if not isinstance(value, dict):
             raise TypeError(f"expected an object, got {json_type(value)}")
-        out: dict[str, str] = {}
         for key, item in value.items():
             if not isinstance(item, str):
                 raise TypeError(f"expected a string for key {key!r}, got {json_type(item)}")
-            out[key] = item
-        return out
+        return frozen_mapping(value)
 
-    converter.register_structure_hook_func(lambda t: t == dict[str, str], check)
+    def is_meta(type_: object) -> bool:
+        return type_ == FrozenDict[str, str] or type_ is FrozenDict or type_ == dict[str, str]
+
+    converter.register_structure_hook_func(is_meta, check)
+    converter.register_unstructure_hook_func(is_meta, FrozenDict.copy)
 
 
 def configure_converter(converter: cattrs.Converter) -> None:

@@ -22,13 +22,16 @@ __all__ = [
     "SUFFIXES",
     "atomic_write",
     "check_binary",
+    "check_not_empty",
     "decode_text",
     "dumps",
     "format_for",
+    "format_name",
     "formats",
     "loads",
     "read",
     "readable",
+    "readable_formats",
     "source_name",
     "suffix_for",
     "write",
@@ -44,8 +47,12 @@ FORMATS: dict[str, str] = {
     "vtt": "debatekit.captions",
     "srt": "debatekit.captions",
 }
-#: File suffix -> format name.
+#: File suffix -> format name. A compound suffix (``.aif.json``) wins over its last part;
+#: a format's first suffix here is the one it writes (AIF: ``.aif.json``, and ``.aif``
+#: reads too). Each suffix without its dot is also a name for its format (``--to txt``).
 SUFFIXES: dict[str, str] = {
+    ".aif.json": "aif",
+    ".aif": "aif",
     ".json": "json",
     ".html": "html",
     ".htm": "html",
@@ -183,17 +190,46 @@ def source_name(fp: object) -> str | None:
     return name if isinstance(name, str) else None
 
 
+#: How an error message tells a Python caller to name the format (the command line
+#: says ``--from FMT`` or ``--to FMT`` instead).
+FORMAT_HINT = "pass format=..."
+
+
+def format_name(name: str) -> str:
+    """The format a name stands for: a format name, or one of its suffixes without the
+    dot (``"txt"`` and ``"md"`` are ``"text"``, ``"xml"`` is ``"tei"``).
+
+    Raises:
+        FormatError: Neither.
+    """
+    if name in FORMATS:
+        return name
+    found = SUFFIXES.get("." + name.lower().lstrip("."))
+    if found is None:
+        raise FormatError(
+            f"unknown format {name!r}: expected one of {', '.join(sorted(FORMATS))} "
+            f"(or a suffix: {', '.join(sorted(s[1:] for s in SUFFIXES))})"
+        )
+    return found
+
+
+def _suffix_of(path: str | os.PathLike[str]) -> str:
+    """The longest known suffix ``path`` ends with, else its last suffix."""
+    name = Path(path).name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return suffix
+    return Path(name).suffix
+
+
 def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
-    """The format name for ``path``: ``format`` if given, else from the file suffix."""
+    """The format name for ``path``: ``format`` if given (a name or a suffix, see
+    :func:`format_name`), else from the file suffix."""
     if format is not None:
         if not isinstance(format, str):
             raise TypeError(f"format must be a format name (str), got {type(format).__name__}")
-        if format not in FORMATS:
-            raise FormatError(
-                f"unknown format {format!r}: expected one of {', '.join(sorted(FORMATS))}"
-            )
-        return format
-    suffix = Path(path).suffix.lower()
+        return format_name(format)
+    suffix = _suffix_of(path)
     try:
         return SUFFIXES[suffix]
     except KeyError:
@@ -201,7 +237,7 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
         what = f"suffix {suffix!r}" if suffix else "no suffix"
         raise FormatError(
             f"{os.fspath(path)}: cannot tell the format from {what}: expected one of "
-            f"{known}, or pass format=..."
+            f"{known}, or {FORMAT_HINT}"
         ) from None
 
 
@@ -220,10 +256,16 @@ def _reader(name: str, where: str) -> _FormatModule:
     return cast("_FormatModule", module)
 
 
-def readable(suffix: str) -> bool:
-    """Whether files with this suffix can be read (known, and not output-only)."""
-    name = SUFFIXES.get(suffix.lower())
+def readable(path: str | os.PathLike[str]) -> bool:
+    """Whether a file with this name (or suffix) can be read: known, not output-only."""
+    text = os.fspath(path)
+    name = SUFFIXES.get(_suffix_of(text if not text.startswith(".") else "x" + text))
     return name is not None and hasattr(_module(name), "load")
+
+
+def readable_formats() -> tuple[str, ...]:
+    """The names of the formats debatekit can read, sorted."""
+    return tuple(name for name in sorted(FORMATS) if hasattr(_module(name), "load"))
 
 
 def read(
@@ -245,7 +287,27 @@ def read(
     module = _reader(name, os.fspath(path))
     options = {**FORMAT_OPTIONS.get(name, {}), **options}
     with open(path, "rb") as fp:
+        check_not_empty(fp, os.fspath(path))
         return module.load(fp, source=os.fspath(path), **options)
+
+
+def check_not_empty(fp: IO[bytes], source: str) -> None:
+    """Refuse a file that holds nothing but white space, in every format alike.
+
+    Raises:
+        ParseError: ``empty file``, at line 1, column 1.
+    """
+    start = fp.tell()
+    chunk = fp.read(65536).removeprefix(b"\xef\xbb\xbf")
+    empty = True
+    while chunk:
+        if chunk.strip(b" \t\r\n\x0b\x0c"):
+            empty = False
+            break
+        chunk = fp.read(65536)
+    fp.seek(start)
+    if empty:
+        raise ParseError("empty file", source=source, lineno=1, colno=1)
 
 
 def write(
@@ -307,7 +369,7 @@ def dumps(transcript: Transcript, /, *, format: str, **options: Any) -> str:
 
 def suffix_for(format: str) -> str:
     """The usual file suffix of a format (the first one registered for it)."""
-    format_for("", format)
+    format = format_name(format)
     for suffix, name in SUFFIXES.items():
         if name == format:
             return suffix

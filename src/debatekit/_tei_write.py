@@ -34,7 +34,7 @@ from ._tei_common import (
     is_token,
     is_token_list,
 )
-from .errors import FormatError
+from .errors import WriteError
 from .models import Affiliation, Event, Incident, Speaker, Transcript, Turn
 
 _T = "{" + TEI_NS + "}"
@@ -660,5 +660,5 @@ def to_string(transcript: Transcript) -> str:
     try:
         body = etree.tostring(root, encoding="unicode")
     except ValueError as exc:  # pragma: no cover - lxml checks strings on assignment
-        raise FormatError(f"cannot write TEI: {exc}") from None
+        raise WriteError("tei", str(exc)) from None
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

@@ -42,6 +42,7 @@ from typing import IO, Any, TypeVar
 import attrs
 import cattrs
 
+from . import _losses
 from ._converter import converter, json_type
 from ._io import check_binary, decode_text, json_surrogates, source_name
 from ._rules import mint_speaker_id, to_ncname
@@ -225,6 +226,7 @@ def dumps(transcript: Transcript, /, *, indent: int | None = 2, extension: bool 
     Returns:
         The document, without a trailing newline.
     """
+    _losses.warn(transcript, "aif" if extension else "aif (extension=False)")
     separators = (",", ": ") if indent is not None else (",", ":")
     return _json.dumps(
         to_dict(transcript, extension=extension),

@@ -22,14 +22,13 @@ optional ``networkx`` (``pip install 'debatekit[graph]'``).
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from collections.abc import Collection, Iterable
 from typing import Any, Literal
 
 from attrs import frozen
 
-from .errors import DebatekitError
+from ._optional import import_optional
 from .models import Claim, Relation, Transcript, Turn
 
 __all__ = [
@@ -338,15 +337,9 @@ def to_networkx(transcript: Transcript, /) -> Any:
     its id, with attributes ``kind`` and ``note``.
 
     Raises:
-        DebatekitError: networkx is not installed.
+        ModuleNotFoundError: networkx is not installed (``pip install "debatekit[graph]"``).
     """
-    try:
-        nx = importlib.import_module("networkx")
-    except ImportError:
-        raise DebatekitError(
-            "to_networkx needs networkx, which is not installed: "
-            "pip install 'debatekit[graph]' (or pip install networkx)"
-        ) from None
+    nx = import_optional("networkx", "graph")
     graph = nx.MultiDiGraph()
     owner = {t.id: t.speaker_id for t in transcript.turns}
     for claim in transcript.claims:

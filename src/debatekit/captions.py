@@ -35,9 +35,10 @@ from typing import IO, Literal, TypeAlias
 
 import attrs
 
+from . import _losses
 from ._io import check_binary, decode_text, source_name
 from ._rules import clock_from_parts, format_clock, mint_speaker_id, stage_direction
-from .errors import DebatekitError, ParseError, _Warner
+from .errors import ParseError, WriteError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
 __all__ = ["CaptionFormat", "dump", "dumps", "load", "loads"]
@@ -337,10 +338,11 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
     has no comments and leaves it out), as are claims, relations and metadata.
 
     Raises:
-        DebatekitError: A turn has no start time.
+        WriteError: A turn has no start time.
     """
     if format not in ("vtt", "srt"):
         raise ValueError(f"unknown caption format {format!r}: expected 'vtt' or 'srt'")
+    _losses.warn(transcript, format)
     sep = "." if format == "vtt" else ","
     blocks: list[str] = []
     items = list(transcript.body)
@@ -360,8 +362,10 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
             blocks.append(f"{_timing(item.time, until, sep)}\n{cue_text}")
             continue
         if item.start is None:
-            raise DebatekitError(
-                f"turn {item.id!r} has no start time: captions need a time for every turn"
+            raise WriteError(
+                format,
+                f"turn {item.id!r} has no start time: captions need a time for every turn",
+                path=f"body[{i}]",
             )
         speaker = transcript.speaker(item.speaker_id)
         lines = [line for p in item.paragraphs for line in p.split("\n") if line.strip()]

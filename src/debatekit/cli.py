@@ -32,10 +32,17 @@ import attrs
 
 from . import __version__, corpus, datasets, dumps, formats, loads, write
 from ._atomic import make_folder
-from ._io import format_for, suffix_for
+from ._io import FORMAT_HINT, SUFFIXES, format_name, readable_formats, suffix_for
 from ._workers import worker_pool as _worker_pool
 from .corpus import _GLOB_CHARS, Source
-from .errors import DebatekitError, FormatError, ParseWarning, ValidationError
+from .errors import (
+    DebatekitError,
+    FormatError,
+    LossWarning,
+    ParseError,
+    ParseWarning,
+    ValidationError,
+)
 from .models import Transcript
 
 __all__ = ["EXIT_CANT_WRITE", "EXIT_INVALID", "EXIT_NO_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -67,12 +74,20 @@ class _Outcome:
 # -- the parser -------------------------------------------------------------------
 
 
+_LENIENT = (
+    "warn about what a reader can work around (a corpus root's missing sessions, "
+    "unknown speakers) and go on; without it, that is an error"
+)
+
+
 def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
 
 def _parser() -> argparse.ArgumentParser:
-    fmts = ", ".join(formats())
+    aliases = ", ".join(sorted({s[1:] for s in SUFFIXES} - set(formats())))
+    fmts = f"{', '.join(formats())}; or a suffix: {aliases}"
+    readable = ", ".join(readable_formats())
     parser = argparse.ArgumentParser(
         prog="debatekit",
         description="Inspect, validate and convert annotated debate transcripts.",
@@ -100,11 +115,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=_formatter,
     )
     info.add_argument("file", nargs="?", help="a transcript; default: the bundled dataset")
-    info.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    info.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({readable})")
     info.add_argument(
         "--lenient",
         action="store_true",
-        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+        help=_LENIENT,
     )
     _add_boundary_option(info)
     info.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -121,21 +136,32 @@ def _parser() -> argparse.ArgumentParser:
         "  cat debate.txt | debatekit convert - --from text --to json\n"
         "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n"
         "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to json --lenient\n"
-        "                                      a ParlaMint corpus root: its sessions\n",
+        "                                      a ParlaMint corpus root: its sessions\n"
+        "  debatekit convert debate.json -o debate.txt --strict\n"
+        "                                      refuse if text cannot carry it all\n\n"
+        "AIF files are written as NAME.aif.json; NAME.aif and NAME.aif.json both read as "
+        "AIF.\nA warning lists what the output format cannot carry (see "
+        "docs/conversions.md).\n",
         formatter_class=_formatter,
     )
     convert.add_argument("inputs", nargs="+", metavar="IN", help="files, folders, or - (stdin)")
     convert.add_argument("-o", "--output", metavar="OUT", help="output file, folder, or -")
-    convert.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    convert.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({readable})")
     convert.add_argument(
         "--lenient",
         action="store_true",
-        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+        help=_LENIENT,
     )
     _add_boundary_option(convert)
     convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
     convert.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="convert N files at once"
+    )
+    convert.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a conversion that would drop anything the output format cannot "
+        "carry (exit 1, no output file); without it, a warning lists what is dropped",
     )
 
     validate = commands.add_parser(
@@ -147,11 +173,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=_formatter,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
-    validate.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({fmts})")
+    validate.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({readable})")
     validate.add_argument(
         "--lenient",
         action="store_true",
-        help="TEI: warn about missing corpus sessions and unknown speakers and go on",
+        help=_LENIENT,
     )
     _add_boundary_option(validate)
 
@@ -266,6 +292,8 @@ def _emit(text: str) -> None:
 def _code_for(exc: BaseException, *, writing: bool) -> int:
     if isinstance(exc, _UsageError | FormatError):
         return EXIT_USAGE
+    if isinstance(exc, LossWarning):
+        return EXIT_INVALID
     if isinstance(exc, DebatekitError):
         return EXIT_INVALID
     if isinstance(exc, OSError):
@@ -273,13 +301,20 @@ def _code_for(exc: BaseException, *, writing: bool) -> int:
     return EXIT_INVALID
 
 
-def _describe(exc: BaseException, path: str) -> str:
+def _describe(exc: BaseException, path: str, writing: bool = False) -> str:
+    if isinstance(exc, FormatError):
+        option = "--to FMT" if writing else "--from FMT"
+        return str(exc).replace(FORMAT_HINT, f"pass {option}")
+    if isinstance(exc, LossWarning):
+        return f"{path}: {exc} (refused: --strict)"
     if isinstance(exc, ValidationError):
         return "\n".join(f"{path}: {p.path}: {p.message}" for p in exc.problems)
     if isinstance(exc, OSError):
         name = exc.filename if exc.filename is not None else path
         return f"{name}: {exc.strerror or exc}"
     text = str(exc)
+    if isinstance(exc, ParseError):  # located already: source:line:column
+        return text
     if isinstance(exc, DebatekitError) and not text.startswith((path, "<")):
         return f"{path}: {text}"
     return text
@@ -293,24 +328,30 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _convert_one(
-    item: _Input, target: str, from_: str | None, to: str | None, into_folder: bool = False
+    item: _Input,
+    target: str,
+    from_: str | None,
+    to: str | None,
+    into_folder: bool = False,
+    strict: bool = False,
 ) -> _Outcome:
     """Convert one input; never raises (runs in worker processes too)."""
     source = item.label
     writing = False
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ParseWarning)
+        warnings.simplefilter("error" if strict else "always", LossWarning)
         try:
             if source != _STDIO and target != _STDIO and _same_file(source, target):
                 raise _UsageError(f"{source}: refusing to convert a file onto itself")
             transcript = item.read(from_)
             writing = True
             _write_output(transcript, target, to, into_folder)
-        except (DebatekitError, OSError, _UsageError) as exc:
-            code, message = _code_for(exc, writing=writing), _describe(exc, source)
+        except (DebatekitError, OSError, _UsageError, LossWarning) as exc:
+            code, message = _code_for(exc, writing=writing), _describe(exc, source, writing)
         else:
             code, message = EXIT_OK, ""
-    notes = tuple(str(w.message) for w in caught)
+    notes = tuple(_note(w.message, source) for w in caught)
     return _Outcome(source, target, code, message, notes)
 
 
@@ -400,27 +441,45 @@ def _confined(path: Path, base: str | None) -> Path:
     if Path(relative).is_absolute() or not parts or parts[0] == os.pardir:
         return Path(path.name)
     return Path(relative)
+def _note(message: Warning | str, source: str) -> str:
+    """A warning as one line; a LossWarning is prefixed with the input it is about."""
+    if isinstance(message, LossWarning):
+        return f"{source}: {message}"
+    return str(message)
+
+
+def _formats(args: argparse.Namespace) -> None:
+    """Turn --from/--to names (``txt``, ``xml``, ...) into format names, or fail (exit 2)."""
+    if getattr(args, "to", None) is not None:
+        args.to = format_name(args.to)
+    if getattr(args, "from_", None) is not None:
+        args.from_ = format_name(args.from_)
+        if args.from_ not in readable_formats():
+            raise _UsageError(
+                f"--from {args.from_}: debatekit writes this format but cannot read it; "
+                f"expected one of {', '.join(readable_formats())}"
+            )
 
 
 def _convert(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise _UsageError("-j needs a number of at least 1")
-    if args.to is not None:
-        format_for("", args.to)
-    if args.from_ is not None:
-        format_for("", args.from_)
     plan = _plan(args)
     progress = _Progress(len(plan), sys.stderr)
     outcomes: list[_Outcome] = []
     into_folder = not (len(plan) == 1 and plan[0][1] in (args.output, _STDIO, None))
     if args.jobs == 1 or len(plan) == 1:
         for item, target in plan:
-            outcomes.append(_convert_one(item, target, args.from_, args.to, into_folder))
+            outcomes.append(
+                _convert_one(item, target, args.from_, args.to, into_folder, args.strict)
+            )
             progress.step(item.label)
     else:
         with _worker_pool(min(args.jobs, len(plan))) as pool:
             futures = [
-                pool.submit(_convert_one, item, target, args.from_, args.to, into_folder)
+                pool.submit(
+                    _convert_one, item, target, args.from_, args.to, into_folder, args.strict
+                )
                 for item, target in plan
             ]
             for future in futures:
@@ -440,8 +499,6 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    if args.from_ is not None:
-        format_for("", args.from_)
     code = EXIT_OK
     checked = 0
     for name in args.files:
@@ -579,6 +636,18 @@ def _warn(message: str) -> None:
     print(f"debatekit: warning: {message}", file=sys.stderr)
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Every warning not otherwise handled, as one ``debatekit: warning:`` line."""
+    _warn(str(message))
+
+
 def _error(message: str) -> None:
     for line in message.splitlines() or [""]:
         print(f"debatekit: error: {line}", file=sys.stderr)
@@ -610,7 +679,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["info", *(["--debug"] if args.debug else [])])
     command = _COMMANDS[args.command]
     try:
-        with _terminate_as_interrupt():
+        with _terminate_as_interrupt(), warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            _formats(args)
             return command(args)
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return EXIT_OK
@@ -618,8 +689,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         path = getattr(args, "file", None) or getattr(args, "output", None) or ""
-        writing = isinstance(exc, OSError) and args.command == "example"
-        _error(_describe(exc, path))
+        writing = args.command == "example"
+        _error(_describe(exc, path, writing))
         return _code_for(exc, writing=writing)
     except KeyboardInterrupt:
         _error("interrupted")

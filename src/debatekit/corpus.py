@@ -22,6 +22,7 @@ import datetime as dt
 import glob
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -29,11 +30,12 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from . import _convokit, _tables
-from ._io import SUFFIXES, atomic_write, read, readable, suffix_for, write
+from ._io import atomic_write, check_not_empty, format_for, read, readable, suffix_for, write
+from ._optional import import_optional
 from ._tables import COLUMNS, TABLES
 from ._workers import worker_pool
-from .errors import DebatekitError
-from .models import Transcript
+from .errors import DebatekitError, ParseError
+from .models import Speaker, Transcript
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -113,20 +115,26 @@ class Filter:
             ):
                 return False
         if self.party is not None:
-            wanted = self.party.casefold()
-            names = {
-                value.casefold()
-                for s in transcript.speakers
-                for value in (
-                    s.affiliation,
-                    *(a.name for a in s.affiliations),
-                    *(a.ref for a in s.affiliations),
-                )
-                if value
-            }
-            if wanted not in names and wanted.lstrip("#") not in {n.lstrip("#") for n in names}:
+            wanted = self.party.casefold().lstrip("#")
+            if not any(wanted in _party_keys(s) for s in transcript.speakers):
                 return False
         return True
+
+
+def _party_keys(speaker: Speaker) -> set[str]:
+    """What ``filter(party=...)`` matches for a speaker, case-folded: the affiliation,
+    each affiliation's name and ``ref`` (with or without its ``#``), and the ref's
+    local part after its type, which ParlaMint builds from the abbreviation
+    (``#party.PPdeG`` -> ``PPdeG``, its ``orgName full="abb"``)."""
+    keys = {speaker.affiliation.casefold()} if speaker.affiliation else set()
+    for a in speaker.affiliations:
+        keys.add(a.name.casefold())
+        if a.ref:
+            ref = a.ref.casefold().lstrip("#")
+            keys.add(ref)
+            if "." in ref:
+                keys.add(ref.partition(".")[2])
+    return keys
 
 
 @attrs.frozen
@@ -137,7 +145,56 @@ class _Found:
 
 
 def _is_tei(path: Path, format_: str | None) -> bool:
-    return (format_ or (SUFFIXES.get(path.suffix.lower()))) == "tei"
+    return (format_for(path, format_) if format_ or readable(path.name) else None) == "tei"
+
+
+_MISSING = "xi:include target not found: "
+_SHOWN = 3  # missing sessions named in the summary
+
+
+def _sessions(path: Path, strict: bool, allow_outside: bool) -> tuple[str, ...]:
+    """:func:`tei.sessions`, with the root's missing sessions summarised: ONE warning
+    (lenient) or ONE error (strict) giving their count and the first few names, and the
+    option that reads the rest (a ParlaMint sample ships a few of hundreds of sessions)."""
+    from . import tei
+    from .errors import ParseWarning, _report
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ParseWarning)
+        members = tei.sessions(path, strict=False, allow_outside=allow_outside)
+    missing: list[ParseWarning] = []
+    for note in caught:
+        message = note.message
+        if isinstance(message, ParseWarning) and message.msg.startswith(_MISSING):
+            missing.append(message)
+        elif isinstance(message, ParseWarning):
+            _report(message, strict=strict)
+        else:  # pragma: no cover - only ParseWarnings are recorded
+            warnings.warn(message, stacklevel=2)
+    if missing:
+        names = [m.msg.removeprefix(_MISSING) for m in missing]
+        shown = ", ".join(names[:_SHOWN]) + (", ..." if len(names) > _SHOWN else "")
+        total = len(names) + len(members)
+        msg = f"{len(names)} of the {total} sessions it includes are missing ({shown})"
+        exist = f"the {len(members)} that exist{'s' if len(members) == 1 else ''}"
+        if strict:
+            msg += f"; to read {exist}, use --lenient (strict=False)"
+        else:
+            msg += f"; reading {exist}"
+        first = missing[0]
+        _report(ParseWarning(msg, source=first.source, lineno=first.lineno), strict=strict)
+    return members
+
+
+def _check_xml(path: Path) -> None:
+    """Say plainly why a named ``.xml`` file holds nothing: it is empty, or not XML."""
+    with path.open("rb") as fp:
+        check_not_empty(fp, str(path))
+        head = fp.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not head.startswith(b"<"):
+        raise ParseError(
+            "not XML: an XML document starts with '<'", source=str(path), lineno=1, colno=1
+        )
 
 
 def _expand(
@@ -158,7 +215,6 @@ def _expand(
     where ``X.xml`` is there too (ParlaMint ships both: the same sessions, with and
     without linguistic annotation).
     """
-    from . import tei
 
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     found: list[_Found] = []
@@ -175,7 +231,7 @@ def _expand(
                 p
                 for p in Path(text).rglob("*")
                 if p.is_file()
-                and readable(p.suffix)
+                and readable(p.name)
                 and not p.name.startswith(".")
                 and not _DOCUMENTATION.match(p.name)
             )
@@ -199,13 +255,14 @@ def _expand(
             if not _is_tei(path, format_):
                 plain.append(path)
                 continue
-            members = tei.sessions(path, strict=strict, allow_outside=allow_outside)
+            members = _sessions(path, strict, allow_outside)
             if members == (str(path),):
                 plain.append(path)
             elif members:
                 roots.append((path, members))
                 claimed.update(Path(m).resolve() for m in members)
             elif named:
+                _check_xml(path)
                 raise DebatekitError(
                     f"{text}: no transcript here: neither a TEI document nor a corpus "
                     "root with sessions that exist"
@@ -265,7 +322,7 @@ def open(
     format: str | None = None,
     engine: Engine = None,
     workers: int | None = None,
-    strict: bool = True,
+    strict: bool = False,
     allow_outside: bool = False,
 ) -> Corpus:
     """Open files, folders (searched recursively) or glob patterns as a lazy corpus.
@@ -276,8 +333,10 @@ def open(
     Args:
         paths: One path or pattern, or several.
         format: Read every file as this format instead of choosing by suffix.
-        strict: For TEI: a missing session include or a dangling speaker is an error;
-            ``False`` warns (:class:`~debatekit.ParseWarning`) and goes on.
+        strict: ``False`` (the default, as for every reader) warns with a
+            :class:`~debatekit.ParseWarning` and goes on where it can (a corpus root's
+            missing sessions: one warning per root); ``True`` makes each such problem a
+            :class:`~debatekit.ParseError`. See docs/errors.md.
         engine: Where exports run (see the module documentation).
         workers: The number of worker processes for ``engine="processes"`` or ``"dask"``.
         allow_outside: Read files outside a folder's tree or a corpus root's folder
@@ -393,10 +452,7 @@ def _write_parquet(rows: list[dict[str, Any]], table: str, target: Path) -> None
 
 
 def _need(module: str, extra: str) -> None:
-    try:
-        __import__(module)
-    except ImportError:
-        raise DebatekitError(f"this needs {module}: pip install 'debatekit[{extra}]'") from None
+    import_optional(module, extra)
 
 
 @attrs.frozen
@@ -510,9 +566,17 @@ class Corpus:
         return {name: _arrow_table(rows, name) for name, rows in self._rows().items()}
 
     def to_pandas(self) -> dict[str, pandas.DataFrame]:
-        """Every table as a pandas DataFrame (extras ``arrow`` and ``pandas``)."""
+        """Every table as a pandas DataFrame, in a dict keyed by table name, in the
+        order of :data:`TABLES` (``corpus.to_pandas()["turns"]``); extra ``pandas``.
+
+        Columns have the types of :meth:`to_arrow`'s schema; date columns are
+        ``datetime64`` (a missing date is ``NaT``).
+        """
         _need("pandas", "pandas")
-        return {name: table.to_pandas() for name, table in self.to_arrow().items()}
+        _need("pyarrow", "pandas")
+        return {
+            name: table.to_pandas(date_as_object=False) for name, table in self.to_arrow().items()
+        }
 
     def to_parquet(
         self, folder: str | os.PathLike[str], /, *, partitioned: bool | None = None

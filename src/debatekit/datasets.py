@@ -39,7 +39,9 @@ def names() -> tuple[str, ...]:
 def _dataset(name: str) -> Traversable:
     folder = _folder().joinpath(name)
     if name not in names():
-        raise DebatekitError(f"no bundled dataset {name!r}: expected one of {', '.join(names())}")
+        raise DebatekitError(
+            f"{name!r}: no bundled dataset of that name; expected one of {', '.join(names())}"
+        )
     return folder
 
 

@@ -16,10 +16,14 @@ import attrs
 __all__ = [
     "DebatekitError",
     "FormatError",
+    "Loss",
+    "LossWarning",
     "ParseError",
     "ParseWarning",
     "Problem",
+    "UnknownIdError",
     "ValidationError",
+    "WriteError",
 ]
 
 
@@ -146,7 +150,40 @@ class ValidationError(DebatekitError, ValueError):
 
 
 class FormatError(DebatekitError, ValueError):
-    """A format name or file suffix that debatekit does not know."""
+    """A format name or file suffix that debatekit does not know (or cannot read)."""
+
+
+class WriteError(DebatekitError, ValueError):
+    """A transcript that cannot be written in a format: a caption without a time, a
+    character XML cannot hold. Every writer raises it, and nothing is written.
+
+    The message starts with the format and, where there is one, the path of the part
+    of the model at fault: ``vtt: body[0]: turn 'u1' has no start time``.
+
+    Attributes:
+        format: The format name (``"tei"``, ``"vtt"``, ...).
+        msg: What is wrong, without the location.
+        path: The part of the model at fault (``body[3]``), or ``None``.
+    """
+
+    def __init__(self, format: str, msg: str, *, path: str | None = None) -> None:
+        self.format, self.msg, self.path = format, msg, path
+        where = f"{format}: {path}" if path else format
+        super().__init__(f"{where}: {msg}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _rebuild_write, (type(self), self.format, self.msg, self.path)
+
+
+def _rebuild_write(cls: type[WriteError], fmt: str, msg: str, path: str | None) -> WriteError:
+    return cls(fmt, msg, path=path)
+
+
+class UnknownIdError(DebatekitError, KeyError):
+    """A look-up by id that found nothing; the message starts with the id looked up."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown id"
 
 
 class ParseWarning(_Located, UserWarning):
@@ -187,6 +224,50 @@ def _report(warning: ParseWarning, *, strict: bool) -> None:
         level += 1
         frame = frame.f_back
     warnings.warn(warning, stacklevel=level)
+
+
+@attrs.frozen
+class Loss:
+    """One kind of thing a conversion drops, with its count: ``149 claims``.
+
+    Attributes:
+        count: How many are dropped.
+        one: The thing, singular (``"claim"``).
+        many: The thing, plural (``"claims"``).
+        names: Which ones, where they have names (event fields: ``("publisher", ...)``).
+    """
+
+    count: int
+    one: str
+    many: str
+    names: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        text = f"{self.count} {self.one if self.count == 1 else self.many}"
+        return f"{text} ({', '.join(self.names)})" if self.names else text
+
+
+class LossWarning(UserWarning):
+    """What a conversion drops because the target format has no place for it.
+
+    Every writer emits at most one per transcript written, listing each kind of
+    thing dropped with its count: ``text cannot carry 149 claims, 149 relations, 4
+    event fields (publisher, series, source, language); see docs/conversions.md``.
+    Turn it into an error with ``warnings.simplefilter("error", LossWarning)`` (the
+    command line's ``convert --strict``).
+
+    Attributes:
+        format: The target format; the message starts with it.
+        losses: What is dropped, in the order of the message.
+    """
+
+    def __init__(self, format: str, losses: Iterable[Loss]) -> None:
+        self.format, self.losses = format, tuple(losses)
+        parts = ", ".join(map(str, self.losses))
+        super().__init__(f"{format} cannot carry {parts}; see docs/conversions.md")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.format, self.losses)
 
 
 class _Warner:

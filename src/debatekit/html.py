@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
+from . import _losses
 from ._io import check_binary
 from .models import Claim, Incident, Relation, Speaker, Transcript, Turn
 
@@ -305,6 +306,7 @@ def dumps(transcript: Transcript, /, *, title: str | None = None) -> str:
     Returns:
         An HTML5 document (``<!DOCTYPE html>`` first), ending in a newline.
     """
+    _losses.warn(transcript, "html")
     page = _Page(transcript)
     event = transcript.event
     heading = title if title is not None else event.title or "Transcript"

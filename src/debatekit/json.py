@@ -30,6 +30,7 @@ from typing import IO, Any
 import cattrs
 from cattrs import AttributeValidationNote, IterableValidationNote
 
+from . import _losses
 from ._converter import converter, json_type
 from ._io import check_binary, decode_text, json_surrogates, source_name
 from .errors import ParseError, Problem, ValidationError
@@ -123,6 +124,7 @@ def dumps(transcript: Transcript, /, *, indent: int | None = 2) -> str:
     Returns:
         The document, without a trailing newline.
     """
+    _losses.warn(transcript, "json")
     with _no_gc():
         return _encode(to_dict(transcript), indent)
 
@@ -133,19 +135,22 @@ def dump(transcript: Transcript, fp: IO[bytes], /, *, indent: int | None = 2) ->
     fp.write((dumps(transcript, indent=indent) + "\n").encode("utf-8"))
 
 
-def loads(s: str | bytes, /, *, source: str | None = None) -> Transcript:
+def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False) -> Transcript:
     """Read a transcript from a JSON document.
 
     Args:
         s: The document (``bytes`` are decoded as UTF-8, with or without a BOM).
         source: A name for the input, shown in error messages (a file name).
+        strict: Accepted as by every reader (see docs/errors.md); JSON repairs nothing,
+            so every problem is a ParseError in both modes.
 
     Raises:
         ParseError: The text is not JSON, or the JSON does not have the shape of a
             transcript (the message names the JSON path and what was expected), or
             holds a lone surrogate (``"\\ud800"``), a character no file can hold.
-        ValidationError: The shape is right but the transcript breaks an invariant
-            (a turn's speaker is not declared, a claim's text is not its span).
+            A transcript of the right shape that breaks an invariant (a turn's speaker
+            is not declared, a claim's text is not its span) is one too, each problem
+            at its JSON path (``$.body[3].speaker_id``).
     """
     s = json_surrogates(decode_text(s, source), source)
     with _no_gc():
@@ -158,10 +163,11 @@ def loads(s: str | bytes, /, *, source: str | None = None) -> Transcript:
         return from_dict(data, source=source)
 
 
-def load(fp: IO[bytes], /, *, source: str | None = None) -> Transcript:
+def load(fp: IO[bytes], /, *, source: str | None = None, strict: bool = False) -> Transcript:
     """Read a transcript from a binary file object; see :func:`loads`."""
     check_binary(fp, "rb")
-    return loads(fp.read(), source=source if source is not None else source_name(fp))
+    name = source if source is not None else source_name(fp)
+    return loads(fp.read(), source=name, strict=strict)
 
 
 def from_dict(data: object, /, *, source: str | None = None) -> Transcript:
@@ -186,17 +192,23 @@ def from_dict(data: object, /, *, source: str | None = None) -> Transcript:
     try:
         return converter.structure(data, Transcript)
     except cattrs.ClassValidationError as exc:
-        # The shape was right but the transcript breaks a cross-reference invariant:
-        # cattrs wraps the ValidationError that Transcript() raised; hand it on as is.
+        # The shape was right but the transcript breaks a cross-reference invariant
+        # (cattrs wraps the ValidationError that Transcript() raised): the same located
+        # ParseError, each problem at its JSON path ($.body[3].speaker_id).
         inner = exc.exceptions
         if len(inner) == 1 and isinstance(inner[0], ValidationError) and not _step(inner[0]):
-            raise inner[0] from None
+            problems = [Problem(f"$.{p.path}", p.message) for p in inner[0].problems]
+            raise _located(problems, source) from None
         raise _shape_error(exc, source) from None
 
 
 def _shape_error(exc: cattrs.BaseValidationError, source: str | None) -> ParseError:
     """One ParseError listing every shape problem, the first one's path as ``path``."""
-    problems = list(_problems(exc, "$")) or [Problem("$", str(exc))]
+    return _located(list(_problems(exc, "$")) or [Problem("$", str(exc))], source)
+
+
+def _located(problems: list[Problem], source: str | None) -> ParseError:
+    """One ParseError for problems at JSON paths: the first is ``path``, the rest follow."""
     first = problems[0]
     msg = first.message + "".join(f"\n  {p.path}: {p.message}" for p in problems[1:])
     return ParseError(msg, source=source, path=first.path)

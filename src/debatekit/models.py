@@ -4,7 +4,9 @@ A :class:`Transcript` holds an :class:`Event`, its :class:`Speaker` s, a body of
 :class:`Turn` s and :class:`Incident` s in document order, and the :class:`Claim` s and
 :class:`Relation` s annotated on the turns. Every class is frozen, slotted and takes
 keyword arguments only; change one with :func:`attrs.evolve`, which validates the
-new object again.
+new object again. Every ``meta`` mapping is read-only too (``meta["x"] = "y"`` raises
+``TypeError``: evolve with a new mapping, ``meta=t.meta | {"x": "y"}``), so that every
+model is hashable and equal models hash equal.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from typing import TypeAlias, TypeVar, get_args
 import attrs
 from attrs import field, frozen
 
+from ._frozendict import EMPTY, FrozenDict, frozen_mapping
 from ._rules import BLANK_LINE, IncidentKind, is_ncname
-from .errors import DebatekitError, Problem, ValidationError
+from .errors import Problem, UnknownIdError, ValidationError
 
 __all__ = [
     "INCIDENT_KINDS",
@@ -34,7 +37,6 @@ __all__ = [
     "SpeakerStats",
     "Transcript",
     "Turn",
-    "UnknownIdError",
     "word_count",
 ]
 
@@ -57,13 +59,6 @@ def word_count(text: str) -> int:
     ``2,000-mile-long`` and ``U.S.-Mexico`` are one word each.
     """
     return sum(1 for token in text.split() if _WORD.search(token))
-
-
-class UnknownIdError(DebatekitError, KeyError):
-    """A look-up by id that found nothing."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown id"
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
@@ -263,7 +258,7 @@ class Event:
     language: str | None = None
     description: str | None = None
     credits: tuple[str, ...] = field(default=(), converter=_strings)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -326,7 +321,7 @@ class Speaker:
     description: str | None = None
     aliases: tuple[str, ...] = field(default=(), converter=_strings)
     affiliations: tuple[Affiliation, ...] = field(default=(), converter=_affiliations)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -373,7 +368,7 @@ class Incident:
     offset: int | None = None
     length: int = 0
     time: dt.timedelta | None = None
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -423,7 +418,7 @@ class Turn:
     start: dt.timedelta | None = None
     end: dt.timedelta | None = None
     incidents: tuple[Incident, ...] = field(default=(), converter=_incidents)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     @property
     def text(self) -> str:
@@ -516,7 +511,7 @@ class Claim:
     topics: tuple[str, ...] = field(default=(), converter=_strings)
     proposition: str | None = None
     note: str | None = None
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -562,7 +557,7 @@ class Relation:
     source_id: str
     target_id: str
     note: str | None = None
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -641,7 +636,7 @@ class Transcript:
     relations: tuple[Relation, ...] = field(default=(), converter=_relations)
     front: tuple[str, ...] = field(default=(), converter=_strings)
     back: tuple[str, ...] = field(default=(), converter=_strings)
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
         # This runs on every transcript built, so the common path does no string work:
@@ -765,7 +760,7 @@ class Transcript:
     def _lookup(self, kind: type[_Found], id_: str) -> _Found:
         found = self._ids.get(id_)
         if not isinstance(found, kind):
-            raise UnknownIdError(f"no {kind.__name__.lower()} with id {id_!r}")
+            raise UnknownIdError(f"{kind.__name__.lower()} {id_!r}: no such id in this transcript")
         return found
 
     def speaker(self, id_: str) -> Speaker:

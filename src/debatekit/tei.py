@@ -24,6 +24,7 @@ from typing import IO
 
 from lxml import etree
 
+from . import _losses
 from ._io import check_binary, source_name
 from ._tei_common import XI_INCLUDE, normalize
 from ._tei_read import (
@@ -38,7 +39,7 @@ from ._tei_read import (
 )
 from ._tei_safe import as_bytes, parse_bytes, parse_file
 from ._tei_write import to_string
-from .errors import FormatError, ParseError
+from .errors import ParseError, WriteError
 from .models import Incident, Transcript, Turn
 
 __all__ = [
@@ -144,13 +145,14 @@ def dumps(transcript: Transcript, /) -> str:
     """Serialise ``transcript`` as a TEI P5 document (UTF-8 declaration, final newline).
 
     Raises:
-        FormatError: A string holds a character XML cannot represent (a control
+        WriteError: A string holds a character XML cannot represent (a control
             character such as ``\\x01``).
     """
+    _losses.warn(transcript, "tei")
     try:
         return to_string(transcript)
     except ValueError as exc:
-        raise FormatError(f"cannot write TEI: {exc}") from None
+        raise WriteError("tei", str(exc)) from None
 
 
 def dump(transcript: Transcript, fp: IO[bytes], /) -> None:

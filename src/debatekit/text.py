@@ -63,6 +63,7 @@ from typing import IO, Literal, TypeAlias
 
 import attrs
 
+from . import _losses
 from ._io import check_binary, decode_text, source_name
 from ._rules import BLANK_LINE, format_clock, mint_speaker_id, parse_clock, stage_direction
 from .errors import ParseError, ValidationError, _Warner
@@ -1741,6 +1742,7 @@ def dumps(transcript: Transcript, /) -> str:
     Returns:
         The text; it ends with a newline only if the source read did.
     """
+    _losses.warn(transcript, "text")
     natural = _Writer(transcript, safe=False).render()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

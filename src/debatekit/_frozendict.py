@@ -1,0 +1,84 @@
+"""A read-only, hashable mapping: what every ``meta`` field of the model holds.
+
+``t.meta["x"] = 3`` raises ``TypeError`` (as assigning to a ``MappingProxyType`` does);
+change metadata with :func:`attrs.evolve` and a new mapping. Equal to any mapping with
+the same items (a plain ``dict`` included), hashable, picklable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+__all__ = ["EMPTY", "FrozenDict", "frozen_mapping"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenDict(Mapping[K, V]):
+    """An immutable mapping; its hash is that of its items (order does not matter)."""
+
+    __slots__ = ("_data", "_hash")
+
+    _data: dict[K, V]
+    _hash: int | None
+
+    def __init__(self, data: Mapping[K, V] | None = None, /) -> None:
+        object.__setattr__(self, "_data", dict(data) if data else {})
+        object.__setattr__(self, "_hash", None)
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenDict):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(frozenset(self._data.items())))
+        return self._hash  # type: ignore[return-value]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FrozenDict, (self._data,)
+
+    def __or__(self, other: Mapping[K, V]) -> FrozenDict[K, V]:
+        """A new mapping with ``other``'s items added: ``attrs.evolve(t, meta=t.meta | {...})``."""
+        return FrozenDict({**self._data, **other})
+
+    def copy(self) -> dict[K, V]:
+        """A plain, mutable ``dict`` of the items."""
+        return dict(self._data)
+
+
+EMPTY: FrozenDict[str, str] = FrozenDict()
+
+
+def frozen_mapping(value: Mapping[str, str] | None) -> FrozenDict[str, str]:
+    """The converter of every ``meta`` field: any mapping, stored read-only."""
+    if type(value) is FrozenDict:
+        return value
+    if value is None:
+        return EMPTY
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a mapping, not {type(value).__name__}")
+    return FrozenDict(value) if value else EMPTY

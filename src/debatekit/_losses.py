@@ -1,0 +1,327 @@
+"""What each format cannot carry: ONE table, used by every writer and by the docs.
+
+Each writer calls :func:`warn` once per transcript it writes; it counts, in that
+transcript, what the target format has no place for and emits one
+:class:`~debatekit.LossWarning` listing it. docs/conversions.md shows the same table
+(:func:`markdown`; tests/test_conversions.py checks that the page and the table agree,
+and that a round trip loses nothing the table does not name).
+
+An entry is a path into the model, optionally with a condition:
+
+``claims``, ``relations``, ``front``, ``back``
+    every item of that list.
+``incidents[]``
+    every incident between turns; ``turns[].incidents`` every incident inside a turn.
+``event.FIELD``, ``speakers[].FIELD``, ``turns[].FIELD``, ``claims[].FIELD``, ...
+    that field wherever it is set (not at its default); ``turns[].paragraphs`` counts
+    the paragraph breaks inside turns, ``...meta`` the metadata entries (but those whose
+    key starts with the target's own prefix, such as ``text:``, which it does carry).
+``... if no front``
+    only when the transcript has no front matter (text and captions readers recover
+    these fields from the front matter, where it prints them).
+``... if untimed``
+    only the items without a time (captions place timed incidents as cues).
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from types import FrameType
+from typing import Any
+
+import attrs
+
+from .errors import Loss, LossWarning
+from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
+
+__all__ = ["LOSSES", "losses", "markdown", "paths", "warn"]
+
+_EVENT_PRINTED = tuple(
+    f"event.{name} if no front"
+    for name in ("title", "subtitle", "kind", "date", "published", "description", "credits")
+)
+_CAPTIONS = (
+    "claims",
+    "relations",
+    "back",
+    *(
+        f"event.{name}"
+        for name in (
+            "title",
+            "subtitle",
+            "kind",
+            "end_date",
+            "published",
+            "publisher",
+            "organizer",
+            "series",
+            "place",
+            "source",
+            "language",
+            "description",
+            "credits",
+        )
+    ),
+    "speakers[].role",
+    "speakers[].affiliation",
+    "speakers[].description",
+    "speakers[].aliases",
+    "speakers[].affiliations",
+    "turns[].label",
+    "turns[].paragraphs",
+    "turns[].incidents",
+    "incidents[] if untimed",
+    "meta",
+    "event.meta",
+    "speakers[].meta",
+    "turns[].meta",
+    "incidents[].meta",
+    "claims[].meta",
+    "relations[].meta",
+)
+
+#: Format -> what it cannot carry (see the module docstring for the paths).
+#: Edit here: the warnings and docs/conversions.md follow.
+LOSSES: dict[str, tuple[str, ...]] = {
+    "json": (),
+    "tei": (),
+    "aif": (),
+    "text": (
+        "claims",
+        "relations",
+        *_EVENT_PRINTED,
+        "event.end_date",
+        "event.publisher",
+        "event.organizer",
+        "event.series",
+        "event.place",
+        "event.source",
+        "event.language",
+        "speakers[].aliases",
+        "speakers[].affiliations",
+        "turns[].end",
+        "meta",
+        "event.meta",
+        "speakers[].meta",
+        "turns[].meta",
+        "incidents[].meta",
+        "turns[].incidents[].meta",
+        "claims[].meta",
+        "relations[].meta",
+    ),
+    "vtt": _CAPTIONS,
+    "srt": (*_CAPTIONS[:3], "front", *_CAPTIONS[3:]),
+    "aif (extension=False)": (
+        "front",
+        "back",
+        *(f"event.{field.name}" for field in attrs.fields(Event)),
+        "speakers[].id",
+        "speakers[].role",
+        "speakers[].affiliation",
+        "speakers[].description",
+        "speakers[].aliases",
+        "speakers[].affiliations",
+        "speakers[].meta",
+        "turns[].label",
+        "turns[].start",
+        "turns[].end",
+        "turns[].meta",
+        "turns[].incidents",
+        "incidents[]",
+        "claims[].start",
+        "claims[].end",
+        "claims[].kind",
+        "claims[].stance",
+        "claims[].topics",
+        "claims[].note",
+        "claims[].meta",
+        "relations[].kind",
+        "relations[].note",
+        "relations[].meta",
+        "meta",
+    ),
+    "html": (
+        "speakers[].aliases",
+        "speakers[].affiliations",
+        "speakers[].meta",
+        "turns[].meta",
+        "incidents[].meta",
+        "turns[].incidents[].meta",
+    ),
+}
+
+#: The prefix of the metadata keys a format writes and reads back itself.
+_OWN_PREFIX: dict[str, str] = {
+    "text": "text:",
+    "vtt": "captions:",
+    "srt": "captions:",
+    "aif (extension=False)": "aif:",
+}
+
+#: Whole lists: the path -> (singular, plural).
+_WHOLE: dict[str, tuple[str, str]] = {
+    "claims": ("claim", "claims"),
+    "relations": ("relation", "relations"),
+    "front": ("front-matter paragraph", "front-matter paragraphs"),
+    "back": ("back-matter paragraph", "back-matter paragraphs"),
+    "incidents[]": ("incident between turns", "incidents between turns"),
+    "turns[].incidents": ("incident inside turns", "incidents inside turns"),
+}
+#: Fields of one kind of object: the collection -> (singular, plural).
+_FIELDS: dict[str, tuple[str, str]] = {
+    "event": ("event field", "event fields"),
+    "speakers[]": ("speaker field", "speaker fields"),
+    "turns[]": ("turn field", "turn fields"),
+    "claims[]": ("claim field", "claim fields"),
+    "relations[]": ("relation field", "relation fields"),
+}
+_META = ("metadata entry", "metadata entries")
+_BREAKS = ("paragraph break inside turns", "paragraph breaks inside turns")
+
+
+def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
+    """The objects a path's collection names."""
+    if collection == "event":
+        return (transcript.event,)
+    if collection == "":
+        return (transcript,)
+    if collection == "speakers[]":
+        return transcript.speakers
+    if collection == "turns[]":
+        return transcript.turns
+    if collection == "incidents[]":
+        return tuple(x for x in transcript.body if isinstance(x, Incident))
+    if collection == "turns[].incidents[]":
+        return tuple(i for t in transcript.turns for i in t.incidents)
+    if collection == "claims[]":
+        return transcript.claims
+    if collection == "relations[]":
+        return transcript.relations
+    raise ValueError(f"unknown collection {collection!r} in the losses table")
+
+
+_CLASSES: dict[str, type] = {
+    "event": Event,
+    "": Transcript,
+    "speakers[]": Speaker,
+    "turns[]": Turn,
+    "incidents[]": Incident,
+    "turns[].incidents[]": Incident,
+    "claims[]": Claim,
+    "relations[]": Relation,
+}
+
+
+def _default(cls: type, name: str) -> object:
+    default: Any = attrs.fields_dict(cls)[name].default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()
+    return default
+
+
+@attrs.frozen
+class _Count:
+    """One entry counted: which group it belongs to and how many it finds."""
+
+    group: tuple[str, str]
+    count: int
+    name: str | None  # a field name, shown in brackets after the group
+
+
+def _count(transcript: Transcript, entry: str, own: str | None) -> _Count:
+    path, _, condition = entry.partition(" if ")
+    if condition == "no front" and transcript.front:
+        path = ""
+    if path in ("claims", "relations", "front", "back", "turns[].incidents", "incidents[]"):
+        if path == "turns[].incidents":
+            items: Sequence[Any] = tuple(i for t in transcript.turns for i in t.incidents)
+        elif path == "incidents[]":
+            items = _objects(transcript, "incidents[]")
+        else:
+            items = getattr(transcript, path)
+        if condition == "untimed":
+            items = [i for i in items if i.time is None]
+        return _Count(_WHOLE[path], len(items), None)
+    if path == "":
+        return _Count(_META, 0, None)
+    collection, _, name = path.rpartition(".")
+    objects = _objects(transcript, collection)
+    if name == "meta":
+        found = sum(1 for o in objects for key in o.meta if not (own and key.startswith(own)))
+        return _Count(_META, found, None)
+    if name == "paragraphs":
+        return _Count(_BREAKS, sum(max(len(o.paragraphs) - 1, 0) for o in objects), None)
+    default = _default(_CLASSES[collection], name)
+    found = sum(1 for o in objects if getattr(o, name) != default)
+    return _Count(_FIELDS[collection], found, name)
+
+
+def losses(transcript: Transcript, format: str) -> tuple[Loss, ...]:
+    """What writing ``transcript`` as ``format`` drops, grouped, in the table's order."""
+    own = _OWN_PREFIX.get(format)
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for entry in LOSSES[format]:
+        counted = _count(transcript, entry, own)
+        if not counted.count:
+            continue
+        group = groups.setdefault(counted.group, [0, []])
+        group[0] += counted.count
+        if counted.name is not None:
+            group[1].append(counted.name)
+    return tuple(
+        Loss(count=count, one=one, many=many, names=tuple(names))
+        for (one, many), (count, names) in groups.items()
+    )
+
+
+def _stacklevel() -> int:
+    """The stack level of the first caller outside debatekit, for ``warnings.warn``."""
+    level = 2
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("debatekit"):
+        level += 1
+        frame = frame.f_back
+    return level
+
+
+def warn(transcript: Transcript, format: str) -> None:
+    """Emit one :class:`LossWarning` if writing ``transcript`` as ``format`` drops anything.
+
+    Every writer calls this once, at the start of its ``dumps``.
+    """
+    if not LOSSES[format]:
+        return
+    found = losses(transcript, format)
+    if found:
+        warnings.warn(LossWarning(format, found), stacklevel=_stacklevel())
+
+
+def _describe(entry: str) -> str:
+    path, _, condition = entry.partition(" if ")
+    text = f"`{path}`"
+    if condition == "no front":
+        return text + " (unless printed in the front matter)"
+    if condition == "untimed":
+        return text + " without a time"
+    return text
+
+
+def markdown(formats: Iterable[str] = LOSSES) -> str:
+    """The table of docs/conversions.md: one row per format, what it cannot carry."""
+    rows = ["| format | what it cannot carry (model paths) |", "|---|---|"]
+    for format in formats:
+        entries = LOSSES[format]
+        own = _OWN_PREFIX.get(format)
+        text = ", ".join(map(_describe, entries)) if entries else "nothing: lossless"
+        if own and entries:
+            text += f" (metadata keys starting `{own}` are carried)"
+        rows.append(f"| {format} | {text} |")
+    return "\n".join(rows) + "\n"
+
+
+def paths(format: str) -> Iterator[str]:
+    """The bare paths of a format's entries, without their conditions."""
+    for entry in LOSSES[format]:
+        yield entry.partition(" if ")[0]
