@@ -83,9 +83,9 @@ def test_a_session_outside_the_root_folder_is_refused(tmp_path: Path, how: str) 
     if how == "symlink":
         (root.parent / "link.xml").symlink_to(outside)
     for attempt in (
-        lambda: corpus.open(root),
-        lambda: list(tei.read_corpus(root)),
-        lambda: tei.sessions(root),
+        lambda: corpus.open(root, strict=True),
+        lambda: list(tei.read_corpus(root, strict=True)),
+        lambda: tei.sessions(root, strict=True),
     ):
         with pytest.raises(ParseError, match="outside the corpus folder") as info:
             attempt()
@@ -94,11 +94,9 @@ def test_a_session_outside_the_root_folder_is_refused(tmp_path: Path, how: str) 
         assert "allow_outside=True" in message
         assert "--allow-outside-root" in message
         assert SECRET not in message
-    with warnings.catch_warnings(record=True) as caught:  # lenient: left out, with a warning
+    with warnings.catch_warnings(record=True) as caught:  # lenient (the default): left out
         warnings.simplefilter("always", ParseWarning)
-        assert [Path(s.path).name for s in corpus.open(root, strict=False).sources] == [
-            Path(SESSION).name
-        ]
+        assert [Path(s.path).name for s in corpus.open(root).sources] == [Path(SESSION).name]
     assert any("outside the corpus folder" in str(w.message) for w in caught)
     # Asked for: read.
     assert len(corpus.open(root, allow_outside=True)) == 2
@@ -109,7 +107,7 @@ def test_a_session_outside_the_root_folder_is_refused(tmp_path: Path, how: str) 
 def test_system_files_are_never_opened(tmp_path: Path, href: str) -> None:
     root = _corpus(tmp_path, [SESSION, href])
     with pytest.raises(ParseError, match="outside the corpus folder") as info:
-        corpus.open(root)
+        corpus.open(root, strict=True)
     assert "root:" not in str(info.value)
 
 
@@ -120,9 +118,9 @@ def test_an_outside_list_person_is_refused_even_for_a_session_read_alone(tmp_pat
     (root.parent / "ParlaMint-ES-PV-listPerson.xml").unlink()
     session = root.parent / SESSION
     for attempt in (
-        lambda: list(tei.read_corpus(root)),
-        lambda: corpus.open(root).tables(),
-        lambda: debatekit.read(session),  # finds the root one folder up
+        lambda: list(tei.read_corpus(root, strict=True)),
+        lambda: corpus.open(root, strict=True).tables(),
+        lambda: debatekit.read(session, strict=True),  # finds the root one folder up
     ):
         with pytest.raises(ParseError, match="outside the corpus folder") as info:
             attempt()
@@ -153,7 +151,7 @@ def test_a_root_including_a_file_that_is_not_xml_is_a_clear_error(
     root = _corpus(tmp_path, [SESSION, name])
     (root.parent / name).write_text("A: notes, not a session\n", "utf-8")
     with pytest.raises(ParseError, match="not a TEI session") as info:
-        corpus.open(root).tables()
+        corpus.open(root, strict=True).tables()
     assert name in str(info.value)
     assert info.value.lineno is not None  # the include's line in the root
     with warnings.catch_warnings(record=True) as caught:
