@@ -88,7 +88,7 @@ def test_metadata_is_read_only_hashable_and_evolvable() -> None:
     turn = Turn(id="u9", speaker_id="a", meta={"k": "v"})
     assert hash(turn) == hash(Turn(id="u9", speaker_id="a", meta={"k": "v"}))
     assert repr(turn.meta) == "{'k': 'v'}"
-    with pytest.raises(TypeError, match="mapping"):
+    with pytest.raises(ValidationError, match="meta: expected a mapping"):
         Turn(id="u9", speaker_id="a", meta=[("k", "v")])  # type: ignore[arg-type]
 
 
