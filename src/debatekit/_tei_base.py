@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 from lxml import etree
 
@@ -62,6 +63,21 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
     while f"{key}.{n}" in meta:
         n += 1
     meta[f"{key}.{n}"] = value
+
+
+_ALL_ATTRIBUTES = etree.XPath("@*")
+
+
+def attributes(el: Element) -> list[tuple[str, str]]:
+    """An element's attributes as ``(name, value)`` pairs, in time linear in their number.
+
+    lxml's ``attrib.items()`` looks each value up by name, which is quadratic in the
+    number of attributes; an XPath ``@*`` walks them once.
+    """
+    if len(el.keys()) < 16:
+        return list(el.items())
+    found = cast("list[Any]", _ALL_ATTRIBUTES(el))
+    return [(str(a.attrname), str(a)) for a in found]
 
 
 def _attr_name(name: str) -> str:
@@ -234,7 +250,7 @@ def find_lists(source: str, session_id: str | None, ctx: Context) -> Lists | Non
 
 def _wrapper(el: Element) -> bool:
     """The one division debatekit writes around the body: no trace in the model."""
-    return el.tag == _T + "div" and dict(el.attrib) == {"type": "debate"}
+    return el.tag == _T + "div" and el.keys() == ["type"] and el.get("type") == "debate"
 
 
 def _preserved(el: Element) -> bool:

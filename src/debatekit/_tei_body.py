@@ -24,6 +24,7 @@ from ._tei_base import (
     _preserved,
     _ref_id,
     _wrapper,
+    attributes,
     local,
     normalize_marked,
     raw_marked,
@@ -77,7 +78,7 @@ class Reader(StandOffReader):
     def division(self, el: Element) -> Incident:
         """A division's start, kept as an ``anchor`` with the div's attributes."""
         meta = {"element": local(el.tag) or "div"}
-        meta.update((_attr_name(k), v) for k, v in el.attrib.items())
+        meta.update((_attr_name(k), v) for k, v in attributes(el))
         return Incident(kind="anchor", subtype="div", meta=meta)
 
     def flush(self) -> Iterator[Incident]:
@@ -115,8 +116,14 @@ class Reader(StandOffReader):
             if speaker is not None:
                 self.referenced[wid] = speaker
                 return wid
-        self.ctx.problem(f"who={value!r} names no person in listPerson", el)
-        self.referenced[wid] = Speaker(id=wid, name=wid, meta={"unresolved": "true"})
+        if self.ctx.strict or self.declared or (lists is not None and lists.persons):
+            # TEI does not require a listPerson: without one, no warning.
+            self.ctx.problem(f"who={value!r} names no person in listPerson", el)
+        try:
+            self.referenced[wid] = Speaker(id=wid, name=wid, meta={"unresolved": "true"})
+        except ValidationError:
+            self.ctx.problem(f"who={value!r} is no usable speaker id: speaker unknown", el)
+            return None
         return wid
 
     def turn(self, u: Element, label: Element | None) -> Turn:
@@ -125,7 +132,7 @@ class Reader(StandOffReader):
             self.generated += 1
             uid = f"_u{self.generated}"
         meta: dict[str, str] = {}
-        for name, value in u.attrib.items():
+        for name, value in attributes(u):
             if name not in (XML_ID, "who", "start", "end"):
                 meta[_attr_name(name)] = value
         who = self._who(u.get("who"), u)
@@ -313,7 +320,7 @@ class Reader(StandOffReader):
         iid = el.get(XML_ID)
         who_attr = el.get("who")
         time_attr = el.get("start") if el.get("start") is not None else el.get("synch")
-        for name, value in el.attrib.items():
+        for name, value in attributes(el):
             if name in (XML_ID, "who", "start", "synch", subtype_attr):
                 continue
             if kind == "note" and name == "subtype" and value == "unattached":

@@ -20,6 +20,7 @@ from ._tei_base import (
     _attr_name,
     _date,
     _ref_id,
+    attributes,
     local,
     text_of,
 )
@@ -68,7 +69,7 @@ class HeaderReader:
 
     def root(self, root: Element) -> None:
         self.language = root.get(XML_LANG)
-        for name, value in root.attrib.items():
+        for name, value in attributes(root):
             if name not in (XML_ID, XML_LANG):
                 self.root_meta[_attr_name(name)] = value
         if root.get(XML_ID):
@@ -240,7 +241,7 @@ class HeaderReader:
                 _add(
                     meta,
                     tag,
-                    text_of(child) or " ".join(f"{k}={v}" for k, v in child.attrib.items()),
+                    text_of(child) or " ".join(f"{k}={v}" for k, v in attributes(child)),
                 )
         for extra_field, key, value in self.extras.get(pid, ()):
             if extra_field == "meta" and key is not None:
@@ -281,7 +282,7 @@ class HeaderReader:
         ``meta["affiliation.<n>.<name>"]`` (ParlaMint's ``@ana`` term, ``@source``, notes)."""
         org = el.find(_T + "orgName")
         extra: dict[str, str] = {}
-        for name, value in el.attrib.items():
+        for name, value in attributes(el):
             if name not in ("role", "ref", "from", "to"):
                 extra[_attr_name(name)] = value
         for child in el:

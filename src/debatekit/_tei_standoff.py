@@ -52,24 +52,56 @@ class StandOffReader(HeaderReader):
                 self.unit[wid] = when.get("unit") or unit
 
     def time(self, pointer: str | None, el: Element) -> dt.timedelta | None:
+        """The time a ``#when`` pointer names, following ``@since`` without recursion."""
         if pointer is None:
             return None
         wid = _ref_id(pointer)
-        if wid in self.times:
-            return self.times[wid]
-        self.times[wid] = None  # guards against cycles
-        when = self.whens.get(wid)
-        result: dt.timedelta | None = None
-        if when is None:
-            self.ctx.problem(f"time pointer {pointer!r} names no <when>", el)
-        elif when.get("interval") is None:
-            result = dt.timedelta(0)
-        else:
-            interval = parse_interval(when.get("interval") or "", self.unit.get(wid))
-            base = self.time(when.get("since"), when) if when.get("since") else dt.timedelta(0)
-            if interval is not None and base is not None:
-                result = base + interval
-        self.times[wid] = result
+        chain: list[str] = []  # ids whose time waits for the next one's
+        seen: set[str] = set()
+        base: dt.timedelta | None = None
+        current, at = wid, el
+        while True:
+            if current in self.times:
+                base = self.times[current]
+                break
+            when = self.whens.get(current)
+            if when is None:
+                self.ctx.problem(f"time pointer {pointer!r} names no <when>", at)
+                base = None
+                break
+            if current in seen:
+                self.ctx.problem(f"<when xml:id={current!r}>: a cycle of @since", when)
+                base = None
+                break
+            seen.add(current)
+            chain.append(current)
+            since = when.get("since")
+            if when.get("interval") is None or not since:
+                base = dt.timedelta(0)
+                if when.get("interval") is None:
+                    chain.pop()
+                    self.times[current] = base
+                break
+            current, at, pointer = _ref_id(since), when, since
+        for wid_ in reversed(chain):
+            base = self._offset(wid_, base)
+            self.times[wid_] = base
+        return self.times.setdefault(wid, None)
+
+    def _offset(self, wid: str, base: dt.timedelta | None) -> dt.timedelta | None:
+        """``base`` plus the interval of ``<when xml:id=wid>`` (None where unreadable)."""
+        when = self.whens[wid]
+        text = when.get("interval") or ""
+        if base is None or text == "unknown":
+            return None
+        try:
+            result = base + parse_interval(text, self.unit.get(wid))
+        except (ValueError, OverflowError) as exc:
+            self.ctx.problem(f"<when xml:id={wid!r}>: {exc}", when)
+            return None
+        if result < dt.timedelta(0):
+            self.ctx.problem(f"<when xml:id={wid!r}>: a time before the start ({text})", when)
+            return None
         return result
 
     def _claim(self, span: Element) -> Claim | None:
