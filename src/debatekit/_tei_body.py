@@ -41,9 +41,11 @@ from ._tei_common import (
     XML_SPACE,
     normalize,
 )
+from ._tei_markup import Close, Event, Open, choice, deletion, element_meta, place, unplaced
 from ._tei_standoff import StandOffReader
 from .errors import ValidationError
-from .models import Event, Incident, Speaker, Transcript, Turn
+from .models import Event as EventModel
+from .models import Incident, Markup, Speaker, Transcript, Turn
 
 
 class Reader(StandOffReader):
@@ -149,7 +151,7 @@ class Reader(StandOffReader):
             if label_id is not None:
                 meta["label-id"] = label_id
         preserve = _preserved(u)
-        paragraphs, incidents, seg_ids, seg_langs = self._content(u, preserve)
+        paragraphs, incidents, markup, seg_ids, seg_langs = self._content(u, preserve)
         if seg_ids and len(seg_ids) == len(paragraphs) and all(seg_ids):
             meta["seg-ids"] = " ".join(i or "" for i in seg_ids)
         if seg_langs and len(set(seg_langs)) == 1 and len(seg_langs) == len(paragraphs):
@@ -170,13 +172,14 @@ class Reader(StandOffReader):
                 start=start,
                 end=end,
                 incidents=tuple(incidents),
+                markup=tuple(markup),
                 meta=meta,
             )
         except ValidationError as exc:
             if self.ctx.strict:
                 raise self.ctx.error(f"utterance {uid!r}: {exc}", u) from None
             self.ctx.problem(f"utterance {uid!r}: {exc}; white space normalised", u)
-            fixed, kept, _, _ = self._content(u, preserve=False, force=True)
+            fixed, kept, spans, _, _ = self._content(u, preserve=False, force=True)
             turn = Turn(
                 id=uid,
                 speaker_id=who,
@@ -185,6 +188,7 @@ class Reader(StandOffReader):
                 start=start,
                 end=end if start is None or end is None or end >= start else None,
                 incidents=tuple(kept),
+                markup=tuple(spans),
                 meta=meta,
             )
         if self.keep_texts:
@@ -193,69 +197,80 @@ class Reader(StandOffReader):
 
     def _content(
         self, u: Element, preserve: bool, force: bool = False
-    ) -> tuple[list[str], list[Incident], list[str | None], list[str | None]]:
-        """Paragraphs and inline incidents of an utterance (see the offset rules)."""
+    ) -> tuple[list[str], list[Incident], list[Markup], list[str | None], list[str | None]]:
+        """Paragraphs, inline incidents and markup of an utterance (see the offset rules).
+
+        A ``seg``, ``p`` or ``ab`` child is a paragraph, unless the utterance also has
+        text of its own: then it is phrase markup in one paragraph.
+        """
         self.lengths.clear()  # lengths only live from an item's reading to its placing
-        # Items: ("p", text, [(mark, incident)]) or ("i", incident): between paragraphs.
-        items: list[tuple[str, str, list[tuple[int, Incident]]] | Incident] = []
+        # Items: (text, [(mark, event)]) for a paragraph, or an incident between them.
+        items: list[tuple[str, list[tuple[int, Event]]] | Incident] = []
         seg_ids: list[str | None] = []
         seg_langs: list[str | None] = []
         direct: list[str] = []
-        direct_inc: list[Incident] = []
+        direct_events: list[Event] = []
+
+        def paragraph(parts: list[str], events: list[Event], keep: bool, el: Element) -> None:
+            text, marks = self._finish("".join(parts), keep)
+            if text:
+                items.append((text, list(zip(marks, events, strict=True))))
+                seg_ids.append(el.get(XML_ID) if el is not u else None)
+                seg_langs.append(el.get(XML_LANG) if el is not u else None)
+            else:
+                items.extend(unplaced(events))
 
         def flush_direct() -> None:
-            if not direct_inc and not direct:
-                return
-            text, marks = self._finish("".join(direct), preserve)
-            if text:
-                items.append(("p", text, list(zip(marks, direct_inc, strict=True))))
-                seg_ids.append(None)
-                seg_langs.append(None)
-            else:
-                items.extend(direct_inc)
+            if direct_events or direct:
+                paragraph(direct, direct_events, preserve, u)
             direct.clear()
-            direct_inc.clear()
+            direct_events.clear()
 
+        mixed = bool(u.text and u.text.strip(_WS)) or any(c.tail and c.tail.strip(_WS) for c in u)
         if u.text and u.text.strip(_WS):
             direct.append(u.text)
         for child in u:
-            if child.tag in _PARA_TAGS:
+            if child.tag in _PARA_TAGS and not mixed:
                 flush_direct()
                 if not len(child) and (force or (not preserve and child.get(XML_SPACE) is None)):
                     text = normalize(child.text or "")  # the common case: plain text
                     if text:
-                        items.append(("p", text, []))
+                        items.append((text, []))
                         seg_ids.append(child.get(XML_ID))
                         seg_langs.append(child.get(XML_LANG))
                     continue
                 parts: list[str] = []
-                found: list[Incident] = []
+                found: list[Event] = []
                 self._collect(child, parts, found, tokens=False)
                 keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
-                text, marks = self._finish("".join(parts), keep)
-                if text:
-                    items.append(("p", text, list(zip(marks, found, strict=True))))
-                    seg_ids.append(child.get(XML_ID))
-                    seg_langs.append(child.get(XML_LANG))
-                else:
-                    items.extend(found)
+                paragraph(parts, found, keep, child)
             elif isinstance(child.tag, str):
-                self._inline(child, direct, direct_inc, tokens=False)
+                self._inline(child, direct, direct_events, tokens=False)
             tail = child.tail
-            if tail and (direct_inc or direct or tail.strip(_WS)):
+            if tail and (direct_events or direct or tail.strip(_WS)):
                 direct.append(tail)
         flush_direct()
+        paragraphs, incidents, markup = self._placed_items(items)
+        return paragraphs, incidents, markup, seg_ids, seg_langs
+
+    def _placed_items(
+        self, items: list[tuple[str, list[tuple[int, Event]]] | Incident]
+    ) -> tuple[list[str], list[Incident], list[Markup]]:
+        """Paragraphs, and incidents and markup at their offsets into the turn's text."""
         paragraphs: list[str] = []
         incidents: list[Incident] = []
+        markup: list[Markup] = []
         pos = 0
         n_paras = sum(1 for item in items if isinstance(item, tuple))
         seen = 0
         for item in items:
             if isinstance(item, tuple):
-                _, text, marked = item
+                text, marked = item
                 base = pos + 2 if paragraphs else 0
-                for mark, inc in marked:
-                    incidents.append(self._placed(inc, base + mark))
+                if marked:
+                    found, spans = place(marked, base)
+                    incidents.extend(self._placed(inc, base + mark) for mark, inc in found)
+                    markup.extend(spans)
                 paragraphs.append(text)
                 pos = base + len(text)
                 seen += 1
@@ -267,7 +282,7 @@ class Reader(StandOffReader):
                 else:
                     offset = pos + 1
                 incidents.append(self._placed(item, offset))
-        return paragraphs, incidents, seg_ids, seg_langs
+        return paragraphs, incidents, markup
 
     def _placed(self, inc: Incident, offset: int) -> Incident:
         return attrs.evolve(inc, offset=offset, length=self.lengths.pop(id(inc), 0))
@@ -276,7 +291,7 @@ class Reader(StandOffReader):
     def _finish(raw: str, preserve: bool) -> tuple[str, list[int]]:
         return raw_marked(raw) if preserve else normalize_marked(raw)
 
-    def _collect(self, el: Element, parts: list[str], found: list[Incident], tokens: bool) -> None:
+    def _collect(self, el: Element, parts: list[str], found: list[Event], tokens: bool) -> None:
         if el.text and not tokens:
             parts.append(el.text)
         for child in el:
@@ -285,9 +300,7 @@ class Reader(StandOffReader):
             if child.tail and not tokens:
                 parts.append(child.tail)
 
-    def _inline(
-        self, child: Element, parts: list[str], found: list[Incident], tokens: bool
-    ) -> None:
+    def _inline(self, child: Element, parts: list[str], found: list[Event], tokens: bool) -> None:
         tag = child.tag
         name = local(tag)
         if name in INCIDENT_TAGS or name in MILESTONE_TAGS:
@@ -301,8 +314,33 @@ class Reader(StandOffReader):
             self._collect(child, parts, found, tokens=True)
         elif tag in _SKIP_INLINE:
             return
-        else:
+        elif name is None or tokens:
             self._collect(child, parts, found, tokens)
+        else:
+            self._phrase(child, name, parts, found)
+
+    def _phrase(self, el: Element, name: str, parts: list[str], found: list[Event]) -> None:
+        """Phrase-level markup: a span over what the element holds (see _tei_markup)."""
+        content: Element | None = el
+        if name == "choice":
+            opened, content, dropped = choice(el)
+            if opened.alternative_kind is None:
+                self.ctx.problem("<choice> with a single reading: read as plain text", el)
+                if content is not None:
+                    self._collect(content, parts, found, tokens=False)
+                return
+            if dropped:
+                self.ctx.problem(f"<choice>: {dropped} further reading(s) not kept", el)
+        elif name == "del":
+            opened, content = deletion(el), None
+        else:
+            opened = Open(name, element_meta(el))
+        found.append(opened)
+        parts.append(_MARK)
+        if content is not None:
+            self._collect(content, parts, found, tokens=False)
+        found.append(Close(opened))
+        parts.append(_MARK)
 
     def incident(self, el: Element, *, body: bool) -> Incident:
         kind = local(el.tag) or "note"
@@ -393,7 +431,7 @@ class Reader(StandOffReader):
             elif name == "language":
                 fields["language"] = value
         try:
-            event = Event(**fields, meta=meta)
+            event = EventModel(**fields, meta=meta)
         except (ValidationError, TypeError) as exc:
             raise self.ctx.error(f"teiHeader: {exc}") from None
         speakers = self.inline_persons + [

@@ -31,6 +31,9 @@ CONTENT_KINDS = frozenset(["note", "writing"])
 WHO_KINDS = frozenset(["vocal", "kinesic", "incident", "pause", "writing", "shift"])
 #: Incident elements with ``@start`` (att.timed); the others use ``@synch``.
 TIMED_KINDS = frozenset(["vocal", "kinesic", "incident", "pause", "gap", "writing"])
+#: The element in a ``choice`` that holds the text's reading, by the element of the
+#: other reading (TEI's pairs; any other pair keeps its first element as the reading).
+READING_OF = {"orig": "reg", "sic": "corr", "abbr": "expan"}
 #: The attribute that holds an incident's subtype, per element.
 SUBTYPE_ATTR = {"gap": "reason", "shift": "feature"}
 
