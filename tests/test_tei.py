@@ -52,12 +52,6 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-@pytest.fixture(scope="session")
-def rng() -> etree.RelaxNG:
-    """The TEI P5 tei_all RELAX NG schema, compiled once per test session."""
-    return etree.RelaxNG(etree.parse(str(DATA / "tei" / "tei_all.rng")))
-
-
 def _valid(rng: etree.RelaxNG, document: str) -> bool:
     ok = rng.validate(etree.fromstring(document.encode("utf-8")))
     assert ok, str(rng.error_log)

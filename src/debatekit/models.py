@@ -433,7 +433,7 @@ def _check_markup(problems: list[Problem], turn: Turn) -> None:
         bounds.append((pos, pos + len(paragraph)))
         pos += len(paragraph) + 2
     open_ends: list[int] = []
-    previous = (0, 0)
+    previous = (0, -len(turn.text))
     for i, span in enumerate(turn.markup):
         path = f"markup[{i}]"
         if not any(lo <= span.offset and span.end <= hi for lo, hi in bounds):
