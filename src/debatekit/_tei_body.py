@@ -163,6 +163,9 @@ class Reader(StandOffReader):
                 meta[key] = value
         start = self.time(u.get("start"), u)
         end = self.time(u.get("end"), u)
+        for name, value in (("start", start), ("end", end)):
+            if value is None and u.get(name) is not None:
+                meta[name] = u.get(name) or ""  # a pointer that names no time: kept
         try:
             turn = Turn(
                 id=uid,
@@ -396,6 +399,9 @@ class Reader(StandOffReader):
             self.ctx.problem(f"<{kind}>: length {length!r} needs a place in a turn", el)
             meta["length"] = length
             length = None
+        time = self.time(time_attr, el)
+        if time is None and time_attr is not None:
+            meta["start" if el.get("start") is not None else "synch"] = time_attr  # kept
         try:
             incident = Incident(
                 kind=kind,  # type: ignore[arg-type]
@@ -405,7 +411,7 @@ class Reader(StandOffReader):
                 who=who,
                 id=iid,
                 offset=None,
-                time=self.time(time_attr, el),
+                time=time,
                 meta=meta,
             )
         except ValidationError as exc:
