@@ -39,6 +39,7 @@ from ._tei_common import (
     XML_ID,
     XML_LANG,
     XML_SPACE,
+    is_ncname,
     normalize,
 )
 from ._tei_markup import Close, Event, Open, choice, deletion, element_meta, place, unplaced
@@ -163,9 +164,9 @@ class Reader(StandOffReader):
                 meta[key] = value
         start = self.time(u.get("start"), u)
         end = self.time(u.get("end"), u)
-        for name, value in (("start", start), ("end", end)):
-            if value is None and u.get(name) is not None:
-                meta[name] = u.get(name) or ""  # a pointer that names no time: kept
+        for attr, when in (("start", start), ("end", end)):
+            if when is None and u.get(attr) is not None:
+                meta[attr] = u.get(attr) or ""  # a pointer that names no time: kept
         try:
             turn = Turn(
                 id=uid,
@@ -338,6 +339,9 @@ class Reader(StandOffReader):
             opened, content = deletion(el), None
         else:
             opened = Open(name, element_meta(el))
+        for key in [k for k in opened.meta if not is_ncname(k.removeprefix("xml:"))]:
+            self.ctx.problem(f"<{name}>: attribute {key!r} not kept (not a TEI name)", el)
+            del opened.meta[key]
         found.append(opened)
         parts.append(_MARK)
         if content is not None:
