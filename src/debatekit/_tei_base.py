@@ -14,7 +14,15 @@ from typing import Any, cast
 
 from lxml import etree
 
-from ._tei_common import TEI_NS, XI_INCLUDE, XML_ID, XML_SPACE, normalize
+from ._tei_common import (
+    TEI_NS,
+    XI_INCLUDE,
+    XML_ID,
+    XML_SPACE,
+    XML_WHITESPACE,
+    XML_WS,
+    normalize,
+)
 from ._tei_safe import parse_file
 from .errors import ParseError, ParseWarning, _report
 
@@ -29,7 +37,7 @@ _SKIP_INLINE = frozenset(
 _DIV_TAGS = frozenset(_T + t for t in ("div", "div1", "div2", "div3", "div4", "div5"))
 _STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
-_WS = " \t\n\r"
+_WS = XML_WHITESPACE
 
 
 def local(tag: object) -> str | None:
@@ -134,7 +142,7 @@ def normalize_marked(raw: str) -> tuple[str, list[int]]:
         return normalize(raw), []
     out: list[str] = []
     marks: list[int] = []
-    for ch in re.sub(r"[ \t\n\r]+", " ", raw):
+    for ch in XML_WS.sub(" ", raw):
         if ch == _MARK:
             marks.append(len(out))
         elif ch == " " and (not out or out[-1] == " "):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ._rules import is_ncname
 from ._tei_base import (
     _DIV_TAGS,
     _MARK,
@@ -39,7 +40,6 @@ from ._tei_common import (
     XML_ID,
     XML_LANG,
     XML_SPACE,
-    is_ncname,
     normalize,
 )
 from ._tei_markup import Close, Event, Open, choice, deletion, element_meta, place, unplaced

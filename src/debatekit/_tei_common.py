@@ -39,8 +39,9 @@ READING_OF = {"orig": "reg", "sic": "corr", "abbr": "expan"}
 #: The attribute that holds an incident's subtype, per element.
 SUBTYPE_ATTR = {"gap": "reason", "shift": "feature"}
 
-# XML white space, the only characters XPath's normalize-space() collapses.
-_XML_WS = re.compile(r"[ \t\n\r]+")
+#: XML white space, the only characters XPath's normalize-space() collapses.
+XML_WHITESPACE = " \t\n\r"
+XML_WS = re.compile(f"[{XML_WHITESPACE}]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
 
@@ -56,7 +57,7 @@ def normalize(text: str) -> str:
         and text[-1:] != " "
     ):
         return text
-    return _XML_WS.sub(" ", text).strip(" ")
+    return XML_WS.sub(" ", text).strip(" ")
 
 
 def is_normal(text: str) -> bool:

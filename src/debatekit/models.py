@@ -389,7 +389,7 @@ class Markup:
         if self.kind == "choice" and (self.alternative is None or self.alternative_kind is None):
             problems.append(Problem("alternative", "a choice needs an alternative and its kind"))
         if self.alternative_kind is not None and (
-            self.kind != "choice" or not _ID.match(self.alternative_kind)
+            self.kind != "choice" or not _is_name(self.alternative_kind)
         ):
             problems.append(
                 Problem("alternative_kind", f"invalid {self.alternative_kind!r} for {self.kind!r}")
@@ -404,7 +404,7 @@ class Markup:
 
 def _is_name(value: object) -> bool:
     """An XML NCName (what an element or attribute name is without its prefix)."""
-    return isinstance(value, str) and _ID_MATCH(value) is not None
+    return isinstance(value, str) and is_ncname(value)
 
 
 def _check_markup(problems: list[Problem], turn: Turn) -> None:
