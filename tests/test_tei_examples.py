@@ -38,6 +38,11 @@ def _string(el: etree._Element) -> str:
     return "".join(el.itertext())
 
 
+def _mixed(u: etree._Element) -> bool:
+    """An utterance with text of its own: its seg, p, ab are phrases, not paragraphs."""
+    return any(t.strip() for t in [u.text or "", *(c.tail or "" for c in u)])
+
+
 def _utterance(el: etree._Element, text: list[str], apart: list[str]) -> None:
     """The utterance's own text into ``text``; every piece kept apart into ``apart``."""
     if el.text:
@@ -52,7 +57,7 @@ def _utterance(el: etree._Element, text: list[str], apart: list[str]) -> None:
                 reading = next((c for c in options if _name(c) in _READINGS), options[0])
                 apart.extend(_string(c) for c in options if c is not reading)
                 _utterance(reading, text, apart)
-            elif name in _PARAGRAPHS and child.getparent().tag == TEI + "u":
+            elif name in _PARAGRAPHS and el.tag == TEI + "u" and not _mixed(el):
                 inner: list[str] = []
                 _utterance(child, inner, apart)
                 apart.append("".join(inner))

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import io
 import json as std_json
+import warnings
 
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import example, given
+from hypothesis import strategies as st
 from lxml import etree
 
 import debatekit
 from debatekit import Markup, Transcript, Turn, ValidationError, json, tei
 from strategies import transcripts
+from test_tei_examples import TEI, _model_words, _source_words
 
 _HEADER = (
     "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>"
@@ -177,3 +180,55 @@ def test_markup_is_frozen() -> None:
     span = Markup(kind="hi", offset=0, length=1)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         span.offset = 2  # type: ignore[misc]
+
+
+_WORDS = st.sampled_from(["a", "bc", "déf", "g.", " ", "  ", "\n ", "x y"])
+
+
+def _text() -> st.SearchStrategy[str]:
+    return st.lists(_WORDS, max_size=4).map("".join)
+
+
+def _content(depth: int) -> st.SearchStrategy[str]:
+    leaf = st.one_of(
+        _text(),
+        _text().map(lambda t: f'<del type="repetition">{t}</del>'),
+        st.just("<pause/>"),
+        st.just("<vocal><desc>laughs</desc></vocal>"),
+    )
+    if depth == 0:
+        return st.lists(leaf, max_size=4).map("".join)
+    inner = _content(depth - 1)
+    node = st.one_of(
+        leaf,
+        inner.map(lambda c: f'<hi rend="italic">{c}</hi>'),
+        inner.map(lambda c: f'<seg type="phrase">{c}</seg>'),
+        st.tuples(_text(), inner).map(
+            lambda p: f"<choice><sic>{p[0]}</sic><corr>{p[1]}</corr></choice>"
+        ),
+        inner.map(lambda c: f"<unclear>{c}</unclear>"),
+    )
+    return st.lists(node, max_size=4).map("".join)
+
+
+@given(st.lists(_content(3), min_size=1, max_size=3), st.booleans())
+@example(segments=['a<seg type="phrase">bc</seg>'], in_segs=False)
+@example(segments=['<seg type="phrase">a</seg> <seg type="phrase">b</seg>'], in_segs=False)
+def test_any_nesting_of_markup_reads_every_word_and_round_trips(
+    rng: etree.RelaxNG, segments: list[str], in_segs: bool
+) -> None:
+    """Random phrase markup, white space and incidents: every word read (none glued),
+    and TEI -> model -> TEI -> model gives the same model, as valid TEI."""
+    body = "".join(f"<seg>{s}</seg>" for s in segments) if in_segs else "".join(segments)
+    document = (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{_HEADER}<text><body>'
+        f'<u who="#a">{body}</u></body></text></TEI>'
+    )
+    root = etree.fromstring(document.encode())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        transcript = tei.loads(document)
+    assert _model_words(transcript) == _source_words(root.find(f"{TEI}text/{TEI}body"))
+    again = tei.dumps(transcript)
+    assert rng.validate(etree.fromstring(again.encode())), rng.error_log
+    assert tei.loads(again) == transcript
