@@ -7,8 +7,11 @@ quick local runs) or ``release`` (1000, before a release).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+from lxml import etree
 
 settings.register_profile(
     "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -16,3 +19,9 @@ settings.register_profile(
 settings.register_profile("fast", parent=settings.get_profile("default"), max_examples=20)
 settings.register_profile("release", parent=settings.get_profile("default"), max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session")
+def rng() -> etree.RelaxNG:
+    """The TEI P5 tei_all RELAX NG schema, compiled once per test session."""
+    return etree.RelaxNG(etree.parse(str(Path(__file__).parent / "data" / "tei" / "tei_all.rng")))

@@ -18,6 +18,7 @@ from debatekit import (
     Claim,
     Event,
     Incident,
+    Markup,
     Relation,
     Speaker,
     Transcript,
@@ -147,8 +148,66 @@ def incidents(
     )
 
 
+# Phrase-level markup as TEI has it: (kind, attributes), each valid inside a seg.
+_SPAN_KINDS: list[tuple[str, dict[str, str]]] = [
+    ("hi", {"rend": "italic"}),
+    ("emph", {}),
+    ("foreign", {"xml:lang": "fr"}),
+    ("name", {"type": "person"}),
+    ("rs", {"type": "place"}),
+    ("unclear", {"reason": "noise"}),
+    ("add", {}),
+    ("seg", {"type": "phrase"}),
+    ("choice", {}),
+    ("del", {"type": "truncation"}),
+]
+
+
 @st.composite
-def turns(draw: st.DrawFn, *, id_: str, speaker_ids: list[str], n_incidents: int = 2) -> Turn:
+def markup(draw: st.DrawFn, paragraphs: list[str], max_size: int = 4) -> tuple[Markup, ...]:
+    """Spans over ``paragraphs`` joined as a turn's text: in one paragraph each, nested."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for paragraph in paragraphs:
+        bounds.append((pos, pos + len(paragraph)))
+        pos += len(paragraph) + 2
+    spans: list[Markup] = []
+    for _ in range(draw(st.integers(0, max_size if bounds else 0))):
+        lo, hi = draw(st.sampled_from(bounds))
+        offset = draw(st.integers(lo, hi))
+        kind, meta = draw(st.sampled_from(_SPAN_KINDS))
+        length = 0 if kind == "del" else draw(st.integers(0, hi - offset))
+        end = offset + length
+        if any(s.offset < offset < s.end < end or offset < s.offset < end < s.end for s in spans):
+            continue  # it would cross another span
+        alternative = alternative_kind = None
+        if kind in ("choice", "del"):
+            alternative = draw(words(0, 3))
+        if kind == "choice":
+            alternative_kind = draw(st.sampled_from(["orig", "sic", "abbr"]))
+        spans.append(
+            Markup(
+                kind=kind,
+                offset=offset,
+                length=length,
+                alternative=alternative,
+                alternative_kind=alternative_kind,
+                meta=meta,
+            )
+        )
+    spans.sort(key=lambda s: (s.offset, -s.length))
+    return tuple(spans)
+
+
+@st.composite
+def turns(
+    draw: st.DrawFn,
+    *,
+    id_: str,
+    speaker_ids: list[str],
+    n_incidents: int = 2,
+    with_markup: bool = False,
+) -> Turn:
     paras = draw(st.lists(paragraphs(), min_size=0, max_size=3))
     size = len("\n\n".join(paras))
     inline: list[Incident] = []
@@ -170,12 +229,16 @@ def turns(draw: st.DrawFn, *, id_: str, speaker_ids: list[str], n_incidents: int
         end=end,
         incidents=inline,
         meta=draw(metas),
+        markup=draw(markup(paras)) if with_markup else (),
     )
 
 
 @st.composite
-def transcripts(draw: st.DrawFn, *, max_turns: int = 6, annotated: bool = True) -> Transcript:
-    """A valid transcript; ``annotated=False`` leaves out claims and relations."""
+def transcripts(
+    draw: st.DrawFn, *, max_turns: int = 6, annotated: bool = True, with_markup: bool = False
+) -> Transcript:
+    """A valid transcript; ``annotated=False`` leaves out claims and relations;
+    ``with_markup=True`` adds phrase-level markup to the turns."""
     n_speakers = draw(st.integers(1, 4))
     speaker_ids = [f"s{i}" for i in range(n_speakers)]
     people = [draw(speakers(sid)) for sid in speaker_ids]
@@ -187,7 +250,7 @@ def transcripts(draw: st.DrawFn, *, max_turns: int = 6, annotated: bool = True) 
                 draw(incidents(speaker_ids=speaker_ids, id_=draw(st.none() | st.just(f"e{i}"))))
             )
         else:
-            body.append(draw(turns(id_=f"u{i}", speaker_ids=speaker_ids)))
+            body.append(draw(turns(id_=f"u{i}", speaker_ids=speaker_ids, with_markup=with_markup)))
     spoken = [t for t in body if isinstance(t, Turn)]
     claims: list[Claim] = []
     relations: list[Relation] = []

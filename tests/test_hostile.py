@@ -286,7 +286,7 @@ def test_mixed_line_endings_warn_with_the_line() -> None:
         (
             "tei",
             b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><div>'
-            b'<u who="#nobody"><seg>Hello.</seg></u></div></body></text></TEI>',
+            b'<u who="#a" start="#nowhere"><seg>Hello.</seg></u></div></body></text></TEI>',
         ),
         ("srt", b"1\n00:00:01,000 --> 00:00:02,000\nA: x\n\n2\nbroken\n"),
     ],

@@ -62,6 +62,7 @@ def test_schema_in_docs_is_the_shipped_schema() -> None:
         ("affiliation", debatekit.Affiliation),
         ("claim", debatekit.Claim),
         ("relation", debatekit.Relation),
+        ("markup", debatekit.Markup),
     ],
 )
 def test_schema_lists_every_model_field(definition: str, model: type) -> None:

@@ -202,6 +202,7 @@ def _body_union(
             and item.start is None
             and item.end is None
             and not item.incidents
+            and not item.markup
             and not item.meta
         ):
             turn: dict[str, Any] = {"type": "turn", "id": item.id, "speaker_id": item.speaker_id}

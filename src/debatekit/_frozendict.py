@@ -8,7 +8,7 @@ the same items (a plain ``dict`` included), hashable, picklable.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 __all__ = ["EMPTY", "FrozenDict", "frozen_mapping"]
 
@@ -74,12 +74,15 @@ EMPTY: FrozenDict[str, str] = FrozenDict()
 
 
 def frozen_mapping(value: Mapping[str, str] | None) -> FrozenDict[str, str]:
-    """The converter of every ``meta`` field: any mapping, stored read-only."""
+    """The converter of every ``meta`` field: any mapping, stored read-only.
+
+    Anything else is passed through untouched: the model's own check refuses it with
+    a :class:`~debatekit.ValidationError` that names the field, as for every part.
+    """
     if type(value) is FrozenDict:
         return value
     if value is None:
         return EMPTY
-    if not isinstance(value, Mapping):
-        # Not ours to refuse: the model's own check does, naming the field.
-        return value  # type: ignore[return-value]
-    return FrozenDict(value) if value else EMPTY
+    if isinstance(value, Mapping):
+        return FrozenDict(value) if value else EMPTY
+    return cast("FrozenDict[str, str]", value)  # type: ignore[unreachable]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from urllib.parse import quote, unquote
 
 from ._rules import is_ncname
@@ -33,13 +33,16 @@ CONTENT_KINDS = frozenset(["note", "writing"])
 WHO_KINDS = frozenset(["vocal", "kinesic", "incident", "pause", "writing", "shift"])
 #: Incident elements with ``@start`` (att.timed); the others use ``@synch``.
 TIMED_KINDS = frozenset(["vocal", "kinesic", "incident", "pause", "gap", "writing"])
+#: The element in a ``choice`` that holds the text's reading, by the element of the
+#: other reading (TEI's pairs; any other pair keeps its first element as the reading).
+READING_OF = {"orig": "reg", "sic": "corr", "abbr": "expan"}
 #: The attribute that holds an incident's subtype, per element.
 SUBTYPE_ATTR = {"gap": "reason", "shift": "feature"}
 
-# XML white space, the only characters XPath's normalize-space() collapses.
-_XML_WS = re.compile(r"[ \t\n\r]+")
+#: XML white space, the only characters XPath's normalize-space() collapses.
+XML_WHITESPACE = " \t\n\r"
+XML_WS = re.compile(f"[{XML_WHITESPACE}]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
-_DECIMAL = re.compile(r"\d+(\.\d+)?\Z")
 _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
 
 
@@ -54,7 +57,7 @@ def normalize(text: str) -> str:
         and text[-1:] != " "
     ):
         return text
-    return _XML_WS.sub(" ", text).strip(" ")
+    return XML_WS.sub(" ", text).strip(" ")
 
 
 def is_normal(text: str) -> bool:
@@ -112,13 +115,28 @@ _UNITS: dict[str, Decimal] = {
 }
 
 
-def parse_interval(text: str, unit: str | None) -> dt.timedelta | None:
-    """An interval in ``unit`` (seconds by default) as a timedelta, exactly."""
+#: An interval TEI's ``teidata.numeric`` allows: a decimal, optionally signed, with an
+#: optional exponent (``12.5``, ``-5``, ``1e3``).
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\Z")
+#: The largest interval read (about 3 million years): a timedelta holds no more.
+_MAX_SECONDS = Decimal(10) ** 14
+
+
+def parse_interval(text: str, unit: str | None) -> dt.timedelta:
+    """An interval in ``unit`` (seconds by default) as a timedelta, exactly.
+
+    Raises:
+        ValueError: Not a number, an unknown unit, or too large for a timedelta; the
+            message says which.
+    """
     factor = _UNITS.get(unit or "s")
-    if factor is None or not _DECIMAL.match(text.strip()):
-        return None
-    try:
-        micro = Decimal(text.strip()) * factor * 1_000_000
-    except InvalidOperation:  # pragma: no cover - the pattern rules it out
-        return None
-    return dt.timedelta(microseconds=int(micro.to_integral_value()))
+    if factor is None:
+        raise ValueError(f"unknown time unit {unit!r}: expected one of " + ", ".join(_UNITS))
+    value = text.strip()
+    if not _NUMBER.match(value):
+        raise ValueError(f"interval {text!r} is not a number")
+    number = Decimal(value)
+    if number.adjusted() > 20 or abs(number * factor) > _MAX_SECONDS:
+        raise ValueError(f"interval {text!r} is too large")
+    micro = (number * factor * 1_000_000).to_integral_value()
+    return dt.timedelta(microseconds=int(micro))

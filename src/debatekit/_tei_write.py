@@ -18,12 +18,14 @@ from ._rules import is_ncname
 from ._tei_common import (
     CONTENT_KINDS,
     DESC_KINDS,
+    READING_OF,
     SUBTYPE_ATTR,
     TEI_NS,
     TIMED_KINDS,
     WHO_KINDS,
     XML_ID,
     XML_LANG,
+    XML_NS,
     XML_SPACE,
     encode_ana,
     format_seconds,
@@ -35,7 +37,7 @@ from ._tei_common import (
     is_token_list,
 )
 from .errors import WriteError
-from .models import Affiliation, Event, Incident, Speaker, Transcript, Turn
+from .models import Affiliation, Event, Incident, Markup, Speaker, Transcript, Turn
 
 _T = "{" + TEI_NS + "}"
 _TRANS = frozenset(["smooth", "latching", "overlap", "pause"])
@@ -439,7 +441,8 @@ class _Writer:
         offset between the two newlines that separate paragraphs goes between the segs.
         """
         incidents = list(turn.incidents)
-        k = 0
+        markup = turn.markup
+        k = m = 0
         start = 0
         for i, paragraph in enumerate(turn.paragraphs):
             end = start + len(paragraph)
@@ -453,27 +456,55 @@ class _Writer:
                 seg.set(XML_LANG, seg_lang)
             if not is_normal(paragraph):
                 seg.set(XML_SPACE, "preserve")
-            pos = 0
-            last: Element | None = None
+            found: list[Incident] = []
             while k < len(incidents) and (incidents[k].offset or 0) <= end:
-                at = (incidents[k].offset or 0) - start
-                self._add_text(seg, last, paragraph[pos:at])
-                pos = at
-                last = self.incident(seg, incidents[k])
+                found.append(incidents[k])
                 k += 1
-            self._add_text(seg, last, paragraph[pos:])
+            spans: list[Markup] = []
+            while m < len(markup) and markup[m].offset <= end:
+                spans.append(markup[m])
+                m += 1
+            self._paragraph(seg, paragraph, start, found, spans)
             start = end + 2
         for incident in incidents[k:]:
             self.incident(u, incident)
 
-    @staticmethod
-    def _add_text(seg: Element, last: Element | None, text: str) -> None:
-        if not text:
-            return
-        if last is None:
-            seg.text = (seg.text or "") + text
-        else:
-            last.tail = (last.tail or "") + text
+    def _paragraph(
+        self, seg: Element, text: str, start: int, incidents: list[Incident], spans: list[Markup]
+    ) -> None:
+        """A paragraph's text with its incidents and markup, nested as the spans say.
+
+        At one offset, spans that end there close first, then incidents stand, then
+        spans that start there open (the longer first). No recursion: a stack of the
+        open elements and where each ends.
+        """
+        stack: list[tuple[Element, int | None]] = [(seg, None)]
+        pos = start
+        k = s = 0
+        never = start + len(text) + 1
+        while True:
+            top, top_end = stack[-1]
+            at_inc = incidents[k].offset or 0 if k < len(incidents) else never
+            at_span = spans[s].offset if s < len(spans) else never
+            if top_end is not None and top_end <= min(at_inc, at_span):
+                _append(top, text[pos - start : top_end - start])
+                pos = top_end
+                stack.pop()
+            elif at_inc <= at_span and at_inc < never:
+                _append(top, text[pos - start : at_inc - start])
+                pos = at_inc
+                self.incident(top, incidents[k])
+                k += 1
+            elif at_span < never:
+                _append(top, text[pos - start : at_span - start])
+                pos = at_span
+                inner = _markup_element(top, spans[s])
+                if inner is not None:
+                    stack.append((inner, spans[s].end))
+                s += 1
+            else:
+                _append(top, text[pos - start :])
+                return
 
     def incident(self, parent: Element, inc: Incident) -> Element:
         kind = inc.kind
@@ -622,6 +653,36 @@ _BLOCK = frozenset(
         "interpGrp",
     ]
 )
+
+
+def _append(el: Element, text: str) -> None:
+    """Text after what ``el`` holds so far."""
+    if not text:
+        return
+    if len(el):
+        last = el[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+def _markup_element(parent: Element, span: Markup) -> Element | None:
+    """The element of a markup span, and the element its text goes in (``None``: none,
+    as a ``del``, whose content is the deleted text)."""
+    el = _el(parent, span.kind)
+    for key, value in span.meta.items():
+        el.set("{" + XML_NS + "}" + key[4:] if key.startswith("xml:") else key, value)
+    if span.kind == "del":
+        if span.alternative:
+            put_text(el, span.alternative)
+        return None
+    if span.kind == "choice" and span.alternative_kind is not None:
+        other = _el(el, span.alternative_kind)
+        if span.alternative:
+            put_text(other, span.alternative)
+        kind = READING_OF.get(span.alternative_kind, span.alternative_kind)
+        return _el(el, kind)
+    return el
 
 
 def _indent(el: Element, level: int = 0) -> None:

@@ -441,6 +441,8 @@ def _confined(path: Path, base: str | None) -> Path:
     if Path(relative).is_absolute() or not parts or parts[0] == os.pardir:
         return Path(path.name)
     return Path(relative)
+
+
 def _note(message: Warning | str, source: str) -> str:
     """A warning as one line; a LossWarning is prefixed with the input it is about."""
     if isinstance(message, LossWarning):

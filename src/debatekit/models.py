@@ -32,6 +32,7 @@ __all__ = [
     "Event",
     "Incident",
     "IncidentKind",
+    "Markup",
     "Relation",
     "Speaker",
     "SpeakerStats",
@@ -75,6 +76,10 @@ def _affiliations(value: Iterable[Affiliation]) -> tuple[Affiliation, ...]:
 
 
 def _incidents(value: Iterable[Incident]) -> tuple[Incident, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _markup(value: Iterable[Markup]) -> tuple[Markup, ...]:
     return value if type(value) is tuple else tuple(value)
 
 
@@ -395,6 +400,118 @@ class Incident:
         _raise(problems)
 
 
+#: Markup kinds that carry an :attr:`Markup.alternative` reading.
+ALTERNATIVE_KINDS: frozenset[str] = frozenset(["choice", "del"])
+
+
+@frozen(kw_only=True)
+class Markup:
+    """Phrase-level markup over a span of a turn's text: a regularised form, a deletion,
+    an unclear passage, an emphasis, a foreign phrase, a name, a typed segment.
+
+    Markup follows TEI's phrase-level elements, and ``kind`` names the element. The
+    turn's text holds one reading, which :attr:`Turn.text`, word counts and plain text
+    use: for ``choice``, the regularised, corrected or expanded form (``reg``, ``corr``,
+    ``expan``); the other reading is kept in :attr:`alternative`. A ``del`` (a
+    truncation, a repetition, a false start) covers no text (``length == 0``): what
+    was deleted is its :attr:`alternative`, not part of the turn's text, so it is never
+    glued to the word after it.
+
+    Attributes:
+        kind: The TEI element: ``"choice"``, ``"del"``, ``"add"``, ``"unclear"``,
+            ``"emph"``, ``"hi"``, ``"foreign"``, ``"name"``, ``"rs"``, ``"seg"``, ...
+        offset: Where the span starts in :attr:`Turn.text`.
+        length: How many characters of the turn's text it covers.
+        alternative: The other reading, not in the turn's text: for ``choice``, the
+            original, erroneous or abbreviated form; for ``del``, the deleted text.
+        alternative_kind: For ``choice``, the element holding the other reading:
+            ``"orig"`` (the text then is ``reg``), ``"sic"`` (``corr``) or ``"abbr"``
+            (``expan``).
+        meta: The element's attributes by their TEI names: ``type``, ``reason``,
+            ``rend``, ``xml:lang``, ...
+    """
+
+    kind: str
+    offset: int
+    length: int = 0
+    alternative: str | None = None
+    alternative_kind: str | None = None
+    meta: dict[str, str] = field(factory=dict, hash=False)
+
+    @property
+    def end(self) -> int:
+        """The offset after the span."""
+        return self.offset + self.length
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if not _is_name(self.kind):
+            problems.append(Problem("kind", f"invalid kind {self.kind!r}: expected an XML name"))
+        if self.offset < 0:
+            problems.append(Problem("offset", f"negative offset {self.offset}"))
+        if self.length < 0:
+            problems.append(Problem("length", f"negative length {self.length}"))
+        if self.kind == "del" and self.length:
+            problems.append(
+                Problem("length", "a del covers no text: what was deleted is its alternative")
+            )
+        if self.alternative is not None and self.kind not in ALTERNATIVE_KINDS:
+            problems.append(
+                Problem("alternative", f"only {sorted(ALTERNATIVE_KINDS)} have an alternative")
+            )
+        if self.kind == "choice" and (self.alternative is None or self.alternative_kind is None):
+            problems.append(Problem("alternative", "a choice needs an alternative and its kind"))
+        if self.alternative_kind is not None and (
+            self.kind != "choice" or not _is_name(self.alternative_kind)
+        ):
+            problems.append(
+                Problem("alternative_kind", f"invalid {self.alternative_kind!r} for {self.kind!r}")
+            )
+        keys: Iterable[object] = self.meta
+        for key in keys:
+            if not _is_name(key.removeprefix("xml:") if isinstance(key, str) else key):
+                problems.append(Problem("meta", f"attribute name {key!r} is not an XML name"))
+        _check_meta(problems, "meta", self.meta)
+        _raise(problems)
+
+
+def _is_name(value: object) -> bool:
+    """An XML NCName (what an element or attribute name is without its prefix)."""
+    return isinstance(value, str) and is_ncname(value)
+
+
+def _check_markup(problems: list[Problem], turn: Turn) -> None:
+    """Each span lies in one paragraph; spans come in order and nest without crossing."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for paragraph in turn.paragraphs:
+        bounds.append((pos, pos + len(paragraph)))
+        pos += len(paragraph) + 2
+    open_ends: list[int] = []
+    previous = (0, -len(turn.text))
+    for i, span in enumerate(turn.markup):
+        path = f"markup[{i}]"
+        if not any(lo <= span.offset and span.end <= hi for lo, hi in bounds):
+            problems.append(
+                Problem(path, f"span {span.offset}..{span.end} is not inside one paragraph")
+            )
+        key = (span.offset, -span.length)
+        if key < previous:
+            problems.append(Problem(path, "out of order: keep spans by offset, the longer first"))
+        previous = key
+        while (
+            open_ends
+            and open_ends[-1] <= span.offset
+            and (open_ends[-1] < span.offset or span.length)
+        ):
+            open_ends.pop()
+        if open_ends and span.end > open_ends[-1]:
+            problems.append(
+                Problem(path, f"span {span.offset}..{span.end} crosses the end of another")
+            )
+        open_ends.append(span.end)
+
+
 @frozen(kw_only=True)
 class Turn:
     """What one speaker says without interruption by another speaker.
@@ -408,6 +525,8 @@ class Turn:
         start: When the turn starts, from the start of the recording.
         end: When it ends.
         incidents: Non-speech content inside the turn, in order of ``offset``.
+        markup: Phrase-level markup over the turn's text (see :class:`Markup`), in
+            order of ``offset`` (the longer first where two start together), nested.
         meta: Free metadata, string to string.
     """
 
@@ -419,6 +538,7 @@ class Turn:
     end: dt.timedelta | None = None
     incidents: tuple[Incident, ...] = field(default=(), converter=_incidents)
     meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
+    markup: tuple[Markup, ...] = field(default=(), converter=_markup)
 
     @property
     def text(self) -> str:
@@ -431,6 +551,7 @@ class Turn:
         # the full check below finds and names every problem.
         if (
             not self.incidents
+            and not self.markup
             and self.start is None
             and self.end is None
             and not self.meta
@@ -477,6 +598,8 @@ class Turn:
                     )
                 )
             previous = incident.offset
+        if self.markup:
+            _check_markup(problems, self)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 

@@ -88,7 +88,7 @@ def loads(
     /,
     *,
     source: str | None = None,
-    strict: bool = True,
+    strict: bool = False,
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
     allow_outside: bool = False,
@@ -100,8 +100,11 @@ def loads(
         source: A name for the input, shown in error messages (a file name). When
             it names a file, speakers not declared in the document are looked up in
             the ParlaMint corpus lists beside it or one folder up.
-        strict: Raise on problems (the default); ``False`` warns with
-            :class:`~debatekit.ParseWarning` and keeps the affected item.
+        strict: ``False`` (the default) reads every document valid against
+            ``tei_all``: a problem (an undeclared speaker, a dangling pointer, a
+            value debatekit cannot read) is a :class:`~debatekit.ParseWarning` and the
+            data is kept as well as it can be; ``True`` raises
+            :class:`~debatekit.ParseError` instead.
         lists: Files holding the corpus ``listPerson`` / ``listOrg`` (or a corpus
             root that includes them), for a ParlaMint session read on its own.
         huge_tree: Lift libxml2's limits on text size and depth (trusted input only).
@@ -109,9 +112,10 @@ def loads(
             folder too (by default they are refused: a corpus is a folder's tree).
 
     Raises:
-        ParseError: Malformed XML, a DTD internal subset, an utterance whose
-            ``@who`` names no person, or a model invariant the document breaks;
-            the message names the file, line and column.
+        ParseError: Malformed XML, a DTD internal subset, or a model invariant
+            the document breaks; in strict mode also an utterance whose ``@who``
+            names no person, a dangling pointer or an unreadable value. The message
+            names the file, line and column.
     """
     ctx = Context(source, strict, allow_outside)
     tree = _parse_bytes(as_bytes(s), ctx, huge_tree)
@@ -124,7 +128,7 @@ def load(
     /,
     *,
     source: str | None = None,
-    strict: bool = True,
+    strict: bool = False,
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
     allow_outside: bool = False,
@@ -166,7 +170,7 @@ def iter_body(
     /,
     *,
     source: str | None = None,
-    strict: bool = True,
+    strict: bool = False,
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
 ) -> Iterator[Turn | Incident]:
@@ -203,7 +207,7 @@ def iter_turns(
     /,
     *,
     source: str | None = None,
-    strict: bool = True,
+    strict: bool = False,
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
 ) -> Iterator[Turn]:
@@ -214,7 +218,12 @@ def iter_turns(
 
 
 def read_corpus(
-    path: _PathLike, /, *, strict: bool = True, huge_tree: bool = False, allow_outside: bool = False
+    path: _PathLike,
+    /,
+    *,
+    strict: bool = False,
+    huge_tree: bool = False,
+    allow_outside: bool = False,
 ) -> Iterator[Transcript]:
     """Read a ParlaMint corpus root (``teiCorpus``): one transcript per session, lazily.
 
@@ -277,7 +286,7 @@ def _root_name(path: str) -> str | None:
 
 
 def sessions(
-    path: _PathLike, /, *, strict: bool = True, allow_outside: bool = False
+    path: _PathLike, /, *, strict: bool = False, allow_outside: bool = False
 ) -> tuple[str, ...]:
     """The session files of a ParlaMint corpus root, in order; ``(path,)`` for a session
     (a ``TEI`` document); ``()`` for any other XML file (a ``listPerson``, a taxonomy).

@@ -1,0 +1,467 @@
+"""The TEI reader, part 3: the body, its utterances and incidents.
+
+Part of the TEI reader (see :mod:`debatekit._tei_read`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from ._rules import is_ncname
+from ._tei_base import (
+    _DIV_TAGS,
+    _MARK,
+    _PARA_TAGS,
+    _SKIP_INLINE,
+    _T,
+    _TOKEN_TAGS,
+    _WS,
+    Element,
+    _add,
+    _attr_name,
+    _itertext,
+    _preserved,
+    _ref_id,
+    _wrapper,
+    attributes,
+    local,
+    normalize_marked,
+    raw_marked,
+    text_of,
+)
+from ._tei_common import (
+    CONTENT_KINDS,
+    DESC_KINDS,
+    INCIDENT_TAGS,
+    MILESTONE_TAGS,
+    SUBTYPE_ATTR,
+    XML_ID,
+    XML_LANG,
+    XML_SPACE,
+    normalize,
+)
+from ._tei_markup import Close, Event, Open, choice, deletion, element_meta, place, unplaced
+from ._tei_standoff import StandOffReader
+from .errors import ValidationError
+from .models import Event as EventModel
+from .models import Incident, Markup, Speaker, Transcript, Turn
+
+
+class Reader(StandOffReader):
+    """Turns TEI elements into model objects; fed in document order."""
+
+    # -- body --------------------------------------------------------------------
+
+    def body_child(self, el: Element) -> Iterator[Turn | Incident]:
+        """The model items of one child of a body division, in order."""
+        tag = local(el.tag)
+        if tag == "u":
+            label, self.pending_label = self.pending_label, None
+            yield self.turn(el, label)
+            return
+        yield from self.flush()
+        if el.tag in _DIV_TAGS:
+            if not _wrapper(el):
+                yield self.division(el)
+            for child in el:
+                if isinstance(child.tag, str):
+                    yield from self.body_child(child)
+            yield from self.flush()
+        elif tag == "note" and el.get("type") == "speaker" and el.get("subtype") != "unattached":
+            self.pending_label = el
+        elif tag in INCIDENT_TAGS or tag in MILESTONE_TAGS:
+            yield self.incident(el, body=True)
+        elif tag == "timeline":
+            self.timeline(el)
+        elif isinstance(el.tag, str):
+            yield self.incident(el, body=True)
+
+    def division(self, el: Element) -> Incident:
+        """A division's start, kept as an ``anchor`` with the div's attributes."""
+        meta = {"element": local(el.tag) or "div"}
+        meta.update((_attr_name(k), v) for k, v in attributes(el))
+        return Incident(kind="anchor", subtype="div", meta=meta)
+
+    def flush(self) -> Iterator[Incident]:
+        if self.pending_label is not None:
+            yield self.incident(self.pending_label, body=True)
+            self.pending_label = None
+
+    def _who(self, value: str | None, el: Element) -> str | None:
+        if value is None:
+            return None
+        wid = _ref_id(value)
+        if not wid:
+            return None
+        if wid in self.declared or wid in self.referenced:
+            return wid
+        lists = self.lists
+        if (lists is None or wid not in lists.persons) and self.lookup is not None:
+            found = self.lookup()
+            self.lookup = None
+            if found is not None:
+                if lists is None:
+                    self.lists = lists = found
+                else:
+                    lists.persons.update(found.persons)
+                    for k, v in found.orgs.items():
+                        lists.orgs.setdefault(k, v)
+        if lists is not None and wid in lists.persons:
+            person, source = lists.persons[wid]
+            saved = self.ctx.source
+            self.ctx.source = source or saved
+            try:
+                speaker = self.person(person)
+            finally:
+                self.ctx.source = saved
+            if speaker is not None:
+                self.referenced[wid] = speaker
+                return wid
+        if self.ctx.strict or self.declared or (lists is not None and lists.persons):
+            # TEI does not require a listPerson: without one, no warning.
+            self.ctx.problem(f"who={value!r} names no person in listPerson", el)
+        try:
+            self.referenced[wid] = Speaker(id=wid, name=wid, meta={"unresolved": "true"})
+        except ValidationError:
+            self.ctx.problem(f"who={value!r} is no usable speaker id: speaker unknown", el)
+            return None
+        return wid
+
+    def turn(self, u: Element, label: Element | None) -> Turn:
+        uid = u.get(XML_ID)
+        if not uid:
+            self.generated += 1
+            uid = f"_u{self.generated}"
+        meta: dict[str, str] = {}
+        for name, value in attributes(u):
+            if name not in (XML_ID, "who", "start", "end"):
+                meta[_attr_name(name)] = value
+        who = self._who(u.get("who"), u)
+        if who is None:
+            who = "_unknown"
+            if who not in self.referenced:
+                self.referenced[who] = Speaker(id=who, name="Unknown", meta={"placeholder": "true"})
+        if u.get("who") and len(u.get("who", "").split()) > 1:
+            meta["who"] = u.get("who") or ""
+        label_text: str | None = None
+        if label is not None:
+            label_text = text_of(label)
+            label_id = label.get(XML_ID)
+            if label_id is not None:
+                meta["label-id"] = label_id
+        preserve = _preserved(u)
+        paragraphs, incidents, markup, seg_ids, seg_langs = self._content(u, preserve)
+        if seg_ids and len(seg_ids) == len(paragraphs) and all(seg_ids):
+            meta["seg-ids"] = " ".join(i or "" for i in seg_ids)
+        if seg_langs and len(set(seg_langs)) == 1 and len(seg_langs) == len(paragraphs):
+            lang = seg_langs[0]
+            if lang is not None:
+                meta["seg-lang"] = lang
+        for extra_field, key, value in self.extras.get(uid, ()):
+            if extra_field == "meta" and key is not None:
+                meta[key] = value
+        start = self.time(u.get("start"), u)
+        end = self.time(u.get("end"), u)
+        for attr, when in (("start", start), ("end", end)):
+            if when is None and u.get(attr) is not None:
+                meta[attr] = u.get(attr) or ""  # a pointer that names no time: kept
+        try:
+            turn = Turn(
+                id=uid,
+                speaker_id=who,
+                paragraphs=paragraphs,
+                label=label_text,
+                start=start,
+                end=end,
+                incidents=tuple(incidents),
+                markup=tuple(markup),
+                meta=meta,
+            )
+        except ValidationError as exc:
+            if self.ctx.strict:
+                raise self.ctx.error(f"utterance {uid!r}: {exc}", u) from None
+            self.ctx.problem(f"utterance {uid!r}: {exc}; white space normalised", u)
+            fixed, kept, spans, _, _ = self._content(u, preserve=False, force=True)
+            turn = Turn(
+                id=uid,
+                speaker_id=who,
+                paragraphs=fixed,
+                label=label_text,
+                start=start,
+                end=end if start is None or end is None or end >= start else None,
+                incidents=tuple(kept),
+                markup=tuple(spans),
+                meta=meta,
+            )
+        if self.keep_texts:
+            self.turn_texts.setdefault(uid, turn.text)
+        return turn
+
+    def _content(
+        self, u: Element, preserve: bool, force: bool = False
+    ) -> tuple[list[str], list[Incident], list[Markup], list[str | None], list[str | None]]:
+        """Paragraphs, inline incidents and markup of an utterance (see the offset rules).
+
+        A ``seg``, ``p`` or ``ab`` child is a paragraph, unless the utterance also has
+        text of its own: then it is phrase markup in one paragraph.
+        """
+        self.lengths.clear()  # lengths only live from an item's reading to its placing
+        # Items: (text, [(mark, event)]) for a paragraph, or an incident between them.
+        items: list[tuple[str, list[tuple[int, Event]]] | Incident] = []
+        seg_ids: list[str | None] = []
+        seg_langs: list[str | None] = []
+        direct: list[str] = []
+        direct_events: list[Event] = []
+
+        def paragraph(parts: list[str], events: list[Event], keep: bool, el: Element) -> None:
+            text, marks = self._finish("".join(parts), keep)
+            if text:
+                items.append((text, list(zip(marks, events, strict=True))))
+                seg_ids.append(el.get(XML_ID) if el is not u else None)
+                seg_langs.append(el.get(XML_LANG) if el is not u else None)
+            else:
+                items.extend(unplaced(events))
+
+        def flush_direct() -> None:
+            if direct_events or direct:
+                paragraph(direct, direct_events, preserve, u)
+            direct.clear()
+            direct_events.clear()
+
+        mixed = bool(u.text and u.text.strip(_WS)) or any(c.tail and c.tail.strip(_WS) for c in u)
+        if u.text and u.text.strip(_WS):
+            direct.append(u.text)
+        for child in u:
+            if child.tag in _PARA_TAGS and not mixed:
+                flush_direct()
+                if not len(child) and (force or (not preserve and child.get(XML_SPACE) is None)):
+                    text = normalize(child.text or "")  # the common case: plain text
+                    if text:
+                        items.append((text, []))
+                        seg_ids.append(child.get(XML_ID))
+                        seg_langs.append(child.get(XML_LANG))
+                    continue
+                parts: list[str] = []
+                found: list[Event] = []
+                self._collect(child, parts, found, tokens=False)
+                keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
+                paragraph(parts, found, keep, child)
+            elif isinstance(child.tag, str):
+                self._inline(child, direct, direct_events, tokens=False)
+            tail = child.tail
+            if tail and (direct_events or direct or tail.strip(_WS)):
+                direct.append(tail)
+        flush_direct()
+        paragraphs, incidents, markup = self._placed_items(items)
+        return paragraphs, incidents, markup, seg_ids, seg_langs
+
+    def _placed_items(
+        self, items: list[tuple[str, list[tuple[int, Event]]] | Incident]
+    ) -> tuple[list[str], list[Incident], list[Markup]]:
+        """Paragraphs, and incidents and markup at their offsets into the turn's text."""
+        paragraphs: list[str] = []
+        incidents: list[Incident] = []
+        markup: list[Markup] = []
+        pos = 0
+        n_paras = sum(1 for item in items if isinstance(item, tuple))
+        seen = 0
+        for item in items:
+            if isinstance(item, tuple):
+                text, marked = item
+                base = pos + 2 if paragraphs else 0
+                if marked:
+                    found, spans = place(marked, base)
+                    incidents.extend(self._placed(inc, base + mark) for mark, inc in found)
+                    markup.extend(spans)
+                paragraphs.append(text)
+                pos = base + len(text)
+                seen += 1
+            else:
+                if not paragraphs:
+                    offset = 0
+                elif seen == n_paras:
+                    offset = pos
+                else:
+                    offset = pos + 1
+                incidents.append(self._placed(item, offset))
+        return paragraphs, incidents, markup
+
+    def _placed(self, inc: Incident, offset: int) -> Incident:
+        return attrs.evolve(inc, offset=offset, length=self.lengths.pop(id(inc), 0))
+
+    @staticmethod
+    def _finish(raw: str, preserve: bool) -> tuple[str, list[int]]:
+        return raw_marked(raw) if preserve else normalize_marked(raw)
+
+    def _collect(self, el: Element, parts: list[str], found: list[Event], tokens: bool) -> None:
+        if el.text and not tokens:
+            parts.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                self._inline(child, parts, found, tokens)
+            if child.tail and not tokens:
+                parts.append(child.tail)
+
+    def _inline(self, child: Element, parts: list[str], found: list[Event], tokens: bool) -> None:
+        tag = child.tag
+        name = local(tag)
+        if name in INCIDENT_TAGS or name in MILESTONE_TAGS:
+            found.append(self.incident(child, body=False))
+            parts.append(_MARK)
+        elif tag in _TOKEN_TAGS:
+            parts.append("".join(_itertext(child)))
+            if child.get("join") != "right":
+                parts.append(" ")
+        elif name == "s":
+            self._collect(child, parts, found, tokens=True)
+        elif tag in _SKIP_INLINE:
+            return
+        elif name is None or tokens:
+            self._collect(child, parts, found, tokens)
+        else:
+            self._phrase(child, name, parts, found)
+
+    def _phrase(self, el: Element, name: str, parts: list[str], found: list[Event]) -> None:
+        """Phrase-level markup: a span over what the element holds (see _tei_markup)."""
+        content: Element | None = el
+        if name == "choice":
+            opened, content, dropped = choice(el)
+            if opened.alternative_kind is None:
+                self.ctx.problem("<choice> with a single reading: read as plain text", el)
+                if content is not None:
+                    self._collect(content, parts, found, tokens=False)
+                return
+            if dropped:
+                self.ctx.problem(f"<choice>: {dropped} further reading(s) not kept", el)
+        elif name == "del":
+            opened, content = deletion(el), None
+        else:
+            opened = Open(name, element_meta(el))
+        for key in [k for k in opened.meta if not is_ncname(k.removeprefix("xml:"))]:
+            self.ctx.problem(f"<{name}>: attribute {key!r} not kept (not a TEI name)", el)
+            del opened.meta[key]
+        found.append(opened)
+        parts.append(_MARK)
+        if content is not None:
+            self._collect(content, parts, found, tokens=False)
+        found.append(Close(opened))
+        parts.append(_MARK)
+
+    def incident(self, el: Element, *, body: bool) -> Incident:
+        kind = local(el.tag) or "note"
+        meta: dict[str, str] = {}
+        subtype_attr: str | None = SUBTYPE_ATTR.get(kind, "type")
+        text: str | None = None
+        name = local(el.tag)
+        if name not in INCIDENT_TAGS:
+            meta["element"] = name if name is not None else _attr_name(str(el.tag))
+            kind = "anchor" if name in MILESTONE_TAGS else "note"
+            subtype_attr = None
+            content = text_of(el)
+            text = content or None
+        subtype = el.get(subtype_attr) if subtype_attr else None
+        iid = el.get(XML_ID)
+        who_attr = el.get("who")
+        time_attr = el.get("start") if el.get("start") is not None else el.get("synch")
+        for name, value in attributes(el):
+            if name in (XML_ID, "who", "start", "synch", subtype_attr):
+                continue
+            if kind == "note" and name == "subtype" and value == "unattached":
+                continue
+            meta[_attr_name(name)] = value
+        if kind in DESC_KINDS:
+            descs = el.findall(_T + "desc")
+            if descs:
+                text = text_of(descs[0])
+                if descs[0].get(XML_LANG):
+                    meta["desc-lang"] = descs[0].get(XML_LANG) or ""
+                for other in descs[1:]:
+                    _add(meta, f"desc@{other.get(XML_LANG) or ''}", text_of(other))
+        elif kind in CONTENT_KINDS and "element" not in meta:
+            text = text_of(el) or None
+        printed: str | None = None
+        length: str | None = None
+        who = self._who(who_attr, el) if who_attr else None
+        for extra_field, key, value in self.extras.get(iid or "\x00", ()):
+            if extra_field == "meta" and key is not None:
+                meta[key] = value
+            elif extra_field == "subtype":
+                subtype = value
+            elif extra_field == "text":
+                text = value
+            elif extra_field == "printed":
+                printed = value
+            elif extra_field == "who":
+                who = self._who(value, el)
+            elif extra_field == "length":
+                length = value
+        if iid in self.anonymous:
+            iid = None
+        if length is not None and (body or not length.isdigit()):
+            self.ctx.problem(f"<{kind}>: length {length!r} needs a place in a turn", el)
+            meta["length"] = length
+            length = None
+        time = self.time(time_attr, el)
+        if time is None and time_attr is not None:
+            meta["start" if el.get("start") is not None else "synch"] = time_attr  # kept
+        try:
+            incident = Incident(
+                kind=kind,  # type: ignore[arg-type]
+                subtype=subtype,
+                text=text,
+                printed=printed,
+                who=who,
+                id=iid,
+                offset=None,
+                time=time,
+                meta=meta,
+            )
+        except ValidationError as exc:
+            raise self.ctx.error(f"<{kind}>: {exc}", el) from None
+        if length is not None:
+            self.lengths[id(incident)] = int(length)
+        return incident
+
+    # -- the end -----------------------------------------------------------------
+
+    def front_back(self, el: Element, into: list[str]) -> None:
+        for p in el.iter(_T + "p"):
+            text = text_of(p)
+            if text:
+                into.append(text)
+
+    def finish(self, body: list[Turn | Incident]) -> Transcript:
+        fields = dict(self.event_fields or {"language": self.language})
+        meta = dict(self.event_meta or self.root_meta)
+        for name, key, value in self.event_extras:
+            if name == "meta" and key is not None:
+                meta[key] = value
+            elif name == "language":
+                fields["language"] = value
+        try:
+            event = EventModel(**fields, meta=meta)
+        except (ValidationError, TypeError) as exc:
+            raise self.ctx.error(f"teiHeader: {exc}") from None
+        speakers = self.inline_persons + [
+            s for k, s in self.referenced.items() if k not in self.declared
+        ]
+        claims = [c for c in (self._claim(span) for span in self.spans) if c is not None]
+        relations = [r for r in (self._relation(link) for link in self.links) if r is not None]
+        transcript_meta = {
+            key: value for name, key, value in self.transcript_extras if name == "meta" and key
+        }
+        try:
+            return Transcript(
+                event=event,
+                speakers=tuple(speakers),
+                body=tuple(body),
+                claims=tuple(claims),
+                relations=tuple(relations),
+                front=self.front,
+                back=self.back,
+                meta=transcript_meta,
+            )
+        except ValidationError as exc:
+            raise self.ctx.error(str(exc)) from None
