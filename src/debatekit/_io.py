@@ -291,7 +291,7 @@ def loads(
         with io.BytesIO(bytes(data)) as fp:
             check_not_empty(fp, source or "<string>")
             return module.load(fp, source=source, **options)
-    if isinstance(data, str) and not data.lstrip("\ufeff").strip():
+    if not data.lstrip("\ufeff").strip():
         raise ParseError("empty file", source=source, lineno=1, colno=1)
     result: Transcript = cast("Any", module).loads(data, source=source, **options)
     return result
