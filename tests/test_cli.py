@@ -509,3 +509,11 @@ def test_a_non_xml_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[st
     bad.write_text("Minutes of the sitting\n", "utf-8")
     code, out, _ = run(capsys, "validate", str(bad))
     assert (code, out) == (1, f"{bad}:1:1: not XML: an XML document starts with '<'\n")
+
+
+@pytest.mark.parametrize("format_", ["json", "text", "vtt", "srt", "tei", "aif"])
+def test_empty_input_is_one_error_in_every_reader(format_: str) -> None:
+    """debatekit.loads of nothing (or white space) is "empty file" in every format."""
+    for data in (b"", b" \n", "\ufeff\n", ""):
+        with pytest.raises(debatekit.ParseError, match=r"^x:1:1: empty file$"):
+            debatekit.loads(data, format=format_, source="x")

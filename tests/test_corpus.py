@@ -363,3 +363,15 @@ def test_documentation_files_in_a_folder_are_not_transcripts(tmp_path: Path) -> 
         (tmp_path / name).write_text("Notes about this corpus.\n", "utf-8")
     assert corpus.open(tmp_path).names() == ("s1",)
     assert corpus.open(tmp_path / "README.md").names() == ("README",)
+
+
+def test_a_missing_optional_dependency_names_the_extra(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without pandas, to_pandas raises ModuleNotFoundError naming debatekit[pandas]."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ModuleNotFoundError, match=r'pip install "debatekit\[pandas\]"') as info:
+        corpus.open(folder).to_pandas()
+    assert info.value.name == "pandas"

@@ -225,3 +225,25 @@ def test_error_messages_do_not_depend_on_the_backend(doc: str, message: str) -> 
     with pytest.raises(ParseError) as info:
         json.loads(doc)
     assert str(info.value).startswith(message)
+
+
+def test_dangling_references_are_located_parse_errors() -> None:
+    """A transcript of the right shape with dangling references: one ParseError with the
+    source and the JSON path of the first problem, every problem listed; strict= is taken
+    by JSON as by every reader, and both modes raise."""
+    doc = (
+        '{"format": "debatekit", "version": "1.0", "speakers": [{"id": "a", "name": "A"}],'
+        ' "body": [{"type": "turn", "id": "u1", "speaker_id": "a"},'
+        ' {"type": "turn", "id": "u2", "speaker_id": "zz"}],'
+        ' "claims": [{"id": "c1", "turn_id": "u9", "start": 0, "end": 1, "text": "x"}]}'
+    )
+    for strict in (False, True):
+        with pytest.raises(ParseError) as info:
+            json.loads(doc, source="d.json", strict=strict)
+        err = info.value
+        assert not isinstance(err, ValidationError)
+        assert (err.source, err.path) == ("d.json", "$.body[1].speaker_id")
+        assert str(err).splitlines() == [
+            "d.json: $.body[1].speaker_id: unknown speaker 'zz'",
+            "  $.claims[0].turn_id: unknown turn 'u9'",
+        ]

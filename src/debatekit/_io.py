@@ -353,7 +353,10 @@ def loads(
     options = {**FORMAT_OPTIONS.get(name, {}), **options}
     if isinstance(data, (bytes, bytearray, memoryview)):
         with io.BytesIO(bytes(data)) as fp:
+            check_not_empty(fp, source or "<string>")
             return module.load(fp, source=source, **options)
+    if not data.lstrip("\ufeff").strip():
+        raise ParseError("empty file", source=source, lineno=1, colno=1)
     result: Transcript = cast("Any", module).loads(data, source=source, **options)
     return result
 

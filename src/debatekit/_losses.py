@@ -167,7 +167,7 @@ _WHOLE: dict[str, tuple[str, str]] = {
     "front": ("front-matter paragraph", "front-matter paragraphs"),
     "back": ("back-matter paragraph", "back-matter paragraphs"),
     "incidents[]": ("incident between turns", "incidents between turns"),
-    "turns[].incidents": ("incident inside turns", "incidents inside turns"),
+    "turns[].incidents": ("incident inside a turn", "incidents inside turns"),
 }
 #: Fields of one kind of object: the collection -> (singular, plural).
 _FIELDS: dict[str, tuple[str, str]] = {
@@ -178,7 +178,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "relations[]": ("relation field", "relation fields"),
 }
 _META = ("metadata entry", "metadata entries")
-_BREAKS = ("paragraph break inside turns", "paragraph breaks inside turns")
+_BREAKS = ("paragraph break inside a turn", "paragraph breaks inside turns")
 
 
 def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
