@@ -204,3 +204,13 @@ def test_source_version_reads_without_importing(tmp_path: Path) -> None:
     path.write_bytes(b"__version__ = compute()\n")
     with pytest.raises(release_notes.NotesError, match="no __version__"):
         release_notes.source_version(path)
+
+
+def test_import_raises_no_warning() -> None:
+    """Importing debatekit warns about nothing on any supported Python (a deprecated
+    import, for one, would break every user who runs with warnings as errors)."""
+    code = "import debatekit, debatekit.cli, debatekit.corpus, debatekit.html"
+    result = subprocess.run(
+        [sys.executable, "-X", "dev", "-W", "error", "-c", code], capture_output=True, text=True
+    )
+    assert (result.returncode, result.stderr) == (0, "")

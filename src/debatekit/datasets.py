@@ -9,8 +9,13 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
-from importlib.abc import Traversable
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # importlib.abc's, deprecated from Python 3.12 and gone in 3.14
+    from importlib.abc import Traversable
 
 from . import json
 from .errors import DebatekitError
