@@ -171,17 +171,12 @@ def _plain_turn(value: object) -> Turn | None:
     if not value.keys() <= _PLAIN_TURN_KEYS:
         return None
     paragraphs = value.get("paragraphs", ())
-    label = value.get("label")
-    # Turn checks the types of ids and paragraphs itself (a problem there fails the
-    # whole body over to the general way, which reports it); the label it does not.
-    if (label is None or type(label) is str) and type(paragraphs) in (list, tuple):
-        return Turn(
-            id=value.get("id"),  # type: ignore[arg-type]
-            speaker_id=value.get("speaker_id"),  # type: ignore[arg-type]
-            paragraphs=tuple(paragraphs),
-            label=label,
-        )
-    return None
+    return Turn._plain(
+        value.get("id"),
+        value.get("speaker_id"),
+        tuple(paragraphs) if type(paragraphs) is list else paragraphs,
+        value.get("label"),
+    )
 
 
 def _body_union(
