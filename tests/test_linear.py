@@ -20,9 +20,6 @@ _SLOW_CAPTIONS = pytest.mark.xfail(
 _DEEP_TEXT = pytest.mark.xfail(
     strict=True, reason="RecursionError on [00:00] runs: fixed on branch text (issue 12 item 4)"
 )
-_SLOW_TEI = pytest.mark.xfail(
-    strict=True, reason="quadratic attribute handling: fixed on branch tei (issue 12 item 8)"
-)
 
 
 def _reader(format_: str, **options: object) -> Callable[[bytes], object]:
@@ -120,7 +117,6 @@ CASES = [
         _tei_attributes,
         _reader("tei", strict=False),
         id="tei-attributes",
-        marks=_SLOW_TEI,
     ),
     pytest.param(
         "text", lambda n: b"[00:00] " * n, _reader("text"), id="text-timestamps", marks=_DEEP_TEXT

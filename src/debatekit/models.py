@@ -438,7 +438,7 @@ class Markup:
     length: int = 0
     alternative: str | None = None
     alternative_kind: str | None = None
-    meta: dict[str, str] = field(factory=dict, hash=False)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     @property
     def end(self) -> int:
