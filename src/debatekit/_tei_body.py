@@ -244,12 +244,12 @@ class Reader(StandOffReader):
                         items.append((text, []))
                         seg_ids.append(child.get(XML_ID))
                         seg_langs.append(child.get(XML_LANG))
-                    continue
-                parts: list[str] = []
-                found: list[Event] = []
-                self._collect(child, parts, found, tokens=False)
-                keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
-                paragraph(parts, found, keep, child)
+                else:
+                    parts: list[str] = []
+                    found: list[Event] = []
+                    self._collect(child, parts, found, tokens=False)
+                    keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
+                    paragraph(parts, found, keep, child)
             elif isinstance(child.tag, str):
                 self._inline(child, direct, direct_events, tokens=False)
             tail = child.tail
