@@ -22,7 +22,8 @@ CASES = 300
 def _fuzz() -> ModuleType:
     path = Path(__file__).parents[1] / "tools" / "fuzz.py"
     spec = importlib.util.spec_from_file_location("debatekit_fuzz", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

@@ -316,7 +316,8 @@ def campaign(
             worker = ctx.Process(target=_worker, args=(format_, jobs, results), daemon=True)
             worker.start()
         data = _case(rng, seeds, format_)
-        assert jobs is not None and results is not None
+        assert jobs is not None
+        assert results is not None
         jobs.put(data)
         try:
             kind, detail = results.get(timeout=TIMEOUT)
