@@ -283,3 +283,26 @@ def test_dumps_and_write_of_something_not_a_transcript_is_a_type_error(tmp_path:
 def test_a_format_that_is_not_a_name_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="format must be a format name"):
         debatekit.loads("{}", format=["json"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("module", ["json", "aif", "html", "tei"])
+def test_a_writer_given_something_not_a_transcript_is_a_type_error(module: str) -> None:
+    with pytest.raises(TypeError, match="got NoneType"):
+        getattr(debatekit, module).dumps(None)
+
+
+@pytest.mark.parametrize("module", ["json", "aif", "tei", "text", "captions"])
+def test_load_of_something_not_a_file_is_a_type_error(module: str) -> None:
+    with pytest.raises(TypeError, match=r"expected a binary file object .* got str"):
+        getattr(debatekit, module).load("debate.json")
+
+
+def test_tei_loads_of_none_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="str or bytes, got NoneType"):
+        debatekit.tei.loads(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("wrong", "what"), [(None, "NoneType"), (5, "int"), ([3], "int")])
+def test_corpus_open_of_something_not_a_path_is_a_type_error(wrong: object, what: str) -> None:
+    with pytest.raises(TypeError, match=f"got {what}"):
+        debatekit.corpus.open(wrong)  # type: ignore[arg-type]

@@ -68,11 +68,18 @@ class _FormatModule(Protocol):
 
 
 def check_binary(fp: object, mode: str) -> None:
-    """Refuse a text-mode file object with a message that names the fix."""
+    """Refuse a text-mode file object, or something that is no file object, with a
+    message that names the fix."""
     if isinstance(fp, io.TextIOBase):
         raise TypeError(
             f"debatekit reads and writes binary files: open the file with "
             f"open(path, {mode!r}), not in text mode"
+        )
+    method = "read" if "r" in mode else "write"
+    if not callable(getattr(fp, method, None)):
+        raise TypeError(
+            f"expected a binary file object (from open(path, {mode!r})), "
+            f"got {type(fp).__name__}"
         )
 
 

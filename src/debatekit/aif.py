@@ -43,7 +43,7 @@ import attrs
 import cattrs
 
 from ._converter import converter, json_type
-from ._io import check_binary, decode_text, json_surrogates, source_name
+from ._io import check_binary, check_transcript, decode_text, json_surrogates, source_name
 from .errors import ParseError, ParseWarning, ValidationError, _report
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -226,6 +226,7 @@ def dumps(transcript: Transcript, /, *, indent: int | None = 2, extension: bool 
     Returns:
         The document, without a trailing newline.
     """
+    check_transcript(transcript)
     separators = (",", ": ") if indent is not None else (",", ":")
     return _json.dumps(
         to_dict(transcript, extension=extension),

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
-from ._io import check_binary
+from ._io import check_binary, check_transcript
 from .models import Claim, Incident, Relation, Speaker, Transcript, Turn
 
 __all__ = ["dump", "dumps"]
@@ -305,6 +305,7 @@ def dumps(transcript: Transcript, /, *, title: str | None = None) -> str:
     Returns:
         An HTML5 document (``<!DOCTYPE html>`` first), ending in a newline.
     """
+    check_transcript(transcript)
     page = _Page(transcript)
     event = transcript.event
     heading = title if title is not None else event.title or "Transcript"

@@ -31,7 +31,7 @@ import cattrs
 from cattrs import AttributeValidationNote, IterableValidationNote
 
 from ._converter import converter, json_type
-from ._io import check_binary, decode_text, json_surrogates, source_name
+from ._io import check_binary, check_transcript, decode_text, json_surrogates, source_name
 from .errors import ParseError, Problem, ValidationError
 from .models import Transcript
 
@@ -123,6 +123,7 @@ def dumps(transcript: Transcript, /, *, indent: int | None = 2) -> str:
     Returns:
         The document, without a trailing newline.
     """
+    check_transcript(transcript)
     with _no_gc():
         return _encode(to_dict(transcript), indent)
 

@@ -24,7 +24,7 @@ from typing import IO
 
 from lxml import etree
 
-from ._io import check_binary, source_name
+from ._io import check_binary, check_document, check_transcript, source_name
 from ._tei_common import XI_INCLUDE, normalize
 from ._tei_read import (
     Context,
@@ -112,6 +112,7 @@ def loads(
             ``@who`` names no person, or a model invariant the document breaks;
             the message names the file, line and column.
     """
+    check_document(s)
     ctx = Context(source, strict, allow_outside)
     tree = _parse_bytes(as_bytes(s), ctx, huge_tree)
     root = tree.getroot()
@@ -147,6 +148,7 @@ def dumps(transcript: Transcript, /) -> str:
         FormatError: A string holds a character XML cannot represent (a control
             character such as ``\\x01``).
     """
+    check_transcript(transcript)
     try:
         return to_string(transcript)
     except ValueError as exc:
