@@ -268,7 +268,7 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
             holds content that has no place in a transcript, or a lone surrogate
             (``"\\ud800"``; in lenient mode it becomes U+FFFD, with a warning).
     """
-    s = json_surrogates(decode_text(s, source), source, strict)
+    s = json_surrogates(decode_text(s, source), source, strict, raw=isinstance(s, str))
     try:
         data = _json.loads(s)
     except _json.JSONDecodeError as exc:

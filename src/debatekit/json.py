@@ -148,7 +148,7 @@ def loads(s: str | bytes, /, *, source: str | None = None) -> Transcript:
         ValidationError: The shape is right but the transcript breaks an invariant
             (a turn's speaker is not declared, a claim's text is not its span).
     """
-    s = json_surrogates(decode_text(s, source), source)
+    s = json_surrogates(decode_text(s, source), source, raw=isinstance(s, str))
     with _no_gc():
         try:
             data = _decode(s)
