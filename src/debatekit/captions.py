@@ -31,14 +31,14 @@ import datetime as dt
 import html
 import json as _json
 import re
-import unicodedata
 from typing import IO, Literal, TypeAlias
 
 import attrs
 
 from ._io import check_binary, decode_text, source_name
+from ._rules import clock_from_parts, format_clock, mint_speaker_id, stage_direction
 from .errors import DebatekitError, ParseError, _Warner
-from .models import BodyItem, Incident, IncidentKind, Speaker, Transcript, Turn
+from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
 __all__ = ["CaptionFormat", "dump", "dumps", "load", "loads"]
 
@@ -52,51 +52,13 @@ _TAG = re.compile(r"</?[^>\n]*>")
 _NAME_PREFIX = re.compile(r"(?:>>\s*)?([A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}):[ \t]+")
 _CHANGE = re.compile(r">>\s*")
 _SOUND = re.compile(r"[\[(♪]([^\[\]()]+)[\])♪]\Z")
-_SOUNDS: dict[str, tuple[IncidentKind, str]] = {
-    "applause": ("kinesic", "applause"),
-    "laughter": ("vocal", "laughter"),
-    "laughs": ("vocal", "laughter"),
-    "cheering": ("vocal", "cheering"),
-    "cheers": ("vocal", "cheering"),
-    "crosstalk": ("vocal", "crosstalk"),
-    "inaudible": ("gap", "inaudible"),
-    "music": ("incident", "music"),
-    "silence": ("pause", "silence"),
-}
 
 
-def _seconds(groups: tuple[str | None, ...]) -> dt.timedelta:
-    hours, minutes, seconds, millis = groups
-    return dt.timedelta(
-        hours=int(hours or 0),
-        minutes=int(minutes or 0),
-        seconds=int(seconds or 0),
-        milliseconds=int((millis or "0").ljust(3, "0")),
+def _timing(start: dt.timedelta, end: dt.timedelta, sep: str) -> str:
+    """A cue's timing line: ``00:00:01.000 --> 00:00:02.500`` (``,`` in SRT)."""
+    return (
+        f"{format_clock(start, sep=sep, millis=True)} --> {format_clock(end, sep=sep, millis=True)}"
     )
-
-
-def _clock(value: dt.timedelta, sep: str) -> str:
-    millis = round(value.total_seconds() * 1000)
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{sep}{millis:03d}"
-
-
-def _slug(name: str, taken: set[str]) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    tokens = re.sub(r"[^a-z0-9 \-]+", "", text).split()
-    base = tokens[-1] if tokens else "speaker"
-    if not base[0].isalpha() or re.fullmatch(r"u\d+", base):
-        base = "s-" + base
-    if base in taken and tokens:
-        base = "-".join(tokens)
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
-        n += 1
-    return candidate
 
 
 @attrs.define
@@ -196,7 +158,11 @@ def _cues(text: str, format: str, warn: _Warner) -> tuple[list[_Cue], list[str]]
             continue
         timing_at = next((i for i, line in enumerate(lines[:3]) if "-->" in line), None)
         match = _TIMING.match(lines[timing_at]) if timing_at is not None else None
-        if timing_at is None or match is None:
+        start = end = None
+        if match is not None:
+            start = clock_from_parts(*match.groups()[0:4])
+            end = clock_from_parts(*match.groups()[4:8])
+        if timing_at is None or start is None or end is None:
             where = lineno + (timing_at or 0)
             warn(
                 "cue without a valid timing line ('00:00:01.000 --> 00:00:02.000'); "
@@ -207,8 +173,6 @@ def _cues(text: str, format: str, warn: _Warner) -> tuple[list[_Cue], list[str]]
             if body:
                 cues.append(_Cue(where, None, None, body))
             continue
-        start = _seconds(match.groups()[0:4])
-        end = _seconds(match.groups()[4:8])
         if end < start:
             warn(f"cue ends ({end}) before it starts ({start}); end time dropped", lineno)
             end = start
@@ -267,10 +231,10 @@ def _build(cues: list[_Cue], notes: list[str], format: str) -> Transcript:
         key = (name or "").casefold() or "\0unknown"
         if key not in speakers:
             if name:
-                sid = _slug(name, taken | {"unknown"})
+                sid = mint_speaker_id(name, taken | {"unknown"})
                 speakers[key] = Speaker(id=sid, name=name)
             else:
-                sid = "unknown" if "unknown" not in taken else _slug("unknown", taken)
+                sid = mint_speaker_id("unknown", taken)
                 speakers[key] = Speaker(id=sid, name="Unknown")
             taken.add(sid)
         return speakers[key].id
@@ -315,12 +279,7 @@ def _build(cues: list[_Cue], notes: list[str], format: str) -> Transcript:
             sound = _SOUND.match(segment.text)
             if sound and segment.speaker is None:
                 finish()
-                word = (
-                    sound.group(1).strip().split()[0].casefold().strip(".")
-                    if sound.group(1).strip()
-                    else ""
-                )
-                kind, subtype = _SOUNDS.get(word, ("incident", ""))
+                kind, subtype = stage_direction(sound.group(1)) or ("incident", "")
                 body.append(
                     Incident(
                         kind=kind,
@@ -398,7 +357,7 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
             if until is None:
                 until = item.time + dt.timedelta(seconds=1)
             cue_text = _escape(text) if format == "vtt" else text
-            blocks.append(f"{_clock(item.time, sep)} --> {_clock(until, sep)}\n{cue_text}")
+            blocks.append(f"{_timing(item.time, until, sep)}\n{cue_text}")
             continue
         if item.start is None:
             raise DebatekitError(
@@ -421,7 +380,7 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
             else:
                 body = "\n".join(line.replace("-->", "->") for line in chunk)
                 body = f"{speaker.name}: {body}"
-            blocks.append(f"{_clock(start, sep)} --> {_clock(stop, sep)}\n{body}")
+            blocks.append(f"{_timing(start, stop, sep)}\n{body}")
     if format == "srt":
         return "\n\n".join(f"{n}\n{block}" for n, block in enumerate(blocks, 1)) + "\n"
     head = ["WEBVTT"]

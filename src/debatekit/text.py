@@ -56,7 +56,6 @@ import functools
 import html
 import json as _json
 import re
-import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Mapping
@@ -65,6 +64,7 @@ from typing import IO, Literal, TypeAlias
 import attrs
 
 from ._io import check_binary, decode_text, source_name
+from ._rules import BLANK_LINE, format_clock, mint_speaker_id, parse_clock, stage_direction
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Event, Incident, IncidentKind, Speaker, Transcript, Turn
 
@@ -103,7 +103,6 @@ _LABEL_REACH = 200
 _SPECIAL_LINE = re.compile(
     rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
 )
-_BLANK_LINE_IN = re.compile(r"\n[^\S\n]*\n")
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 # A block of non-empty lines.
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -112,7 +111,6 @@ _Row: TypeAlias = "tuple[str, int, str, object, int]"
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 _INLINE = re.compile(r"\(([^()\n]{1,80})\)|\[([^\[\]\n]{1,120})\]")
-_TIME = re.compile(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[\])]?")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _BOILERPLATE = re.compile(
     r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
@@ -359,52 +357,6 @@ _HONORIFICS = frozenset(
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
 
-# Stage-direction vocabulary: first word (case-insensitive) -> (kind, subtype).
-_VOCAB: dict[str, tuple[IncidentKind, str]] = {
-    "applause": ("kinesic", "applause"),
-    "applauding": ("kinesic", "applause"),
-    "clapping": ("kinesic", "applause"),
-    "standing": ("kinesic", "standing"),
-    "laughter": ("vocal", "laughter"),
-    "laughs": ("vocal", "laughter"),
-    "laughing": ("vocal", "laughter"),
-    "laugh": ("vocal", "laughter"),
-    "chuckles": ("vocal", "laughter"),
-    "crosstalk": ("vocal", "crosstalk"),
-    "cross-talk": ("vocal", "crosstalk"),
-    "overlapping": ("vocal", "crosstalk"),
-    "cheers": ("vocal", "cheering"),
-    "cheering": ("vocal", "cheering"),
-    "booing": ("vocal", "booing"),
-    "boos": ("vocal", "booing"),
-    "groans": ("vocal", "groan"),
-    "sighs": ("vocal", "sigh"),
-    "coughs": ("vocal", "cough"),
-    "interruption": ("vocal", "interruption"),
-    "interruptions": ("vocal", "interruption"),
-    "interjection": ("vocal", "interruption"),
-    "hear": ("vocal", "hear-hear"),
-    "inaudible": ("gap", "inaudible"),
-    "unintelligible": ("gap", "inaudible"),
-    "indiscernible": ("gap", "inaudible"),
-    "unclear": ("gap", "inaudible"),
-    "pause": ("pause", "pause"),
-    "silence": ("pause", "silence"),
-    "music": ("incident", "music"),
-    "bell": ("incident", "bell"),
-    "begin": ("incident", "clip"),
-    "end": ("incident", "clip"),
-    "video": ("incident", "clip"),
-    "audio": ("incident", "clip"),
-    "commercial": ("incident", "break"),
-    "break": ("incident", "break"),
-    "recess": ("incident", "break"),
-    "through": ("shift", "interpretation"),
-    "translated": ("shift", "interpretation"),
-    "speaking": ("shift", "language"),
-    "in": ("shift", "language"),
-}
-
 
 @functools.lru_cache(maxsize=4096)
 def _norm(name: str) -> str:
@@ -485,13 +437,9 @@ def _name_shape(label: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _stage(content: str) -> tuple[IncidentKind, str | None] | None:
     """Kind and subtype if ``content`` (inside brackets) is a stage direction."""
-    words = content.strip().strip(".").split()
-    if not words:
-        return None
-    first = words[0].strip(".,;:!").casefold()
-    if first in _VOCAB:
-        kind, subtype = _VOCAB[first]
-        return kind, subtype
+    known = stage_direction(content)
+    if known is not None:
+        return known
     letters = [c for c in content if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
         return "incident", None
@@ -499,23 +447,8 @@ def _stage(content: str) -> tuple[IncidentKind, str | None] | None:
 
 
 def _parse_time(text: str) -> dt.timedelta | None:
-    match = _TIME.fullmatch(text.strip())
-    if not match:
-        return None
-    hours, minutes, seconds, fraction = match.groups()
-    millis = int((fraction or "0").ljust(3, "0")[:3])
-    return dt.timedelta(
-        hours=int(hours or 0), minutes=int(minutes), seconds=int(seconds), milliseconds=millis
-    )
-
-
-def _format_time(value: dt.timedelta) -> str:
-    total = int(value.total_seconds())
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    text = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-    millis = value.microseconds // 1000
-    return f"{text}.{millis:03d}" if millis else text
+    """A printed timestamp, in brackets or parentheses or bare, as a time."""
+    return parse_clock(text.strip().removeprefix("[").removeprefix("(").rstrip("])"))
 
 
 @attrs.frozen
@@ -683,13 +616,6 @@ def _person_in_parens(name: str) -> str | None:
     return None
 
 
-def _ascii_slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^a-z0-9\-]+", "", text.replace("'", "").replace(" ", "-"))
-    return text.strip("-")
-
-
 class _Roster:
     """Resolves labels to speakers: by id, full name, alias or unambiguous surname."""
 
@@ -707,22 +633,7 @@ class _Roster:
             self.known.setdefault(_norm(label), value)
 
     def _new_id(self, name: str) -> str:
-        key = _norm(name) or name
-        tokens = key.split()
-        options = [_ascii_slug(tokens[-1]) if tokens else "", _ascii_slug(key)]
-        for option in options:
-            if option and not option[0].isalpha():
-                option = "s" + option
-            if option and re.fullmatch(r"[a-z][a-z0-9\-]*", option):
-                if re.fullmatch(r"u\d+", option):
-                    option = "s-" + option
-                if option not in self.by_id:
-                    return option
-        base = next((o for o in options if o and o[0].isalpha()), "speaker")
-        n = 2
-        while f"{base}-{n}" in self.by_id:
-            n += 1
-        return f"{base}-{n}"
+        return mint_speaker_id(_norm(name) or name, self.by_id)
 
     def _add(self, person: _Person) -> int:
         index = len(self.people)
@@ -1999,7 +1910,7 @@ class _Writer:
         if label is None:
             parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
             label = ", ".join(x for x in parts if x) or speaker.name
-        stamp = f"[{_format_time(turn.start)}] " if turn.start is not None else ""
+        stamp = f"[{format_clock(turn.start)}] " if turn.start is not None else ""
         return f"{stamp}{label}: "
 
     def _stage(self, incident: Incident) -> str:
@@ -2137,7 +2048,7 @@ class _Writer:
 
 def _is_space(space: str) -> bool:
     """White space that fits inside a paragraph: no blank line in it."""
-    return not space.strip() and _BLANK_LINE_IN.search(space) is None
+    return not space.strip() and BLANK_LINE.search(space) is None
 
 
 def _is_gap(gap: str) -> bool:
