@@ -18,7 +18,13 @@ from typing import TypeAlias, TypeVar, get_args
 import attrs
 from attrs import field, frozen
 
-from ._rules import BLANK_LINE, MAX_TIME, IncidentKind, is_ncname
+from ._checks import SURROGATE_SEARCH as _SURROGATE_SEARCH
+from ._checks import check_items as _check_items
+from ._checks import check_strings as _check_strings
+from ._checks import check_time as _check_time
+from ._checks import good_label as _good_label
+from ._checks import surrogate_problem as _surrogate_problem
+from ._rules import BLANK_LINE, IncidentKind, is_ncname
 from .errors import DebatekitError, Problem, ValidationError
 
 __all__ = [
@@ -45,9 +51,6 @@ _BLANK_LINE = BLANK_LINE
 # An ISO 8601 date, possibly partial (TEI's @when/@from/@to allow "2019" and "2019-12").
 _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
 _WORD = re.compile(r"\w", re.UNICODE)
-# A lone surrogate: no encoding can write it (UTF-8 refuses it), so no string holds one.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_SEARCH = _SURROGATE.search
 
 
 def word_count(text: str) -> int:
@@ -121,53 +124,6 @@ def _good_text(value: object) -> bool:
     )
 
 
-def _good_label(value: object) -> bool:
-    return type(value) is str and (value.isascii() or _SURROGATE_SEARCH(value) is None)
-
-
-def _surrogate_problem(path: str, value: str) -> Problem | None:
-    """A problem if ``value`` holds a lone surrogate (a character no file can hold)."""
-    if value.isascii():
-        return None
-    found = _SURROGATE_SEARCH(value)
-    if found is None:
-        return None
-    return Problem(
-        path,
-        f"holds a lone surrogate {found.group()!r} at {found.start()}: not a character "
-        "any file can hold (decode with errors='replace' or fix the source)",
-    )
-
-
-def _check_strings(problems: list[Problem], obj: object, names: tuple[str, ...]) -> None:
-    """Each named attribute is None, a string, or a tuple of strings, without a lone
-    surrogate (Python callers are not type-checked: check the types at run time)."""
-    for name in names:
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        items = value if type(value) is tuple else (value,)
-        for i, item in enumerate(items):
-            path = name if items is not value else f"{name}[{i}]"
-            if not isinstance(item, str):
-                problems.append(Problem(path, f"expected a string, got {type(item).__name__}"))
-            elif (problem := _surrogate_problem(path, item)) is not None:
-                problems.append(problem)
-
-
-def _check_items(
-    problems: list[Problem], path: str, items: tuple[object, ...], kind: type | tuple[type, ...]
-) -> bool:
-    """Each item is an instance of ``kind``; False (after a problem each) if not."""
-    good = True
-    for i, item in enumerate(items):
-        if not isinstance(item, kind):
-            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
-            problems.append(Problem(f"{path}[{i}]", f"expected {names}, got {type(item).__name__}"))
-            good = False
-    return good
-
-
 def _check_text(problems: list[Problem], path: str, value: object, what: str) -> None:
     if not isinstance(value, str):
         problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
@@ -194,18 +150,6 @@ def _check_meta(problems: list[Problem], path: str, meta: object) -> None:
             problems.append(Problem(f"{path}[{key!r}]", "metadata values must be strings"))
         elif (problem := _surrogate_problem(f"{path}[{key!r}]", key + value)) is not None:
             problems.append(problem)
-
-
-def _check_time(problems: list[Problem], path: str, value: object) -> None:
-    """A time: a timedelta from 0 to MAX_TIME (later ones no format can hold exactly)."""
-    if value is None:
-        return
-    if not isinstance(value, dt.timedelta):
-        problems.append(Problem(path, f"expected a timedelta, got {type(value).__name__}"))
-    elif value < dt.timedelta(0):
-        problems.append(Problem(path, f"negative time {value}"))
-    elif value > MAX_TIME:
-        problems.append(Problem(path, f"time {value} is past the latest, {MAX_TIME}"))
 
 
 def _check_times(
