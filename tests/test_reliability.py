@@ -283,3 +283,58 @@ def test_dumps_and_write_of_something_not_a_transcript_is_a_type_error(tmp_path:
 def test_a_format_that_is_not_a_name_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="format must be a format name"):
         debatekit.loads("{}", format=["json"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("module", ["json", "aif", "html", "tei"])
+def test_a_writer_given_something_not_a_transcript_is_a_type_error(module: str) -> None:
+    with pytest.raises(TypeError, match="got NoneType"):
+        getattr(debatekit, module).dumps(None)
+
+
+@pytest.mark.parametrize("module", ["json", "aif", "tei", "text", "captions"])
+def test_load_of_something_not_a_file_is_a_type_error(module: str) -> None:
+    with pytest.raises(TypeError, match=r"expected a binary file object .* got str"):
+        getattr(debatekit, module).load("debate.json")
+
+
+def test_tei_loads_of_none_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="str or bytes, got NoneType"):
+        debatekit.tei.loads(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("wrong", "what"), [(None, "NoneType"), (5, "int"), ([3], "int")])
+def test_corpus_open_of_something_not_a_path_is_a_type_error(wrong: object, what: str) -> None:
+    with pytest.raises(TypeError, match=f"got {what}"):
+        debatekit.corpus.open(wrong)  # type: ignore[arg-type]
+
+
+# -- times every format can hold -----------------------------------------------------
+
+
+def test_the_model_refuses_times_past_max_time() -> None:
+    """Later times overflow arithmetic and lose microseconds in JSON (found by fuzzing:
+    an SRT cue ending after 178,956,970 days did not survive JSON)."""
+    from debatekit._rules import MAX_TIME
+
+    late = MAX_TIME + dt.timedelta(microseconds=1)
+    with pytest.raises(ValidationError, match="past the latest"):
+        Turn(id="u", speaker_id="a", paragraphs=["x"], start=dt.timedelta(0), end=late)
+    with pytest.raises(ValidationError, match="past the latest"):
+        Incident(kind="note", time=late)
+    with pytest.raises(ValidationError, match="expected a timedelta, got float"):
+        Incident(kind="note", time=1.5)  # type: ignore[arg-type]
+    turn = Turn(id="u", speaker_id="a", paragraphs=["x"], start=MAX_TIME, end=MAX_TIME)
+    assert (
+        debatekit.json.loads(
+            debatekit.json.dumps(Transcript(speakers=[Speaker(id="a", name="A")], body=[turn]))
+        ).turns[0]
+        == turn
+    )
+
+
+@pytest.mark.parametrize("value", ["1e15", "1e10", "-1", "NaN", "Infinity", "-Infinity"])
+def test_json_refuses_a_time_out_of_range_with_its_path(value: str) -> None:
+    data = _MINIMAL.replace('"PLACEHOLDER"', '"x"').replace('"start": 0', f'"start": {value}')
+    assert f'"start": {value}' in data
+    with pytest.raises(ParseError, match=r"\$\.body\[0\]\.start: expected a number of seconds"):
+        debatekit.json.loads(data, source="s.json")

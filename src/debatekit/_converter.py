@@ -17,6 +17,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._frozendict import FrozenDict, frozen_mapping
+from ._rules import MAX_TIME
 from .models import BodyItem, Incident, Turn
 
 __all__ = ["configure_converter", "converter", "json_type", "make_converter"]
@@ -62,8 +63,15 @@ def _structure_date(value: object, _: object) -> dt.date:
         raise ValueError(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r}") from None
 
 
+_MAX_SECONDS = MAX_TIME.total_seconds()
+
+
 def _structure_timedelta(value: object, _: object) -> dt.timedelta:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not 0 <= value <= _MAX_SECONDS:  # also NaN, inf, and what would overflow
+            raise ValueError(
+                f"expected a number of seconds from 0 to {_MAX_SECONDS:.0f}, got {value!r}"
+            )
         return dt.timedelta(seconds=value)
     raise TypeError(f"expected a number of seconds, got {json_type(value)}")
 

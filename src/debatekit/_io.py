@@ -75,11 +75,17 @@ class _FormatModule(Protocol):
 
 
 def check_binary(fp: object, mode: str) -> None:
-    """Refuse a text-mode file object with a message that names the fix."""
+    """Refuse a text-mode file object, or something that is no file object, with a
+    message that names the fix."""
     if isinstance(fp, io.TextIOBase):
         raise TypeError(
             f"debatekit reads and writes binary files: open the file with "
             f"open(path, {mode!r}), not in text mode"
+        )
+    method = "read" if "r" in mode else "write"
+    if not callable(getattr(fp, method, None)):
+        raise TypeError(
+            f"expected a binary file object (from open(path, {mode!r})), got {type(fp).__name__}"
         )
 
 
@@ -117,15 +123,19 @@ def decode_text(s: str | bytes, source: str | None, encoding: str = "utf-8") -> 
 
 # In JSON text: an escape (so that "\\\\" pairs are stepped over), or a raw surrogate.
 _JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)|[\ud800-\udfff]", re.DOTALL)
-_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 
-def json_surrogates(s: str, source: str | None, strict: bool = True) -> str:
+def json_surrogates(s: str, source: str | None, strict: bool = True, raw: bool = True) -> str:
     """JSON text ``s`` without lone surrogates (``"\\ud800"`` alone), which no file can
     hold. Strict: a ParseError at the first one. Lenient: each becomes U+FFFD, with a
-    located ParseWarning. Linear: one search, and one scan of the escapes if it finds one.
+    located ParseWarning. ``raw=False`` says ``s`` was decoded from bytes, so it holds
+    no raw surrogate (only escapes can make one).
+
+    Linear, and cheap where nothing can be wrong: a substring search (and, for a raw
+    ``str``, an encoding attempt) before any scan.
     """
-    if _MAY_HOLD_SURROGATE.search(s) is None:
+    escapes = "\\u" in s and ("\\ud" in s or "\\uD" in s)
+    if not escapes and (not raw or s.isascii() or _encodes(s)):
         return s
     lone: list[re.Match[str]] = []
     high: re.Match[str] | None = None  # a high surrogate escape awaiting its low half
@@ -170,6 +180,14 @@ def json_surrogates(s: str, source: str | None, strict: bool = True) -> str:
         pieces += [s[done:at], "\\ufffd" if found.group(1) else "\ufffd"]
         done = found.end()
     return "".join(pieces) + s[done:]
+
+
+def _encodes(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_document(data: object, what: str = "a document") -> None:

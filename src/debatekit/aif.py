@@ -44,7 +44,7 @@ import cattrs
 
 from . import _losses
 from ._converter import converter, json_type
-from ._io import check_binary, decode_text, json_surrogates, source_name
+from ._io import check_binary, check_transcript, decode_text, json_surrogates, source_name
 from ._rules import mint_speaker_id, to_ncname
 from .errors import ParseError, ParseWarning, ValidationError, _report
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
@@ -226,6 +226,7 @@ def dumps(transcript: Transcript, /, *, indent: int | None = 2, extension: bool 
     Returns:
         The document, without a trailing newline.
     """
+    check_transcript(transcript)
     _losses.warn(transcript, "aif" if extension else "aif (extension=False)")
     separators = (",", ": ") if indent is not None else (",", ":")
     return _json.dumps(
@@ -268,7 +269,7 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
             holds content that has no place in a transcript, or a lone surrogate
             (``"\\ud800"``; in lenient mode it becomes U+FFFD, with a warning).
     """
-    s = json_surrogates(decode_text(s, source), source, strict)
+    s = json_surrogates(decode_text(s, source), source, strict, raw=isinstance(s, str))
     try:
         data = _json.loads(s)
     except _json.JSONDecodeError as exc:

@@ -216,7 +216,7 @@ def _expand(
     without linguistic annotation).
     """
 
-    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else _path_list(paths)
     found: list[_Found] = []
     for item in items:
         text = os.fspath(item)
@@ -280,6 +280,19 @@ def _expand(
             options = (("lists", (str(root),)), *tei_options)
             found.extend(_Found(Path(m), options, "tei") for m in members)
     return found
+
+
+def _path_list(paths: object) -> list[str | os.PathLike[str]]:
+    """Several paths, checked: wrong API use is a TypeError that says what was meant."""
+    if isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Iterable):
+        raise TypeError(
+            "expected a path, a pattern, or several (a list), got " + type(paths).__name__
+        )
+    items = list(paths)
+    for item in items:
+        if not isinstance(item, (str, os.PathLike)):
+            raise TypeError(f"expected a path or a pattern, got {type(item).__name__}")
+    return items
 
 
 def _refuse_outside(files: list[Path], folder: Path) -> None:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
 from . import _losses
-from ._io import check_binary
+from ._io import check_binary, check_transcript
 from .models import Claim, Incident, Relation, Speaker, Transcript, Turn
 
 __all__ = ["dump", "dumps"]
@@ -306,6 +306,7 @@ def dumps(transcript: Transcript, /, *, title: str | None = None) -> str:
     Returns:
         An HTML5 document (``<!DOCTYPE html>`` first), ending in a newline.
     """
+    check_transcript(transcript)
     _losses.warn(transcript, "html")
     page = _Page(transcript)
     event = transcript.event

@@ -32,7 +32,7 @@ from cattrs import AttributeValidationNote, IterableValidationNote
 
 from . import _losses
 from ._converter import converter, json_type
-from ._io import check_binary, decode_text, json_surrogates, source_name
+from ._io import check_binary, check_transcript, decode_text, json_surrogates, source_name
 from .errors import ParseError, Problem, ValidationError
 from .models import Transcript
 
@@ -124,6 +124,7 @@ def dumps(transcript: Transcript, /, *, indent: int | None = 2) -> str:
     Returns:
         The document, without a trailing newline.
     """
+    check_transcript(transcript)
     _losses.warn(transcript, "json")
     with _no_gc():
         return _encode(to_dict(transcript), indent)
@@ -152,7 +153,7 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
             is not declared, a claim's text is not its span) is one too, each problem
             at its JSON path (``$.body[3].speaker_id``).
     """
-    s = json_surrogates(decode_text(s, source), source)
+    s = json_surrogates(decode_text(s, source), source, raw=isinstance(s, str))
     with _no_gc():
         try:
             data = _decode(s)

@@ -20,6 +20,12 @@ from typing import TypeAlias, TypeVar, get_args
 import attrs
 from attrs import field, frozen
 
+from ._checks import SURROGATE_SEARCH as _SURROGATE_SEARCH
+from ._checks import check_items as _check_items
+from ._checks import check_strings as _check_strings
+from ._checks import check_time as _check_time
+from ._checks import good_label as _good_label
+from ._checks import surrogate_problem as _surrogate_problem
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
 from ._rules import BLANK_LINE, IncidentKind, is_ncname
 from .errors import Problem, UnknownIdError, ValidationError
@@ -48,9 +54,6 @@ _BLANK_LINE = BLANK_LINE
 # An ISO 8601 date, possibly partial (TEI's @when/@from/@to allow "2019" and "2019-12").
 _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
 _WORD = re.compile(r"\w", re.UNICODE)
-# A lone surrogate: no encoding can write it (UTF-8 refuses it), so no string holds one.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_SEARCH = _SURROGATE.search
 # Building frozen instances directly, for the checked fast paths of readers.
 _new = object.__new__
 
@@ -123,53 +126,6 @@ def _good_text(value: object) -> bool:
     )
 
 
-def _good_label(value: object) -> bool:
-    return type(value) is str and (value.isascii() or _SURROGATE_SEARCH(value) is None)
-
-
-def _surrogate_problem(path: str, value: str) -> Problem | None:
-    """A problem if ``value`` holds a lone surrogate (a character no file can hold)."""
-    if value.isascii():
-        return None
-    found = _SURROGATE_SEARCH(value)
-    if found is None:
-        return None
-    return Problem(
-        path,
-        f"holds a lone surrogate {found.group()!r} at {found.start()}: not a character "
-        "any file can hold (decode with errors='replace' or fix the source)",
-    )
-
-
-def _check_strings(problems: list[Problem], obj: object, names: tuple[str, ...]) -> None:
-    """Each named attribute is None, a string, or a tuple of strings, without a lone
-    surrogate (Python callers are not type-checked: check the types at run time)."""
-    for name in names:
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        items = value if type(value) is tuple else (value,)
-        for i, item in enumerate(items):
-            path = name if items is not value else f"{name}[{i}]"
-            if not isinstance(item, str):
-                problems.append(Problem(path, f"expected a string, got {type(item).__name__}"))
-            elif (problem := _surrogate_problem(path, item)) is not None:
-                problems.append(problem)
-
-
-def _check_items(
-    problems: list[Problem], path: str, items: tuple[object, ...], kind: type | tuple[type, ...]
-) -> bool:
-    """Each item is an instance of ``kind``; False (after a problem each) if not."""
-    good = True
-    for i, item in enumerate(items):
-        if not isinstance(item, kind):
-            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
-            problems.append(Problem(f"{path}[{i}]", f"expected {names}, got {type(item).__name__}"))
-            good = False
-    return good
-
-
 def _check_text(problems: list[Problem], path: str, value: object, what: str) -> None:
     if not isinstance(value, str):
         problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
@@ -201,10 +157,8 @@ def _check_meta(problems: list[Problem], path: str, meta: object) -> None:
 def _check_times(
     problems: list[Problem], start: dt.timedelta | None, end: dt.timedelta | None
 ) -> None:
-    if start is not None and start < dt.timedelta(0):
-        problems.append(Problem("start", f"negative time {start}"))
-    if end is not None and end < dt.timedelta(0):
-        problems.append(Problem("end", f"negative time {end}"))
+    for name, value in (("start", start), ("end", end)):
+        _check_time(problems, name, value)
     if start is not None and end is not None and end < start:
         problems.append(Problem("end", f"ends ({end}) before it starts ({start})"))
 
@@ -395,8 +349,7 @@ class Incident:
             problems.append(Problem("length", f"negative length {self.length}"))
         if self.length and self.offset is None:
             problems.append(Problem("length", "a length needs an offset inside a turn"))
-        if self.time is not None and self.time < dt.timedelta(0):
-            problems.append(Problem("time", f"negative time {self.time}"))
+        _check_time(problems, "time", self.time)
         _check_strings(problems, self, ("subtype", "text", "printed"))
         _check_meta(problems, "meta", self.meta)
         _raise(problems)

@@ -25,7 +25,7 @@ from typing import IO
 from lxml import etree
 
 from . import _losses
-from ._io import check_binary, source_name
+from ._io import check_binary, check_document, check_transcript, source_name
 from ._tei_common import XI_INCLUDE, normalize
 from ._tei_read import (
     Context,
@@ -117,6 +117,7 @@ def loads(
             names no person, a dangling pointer or an unreadable value. The message
             names the file, line and column.
     """
+    check_document(s)
     ctx = Context(source, strict, allow_outside)
     tree = _parse_bytes(as_bytes(s), ctx, huge_tree)
     root = tree.getroot()
@@ -152,6 +153,7 @@ def dumps(transcript: Transcript, /) -> str:
         WriteError: A string holds a character XML cannot represent (a control
             character such as ``\\x01``).
     """
+    check_transcript(transcript)
     _losses.warn(transcript, "tei")
     try:
         return to_string(transcript)
