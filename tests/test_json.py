@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json as stdlib_json
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -128,7 +129,12 @@ def test_valid_files_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", sorted((DATA / "invalid").glob("*.json")), ids=lambda p: p.stem)
 def test_invalid_files_give_the_expected_message(path: Path) -> None:
     """Each file in tests/data/json/invalid fails with the exact message in its .err file."""
-    expected = path.with_suffix(".err").read_text(encoding="utf-8").rstrip("\n")
+    # Syntax errors carry the standard library's message, which Python 3.13 reworded for
+    # some errors (a trailing comma): a .py313.err file beside gives that version's.
+    truth = path.with_suffix(".err")
+    if sys.version_info >= (3, 13) and path.with_suffix(".py313.err").exists():
+        truth = path.with_suffix(".py313.err")
+    expected = truth.read_text(encoding="utf-8").rstrip("\n")
     with pytest.raises((ParseError, ValidationError)) as info:
         debatekit.read(path)
     message = str(info.value).replace(str(path), path.name)
@@ -216,7 +222,7 @@ def test_backends_write_the_same_text(transcript: debatekit.Transcript) -> None:
     ("doc", "message"),
     [
         ('{"format": "debatekit",\n "version": "1.0",,}', "<string>:2:19: Expecting property name"),
-        ("[" * 5000 + "]" * 5000, "<string>: document nested too deeply"),
+        ("[" * 100_000 + "]" * 100_000, "<string>: document nested too deeply"),
         ("[" * 900 + "]" * 900, "<string>: $: expected an object, got an array"),
     ],
 )
