@@ -42,6 +42,7 @@ FORMATS: dict[str, str] = {
     "text": "debatekit.text",
     "vtt": "debatekit.captions",
     "srt": "debatekit.captions",
+    "parlamint": "debatekit.parlamint",
 }
 #: File suffix -> format name.
 SUFFIXES: dict[str, str] = {
@@ -189,6 +190,9 @@ def write(
     """
     name = format_for(path, format)
     module = _module(name)
+    if hasattr(module, "write"):  # a format of several files (parlamint: .txt, -meta.tsv)
+        module.write(transcript, path, **{**FORMAT_OPTIONS.get(name, {}), **options})
+        return
     data = module.dumps(transcript, **{**FORMAT_OPTIONS.get(name, {}), **options})
     if not data.endswith("\n"):
         data += "\n"
@@ -243,6 +247,8 @@ def dumps(transcript: Transcript, /, *, format: str, **options: Any) -> str:
 def suffix_for(format: str) -> str:
     """The usual file suffix of a format (the first one registered for it)."""
     format_for("", format)
+    if format == "parlamint":
+        return ".txt"
     for suffix, name in SUFFIXES.items():
         if name == format:
             return suffix

@@ -54,9 +54,7 @@ def corpus_meta(
         anas.append(lists.org_facts[oid].get("ana", ""))
     n = 0
     for relation in lists.relations:
-        named = {
-            r for k in ("mutual", "active", "passive") for r in _refs(relation.get(k))
-        }
+        named = {r for k in ("mutual", "active", "passive") for r in _refs(relation.get(k))}
         if named & set(orgs):
             n += 1
             for key, value in relation.items():

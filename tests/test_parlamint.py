@@ -1,0 +1,130 @@
+"""ParlaMint's per-session exports (.txt and -meta.tsv) against ParlaMint's published files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+import debatekit
+from debatekit import parlamint
+
+PM = Path(__file__).parent / "data" / "parlamint"
+PV = PM / "ParlaMint-ES-PV"
+PV_SESSION = PV / "2019" / "ParlaMint-ES-PV_2019-12-20.xml"
+PV_META = PV / "2019" / "ParlaMint-ES-PV_2019-12-20-meta.tsv"
+GA_SESSION = PM / "ParlaMint-ES-GA" / "ParlaMint-ES-GA_2019-10-08-DSPG130.xml"
+
+# Columns whose published value needs a file the test data lack (see SOURCE.md, section 4):
+# Body needs ParlaMint-taxonomy-parla.legislature.xml (not copied), Party_orientation a
+# listOrg with the parties' orientation (the copied listOrg version has none).
+PV_NOT_COMPARABLE = {"Body", "Party_orientation"}
+
+
+def _table(text: str) -> list[dict[str, str]]:
+    lines = text.splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def test_columns_are_the_published_header() -> None:
+    header = PV_META.read_text("utf-8").splitlines()[0]
+    assert tuple(header.split("\t")) == parlamint.COLUMNS
+
+
+def test_meta_tsv_equals_published_export() -> None:
+    """Every row and every comparable column equals ParlaMint's published -meta.tsv."""
+    ours = _table(parlamint.meta_tsv(debatekit.read(PV_SESSION)))
+    theirs = _table(PV_META.read_text("utf-8"))
+    assert [r["ID"] for r in ours] == [r["ID"] for r in theirs]
+    for mine, published in zip(ours, theirs, strict=True):
+        for column in parlamint.COLUMNS:
+            if column not in PV_NOT_COMPARABLE:
+                assert mine[column] == published[column], column
+        # Without those files the value is missing, never guessed.
+        assert mine["Body"] == mine["Party_orientation"] == "-"
+
+
+def test_meta_tsv_bytes_apart_from_the_two_columns() -> None:
+    """Byte for byte, once the two columns are set to the published values."""
+    published = PV_META.read_text("utf-8")
+    rows = _table(published)
+    ours = parlamint.meta_tsv(debatekit.read(PV_SESSION))
+    for column in PV_NOT_COMPARABLE:
+        assert len({r[column] for r in rows}) == 1
+    lines = ours.splitlines(keepends=True)
+    fixed = [lines[0]]
+    for line in lines[1:]:
+        cells = line.rstrip("\n").split("\t")
+        cells[parlamint.COLUMNS.index("Body")] = rows[0]["Body"]
+        cells[parlamint.COLUMNS.index("Party_orientation")] = rows[0]["Party_orientation"]
+        fixed.append("\t".join(cells) + "\n")
+    assert "".join(fixed).encode("utf-8") == PV_META.read_bytes()
+
+
+@pytest.mark.parametrize("session", [PV_SESSION, GA_SESSION], ids=["ES-PV", "ES-GA"])
+def test_text_equals_published_export(session: Path) -> None:
+    published = session.with_suffix(".txt").read_bytes()
+    assert parlamint.text(debatekit.read(session)).encode("utf-8") == published
+
+
+def test_speaker_facts_at_the_sitting_date() -> None:
+    """A minister at the date is Minister; the chair's party and status come from listOrg."""
+    rows = parlamint.meta_rows(debatekit.read(GA_SESSION))
+    by_id = {r["ID"].rsplit(".", 1)[1]: r for r in rows}
+    assert by_id["u461"]["Speaker_minister"] == "Minister"
+    assert by_id["u1"]["Speaker_minister"] == "notMinister"
+    assert {r["Speaker_party"] for r in rows} == {"PPdeG"}
+    # Galician terms from the taxonomies, in the session's language.
+    assert by_id["u1"]["Speaker_role"] == "Presidente/a"
+    assert by_id["u1"]["Body"] == "Unicameralismo"
+    assert by_id["u1"]["Title"] == "Diario de Sesións do Parlamento de Galicia"
+
+
+def test_status_follows_the_relation_in_force() -> None:
+    """The same speaker is Coalition in 2019 and has no status before the relations start."""
+    transcript = debatekit.read(PV_SESSION)
+    assert {r["Party_status"] for r in parlamint.meta_rows(transcript)} == {"Coalition"}
+    early = attrs.evolve(transcript, event=attrs.evolve(transcript.event, date=dt.date(2010, 1, 1)))
+    rows = parlamint.meta_rows(early)
+    assert {r["Party_status"] for r in rows} == {"-"}
+    assert {r["Speaker_MP"] for r in rows} == {"notMP"}  # member of ES-PV from 2012 only
+
+
+def test_export_writes_both_files(tmp_path: Path) -> None:
+    written = parlamint.export(PV_SESSION, tmp_path)
+    assert [p.name for p in written] == [
+        "ParlaMint-ES-PV_2019-12-20.txt",
+        "ParlaMint-ES-PV_2019-12-20-meta.tsv",
+    ]
+    assert written[0].read_bytes() == PV_SESSION.with_suffix(".txt").read_bytes()
+    assert written[1].read_text("utf-8") == parlamint.meta_tsv(debatekit.read(PV_SESSION))
+
+
+def test_cli_converts_a_session(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "debatekit",
+            "convert",
+            str(PV_SESSION),
+            "--to",
+            "parlamint",
+            "-o",
+            f"{out}/",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    txt = out / "ParlaMint-ES-PV_2019-12-20.txt"
+    assert txt.read_bytes() == PV_SESSION.with_suffix(".txt").read_bytes()
+    meta = out / "ParlaMint-ES-PV_2019-12-20-meta.tsv"
+    assert meta.read_text("utf-8") == parlamint.meta_tsv(debatekit.read(PV_SESSION))
