@@ -12,6 +12,7 @@ import pytest
 
 import debatekit
 from debatekit import parlamint
+from debatekit._tables import rows
 
 PM = Path(__file__).parent / "data" / "parlamint"
 PV = PM / "ParlaMint-ES-PV"
@@ -128,3 +129,39 @@ def test_cli_converts_a_session(tmp_path: Path) -> None:
     assert txt.read_bytes() == PV_SESSION.with_suffix(".txt").read_bytes()
     meta = out / "ParlaMint-ES-PV_2019-12-20-meta.tsv"
     assert meta.read_text("utf-8") == parlamint.meta_tsv(debatekit.read(PV_SESSION))
+
+
+def test_corpus_turns_table_carries_the_metadata() -> None:
+    """The turns table's ParlaMint columns are the -meta.tsv values; '-' is null."""
+    turns = debatekit.corpus.open(PV_SESSION).tables()["turns"]
+    published = _table(PV_META.read_text("utf-8"))
+    assert [t["turn_id"] for t in turns] == [r["ID"] for r in published]
+    for turn, row in zip(turns, published, strict=True):
+        assert (turn["term"], turn["session"], turn["sitting"]) == (
+            row["Term"],
+            row["Session"],
+            row["Sitting"],
+        )
+        assert turn["meeting"] is None
+        assert row["Meeting"] == "-"
+        assert turn["speaker_type"] == row["Speaker_role"]
+        assert turn["speaker_mp"] is (row["Speaker_MP"] == "MP")
+        assert turn["speaker_minister"] is (row["Speaker_minister"] == "Minister")
+        assert (turn["party"], turn["party_name"], turn["party_status"]) == (
+            row["Speaker_party"],
+            row["Speaker_party_name"],
+            row["Party_status"],
+        )
+        assert turn["speaker_sort_name"] == row["Speaker_name"]
+        assert turn["speaker_birth"] == int(row["Speaker_birth"])
+        assert turn["language"] == row["Lang"]
+
+
+def test_other_transcripts_have_null_parlamint_columns() -> None:
+    transcript = debatekit.loads("MODERATOR: Welcome.\n\nSMITH: Thank you.\n", format="text")
+    turns = rows("text", transcript)["turns"]
+    assert len(turns) == 2
+    for turn in turns:
+        assert all(turn[c] is None for c in ("body", "party", "speaker_mp", "speaker_birth"))
+    meta = parlamint.meta_rows(transcript)
+    assert [r["Speaker_party"] for r in meta] == ["-", "-"]

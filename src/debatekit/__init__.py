@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import aif, arguments, captions, corpus, datasets, html, json, tei, text
+from . import aif, arguments, captions, corpus, datasets, html, json, parlamint, tei, text
 from ._io import dumps, formats, loads, read, write
 from .errors import (
     DebatekitError,
@@ -78,6 +78,7 @@ __all__ = [
     "html",
     "json",
     "loads",
+    "parlamint",
     "read",
     "tei",
     "text",

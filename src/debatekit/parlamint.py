@@ -148,7 +148,7 @@ class _Session:
 
     def speaker(self, speaker: Speaker | None) -> dict[str, str]:
         if speaker is None:
-            return {c: _MISSING for c in COLUMNS[13:]}
+            return dict.fromkeys(COLUMNS[13:], _MISSING)
         now = [a for a in speaker.affiliations if self.current(a)]
         refs = [(a.role, _ids(a.ref)[0] if _ids(a.ref) else "") for a in now]
         mp = any(r == "member" and self.org(o, "role") == "parliament" for r, o in refs)
