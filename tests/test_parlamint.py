@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import debatekit
-from debatekit import parlamint
+from debatekit import parlamint, tei
 from debatekit._tables import rows
 
 PM = Path(__file__).parent / "data" / "parlamint"
@@ -65,6 +65,39 @@ def test_meta_tsv_bytes_apart_from_the_two_columns() -> None:
         cells[parlamint.COLUMNS.index("Party_orientation")] = rows[0]["Party_orientation"]
         fixed.append("\t".join(cells) + "\n")
     assert "".join(fixed).encode("utf-8") == PV_META.read_bytes()
+
+
+GA = PM / "ParlaMint-ES-GA"
+GA4 = PM / "ParlaMint-ES-GA-4"
+GA_META = GA4 / "ParlaMint-ES-GA_2019-10-08-DSPG130-meta.tsv"
+GA_LISTS = [
+    GA / "ParlaMint-ES-GA-listPerson.xml",
+    GA4 / "ParlaMint-ES-GA-listOrg.xml",
+    GA4 / "ParlaMint-taxonomy-politicalOrientation.xml",
+    GA4 / "ParlaMint-taxonomy-speaker_types.xml",
+    GA / "ParlaMint-taxonomy-parla.legislature.xml",
+    GA / "ParlaMint-taxonomy-subcorpus.xml",
+]
+
+
+def test_galician_meta_tsv_equals_published_export() -> None:
+    """ES-GA, in Galician, with party orientation and coalition status: every column but
+    Lang equals the published file; Lang needs the corpus root's langUsage (not copied),
+    so the language's code stands in for its name."""
+    transcript = tei.loads(GA_SESSION.read_bytes(), lists=GA_LISTS)
+    ours = parlamint.meta_tsv(transcript).splitlines()
+    published = GA_META.read_text("utf-8").splitlines()
+    assert ours[0] == published[0]
+    lang = parlamint.COLUMNS.index("Lang")
+    assert len(ours) == len(published) == 5
+    for mine, theirs in zip(ours[1:], published[1:], strict=True):
+        # The published rows end in one empty field more than the header names.
+        cells = theirs.split("\t")
+        assert cells[-1] == ""
+        assert len(cells) == len(parlamint.COLUMNS) + 1
+        assert cells[lang] == "galego"
+        cells[lang] = "gl"
+        assert mine == "\t".join(cells[:-1])
 
 
 @pytest.mark.parametrize("session", [PV_SESSION, GA_SESSION], ids=["ES-PV", "ES-GA"])
@@ -165,3 +198,53 @@ def test_other_transcripts_have_null_parlamint_columns() -> None:
         assert all(turn[c] is None for c in ("body", "party", "speaker_mp", "speaker_birth"))
     meta = parlamint.meta_rows(transcript)
     assert [r["Speaker_party"] for r in meta] == ["-", "-"]
+
+
+def test_cli_converts_a_corpus_root_keeping_its_layout(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "debatekit",
+            "convert",
+            str(PV / "ParlaMint-ES-PV.xml"),
+            "--to",
+            "parlamint",
+            "--lenient",
+            "-o",
+            f"{tmp_path}/",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "xi:include target not found" in done.stderr  # two sessions are not in the sample
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert written == [
+        "2019",
+        "2019/ParlaMint-ES-PV_2019-12-20-meta.tsv",
+        "2019/ParlaMint-ES-PV_2019-12-20.txt",
+    ]
+    assert (tmp_path / written[2]).read_bytes() == PV_SESSION.with_suffix(".txt").read_bytes()
+
+
+def test_cli_refuses_parlamint_to_read() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "debatekit",
+            "convert",
+            str(PV_META),
+            "--from",
+            "parlamint",
+            "--to",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "output-only" in done.stderr

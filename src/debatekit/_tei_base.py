@@ -189,6 +189,15 @@ class Lists:
         for k, v in other.orgs.items():
             self.orgs.setdefault(k, v)
         for oid, facts in other.org_facts.items():
+            orientation = [
+                inner.get("ana") or ""
+                for state in org.findall(_T + "state")
+                if state.get("type") == "politicalOrientation"
+                for inner in state.iter(_T + "state")
+                if inner is not state and inner.get("ana")
+            ]
+            if orientation:
+                facts["orientation"] = " ".join(orientation)
             self.org_facts.setdefault(oid, facts)
         self.relations.extend(r for r in other.relations if r not in self.relations)
         for cid, terms in other.categories.items():
@@ -252,6 +261,15 @@ class Lists:
                 kind = "abb" if name.get("full") == "abb" else "name"
                 lang = name.get(XML_LANG)
                 facts.setdefault(f"{kind}@{lang}" if lang else kind, text_of(name))
+            orientation = [
+                inner.get("ana") or ""
+                for state in org.findall(_T + "state")
+                if state.get("type") == "politicalOrientation"
+                for inner in state.iter(_T + "state")
+                if inner is not state and inner.get("ana")
+            ]
+            if orientation:
+                facts["orientation"] = " ".join(orientation)
             self.org_facts.setdefault(oid, facts)
         for relation in el.iter(_T + "relation"):
             fields = {k: v for k, v in attributes(relation) if k in _RELATION_ATTRS}

@@ -9,7 +9,8 @@ organisation whose ``@ana`` names a political orientation, and the listOrg's
 keeps the part of those facts the session refers to, as flat keys:
 
 - ``org.<id>.<fact>``: ``role``, ``ana``, ``abb``, ``name`` (``@lang`` where the source
-  states a language: ``name@eu``, ``abb``);
+  states a language: ``name@eu``, ``abb``), ``orientation`` (the ``@ana`` of the states
+  in ``state[@type="politicalOrientation"]``, as ParlaMint 4 gives a party's orientation);
 - ``relation.<n>.<attribute>``: ``name``, ``mutual``, ``active``, ``passive``, ``from``,
   ``to``, ``ana`` of each relation naming one of those organisations;
 - ``category.<id>@<lang>``: a taxonomy category's term in each language;
@@ -52,6 +53,7 @@ def corpus_meta(
         for fact, value in lists.org_facts[oid].items():
             meta[f"org.{oid}.{fact}"] = value
         anas.append(lists.org_facts[oid].get("ana", ""))
+        anas.append(lists.org_facts[oid].get("orientation", ""))
     n = 0
     for relation in lists.relations:
         named = {r for k in ("mutual", "active", "passive") for r in _refs(relation.get(k))}

@@ -119,7 +119,9 @@ def _parser() -> argparse.ArgumentParser:
         "  cat debate.txt | debatekit convert - --from text --to json\n"
         "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n"
         "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to json --lenient\n"
-        "                                      a ParlaMint corpus root: its sessions\n",
+        "                                      a ParlaMint corpus root: its sessions\n"
+        "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to parlamint --lenient\n"
+        "                                      ParlaMint's NAME.txt and NAME-meta.tsv\n",
         formatter_class=_formatter,
     )
     convert.add_argument("inputs", nargs="+", metavar="IN", help="files, folders, or - (stdin)")

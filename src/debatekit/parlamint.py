@@ -157,12 +157,12 @@ class _Session:
                 o for r, o in refs if r == "member" and self.org(o, "role") in _PARTY_ROLES
             )
         )
-        orientation = [
-            self.term(c)
-            for o in parties
-            for c in _ids(self.org(o, "ana"))
-            if c.startswith("orientation")
-        ]
+        orientation: list[str] = []
+        for o in parties:
+            stated = _ids(f"{self.org(o, 'orientation')} {self.org(o, 'ana')}")
+            found = [c for c in stated if c.startswith("orientation.")]
+            if found:
+                orientation.append(self.term(found[0]))
         meta = speaker.meta
         surname, forename = meta.get("surname"), meta.get("forename")
         name = f"{surname}, {forename}" if surname and forename else surname or speaker.name
