@@ -189,15 +189,6 @@ class Lists:
         for k, v in other.orgs.items():
             self.orgs.setdefault(k, v)
         for oid, facts in other.org_facts.items():
-            orientation = [
-                inner.get("ana") or ""
-                for state in org.findall(_T + "state")
-                if state.get("type") == "politicalOrientation"
-                for inner in state.iter(_T + "state")
-                if inner is not state and inner.get("ana")
-            ]
-            if orientation:
-                facts["orientation"] = " ".join(orientation)
             self.org_facts.setdefault(oid, facts)
         self.relations.extend(r for r in other.relations if r not in self.relations)
         for cid, terms in other.categories.items():
