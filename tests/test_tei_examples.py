@@ -58,6 +58,8 @@ def _utterance(el: etree._Element, text: list[str], apart: list[str]) -> None:
                 apart.extend(_string(c) for c in options if c is not reading)
                 _utterance(reading, text, apart)
             elif name in _PARAGRAPHS and el.tag == TEI + "u" and not _mixed(el):
+                apart.append("".join(text))  # a paragraph ends the text before it
+                text.clear()
                 inner: list[str] = []
                 _utterance(child, inner, apart)
                 apart.append("".join(inner))

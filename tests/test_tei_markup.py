@@ -214,6 +214,7 @@ def _content(depth: int) -> st.SearchStrategy[str]:
 @given(st.lists(_content(3), min_size=1, max_size=3), st.booleans())
 @example(segments=['a<seg type="phrase">bc</seg>'], in_segs=False)
 @example(segments=['<seg type="phrase">a</seg> <seg type="phrase">b</seg>'], in_segs=False)
+@example(segments=['<hi rend="italic">a</hi><seg type="phrase"></seg><hi>a</hi>'], in_segs=False)
 def test_any_nesting_of_markup_reads_every_word_and_round_trips(
     rng: etree.RelaxNG, segments: list[str], in_segs: bool
 ) -> None:
