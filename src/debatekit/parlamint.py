@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ._io import atomic_write
 from ._tei_common import normalize
-from .models import Affiliation, Speaker, Transcript, Turn
+from .models import Speaker, Transcript, Turn
 from .tei import plain_text, read_corpus
 
 __all__ = ["COLUMNS", "export", "meta_rows", "meta_tsv", "text", "write"]
@@ -116,61 +116,55 @@ class _Session:
         prefix = f"org.{oid}.{fact}@"
         return next((v for k, v in self.meta.items() if k.startswith(prefix)), "")
 
-    def current(self, aff: Affiliation) -> bool:
-        """Whether an affiliation holds at the sitting's date (partial dates included)."""
+    def holds(self, start: str | None, end: str | None) -> bool:
+        """Whether a period (ISO dates, possibly partial: ``"2019"``) includes the sitting's
+        date; an open end, or an unknown sitting date, always does."""
         day = self.day
         if day is None:
             return True
-        start_ok = aff.start is None or aff.start[: len(day)] <= day[: len(aff.start)]
-        end_ok = aff.end is None or day[: len(aff.end)] <= aff.end
-        return start_ok and end_ok
+        start, end = (start or "")[:10], (end or "")[:10]
+        return (not start or start <= day[: len(start)]) and (not end or day[: len(end)] <= end)
 
     def status(self, oid: str) -> str:
         """Coalition or Opposition at the sitting's date, from the listOrg relations."""
-        found: list[str] = []
+        get = self.meta.get
         n = 1
         while f"relation.{n}.name" in self.meta:
-            get = self.meta.get
-            name, start, end = (
-                get(f"relation.{n}.name"),
-                get(f"relation.{n}.from"),
-                get(f"relation.{n}.to"),
-            )
-            during = self.day is None or (
-                (start is None or start[:10] <= self.day) and (end is None or self.day <= end)
-            )
-            if during and name == "coalition" and oid in _ids(get(f"relation.{n}.mutual")):
-                found.append("Coalition")
-            elif during and name == "opposition" and oid in _ids(get(f"relation.{n}.active")):
-                found.append("Opposition")
+            key = f"relation.{n}."
+            if self.holds(get(key + "from"), get(key + "to")):
+                name = get(key + "name")
+                if name == "coalition" and oid in _ids(get(key + "mutual")):
+                    return "Coalition"
+                if name == "opposition" and oid in _ids(get(key + "active")):
+                    return "Opposition"
             n += 1
-        return found[0] if found else _MISSING
+        return _MISSING
+
+    def orientation(self, oid: str) -> str | None:
+        """The party's political orientation (the first stated), as a taxonomy term."""
+        stated = _ids(f"{self.org(oid, 'orientation')} {self.org(oid, 'ana')}")
+        found = [c for c in stated if c.startswith("orientation.")]
+        return self.term(found[0]) if found else None
 
     def speaker(self, speaker: Speaker | None) -> dict[str, str]:
         if speaker is None:
             return dict.fromkeys(COLUMNS[13:], _MISSING)
-        now = [a for a in speaker.affiliations if self.current(a)]
+        now = [a for a in speaker.affiliations if self.holds(a.start, a.end)]
         refs = [(a.role, _ids(a.ref)[0] if _ids(a.ref) else "") for a in now]
         mp = any(r == "member" and self.org(o, "role") == "parliament" for r, o in refs)
+        minister = any(r == "minister" for r, _ in refs)
         parties = list(
             dict.fromkeys(
                 o for r, o in refs if r == "member" and self.org(o, "role") in _PARTY_ROLES
             )
         )
-        orientation: list[str] = []
-        for o in parties:
-            stated = _ids(f"{self.org(o, 'orientation')} {self.org(o, 'ana')}")
-            found = [c for c in stated if c.startswith("orientation.")]
-            if found:
-                orientation.append(self.term(found[0]))
+        orientation = [found for found in map(self.orientation, parties) if found]
         meta = speaker.meta
         surname, forename = meta.get("surname"), meta.get("forename")
         name = f"{surname}, {forename}" if surname and forename else surname or speaker.name
         return {
             "Speaker_MP": "MP" if mp else "notMP",
-            "Speaker_minister": "Minister"
-            if any(r == "minister" for r, _ in refs)
-            else ("notMinister"),
+            "Speaker_minister": "Minister" if minister else "notMinister",
             "Speaker_party": ";".join(self.org(o, "abb") or self.org(o, "name") for o in parties)
             or _MISSING,
             "Speaker_party_name": ";".join(self.org(o, "name") for o in parties) or _MISSING,
