@@ -9,6 +9,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import debatekit
 from debatekit import parlamint, tei
@@ -247,3 +249,49 @@ def test_cli_refuses_parlamint_to_read() -> None:
     )
     assert done.returncode != 0
     assert "output-only" in done.stderr
+
+
+_DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+def _partial(day: dt.date, precision: int) -> str:
+    """The ISO date at a precision: 4 (year), 7 (month) or 10 (day)."""
+    return day.isoformat()[:precision]
+
+
+@given(
+    sitting=_DAYS,
+    start=st.none() | _DAYS,
+    end=st.none() | _DAYS,
+    precision=st.sampled_from([4, 7, 10]),
+)
+def test_membership_at_the_sitting_date(
+    sitting: dt.date, start: dt.date | None, end: dt.date | None, precision: int
+) -> None:
+    """A membership holds when the sitting's date falls in its period, read at the
+    precision the source gives (a year "2019" covers every day of 2019)."""
+    first = _partial(start, precision) if start else None
+    last = _partial(end, precision) if end else None
+    speaker = debatekit.Speaker(
+        id="s",
+        name="Ana Pérez",
+        affiliations=[
+            debatekit.Affiliation(name="P", role="member", ref="#P", start=first, end=last),
+            debatekit.Affiliation(name="Q", role="member", ref="#Q", start=first, end=last),
+        ],
+        meta={"surname": "Pérez", "forename": "Ana"},
+    )
+    transcript = debatekit.Transcript(
+        event=debatekit.Event(date=sitting),
+        speakers=[speaker],
+        body=[debatekit.Turn(id="u1", speaker_id="s", paragraphs=["Hello."])],
+        meta={"org.P.role": "parliament", "org.Q.role": "politicalParty", "org.Q.abb": "Q"},
+    )
+    row = parlamint.meta_rows(transcript)[0]
+    day = sitting.isoformat()
+    holds = (first is None or first <= day[:precision]) and (
+        last is None or day[:precision] <= last
+    )
+    assert row["Speaker_MP"] == ("MP" if holds else "notMP")
+    assert row["Speaker_party"] == ("Q" if holds else "-")
+    assert row["Speaker_name"] == "Pérez, Ana"
