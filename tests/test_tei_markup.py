@@ -94,6 +94,13 @@ def test_a_seg_in_running_text_is_markup_not_a_paragraph() -> None:
     turn = _turn('hello <seg type="phrase">big</seg> world')
     assert turn.paragraphs == ("hello big world",)
     assert _spans(turn) == [("seg", "big", None)]
+    # Text of its own only after the seg: the seg is still a phrase.
+    turn = _turn('<seg type="phrase">big</seg> world <pause/>')
+    assert turn.paragraphs == ("big world",)
+    assert _spans(turn) == [("seg", "big", None)]
+    assert [(i.kind, i.offset) for i in turn.incidents] == [("pause", 9)]
+    # Without text of its own, each seg is a paragraph.
+    assert _turn("<seg>one</seg> <seg>two</seg>").paragraphs == ("one", "two")
 
 
 def test_a_choice_with_three_readings_keeps_two_and_says_so() -> None:
@@ -213,6 +220,7 @@ def _content(depth: int) -> st.SearchStrategy[str]:
 
 @given(st.lists(_content(3), min_size=1, max_size=3), st.booleans())
 @example(segments=['a<seg type="phrase">bc</seg>'], in_segs=False)
+@example(segments=['<seg type="phrase">a</seg>bc'], in_segs=False)
 @example(segments=['<seg type="phrase">a</seg> <seg type="phrase">b</seg>'], in_segs=False)
 @example(segments=['<hi rend="italic">a</hi><seg type="phrase"></seg><hi>a</hi>'], in_segs=False)
 def test_any_nesting_of_markup_reads_every_word_and_round_trips(

@@ -199,7 +199,7 @@ class Reader(StandOffReader):
         return turn
 
     def _content(
-        self, u: Element, preserve: bool, force: bool = False
+        self, u: Element, preserve: bool, force: bool = False, mixed: bool = False
     ) -> tuple[list[str], list[Incident], list[Markup], list[str | None], list[str | None]]:
         """Paragraphs, inline incidents and markup of an utterance (see the offset rules).
 
@@ -229,11 +229,13 @@ class Reader(StandOffReader):
             direct.clear()
             direct_events.clear()
 
-        mixed = bool(u.text and u.text.strip(_WS)) or any(c.tail and c.tail.strip(_WS) for c in u)
         if u.text and u.text.strip(_WS):
             direct.append(u.text)
+            mixed = True
+        saw_paragraph = False
         for child in u:
             if child.tag in _PARA_TAGS and not mixed:
+                saw_paragraph = True
                 flush_direct()
                 if not len(child) and (force or (not preserve and child.get(XML_SPACE) is None)):
                     text = normalize(child.text or "")  # the common case: plain text
@@ -241,16 +243,20 @@ class Reader(StandOffReader):
                         items.append((text, []))
                         seg_ids.append(child.get(XML_ID))
                         seg_langs.append(child.get(XML_LANG))
-                    continue
-                parts: list[str] = []
-                found: list[Event] = []
-                self._collect(child, parts, found, tokens=False)
-                keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
-                paragraph(parts, found, keep, child)
+                else:
+                    parts: list[str] = []
+                    found: list[Event] = []
+                    self._collect(child, parts, found, tokens=False)
+                    keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
+                    paragraph(parts, found, keep, child)
             elif isinstance(child.tag, str):
                 self._inline(child, direct, direct_events, tokens=False)
             tail = child.tail
-            if tail and (direct_events or direct or tail.strip(_WS)):
+            if tail and not mixed and tail.strip(_WS):
+                if saw_paragraph:  # text of its own after all: read it again as such
+                    return self._content(u, preserve, force, mixed=True)
+                mixed = True
+            if tail and (direct_events or direct or mixed):
                 direct.append(tail)
         flush_direct()
         paragraphs, incidents, markup = self._placed_items(items)
