@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from lxml import etree
@@ -224,7 +225,12 @@ def test_session_alone_needs_its_lists(tmp_path: Path) -> None:
     assert info.value.lineno == 88
     lists = [PV / "ParlaMint-ES-PV-listPerson.xml", PV / "ParlaMint-ES-PV-listOrg.xml"]
     transcript = tei.loads(alone.read_bytes(), lists=lists)
-    assert transcript == debatekit.read(PV_SESSION)
+    in_place = debatekit.read(PV_SESSION)
+    # The root also brings the taxonomies and langUsage: their terms are in meta.
+    assert attrs.evolve(transcript, meta={}) == attrs.evolve(in_place, meta={})
+    assert "category.chair@en" not in transcript.meta
+    assert in_place.meta["category.chair@en"] == "Chairperson"
+    assert tei.loads(alone.read_bytes(), lists=[PV / "ParlaMint-ES-PV.xml"]) == in_place
 
 
 def test_lenient_keeps_a_dangling_speaker(tmp_path: Path) -> None:
@@ -281,18 +287,18 @@ def test_read_corpus_strict_reports_missing_include() -> None:
     """A missing xi:include target is a ParseError naming the root file and the line."""
     corpus = tei.read_corpus(PV / "ParlaMint-ES-PV.xml", strict=True)
     with pytest.raises(
-        ParseError, match=r"xi:include target not found: ParlaMint-taxonomy-parla"
+        ParseError, match=r"xi:include target not found: ParlaMint-taxonomy-CHES"
     ) as info:
         next(corpus)
     assert info.value.source == str(PV / "ParlaMint-ES-PV.xml")
-    assert info.value.lineno == 131
+    assert info.value.lineno == 134
 
 
 @pytest.mark.parametrize(
     ("root", "sessions", "missing"),
     [
-        (PV / "ParlaMint-ES-PV.xml", [PV_SESSION], 6),
-        (PV / "ParlaMint-ES-PV.ana.xml", [PV_ANA], 8),
+        (PV / "ParlaMint-ES-PV.xml", [PV_SESSION], 4),
+        (PV / "ParlaMint-ES-PV.ana.xml", [PV_ANA], 6),
         (GA / "ParlaMint-ES-GA.xml", [GA_SESSION, GA_SAMPLE], 300),
     ],
     ids=["PV", "PV.ana", "GA"],
@@ -684,7 +690,7 @@ def test_streaming_reports_malformed_xml(tmp_path: Path) -> None:
 def test_reads_utf16_documents() -> None:
     """A document in UTF-16 (with its declaration) reads like its UTF-8 original."""
     text = PV_SESSION.read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
-    lists = [PV / "ParlaMint-ES-PV-listPerson.xml", PV / "ParlaMint-ES-PV-listOrg.xml"]
+    lists = [PV / "ParlaMint-ES-PV.xml"]
     assert tei.loads(text.encode("utf-16"), lists=lists) == debatekit.read(PV_SESSION)
 
 
@@ -693,7 +699,10 @@ def test_session_finds_list_files_beside_it(tmp_path: Path) -> None:
     for name in ("ParlaMint-ES-PV-listPerson.xml", "ParlaMint-ES-PV-listOrg.xml"):
         shutil.copy(PV / name, tmp_path / name)
     shutil.copy(PV_SESSION, tmp_path / PV_SESSION.name)
-    assert debatekit.read(tmp_path / PV_SESSION.name) == debatekit.read(PV_SESSION)
+    beside, in_place = debatekit.read(tmp_path / PV_SESSION.name), debatekit.read(PV_SESSION)
+    assert attrs.evolve(beside, meta={}) == attrs.evolve(in_place, meta={})
+    # Without the root, no taxonomy terms or language names; the listOrg facts are there.
+    assert beside.meta == {k: v for k, v in in_place.meta.items() if k.startswith(("org.", "rel"))}
 
 
 def test_read_corpus_with_inline_lists_and_sessions(tmp_path: Path) -> None:
@@ -714,7 +723,9 @@ def test_read_corpus_with_inline_lists_and_sessions(tmp_path: Path) -> None:
         warnings.simplefilter("always")
         sessions = list(tei.read_corpus(path, strict=False))
     assert len(caught) == 5  # the taxonomies, still included and missing here
-    assert sessions == [debatekit.read(PV_SESSION)]
+    # The taxonomies' terms are missing too; the rest reads like the modular corpus.
+    expected = debatekit.read(PV_SESSION)
+    assert [attrs.evolve(s, meta={}) for s in sessions] == [attrs.evolve(expected, meta={})]
 
 
 def test_preserved_padding_strict_and_lenient() -> None:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from . import aif, arguments, captions, corpus, datasets, html, json, tei, text
+from . import aif, arguments, captions, corpus, datasets, html, json, parlamint, tei, text
 from ._io import dumps, formats, loads, read, write
 from ._version import __version__
 from .errors import (
@@ -77,6 +77,7 @@ __all__ = [
     "html",
     "json",
     "loads",
+    "parlamint",
     "read",
     "tei",
     "text",

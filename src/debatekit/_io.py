@@ -46,6 +46,7 @@ FORMATS: dict[str, str] = {
     "text": "debatekit.text",
     "vtt": "debatekit.captions",
     "srt": "debatekit.captions",
+    "parlamint": "debatekit.parlamint",
 }
 #: File suffix -> format name. A compound suffix (``.aif.json``) wins over its last part;
 #: a format's first suffix here is the one it writes (AIF: ``.aif.json``, and ``.aif``
@@ -348,6 +349,9 @@ def write(
     check_transcript(transcript)
     name = format_for(path, format)
     module = _module(name)
+    if hasattr(module, "write"):  # a format of several files (parlamint: .txt, -meta.tsv)
+        module.write(transcript, path, **{**FORMAT_OPTIONS.get(name, {}), **options})
+        return
     data = module.dumps(transcript, **{**FORMAT_OPTIONS.get(name, {}), **options})
     if not data.endswith("\n"):
         data += "\n"
@@ -391,6 +395,8 @@ def dumps(transcript: Transcript, /, *, format: str, **options: Any) -> str:
 def suffix_for(format: str) -> str:
     """The usual file suffix of a format (the first one registered for it)."""
     format = format_name(format)
+    if format == "parlamint":
+        return ".txt"
     for suffix, name in SUFFIXES.items():
         if name == format:
             return suffix

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from .models import Incident, Speaker, Transcript, Turn, word_count
+from .parlamint import meta_rows
 
 __all__ = ["COLUMNS", "TABLES", "rows"]
 
@@ -68,6 +69,24 @@ COLUMNS: dict[str, dict[str, str]] = {
         "paragraphs": _I,
         "words": _I,
         "text": _S,
+        "body": _S,
+        "term": _S,
+        "session": _S,
+        "meeting": _S,
+        "sitting": _S,
+        "agenda": _S,
+        "subcorpus": _S,
+        "language": _S,
+        "speaker_type": _S,
+        "speaker_mp": "bool",
+        "speaker_minister": "bool",
+        "party": _S,
+        "party_name": _S,
+        "party_status": _S,
+        "party_orientation": _S,
+        "speaker_sort_name": _S,
+        "speaker_gender": _S,
+        "speaker_birth": _I,
     },
     "incidents": {
         "transcript": _S,
@@ -150,12 +169,54 @@ def _affiliation(speaker: Speaker, day: dt.date | None) -> str | None:
     return "; ".join(names) or None
 
 
+# turns column -> ParlaMint's -meta.tsv column (see debatekit.parlamint)
+_PARLAMINT = {
+    "body": "Body",
+    "term": "Term",
+    "session": "Session",
+    "meeting": "Meeting",
+    "sitting": "Sitting",
+    "agenda": "Agenda",
+    "subcorpus": "Subcorpus",
+    "language": "Lang",
+    "speaker_type": "Speaker_role",
+    "party": "Speaker_party",
+    "party_name": "Speaker_party_name",
+    "party_status": "Party_status",
+    "party_orientation": "Party_orientation",
+    "speaker_sort_name": "Speaker_name",
+    "speaker_gender": "Speaker_gender",
+}
+
+
+_TURN_EXTRA = tuple(COLUMNS["turns"])[list(COLUMNS["turns"]).index("body") :]
+
+
+def _parlamint_columns(transcript: Transcript) -> dict[str, dict[str, Any]]:
+    """Per turn id, ParlaMint's metadata at the sitting's date; ``None`` where missing,
+    and for a transcript without ParlaMint's corpus facts, ``None`` throughout."""
+    facts = any(key.startswith(("org.", "category.")) for key in transcript.meta)
+    out: dict[str, dict[str, Any]] = {}
+    for row in meta_rows(transcript):
+        values: dict[str, Any] = {
+            k: (row[v] if facts and row[v] != "-" else None) for k, v in _PARLAMINT.items()
+        }
+        known = facts and row["Speaker_ID"] != "-"
+        values["speaker_mp"] = row["Speaker_MP"] == "MP" if known else None
+        values["speaker_minister"] = row["Speaker_minister"] == "Minister" if known else None
+        birth = row["Speaker_birth"]
+        values["speaker_birth"] = int(birth) if facts and birth.isdigit() else None
+        out[row["ID"]] = {k: values[k] for k in _TURN_EXTRA}
+    return out
+
+
 def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table for one transcript called ``name``."""
     event = transcript.event
     speakers = {s.id: s for s in transcript.speakers}
     affiliation = {s.id: _affiliation(s, event.date) for s in transcript.speakers}
     stats = transcript.speaker_stats()
+    parlamint = _parlamint_columns(transcript)
     turn_speaker: dict[str, str] = {}
     turns: list[dict[str, Any]] = []
     incidents: list[dict[str, Any]] = []
@@ -179,6 +240,7 @@ def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
                     "paragraphs": len(item.paragraphs),
                     "words": sum(word_count(p) for p in item.paragraphs),
                     "text": item.text,
+                    **parlamint[item.id],
                 }
             )
             incidents.extend(_incident_row(name, position, item.id, i) for i in item.incidents)

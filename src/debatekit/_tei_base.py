@@ -18,6 +18,7 @@ from ._tei_common import (
     TEI_NS,
     XI_INCLUDE,
     XML_ID,
+    XML_LANG,
     XML_SPACE,
     XML_WHITESPACE,
     XML_WS,
@@ -38,6 +39,7 @@ _DIV_TAGS = frozenset(_T + t for t in ("div", "div1", "div2", "div3", "div4", "d
 _STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
 _WS = XML_WHITESPACE
+_RELATION_ATTRS = frozenset(["name", "mutual", "active", "passive", "from", "to", "ana"])
 
 
 def local(tag: object) -> str | None:
@@ -176,6 +178,24 @@ class Lists:
         self.persons: dict[str, tuple[Element, str | None]] = {}
         self.orgs: dict[str, str] = {}
         self.sources: list[str] = []
+        # ParlaMint's corpus facts a session's metadata needs (see _tei_corpus).
+        self.org_facts: dict[str, dict[str, str]] = {}
+        self.relations: list[dict[str, str]] = []
+        self.categories: dict[str, dict[str, str]] = {}
+        self.languages: dict[str, str] = {}
+
+    def merge(self, other: Lists) -> None:
+        """Add what ``other`` knows (its persons win; for the rest, what this lacks)."""
+        self.persons.update(other.persons)
+        for k, v in other.orgs.items():
+            self.orgs.setdefault(k, v)
+        for oid, facts in other.org_facts.items():
+            self.org_facts.setdefault(oid, facts)
+        self.relations.extend(r for r in other.relations if r not in self.relations)
+        for cid, terms in other.categories.items():
+            self.categories.setdefault(cid, terms)
+        for key, name in other.languages.items():
+            self.languages.setdefault(key, name)
 
     def add_tree(
         self, root: Element, source: str | None, ctx: Context, boundary: str | None = None
@@ -187,16 +207,26 @@ class Lists:
             self._persons(root, source)
         elif tag == "listOrg":
             self._orgs(root)
+        elif tag == "taxonomy":
+            self._taxonomy(root)
         else:
-            for el in root.iter(_T + "listPerson", _T + "listOrg", XI_INCLUDE):
+            for el in root.iter(
+                _T + "listPerson", _T + "listOrg", _T + "taxonomy", _T + "langUsage", XI_INCLUDE
+            ):
                 if el.tag == XI_INCLUDE:
                     parent = el.getparent()
-                    if parent is not None and local(parent.tag) == "particDesc":
+                    where = local(parent.tag) if parent is not None else None
+                    if where == "particDesc" or (where == "classDecl" and _present(el, source)):
+                        # A taxonomy is optional to the reader: a missing one is no problem.
                         self.include(el, source, ctx, boundary)
                 elif el.tag == _T + "listPerson":
                     self._persons(el, source)
-                else:
+                elif el.tag == _T + "listOrg":
                     self._orgs(el)
+                elif el.tag == _T + "taxonomy":
+                    self._taxonomy(el)
+                else:
+                    self._languages(el)
         if source:
             self.sources.append(source)
 
@@ -223,6 +253,53 @@ class Lists:
             full = [n for n in names if n.get("full") == "yes"] or names
             if full:
                 self.orgs.setdefault(oid, text_of(full[0]))
+            facts = {k: org.get(k) or "" for k in ("role", "ana") if org.get(k)}
+            for name in names:
+                kind = "abb" if name.get("full") == "abb" else "name"
+                lang = name.get(XML_LANG)
+                facts.setdefault(f"{kind}@{lang}" if lang else kind, text_of(name))
+            orientation = [
+                inner.get("ana") or ""
+                for state in org.findall(_T + "state")
+                if state.get("type") == "politicalOrientation"
+                for inner in state.iter(_T + "state")
+                if inner is not state and inner.get("ana")
+            ]
+            if orientation:
+                facts["orientation"] = " ".join(orientation)
+            self.org_facts.setdefault(oid, facts)
+        for relation in el.iter(_T + "relation"):
+            fields = {k: v for k, v in attributes(relation) if k in _RELATION_ATTRS}
+            if fields.get("name") and fields not in self.relations:
+                self.relations.append(fields)
+
+    def _taxonomy(self, el: Element) -> None:
+        for category in el.iter(_T + "category"):
+            cid = category.get(XML_ID)
+            if not cid or cid in self.categories:
+                continue
+            terms: dict[str, str] = {}
+            for desc in category.findall(_T + "catDesc"):
+                term = desc.find(_T + "term")
+                text = text_of(term if term is not None else desc)
+                lang = desc.get(XML_LANG) or ""
+                if text and lang not in terms:
+                    terms[lang] = text
+            self.categories[cid] = terms
+
+    def _languages(self, el: Element) -> None:
+        for language in el.iter(_T + "language"):
+            ident = language.get("ident")
+            if ident:
+                key = f"{ident}@{language.get(XML_LANG) or ''}"
+                self.languages.setdefault(key, text_of(language))
+
+
+def _present(el: Element, source: str | None) -> bool:
+    href = el.get("href") or ""
+    if source is None or "://" in href or href.startswith("/"):
+        return False
+    return os.path.isfile(os.path.join(os.path.dirname(source), href))
 
 
 def resolve_include(

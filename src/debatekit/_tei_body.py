@@ -42,6 +42,7 @@ from ._tei_common import (
     XML_SPACE,
     normalize,
 )
+from ._tei_corpus import corpus_meta
 from ._tei_markup import Close, Event, Open, choice, deletion, element_meta, place, unplaced
 from ._tei_standoff import StandOffReader
 from .errors import ValidationError
@@ -105,9 +106,7 @@ class Reader(StandOffReader):
                 if lists is None:
                     self.lists = lists = found
                 else:
-                    lists.persons.update(found.persons)
-                    for k, v in found.orgs.items():
-                        lists.orgs.setdefault(k, v)
+                    lists.merge(found)
         if lists is not None and wid in lists.persons:
             person, source = lists.persons[wid]
             saved = self.ctx.source
@@ -455,9 +454,10 @@ class Reader(StandOffReader):
         ]
         claims = [c for c in (self._claim(span) for span in self.spans) if c is not None]
         relations = [r for r in (self._relation(link) for link in self.links) if r is not None]
-        transcript_meta = {
-            key: value for name, key, value in self.transcript_extras if name == "meta" and key
-        }
+        transcript_meta = corpus_meta(self.lists, meta, speakers, body)
+        transcript_meta.update(
+            (key, value) for name, key, value in self.transcript_extras if name == "meta" and key
+        )
         try:
             return Transcript(
                 event=event,

@@ -274,6 +274,11 @@ class HeaderReader:
             if local(c.tag) in ("roleName", "addName", "genName"):
                 _add(meta, local(c.tag) or "", text_of(c))
         if fore or sur:
+            # The first name's parts, for "Surname, Forename" (ParlaMint's Speaker_name).
+            if "surname" not in meta and "forename" not in meta:
+                for key, parts in (("surname", sur), ("forename", fore)):
+                    if any(parts):
+                        meta[key] = " ".join(p for p in parts if p)
             return " ".join(p for p in fore + sur if p)
         return text_of(el)
 

@@ -322,14 +322,21 @@ class _Writer:
                 person.set("role", speaker.role)
             else:
                 extras.append(("role", None, speaker.role))
-        _el(person, "persName", speaker.name)
+        meta = dict(speaker.meta)
+        surname, forename = meta.get("surname"), meta.get("forename")
+        if surname and forename and speaker.name == f"{forename} {surname}":
+            # The name's parts, as read from a structured persName: written back so.
+            name = _el(person, "persName")
+            _el(name, "surname", meta.pop("surname"))
+            _el(name, "forename", meta.pop("forename"))
+        else:
+            _el(person, "persName", speaker.name)
         for alias in speaker.aliases:
             _el(person, "persName", alias, type="alias")
         if speaker.affiliation is not None:
             _el(person, "affiliation", speaker.affiliation, type="stated")
         for affiliation in speaker.affiliations:
             self.affiliation(person, affiliation)
-        meta = dict(speaker.meta)
         sex = meta.pop("sex", None)
         if sex is not None:
             if is_token_list(sex):

@@ -138,7 +138,9 @@ def _parser() -> argparse.ArgumentParser:
         "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to json --lenient\n"
         "                                      a ParlaMint corpus root: its sessions\n"
         "  debatekit convert debate.json -o debate.txt --strict\n"
-        "                                      refuse if text cannot carry it all\n\n"
+        "                                      refuse if text cannot carry it all\n"
+        "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to parlamint --lenient\n"
+        "                                      ParlaMint's NAME.txt and NAME-meta.tsv\n\n"
         "AIF files are written as NAME.aif.json; NAME.aif and NAME.aif.json both read as "
         "AIF.\nA warning lists what the output format cannot carry (see "
         "docs/conversions.md).\n",

@@ -435,6 +435,7 @@ def _arrow_type(name: str) -> pyarrow.DataType:
         "string": pa.string(),
         "int64": pa.int64(),
         "float64": pa.float64(),
+        "bool": pa.bool_(),
         "date": pa.date32(),
         "list<string>": pa.list_(pa.string()),
     }

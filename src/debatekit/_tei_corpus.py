@@ -1,0 +1,72 @@
+"""The TEI reader, ParlaMint's corpus facts: what a session's metadata needs from the
+corpus root, its listOrg and its taxonomies, kept in :attr:`Transcript.meta`.
+
+Part of the TEI reader (see :mod:`debatekit._tei_read`). A ParlaMint session points into
+its corpus: ``u/@ana="#chair"`` names a speaker type, ``TEI/@ana="#reference"`` a
+subcorpus, ``meeting/@ana`` the body and level, an affiliation's ``@ref`` an
+organisation whose ``@ana`` names a political orientation, and the listOrg's
+``listRelation`` says which parties were in coalition or opposition when. The reader
+keeps the part of those facts the session refers to, as flat keys:
+
+- ``org.<id>.<fact>``: ``role``, ``ana``, ``abb``, ``name`` (``@lang`` where the source
+  states a language: ``name@eu``, ``abb``), ``orientation`` (the ``@ana`` of the states
+  in ``state[@type="politicalOrientation"]``, as ParlaMint 4 gives a party's orientation);
+- ``relation.<n>.<attribute>``: ``name``, ``mutual``, ``active``, ``passive``, ``from``,
+  ``to``, ``ana`` of each relation naming one of those organisations;
+- ``category.<id>@<lang>``: a taxonomy category's term in each language;
+- ``language.<ident>@<lang>``: a language's name, from the corpus ``langUsage``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ._tei_base import Lists, _ref_id
+from .models import Incident, Speaker, Turn
+
+__all__ = ["corpus_meta"]
+
+
+def _refs(value: str | None) -> list[str]:
+    return [r for r in (_ref_id(v) for v in (value or "").split()) if r]
+
+
+def corpus_meta(
+    lists: Lists | None,
+    event_meta: Mapping[str, str],
+    speakers: Iterable[Speaker],
+    body: Iterable[Turn | Incident],
+) -> dict[str, str]:
+    """The corpus facts the session refers to (empty when there are no corpus lists)."""
+    if lists is None or not (lists.org_facts or lists.categories or lists.languages):
+        return {}
+    meta: dict[str, str] = {}
+    orgs: list[str] = []
+    for speaker in speakers:
+        for aff in speaker.affiliations:
+            oid = _ref_id(aff.ref or "")
+            if oid in lists.org_facts and oid not in orgs:
+                orgs.append(oid)
+    anas = [v for k, v in event_meta.items() if k == "ana" or k.endswith(".ana")]
+    anas += [item.meta.get("ana", "") for item in body if isinstance(item, Turn)]
+    for oid in orgs:
+        for fact, value in lists.org_facts[oid].items():
+            meta[f"org.{oid}.{fact}"] = value
+        anas.append(lists.org_facts[oid].get("ana", ""))
+        anas.append(lists.org_facts[oid].get("orientation", ""))
+    n = 0
+    for relation in lists.relations:
+        named = {r for k in ("mutual", "active", "passive") for r in _refs(relation.get(k))}
+        if named & set(orgs):
+            n += 1
+            for key, value in relation.items():
+                meta[f"relation.{n}.{key}"] = value
+    seen: set[str] = set()
+    for cid in (c for value in anas for c in _refs(value)):
+        if cid in lists.categories and cid not in seen:
+            seen.add(cid)
+            for lang, term in lists.categories[cid].items():
+                meta[f"category.{cid}@{lang}"] = term
+    for key, name in lists.languages.items():
+        meta[f"language.{key}"] = name
+    return meta
