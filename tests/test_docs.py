@@ -13,6 +13,7 @@ import doctest
 import importlib
 import pkgutil
 import re
+import shutil
 import subprocess
 import sys
 import warnings
@@ -38,6 +39,13 @@ def _line(text: str, pos: int) -> int:
 def test_markdown_examples(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The ```python examples of a Markdown file run and print what they show."""
     monkeypatch.chdir(tmp_path)
+    # Examples run as in a checkout of debatekit: tests/data holds the sample corpora
+    # (also when the tests run against an installed wheel, whose package has no tests).
+    (tmp_path / "tests").mkdir()
+    try:
+        (tmp_path / "tests" / "data").symlink_to(ROOT / "tests" / "data", target_is_directory=True)
+    except OSError:  # no symbolic links (Windows without the privilege)
+        shutil.copytree(ROOT / "tests" / "data", tmp_path / "tests" / "data")
     text = path.read_text(encoding="utf-8")
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=FLAGS)

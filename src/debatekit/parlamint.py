@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import _losses
 from ._io import atomic_write
 from ._tei_common import normalize
 from .models import Speaker, Transcript, Turn
@@ -227,11 +228,13 @@ def text(transcript: Transcript, /) -> str:
 
 def dumps(transcript: Transcript, /) -> str:
     """The ``.txt`` export (what ``debatekit convert --to parlamint`` prints)."""
+    _losses.warn(transcript, "parlamint")
     return text(transcript)
 
 
 def write(transcript: Transcript, path: _PathLike, /) -> list[Path]:
     """Write ``path`` (the ``.txt``) and the ``-meta.tsv`` beside it; return both paths."""
+    _losses.warn(transcript, "parlamint")
     target = Path(path)
     stem = target.name[: -len(target.suffix)] if target.suffix else target.name
     meta = target.with_name(f"{stem}-meta.tsv")
