@@ -177,3 +177,47 @@ def test_docs_examples_run() -> None:
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
     assert len(test.examples) > 5
+
+
+def test_word_times_accessor() -> None:
+    """word_times gives the (offset, time) pairs of captions:words, checked."""
+    turn = Turn(
+        id="u1",
+        speaker_id="a",
+        paragraphs=["so far so good"],
+        meta={"captions:words": "[[0,1.0],[3,1.5],[7,2],[10,2.25]]"},
+    )
+    assert captions.word_times(turn) == (
+        (0, seconds(1)),
+        (3, seconds(1.5)),
+        (7, seconds(2)),
+        (10, seconds(2.25)),
+    )
+    assert captions.word_times(Turn(id="u2", speaker_id="a", paragraphs=["x"])) == ()
+    with pytest.raises(TypeError, match="takes a Turn"):
+        captions.word_times("u1")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[[0,1e999]]",
+        "[[0,NaN]]",
+        "[[0,-1]]",
+        "[[0," + "9" * 400 + "]]",
+        "[[" + "9" * 400 + ",1]]",
+        "[[0,1],[0,2]]",
+        "[[0,1],[99,2]]",
+        "[[0,true]]",
+        "[[0]]",
+        "{}",
+        "not json",
+        "[" * 100_000,
+        "[[0," + "9" * 5000 + "]]",
+    ],
+)
+def test_word_times_ignores_bad_metadata_with_a_warning(value: str) -> None:
+    """Metadata read from a file is input: bad word times are ignored with a warning."""
+    turn = Turn(id="u1", speaker_id="a", paragraphs=["so far"], meta={"captions:words": value})
+    with pytest.warns(ParseWarning, match=r"u1.*captions:words.*ignored"):
+        assert captions.word_times(turn) == ()

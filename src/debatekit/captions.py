@@ -35,12 +35,13 @@ from typing import IO, Literal, TypeAlias
 
 import attrs
 
+from . import _captions_meta
 from ._io import check_binary, decode_text, source_name
 from ._rules import clock_from_parts, format_clock, mint_speaker_id, stage_direction
 from .errors import DebatekitError, ParseError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
-__all__ = ["CaptionFormat", "dump", "dumps", "load", "loads"]
+__all__ = ["CaptionFormat", "dump", "dumps", "load", "loads", "word_times"]
 
 #: The caption formats this module reads and writes.
 CaptionFormat: TypeAlias = Literal["vtt", "srt"]
@@ -423,3 +424,26 @@ def dump(transcript: Transcript, fp: IO[bytes], /, *, format: CaptionFormat = "v
     """Write ``transcript`` as UTF-8 captions to a binary file; see :func:`dumps`."""
     check_binary(fp, "wb")
     fp.write(dumps(transcript, format=format).encode("utf-8"))
+
+
+def word_times(turn: Turn, /) -> tuple[tuple[int, dt.timedelta], ...]:
+    """When each timed word of ``turn`` is spoken, as auto-generated captions give it.
+
+    Returns ``(offset, time)`` pairs in order: ``offset`` is the character offset into
+    :attr:`Turn.text <debatekit.Turn.text>` where the word starts, ``time`` when it is
+    spoken (millisecond precision). The pairs come from
+    ``turn.meta["captions:words"]``, which :func:`loads` fills from word timestamps
+    (``<00:00:04.160><c> word</c>``); a turn without it gives ``()``. A value that does
+    not fit the turn (not JSON, the wrong shape, a bad time, an offset outside the text
+    or not after the previous one) is ignored with a :class:`~debatekit.ParseWarning`.
+
+    >>> from debatekit import Turn
+    >>> turn = Turn(id="u1", speaker_id="a", paragraphs=["so far"],
+    ...             meta={"captions:words": "[[0,1.0],[3,1.5]]"})
+    >>> [(offset, time.total_seconds()) for offset, time in word_times(turn)]
+    [(0, 1.0), (3, 1.5)]
+    """
+    if not isinstance(turn, Turn):
+        raise TypeError(f"word_times() takes a Turn, not {type(turn).__name__}")
+    value = turn.meta.get(_captions_meta.WORDS_KEY)
+    return _captions_meta.decode_words(value, len(turn.text), f"turn {turn.id!r}")
