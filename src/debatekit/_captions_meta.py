@@ -33,9 +33,15 @@ from .errors import ParseWarning, _report
 __all__ = [
     "CUES_KEY",
     "CUE_KEY",
+    "HEADER_KEY",
+    "KIND_KEY",
+    "LABELS_KEY",
+    "LABEL_STYLES",
+    "STYLES_KEY",
     "WORDS_KEY",
     "RecordedCue",
     "decode_cues",
+    "decode_labels",
     "decode_words",
     "encode_cues",
     "encode_words",
@@ -44,6 +50,13 @@ __all__ = [
 CUES_KEY = "captions:cues"
 WORDS_KEY = "captions:words"
 CUE_KEY = "captions:cue"
+LABELS_KEY = "captions:labels"
+KIND_KEY = "captions:kind"
+HEADER_KEY = "captions:header"
+STYLES_KEY = "captions:styles"
+
+#: How a label is printed: a voice tag, ``Name:``, ``>>`` alone, ``>> Name:``.
+LABEL_STYLES = ("voice", "colon", ">>", ">> colon")
 
 _MAX_SECONDS = MAX_TIME.total_seconds()
 
@@ -177,3 +190,35 @@ def decode_cues(
         # they hold. Not a problem in the metadata, so no warning.
         return []
     return cues
+
+
+def decode_labels(
+    value: str | None, line_count: int, path: str
+) -> list[tuple[int, str, str]] | None:
+    """The labels a ``captions:labels`` value records: ``[line, style, name]`` with
+    lines increasing and inside a turn of ``line_count`` lines. ``None`` where there is
+    no value (the writer labels the turn its own way); a bad value is ignored with a
+    warning (and gives ``None`` too)."""
+    if value is None:
+        return None
+    data = _json(value)
+    if not isinstance(data, list):
+        _ignore(path, LABELS_KEY, "expected a JSON array of [line, style, name] labels")
+        return None
+    labels: list[tuple[int, str, str]] = []
+    previous = -1
+    for i, item in enumerate(data):
+        if not (
+            isinstance(item, list)
+            and len(item) == 3
+            and type(item[0]) is int
+            and previous < item[0] < line_count
+            and item[1] in LABEL_STYLES
+            and isinstance(item[2], str)
+            and "\n" not in item[2]
+        ):
+            _ignore(path, LABELS_KEY, f"label {i} is not [line, style, name] inside the turn")
+            return None
+        previous = item[0]
+        labels.append((item[0], item[1], item[2]))
+    return labels

@@ -1,0 +1,519 @@
+"""Reading WebVTT and SRT: blocks, cues, cue text, and the turns they make.
+
+Every step is linear in the input: lines are split once, tags are found with
+``str.find`` (no regular expression that can backtrack over a line), and the
+regular expressions left are anchored at a line's start and bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from typing import Any
+
+import attrs
+
+from . import _captions_meta as meta
+from ._rules import CLOCK, clock_from_parts, is_blank, mint_speaker_id, stage_direction
+from .errors import _Warner
+from .models import BodyItem, Event, Incident, Speaker, Transcript, Turn
+
+__all__ = ["read"]
+
+_TIMING = re.compile(rf"[ \t]*{CLOCK}[ \t]+-->[ \t]+{CLOCK}(?:[ \t]+(?P<settings>.*))?\Z")
+_WORD_TIME = re.compile(r"(?:\d+:)?\d{2}:\d{2}\.\d{3}\Z")
+_ANY_WORD_TIME = re.compile(r"<(?:\d+:)?\d{2}:\d{2}\.\d{3}>")
+_NAME_PREFIX = re.compile(r"([A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}):[ \t]+")
+_CHANGE = re.compile(r">>[ \t]*")
+_SOUND = re.compile(r"(?:\[([^\[\]\n]+)\]|\(([^()\n]+)\)|♪([^♪\n]*)♪)\Z")
+# Tags that SRT files use; anything else between < and > in SRT is text.
+_SRT_TAG = re.compile(r"/?(?:[ibus]|font)(?:[\s=>]|\Z)", re.IGNORECASE)
+_UNKNOWN = -1
+_NO_TIMING = "cue without a valid timing line ('00:00:01.000 --> 00:00:02.000')"
+
+
+@attrs.define
+class _Cue:
+    lineno: int
+    start: dt.timedelta | None
+    end: dt.timedelta | None
+    ident: str | None
+    settings: str | None
+    lines: list[str]
+
+
+@attrs.define
+class _Note:
+    """A NOTE block (WebVTT) between cues: its content and the block as printed."""
+
+    text: str
+    printed: str
+
+
+@attrs.define
+class _Line:
+    """One line of cue text, its label taken off."""
+
+    cue: _Cue
+    text: str
+    style: str | None  # how a label was printed: voice, colon, >>, >> colon; None: none
+    name: str | None  # the printed name ("" after a bare >>)
+    words: list[tuple[int, dt.timedelta]]
+
+
+# -- blocks -----------------------------------------------------------------------------
+
+
+def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
+    """Groups of lines separated by blank lines, with their first line numbers.
+
+    An empty line always separates; a line of only white space separates where a
+    block cannot go on (the next line is blank, a timing line, or the input ends),
+    since auto-generated captions put a single space on a line inside a cue.
+    """
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    first = 0
+    count = len(lines)
+    for i in range(start, count):
+        line = lines[i]
+        if is_blank(line):
+            following = lines[i + 1] if i + 1 < count else ""
+            if not line or is_blank(following) or "-->" in following:
+                if current:
+                    blocks.append((first, current))
+                    current = []
+                continue
+            if not current:
+                continue
+        if not current:
+            first = i + 1
+        current.append(line)
+    if current:
+        blocks.append((first, current))
+    return blocks
+
+
+def _timing(line: str) -> tuple[dt.timedelta, dt.timedelta, str | None] | str:
+    """Start, end and settings of a timing line, or why it is not one."""
+    match = _TIMING.match(line)
+    if match is None:
+        return _NO_TIMING
+    groups = match.groups()
+    start, end = clock_from_parts(*groups[0:4]), clock_from_parts(*groups[4:8])
+    if start is None or end is None:
+        return "cue time out of range (at most 99999 hours, minutes and seconds below 60)"
+    settings = match.group("settings")
+    return start, end, settings.strip() if settings and settings.strip() else None
+
+
+@attrs.define
+class _Document:
+    """What the blocks of a file hold, in order."""
+
+    header: list[str] = attrs.Factory(list)
+    items: list[_Cue | _Note] = attrs.Factory(list)
+    styles: list[str] = attrs.Factory(list)
+
+
+def _document(text: str, vtt: bool, warn: _Warner) -> _Document:
+    lines = text.split("\n")
+    doc = _Document()
+    begin = 0
+    if vtt:
+        while begin < len(lines) and is_blank(lines[begin]):
+            begin += 1
+        end = begin
+        while end < len(lines) and lines[end] and "-->" not in lines[end]:
+            end += 1
+        doc.header = lines[begin:end]
+        begin = end
+    for lineno, block in _blocks(lines, begin):
+        head = block[0].strip()
+        if vtt and (head == "NOTE" or head.startswith(("NOTE ", "NOTE\t"))):
+            doc.items.append(_Note("\n".join(block)[4:].strip(), "\n".join(block)))
+            continue
+        if vtt and head.split(None, 1)[0] in ("STYLE", "REGION") and "-->" not in block[0]:
+            doc.styles.append("\n".join(block))
+            continue
+        _cue(doc, lineno, block, vtt, warn)
+    return doc
+
+
+def _cue(doc: _Document, lineno: int, block: list[str], vtt: bool, warn: _Warner) -> None:
+    at = next((i for i, line in enumerate(block[:3]) if "-->" in line), None)
+    timing = _timing(block[at]) if at is not None else None
+    if at is None or isinstance(timing, str) or timing is None:
+        where = lineno + (at or 0)
+        why = timing if isinstance(timing, str) else _NO_TIMING
+        warn(why + "; its lines are kept as text without a time", where)
+        body = block[1:] if not vtt and block[0].strip().isdigit() and len(block) > 1 else block
+        doc.items.append(_Cue(where, None, None, None, None, body))
+        return
+    start, end, settings = timing
+    if end < start:
+        warn(f"cue ends ({end}) before it starts ({start}); end time dropped", lineno)
+        end = start
+    ident = block[0] if vtt and at == 1 else None
+    doc.items.append(_Cue(lineno, start, end, ident, settings, block[at + 1 :]))
+
+
+# -- cue text ---------------------------------------------------------------------------
+
+
+def _voice(line: str) -> tuple[str, int] | None:
+    """The name of a voice tag at the start of ``line`` and where the tag ends."""
+    if not line.startswith("<v") or len(line) < 3 or line[2] not in ". \t>":
+        return None
+    close = line.find(">")
+    if close < 0:
+        return None
+    annotation = line[2:close]
+    if annotation.startswith("."):  # classes: <v.loud Name>
+        annotation = annotation.partition(" ")[2] if " " in annotation else ""
+    return html.unescape(annotation.strip()), close + 1
+
+
+def _untag(
+    line: str, vtt: bool, cue_start: dt.timedelta | None
+) -> tuple[str, list[tuple[int, dt.timedelta]]]:
+    """``line`` without its tags (entities decoded in WebVTT), and the words that a
+    timestamp tag (``<00:00:04.160>``) times, with their offsets in the result."""
+    out: list[str] = []
+    size = 0
+    words: list[tuple[int, dt.timedelta]] = []
+    pending: dt.timedelta | None = None
+    position = 0
+    while True:
+        lt = line.find("<", position)
+        gt = line.find(">", lt + 1) if lt >= 0 else -1
+        piece = line[position:] if gt < 0 else line[position:lt]
+        if vtt and "&" in piece:
+            piece = html.unescape(piece)
+        if piece:
+            if pending is not None and piece.strip():
+                words.append((size + len(piece) - len(piece.lstrip()), pending))
+                pending = None
+            out.append(piece)
+            size += len(piece)
+        if gt < 0:
+            break
+        tag = line[lt + 1 : gt]
+        if _WORD_TIME.match(tag):
+            if not words and pending is None and cue_start is not None and "".join(out).strip():
+                first = "".join(out)
+                words.append((len(first) - len(first.lstrip()), cue_start))
+            pending = _clock(tag)
+        elif not vtt and not _SRT_TAG.match(tag):
+            out.append(line[lt : gt + 1])
+            size += gt + 1 - lt
+        position = gt + 1
+    return "".join(out), words
+
+
+def _clock(tag: str) -> dt.timedelta | None:
+    parts = tag.replace(".", ":").split(":")
+    hours = parts[0] if len(parts) == 4 else None
+    return clock_from_parts(hours, parts[-3], parts[-2], parts[-1])
+
+
+def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
+    """Style and printed name of a label at the start of ``raw`` (tags still in),
+    and the rest of the line."""
+    stripped = raw.strip()
+    if vtt:
+        voice = _voice(stripped)
+        if voice is not None and voice[0]:
+            return "voice", voice[0], stripped[voice[1] :]
+    change = _CHANGE.match(stripped)
+    rest = stripped[change.end() :] if change else stripped
+    named = _NAME_PREFIX.match(rest)
+    if named:
+        return (">> colon" if change else "colon"), named.group(1), rest[named.end() :]
+    if change:
+        return ">>", "", rest
+    return None, None, raw
+
+
+def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]:
+    """The lines of ``cue``; in auto-generated captions, without the line that repeats
+    the last line shown (``previous`` holds it, and is updated)."""
+    found: list[_Line] = []
+    for raw in cue.lines:
+        if is_blank(raw):
+            continue
+        style, name, rest = _label(raw, vtt)
+        text, words = _untag(rest, vtt, cue.start)
+        if style is None and not text.strip():
+            continue
+        if auto:
+            plain = text.strip()
+            if not words and style is None and previous and plain == previous[0]:
+                continue
+            previous[:] = [plain]
+        if style is not None:  # the label's separator is not text
+            lead = len(text) - len(text.lstrip())
+            text = text[lead:]
+            words = [(offset - lead, time) for offset, time in words if offset >= lead]
+        found.append(_Line(cue, text, style, name, words))
+    return found
+
+
+# -- turns ------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Count:
+    """A timed cue of a turn and how many of the turn's lines it holds."""
+
+    cue: _Cue
+    start: dt.timedelta
+    end: dt.timedelta
+    lines: int = 1
+
+
+@attrs.define
+class _Draft:
+    """A turn being built."""
+
+    speaker: int
+    lines: list[str] = attrs.Factory(list)
+    size: int = -1  # length of "\n".join(lines)
+    words: list[tuple[int, dt.timedelta]] = attrs.Factory(list)
+    cues: list[_Count] = attrs.Factory(list)
+    labels: list[list[object]] = attrs.Factory(list)
+    label: str | None = None
+    incidents: list[Incident] = attrs.Factory(list)
+    timed: bool = True
+
+    def add(self, line: _Line) -> None:
+        self.size += 1
+        if line.style is not None:
+            if self.label is None and line.name:
+                self.label = line.name
+            self.labels.append([len(self.lines), line.style, line.name])
+        self.words.extend((self.size + offset, time) for offset, time in line.words)
+        self.lines.append(line.text)
+        self.size += len(line.text)
+        cue = line.cue
+        if cue.start is None or cue.end is None:
+            self.timed = False
+        elif self.cues and self.cues[-1].cue is cue:
+            self.cues[-1].lines += 1
+        else:
+            self.cues.append(_Count(cue, cue.start, cue.end))
+
+
+def _incident(item: _Line | _Note, offset: int | None) -> Incident:
+    if isinstance(item, _Note):
+        return Incident(
+            kind="note",
+            subtype="comment",
+            text=item.text or None,
+            printed=item.printed,
+            offset=offset,
+        )
+    printed = item.text.strip()
+    inner = _SOUND.match(printed)
+    assert inner is not None
+    content = next(g for g in inner.groups() if g is not None).strip()
+    kind, subtype = stage_direction("♪" if printed.startswith("♪") else content) or (
+        "incident",
+        None,
+    )
+    cue = item.cue
+    record = {}
+    if cue.start is not None and cue.end is not None:
+        record[meta.CUE_KEY] = meta.encode_cues([(cue.start, cue.end, 1, cue.ident, cue.settings)])
+    return Incident(
+        kind=kind,
+        subtype=subtype,
+        text=content or None,
+        printed=printed,
+        time=cue.start,
+        offset=offset,
+        meta=record,
+    )
+
+
+class _Builder:
+    """Lines, sounds and notes, in order, to turns and body incidents."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+        self.people: list[str] = []
+        self.body: list[_Draft | Incident] = []
+        self.current: _Draft | None = None
+        self.last_speaker: int | None = None
+        self.pending: list[_Line | _Note] = []
+
+    def person(self, name: str) -> int:
+        if not name:
+            return _UNKNOWN
+        key = name.casefold()
+        if key not in self.names:
+            self.names[key] = len(self.people)
+            self.people.append(name)
+        return self.names[key]
+
+    def flush(self, into_turn: bool) -> None:
+        """The sounds and notes waiting: inside the current turn, or between turns."""
+        if into_turn and self.current is not None:
+            offset = max(self.current.size, 0)
+            self.current.incidents.extend(_incident(x, offset) for x in self.pending)
+        else:
+            self.finish()
+            self.body.extend(_incident(x, None) for x in self.pending)
+        self.pending = []
+
+    def finish(self) -> None:
+        if self.current is not None:
+            self.body.append(self.current)
+            self.current = None
+
+    def line(self, line: _Line) -> None:
+        if line.style is None and _SOUND.match(line.text.strip()):
+            self.pending.append(line)
+            return
+        if line.style is None:
+            speaker = self.current.speaker if self.current else self.last_speaker
+        else:
+            speaker = self.person(line.name or "")
+        same = self.current is not None and self.current.speaker == speaker
+        if same and (line.style is None or speaker != _UNKNOWN):
+            self.flush(into_turn=True)
+        else:
+            self.flush(into_turn=False)
+            self.current = _Draft(_UNKNOWN if speaker is None else speaker)
+        assert self.current is not None
+        self.current.add(line)
+        self.last_speaker = self.current.speaker
+
+    def note(self, note: _Note) -> None:
+        self.pending.append(note)
+
+
+def _speakers(builder: _Builder, unknown_used: bool) -> tuple[list[Speaker], str]:
+    taken: set[str] = set()
+    speakers = []
+    for name in builder.people:
+        sid = mint_speaker_id(name, taken | {"unknown"})
+        taken.add(sid)
+        speakers.append(Speaker(id=sid, name=name))
+    unknown = mint_speaker_id("unknown", taken)
+    if unknown_used:
+        speakers.append(Speaker(id=unknown, name="Unknown"))
+    return speakers, unknown
+
+
+def _turn(draft: _Draft, number: int, speaker_id: str) -> Turn:
+    lines = draft.lines
+    lead = len(lines[0]) - len(lines[0].lstrip())
+    if lead:
+        lines[0] = lines[0][lead:]
+        draft.words = [(o - lead, t) for o, t in draft.words if o >= lead]
+        draft.incidents = [
+            attrs.evolve(i, offset=max((i.offset or 0) - lead, 0)) for i in draft.incidents
+        ]
+    lines[-1] = lines[-1].rstrip()
+    text = "\n".join(lines)
+    record: dict[str, str] = {}
+    if draft.timed and draft.cues:
+        record[meta.CUES_KEY] = meta.encode_cues(
+            [(c.start, c.end, c.lines, c.cue.ident, c.cue.settings) for c in draft.cues]
+        )
+    record[meta.LABELS_KEY] = json.dumps(draft.labels, ensure_ascii=False)
+    if draft.words:
+        record[meta.WORDS_KEY] = meta.encode_words(draft.words)
+    starts = [c.start for c in draft.cues]
+    ends = [c.end for c in draft.cues]
+    size = len(text)
+    return Turn(
+        id=f"u{number}",
+        speaker_id=speaker_id,
+        paragraphs=[text],
+        label=draft.label,
+        start=min(starts) if starts else None,
+        end=max(ends) if ends else None,
+        incidents=[attrs.evolve(i, offset=min(i.offset or 0, size)) for i in draft.incidents],
+        meta=record,
+    )
+
+
+# -- the whole file ---------------------------------------------------------------------
+
+
+def _header(header: list[str], event: dict[str, Any], record: dict[str, str]) -> None:
+    """The WebVTT header: text after ``WEBVTT`` is the title, ``Language:`` the
+    language, ``Kind:`` and other lines metadata."""
+    title = header[0].strip()[6:].strip() if header else ""
+    if title:
+        event["title"] = title
+    others = []
+    for line in header[1:]:
+        key, colon, value = line.partition(":")
+        if colon and key.strip() == "Language" and value.strip() and "language" not in event:
+            event["language"] = value.strip()
+        elif colon and key.strip() == "Kind" and value.strip() and meta.KIND_KEY not in record:
+            record[meta.KIND_KEY] = value.strip()
+        else:
+            others.append(line)
+    if others:
+        record[meta.HEADER_KEY] = "\n".join(others)
+
+
+def read(text: str, format: str, warn: _Warner) -> Transcript:
+    """The transcript of a caption file (already decoded, newlines normalised)."""
+    vtt = format == "vtt"
+    doc = _document(text, vtt, warn)
+    event: dict[str, Any] = {}
+    record = {"captions:format": format}
+    if vtt:
+        _header(doc.header, event, record)
+    if doc.styles:
+        record[meta.STYLES_KEY] = json.dumps(doc.styles, ensure_ascii=False)
+    cues = [i for i, item in enumerate(doc.items) if isinstance(item, _Cue)]
+    first, last = (cues[0], cues[-1]) if cues else (len(doc.items), len(doc.items))
+    front = [n.text for n in doc.items[:first] if isinstance(n, _Note) and n.text]
+    back = [n.text for n in doc.items[last + 1 :] if isinstance(n, _Note) and n.text]
+    auto = vtt and _ANY_WORD_TIME.search(text) is not None
+    builder = _Builder()
+    previous: list[str] = []
+    for item in doc.items[first : last + 1]:
+        if isinstance(item, _Note):
+            builder.note(item)
+            continue
+        for line in _lines(item, vtt, auto, previous):
+            builder.line(line)
+    builder.flush(into_turn=False)
+    return _transcript(builder, front, back, event, record)
+
+
+def _transcript(
+    builder: _Builder,
+    front: list[str],
+    back: list[str],
+    event: dict[str, Any],
+    record: dict[str, str],
+) -> Transcript:
+    drafts = [x for x in builder.body if isinstance(x, _Draft)]
+    speakers, unknown = _speakers(builder, any(d.speaker == _UNKNOWN for d in drafts))
+    body: list[BodyItem] = []
+    number = 0
+    for item in builder.body:
+        if isinstance(item, Incident):
+            body.append(item)
+            continue
+        number += 1
+        sid = unknown if item.speaker == _UNKNOWN else speakers[item.speaker].id
+        body.append(_turn(item, number, sid))
+    return Transcript(
+        event=Event(**event),
+        speakers=speakers,
+        body=body,
+        front=front,
+        back=back,
+        meta=record,
+    )
