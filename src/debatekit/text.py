@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json as _json
 import re
 import warnings
@@ -64,7 +63,8 @@ from typing import IO, Literal, TypeAlias
 import attrs
 
 from ._io import check_binary, decode_text, source_name
-from ._rules import BLANK_LINE, format_clock, mint_speaker_id, parse_clock, stage_direction
+from ._rules import BLANK_LINE, format_clock, parse_clock, stage_direction
+from ._speakers import Roster
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Event, Incident, IncidentKind, Speaker, Transcript, Turn
 
@@ -593,188 +593,6 @@ def _escape(line: str) -> tuple[str, int] | None:
 
 
 @attrs.define
-class _Person:
-    id: str
-    name: str
-    role: str | None = None
-    affiliation: str | None = None
-    description: str | None = None
-    aliases: list[str] = attrs.Factory(list)
-    meta: dict[str, str] = attrs.Factory(dict)
-    keys: set[str] = attrs.Factory(set)
-    fixed: bool = False
-
-
-def _person_in_parens(name: str) -> str | None:
-    """``"Mr David Cameron"`` from ``"The Prime Minister (Mr David Cameron)"``."""
-    parens = _PAREN.findall(name)
-    if len(parens) != 1 or not name.casefold().startswith("the "):
-        return None
-    inner: str = parens[0].strip()
-    if _name_shape(inner) and len(inner.split()) > 1:
-        return inner
-    return None
-
-
-class _Roster:
-    """Resolves labels to speakers: by id, full name, alias or unambiguous surname."""
-
-    def __init__(self, speaker_map: Mapping[str, Speaker | str] | None) -> None:
-        self.people: list[_Person] = []
-        self.by_key: dict[str, list[int]] = {}
-        self.by_id: dict[str, int] = {}
-        self.last_used: dict[int, int] = {}
-        # Labels resolved by an exact, unambiguous key: label -> (person, key).
-        self.settled: dict[str, tuple[int, str]] = {}
-        self.clock = 0
-        self.known: dict[str, Speaker | str] = {}
-        for label, value in (speaker_map or {}).items():
-            self.known[label] = value
-            self.known.setdefault(_norm(label), value)
-
-    def _new_id(self, name: str) -> str:
-        return mint_speaker_id(_norm(name) or name, self.by_id)
-
-    def _add(self, person: _Person) -> int:
-        index = len(self.people)
-        self.people.append(person)
-        self.by_id[person.id] = index
-        for key in person.keys:
-            self.by_key.setdefault(key, []).append(index)
-        return index
-
-    def _alias(self, index: int, label: str) -> None:
-        person = self.people[index]
-        name = _name_part(label)
-        if name != person.name and name not in person.aliases:
-            person.aliases.append(name)
-        key = _norm(name)
-        if key and key not in person.keys:
-            person.keys.add(key)
-            self.by_key.setdefault(key, []).append(index)
-
-    def _touch(self, index: int) -> int:
-        self.clock += 1
-        self.last_used[index] = self.clock
-        return index
-
-    def resolve(self, found: _Label, warn: _Warner, lineno: int) -> int:
-        if found.explicit_id is not None:
-            index = self.by_id.get(found.explicit_id)
-            if index is None:
-                person = _Person(found.explicit_id, found.label, fixed=True)
-                index = self._add(person)
-            return self._touch(index)
-        settled = self.settled.get(found.label)
-        if settled is not None and len(self.by_key.get(settled[1], ())) == 1:
-            return self._touch(settled[0])
-        known = self.known.get(found.label) or self.known.get(_norm(_name_part(found.label)))
-        if known is not None:
-            return self._touch(self._known(known, found.label))
-        name = _name_part(found.label)
-        key = _norm(name)
-        hits = self.by_key.get(key, [])
-        if len(hits) == 1:
-            self.settled[found.label] = (hits[0], key)
-        if not hits and len(key.split()) == 1:
-            hits = [
-                i
-                for i, p in enumerate(self.people)
-                if not p.fixed and any(len(k.split()) > 1 and k.split()[-1] == key for k in p.keys)
-            ]
-        if not hits:
-            inner = _person_in_parens(name)
-            if inner is not None:
-                hits = self.by_key.get(_norm(inner), [])
-        if len(hits) > 1:
-            hits = sorted(hits, key=lambda i: self.last_used.get(i, 0))
-            warn(
-                f"label {found.label!r} may be any of "
-                + ", ".join(repr(self.people[i].name) for i in hits)
-                + f"; took {self.people[hits[-1]].name!r}, who spoke last",
-                lineno,
-            )
-        if hits:
-            index = hits[-1]
-            self._alias(index, found.label)
-            self._fill(index, found.label)
-            return self._touch(index)
-        return self._touch(self._create(found.label))
-
-    def _known(self, value: Speaker | str, label: str) -> int:
-        if isinstance(value, str):
-            value = Speaker(id=self._new_id(value), name=value)
-        index = self.by_id.get(value.id)
-        if index is None:
-            person = _Person(
-                value.id,
-                value.name,
-                value.role,
-                value.affiliation,
-                value.description,
-                list(value.aliases),
-                dict(value.meta),
-                {_norm(value.name)},
-                fixed=True,
-            )
-            index = self._add(person)
-        if _name_part(label) != value.name:
-            self._alias(index, label)
-        return index
-
-    def _create(self, label: str) -> int:
-        parts = _parts(label)
-        name = parts[0]
-        parens = _PAREN.findall(name)
-        bare = _PAREN.sub("", name).strip()
-        if "&" in bare:
-            bare = html.unescape(bare)
-        person = _Person("", bare)
-        keys = {_norm(bare)}
-        if len(parens) >= 2:
-            person.meta["constituency"] = parens[0].strip()
-            person.affiliation = parens[-1].strip()
-        elif len(parens) == 1:
-            inner = parens[0].strip()
-            if _person_in_parens(name) is not None:
-                person.name, person.role = inner, bare
-                keys.add(_norm(inner))
-            elif len(inner) <= 6:
-                person.affiliation = inner
-            else:
-                person.meta["qualifier"] = inner
-        if len(parts) > 1:
-            person.role = parts[1] or None
-        if len(parts) > 2:
-            person.affiliation = ", ".join(parts[2:]) or person.affiliation
-        person.id = self._new_id(person.name)
-        person.keys = {k for k in keys if k}
-        return self._add(person)
-
-    def _fill(self, index: int, label: str) -> None:
-        person = self.people[index]
-        parts = _parts(label)
-        if person.role is None and len(parts) > 1:
-            person.role = parts[1] or None
-        if person.affiliation is None and len(parts) > 2:
-            person.affiliation = ", ".join(parts[2:])
-
-    def speakers(self) -> list[Speaker]:
-        return [
-            Speaker(
-                id=p.id,
-                name=p.name,
-                role=p.role,
-                affiliation=p.affiliation,
-                description=p.description,
-                aliases=tuple(p.aliases),
-                meta=p.meta,
-            )
-            for p in self.people
-        ]
-
-
-@attrs.define
 class _Piece:
     """A paragraph (or a label line, a stage direction, a break) with its source span."""
 
@@ -897,7 +715,7 @@ class _Reader:
         self.warn = warn
         self.dialect = dialect
         self.pattern = pattern
-        self.roster = _Roster(speaker_map)
+        self.roster = Roster(speaker_map)
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
 
@@ -1048,7 +866,7 @@ class _Reader:
         if found.kind in ("explicit", "pattern"):
             return True
         key = _norm(_name_part(found.label))
-        if found.label in self.roster.known or key in self.roster.known:
+        if self.roster.is_known(found.label):
             return True
         dialect = self.dialect
         if dialect != "auto":
@@ -1231,7 +1049,7 @@ class _Reader:
                 body.append(self._stage_incident(piece))
             elif piece.label is not None:
                 finish()
-                speaker = self.roster.resolve(piece.label, self.warn, piece.lineno)
+                speaker = self._resolve(piece.label, piece.lineno)
                 turn_label = piece.label
                 turn_pieces = [piece]
             elif turn_pieces:
@@ -1262,6 +1080,14 @@ class _Reader:
             )
         except ValidationError as exc:  # pragma: no cover - the reader builds valid models
             raise ParseError(f"could not build a valid transcript: {exc}") from None
+
+    def _resolve(self, found: _Label, lineno: int) -> int:
+        def ambiguous(message: str) -> None:
+            self.warn(message, lineno)
+
+        return self.roster.resolve(
+            found.label, explicit_id=found.explicit_id, on_ambiguous=ambiguous
+        )
 
     def _verbatim(self, piece: _Piece) -> str:
         """A front or back paragraph, where only a strong escape is one."""
