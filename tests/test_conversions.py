@@ -50,6 +50,18 @@ CAPTIONS_LOSE = {
 }
 
 
+# SRT has no comments (front and back matter, the title, the language) and no way to
+# write a bracket as text, so the editorial insertion "[with either Mexico or China]"
+# comes back as an incident.
+SRT_ALSO_LOSES = {
+    "front",
+    "back",
+    "event.title",
+    "event.language",
+    *(f"body[].incidents[].{name}" for name in ("kind", "subtype", "offset", "length", "meta")),
+}
+
+
 def differences(a: Any, b: Any, path: str = "") -> set[str]:
     """The paths of the fields that differ (``[]`` stands for every item of a list)."""
     if type(a) is not type(b):
@@ -101,7 +113,7 @@ def test_lossless_formats_keep_everything(format_: str) -> None:
             },
         ),
         ("vtt", TIMED, CAPTIONS_LOSE),
-        ("srt", TIMED, CAPTIONS_LOSE | {"front", "back", "event.title", "event.language"}),
+        ("srt", TIMED, CAPTIONS_LOSE | SRT_ALSO_LOSES),
     ],
 )
 def test_lossy_formats_lose_what_the_docs_say(

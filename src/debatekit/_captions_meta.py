@@ -33,7 +33,9 @@ from .errors import ParseWarning, _report
 __all__ = [
     "CUES_KEY",
     "CUE_KEY",
+    "GAPS",
     "HEADER_KEY",
+    "INLINE_KEY",
     "KIND_KEY",
     "LABELS_KEY",
     "LABEL_STYLES",
@@ -41,6 +43,7 @@ __all__ = [
     "WORDS_KEY",
     "RecordedCue",
     "decode_cues",
+    "decode_inline",
     "decode_labels",
     "decode_words",
     "encode_cues",
@@ -51,12 +54,15 @@ CUES_KEY = "captions:cues"
 WORDS_KEY = "captions:words"
 CUE_KEY = "captions:cue"
 LABELS_KEY = "captions:labels"
+INLINE_KEY = "captions:inline"
 KIND_KEY = "captions:kind"
 HEADER_KEY = "captions:header"
 STYLES_KEY = "captions:styles"
 
-#: How a label is printed: a voice tag, ``Name:``, ``>>`` alone, ``>> Name:``.
-LABEL_STYLES = ("voice", "colon", ">>", ">> colon")
+#: How a label is printed (a voice tag, ``Name:``, ``>>`` alone, ``>> Name:``) and the
+#: white space after it when nothing else is recorded.
+GAPS = {"voice": "", "colon": " ", ">>": " ", ">> colon": " "}
+LABEL_STYLES = tuple(GAPS)
 
 _MAX_SECONDS = MAX_TIME.total_seconds()
 
@@ -194,8 +200,9 @@ def decode_cues(
 
 def decode_labels(
     value: str | None, line_count: int, path: str
-) -> list[tuple[int, str, str]] | None:
-    """The labels a ``captions:labels`` value records: ``[line, style, name]`` with
+) -> list[tuple[int, str, str, str | None]] | None:
+    """The labels a ``captions:labels`` value records: ``[line, style, name]`` (and the
+    white space after the label where it is not the usual one) with
     lines increasing and inside a turn of ``line_count`` lines. ``None`` where there is
     no value (the writer labels the turn its own way); a bad value is ignored with a
     warning (and gives ``None`` too)."""
@@ -205,12 +212,13 @@ def decode_labels(
     if not isinstance(data, list):
         _ignore(path, LABELS_KEY, "expected a JSON array of [line, style, name] labels")
         return None
-    labels: list[tuple[int, str, str]] = []
+    labels: list[tuple[int, str, str, str | None]] = []
     previous = -1
     for i, item in enumerate(data):
         if not (
             isinstance(item, list)
-            and len(item) == 3
+            and len(item) in (3, 4)
+            and all(isinstance(x, str) and (not x or x.isspace()) for x in item[3:])
             and type(item[0]) is int
             and previous < item[0] < line_count
             and item[1] in LABEL_STYLES
@@ -220,5 +228,22 @@ def decode_labels(
             _ignore(path, LABELS_KEY, f"label {i} is not [line, style, name] inside the turn")
             return None
         previous = item[0]
-        labels.append((item[0], item[1], item[2]))
+        labels.append((item[0], item[1], item[2], item[3] if len(item) == 4 else None))
     return labels
+
+
+def decode_inline(value: str | None, path: str) -> tuple[str, str] | None:
+    """The white space before and after an incident printed inside a line, from its
+    ``captions:inline`` value ``[before, after]``; ``None`` where there is none (or a
+    bad one, ignored with a warning)."""
+    if value is None:
+        return None
+    data = _json(value)
+    if (
+        isinstance(data, list)
+        and len(data) == 2
+        and all(isinstance(x, str) and (not x or x.isspace()) and "\n" not in x for x in data)
+    ):
+        return data[0], data[1]
+    _ignore(path, INLINE_KEY, "expected [before, after], two strings of white space")
+    return None

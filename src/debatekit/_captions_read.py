@@ -17,6 +17,7 @@ import attrs
 
 from . import _captions_meta as meta
 from ._rules import CLOCK, clock_from_parts, is_blank, mint_speaker_id, stage_direction
+from ._speakers import Roster
 from .errors import _Warner
 from .models import BodyItem, Event, Incident, Speaker, Transcript, Turn
 
@@ -25,7 +26,13 @@ __all__ = ["read"]
 _TIMING = re.compile(rf"[ \t]*{CLOCK}[ \t]+-->[ \t]+{CLOCK}(?:[ \t]+(?P<settings>.*))?\Z")
 _WORD_TIME = re.compile(r"(?:\d+:)?\d{2}:\d{2}\.\d{3}\Z")
 _ANY_WORD_TIME = re.compile(r"<(?:\d+:)?\d{2}:\d{2}\.\d{3}>")
-_NAME_PREFIX = re.compile(r"([A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}):[ \t]+")
+_NAME_PREFIX = re.compile(r"([A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}):(?=[ \t])")
+# Brackets inside a line: any [...] (captions bracket sounds), (...) when a stage direction.
+_BRACKETS = re.compile(r"\[([^\[\]]*)\]|\(([^()]*)\)")
+# A line that ends inside a sentence (a label after it is part of the sentence).
+_BRACKET_REF = re.compile(r"&#(?:91|40|x5[bB]|x28);")
+_MID_SENTENCE = re.compile(r".*[\w,]\Z")
+
 _CHANGE = re.compile(r">>[ \t]*")
 _SOUND = re.compile(r"(?:\[([^\[\]\n]+)\]|\(([^()\n]+)\)|♪([^♪\n]*)♪)\Z")
 # Tags that SRT files use; anything else between < and > in SRT is text.
@@ -61,6 +68,12 @@ class _Line:
     style: str | None  # how a label was printed: voice, colon, >>, >> colon; None: none
     name: str | None  # the printed name ("" after a bare >>)
     words: list[tuple[int, dt.timedelta]]
+    gap: str = ""  # white space between the label and the text
+    first: bool = False  # the first line of its cue
+    whole: str = ""  # the text with its label (a colon label may be text after all)
+    escaped: set[int] = attrs.Factory(set)  # offsets of brackets that are text
+    sound: bool = False  # the line is only a sound
+    incidents: list[Incident] = attrs.Factory(list)  # inline, offsets into text
 
 
 # -- blocks -----------------------------------------------------------------------------
@@ -176,11 +189,32 @@ def _voice(line: str) -> tuple[str, int] | None:
     return html.unescape(annotation.strip()), close + 1
 
 
+def _unescape(piece: str, base: int, escaped: set[int]) -> str:
+    """``piece`` with its character references decoded; where a reference gives a
+    bracket (written so by the writer, to be text), its offset (from ``base``) goes
+    into ``escaped``."""
+    out: list[str] = []
+    at = 0
+    size = base
+    for match in _BRACKET_REF.finditer(piece):
+        before = html.unescape(piece[at : match.start()])
+        out.append(before)
+        size += len(before)
+        out.append(html.unescape(match.group(0)))
+        escaped.add(size)
+        size += 1
+        at = match.end()
+    out.append(html.unescape(piece[at:]))
+    return "".join(out)
+
+
 def _untag(
-    line: str, vtt: bool, cue_start: dt.timedelta | None
+    line: str, vtt: bool, cue_start: dt.timedelta | None, escaped: set[int] | None = None
 ) -> tuple[str, list[tuple[int, dt.timedelta]]]:
     """``line`` without its tags (entities decoded in WebVTT), and the words that a
-    timestamp tag (``<00:00:04.160>``) times, with their offsets in the result."""
+    timestamp tag (``<00:00:04.160>``) times, with their offsets in the result;
+    ``escaped`` receives the offsets of brackets written as references."""
+    escaped = set() if escaped is None else escaped
     out: list[str] = []
     size = 0
     words: list[tuple[int, dt.timedelta]] = []
@@ -191,7 +225,7 @@ def _untag(
         gt = line.find(">", lt + 1) if lt >= 0 else -1
         piece = line[position:] if gt < 0 else line[position:lt]
         if vtt and "&" in piece:
-            piece = html.unescape(piece)
+            piece = _unescape(piece, size, escaped)
         if piece:
             if pending is not None and piece.strip():
                 words.append((size + len(piece) - len(piece.lstrip()), pending))
@@ -230,6 +264,8 @@ def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
     change = _CHANGE.match(stripped)
     rest = stripped[change.end() :] if change else stripped
     named = _NAME_PREFIX.match(rest)
+    if change and not named:
+        return ">>", "", stripped[2:]
     if named:
         return (">> colon" if change else "colon"), named.group(1), rest[named.end() :]
     if change:
@@ -241,11 +277,12 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
     """The lines of ``cue``; in auto-generated captions, without the line that repeats
     the last line shown (``previous`` holds it, and is updated)."""
     found: list[_Line] = []
-    for raw in cue.lines:
+    for n, raw in enumerate(cue.lines):
         if is_blank(raw):
             continue
         style, name, rest = _label(raw, vtt)
-        text, words = _untag(rest, vtt, cue.start)
+        escaped: set[int] = set()
+        text, words = _untag(rest, vtt, cue.start, escaped)
         if style is None and not text.strip():
             continue
         if auto:
@@ -253,12 +290,123 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
             if not words and style is None and previous and plain == previous[0]:
                 continue
             previous[:] = [plain]
+        line = _Line(cue, text, style, name, words, first=not found, escaped=escaped)
         if style is not None:  # the label's separator is not text
             lead = len(text) - len(text.lstrip())
-            text = text[lead:]
-            words = [(offset - lead, time) for offset, time in words if offset >= lead]
-        found.append(_Line(cue, text, style, name, words))
+            line.gap, line.text = text[:lead], text[lead:]
+            line.escaped = {p - lead for p in escaped}
+            line.words = [(offset - lead, time) for offset, time in words if offset >= lead]
+            if style == "colon" and n:
+                line.whole = _untag(raw.strip(), vtt, None)[0]
+        found.append(line)
     return found
+
+
+def _false_labels(sequence: list[_Line | _Note]) -> None:
+    """Take back labels that are text: a ``Name:`` inside a sentence (not at the start
+    of its cue, after a line that does not end one) whose name occurs only there."""
+    counts: dict[str, int] = {}
+    for item in sequence:
+        if isinstance(item, _Line) and item.name:
+            key = item.name.casefold()
+            counts[key] = counts.get(key, 0) + 1
+    before: _Line | None = None
+    for item in sequence:
+        if not isinstance(item, _Line):
+            before = None
+            continue
+        if (
+            item.whole
+            and before is not None
+            and counts.get((item.name or "").casefold()) == 1
+            and _MID_SENTENCE.match(before.text)
+        ):
+            item.style = item.name = None
+            item.text, item.gap, item.words = item.whole, "", []
+        before = item
+
+
+def _inline(sequence: list[_Line | _Note]) -> list[_Line | _Note]:
+    """Brackets inside lines taken out as incidents (a bracket that a line of a cue
+    opens and the next line closes joins the two lines)."""
+    out: list[_Line | _Note] = []
+    for item in sequence:
+        previous = out[-1] if out else None
+        if (
+            isinstance(item, _Line)
+            and isinstance(previous, _Line)
+            and item.style is None
+            and not item.first
+            and previous.cue is item.cue
+            and previous.text.rfind("[") > previous.text.rfind("]")
+            and -1 < item.text.find("]") < (item.text.find("[") % (len(item.text) + 1))
+        ):
+            shift = len(previous.text) + 1
+            previous.words.extend((o + shift, t) for o, t in item.words)
+            previous.escaped.update(p + shift for p in item.escaped)
+            previous.text += "\n" + item.text
+            continue
+        out.append(item)
+    for item in out:
+        if not isinstance(item, _Line):
+            continue
+        lead = len(item.text) - len(item.text.lstrip())
+        item.sound = (
+            item.style is None
+            and _SOUND.match(item.text.strip()) is not None
+            and lead not in item.escaped
+        )
+        if not item.sound and ("[" in item.text or "(" in item.text):
+            _extract(item)
+    return out
+
+
+def _extract(line: _Line) -> None:
+    """Move the sounds in brackets out of ``line``'s text into its incidents."""
+    text = line.text
+    pieces: list[str] = []
+    size = pos = 0
+    removed: list[tuple[int, int]] = []  # spans of the original text taken out
+    for match in _BRACKETS.finditer(text):
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        found = stage_direction(inner)
+        if (match.group(2) is not None and found is None) or match.start() in line.escaped:
+            continue
+        a, b = match.span()
+        before, after = "", ""
+        ahead = text[pos:a]
+        kept = ahead.rstrip(" \t")
+        if kept != ahead and (kept or pos):
+            before = ahead[len(kept) :]
+        else:
+            rest = text[b:]
+            after = rest[: len(rest) - len(rest.lstrip(" \t"))]
+        pieces.append(kept if before else ahead)
+        size += len(pieces[-1])
+        kind, subtype = found or ("incident", None)
+        line.incidents.append(
+            Incident(
+                kind=kind,
+                subtype=subtype,
+                text=" ".join(inner.split()) or None,
+                printed=match.group(0),
+                offset=size,
+                meta={meta.INLINE_KEY: json.dumps([before, after])},
+            )
+        )
+        removed.append((a - len(before), b + len(after)))
+        pos = b + len(after)
+    pieces.append(text[pos:])
+    if not removed or is_blank("".join(pieces)):
+        line.incidents = []  # a line that is only a sound stays one
+        return
+    line.text = "".join(pieces)
+    words = []
+    for offset, time in line.words:
+        cut = sum(min(b, offset) - a for a, b in removed if a < offset)
+        if not any(a <= offset < b for a, b in removed):
+            words.append((offset - cut, time))
+    line.words = words
 
 
 # -- turns ------------------------------------------------------------------------------
@@ -293,8 +441,14 @@ class _Draft:
         if line.style is not None:
             if self.label is None and line.name:
                 self.label = line.name
-            self.labels.append([len(self.lines), line.style, line.name])
+            label: list[object] = [len(self.lines), line.style, line.name]
+            if line.gap != meta.GAPS[line.style]:
+                label.append(line.gap)
+            self.labels.append(label)
         self.words.extend((self.size + offset, time) for offset, time in line.words)
+        self.incidents.extend(
+            attrs.evolve(i, offset=self.size + (i.offset or 0)) for i in line.incidents
+        )
         self.lines.append(line.text)
         self.size += len(line.text)
         cue = line.cue
@@ -324,7 +478,7 @@ def _incident(item: _Line | _Note, offset: int | None) -> Incident:
         None,
     )
     cue = item.cue
-    record = {}
+    record: dict[str, str] = {}
     if cue.start is not None and cue.end is not None:
         record[meta.CUE_KEY] = meta.encode_cues([(cue.start, cue.end, 1, cue.ident, cue.settings)])
     return Incident(
@@ -341,22 +495,24 @@ def _incident(item: _Line | _Note, offset: int | None) -> Incident:
 class _Builder:
     """Lines, sounds and notes, in order, to turns and body incidents."""
 
-    def __init__(self) -> None:
-        self.names: dict[str, int] = {}
-        self.people: list[str] = []
+    def __init__(self, warn: _Warner) -> None:
+        self.warn = warn
+        self.roster = Roster()
         self.body: list[_Draft | Incident] = []
         self.current: _Draft | None = None
         self.last_speaker: int | None = None
         self.pending: list[_Line | _Note] = []
 
-    def person(self, name: str) -> int:
+    def person(self, name: str, lineno: int) -> int:
+        """The person a printed name stands for (``Dan`` is ``Dan Smith`` once he has
+        been named in full): one identity rule for every reader (:mod:`._speakers`)."""
         if not name:
             return _UNKNOWN
-        key = name.casefold()
-        if key not in self.names:
-            self.names[key] = len(self.people)
-            self.people.append(name)
-        return self.names[key]
+
+        def ambiguous(message: str) -> None:
+            self.warn(message, lineno)
+
+        return self.roster.resolve(name, on_ambiguous=ambiguous)
 
     def flush(self, into_turn: bool) -> None:
         """The sounds and notes waiting: inside the current turn, or between turns."""
@@ -374,13 +530,13 @@ class _Builder:
             self.current = None
 
     def line(self, line: _Line) -> None:
-        if line.style is None and _SOUND.match(line.text.strip()):
+        if line.sound:
             self.pending.append(line)
             return
         if line.style is None:
             speaker = self.current.speaker if self.current else self.last_speaker
         else:
-            speaker = self.person(line.name or "")
+            speaker = self.person(line.name or "", line.cue.lineno)
         same = self.current is not None and self.current.speaker == speaker
         if same and (line.style is None or speaker != _UNKNOWN):
             self.flush(into_turn=True)
@@ -396,13 +552,8 @@ class _Builder:
 
 
 def _speakers(builder: _Builder, unknown_used: bool) -> tuple[list[Speaker], str]:
-    taken: set[str] = set()
-    speakers = []
-    for name in builder.people:
-        sid = mint_speaker_id(name, taken | {"unknown"})
-        taken.add(sid)
-        speakers.append(Speaker(id=sid, name=name))
-    unknown = mint_speaker_id("unknown", taken)
+    speakers = builder.roster.speakers()
+    unknown = mint_speaker_id("unknown", {s.id for s in speakers})
     if unknown_used:
         speakers.append(Speaker(id=unknown, name="Unknown"))
     return speakers, unknown
@@ -479,14 +630,20 @@ def read(text: str, format: str, warn: _Warner) -> Transcript:
     front = [n.text for n in doc.items[:first] if isinstance(n, _Note) and n.text]
     back = [n.text for n in doc.items[last + 1 :] if isinstance(n, _Note) and n.text]
     auto = vtt and _ANY_WORD_TIME.search(text) is not None
-    builder = _Builder()
+    sequence: list[_Line | _Note] = []
     previous: list[str] = []
     for item in doc.items[first : last + 1]:
         if isinstance(item, _Note):
-            builder.note(item)
-            continue
-        for line in _lines(item, vtt, auto, previous):
-            builder.line(line)
+            sequence.append(item)
+        else:
+            sequence.extend(_lines(item, vtt, auto, previous))
+    _false_labels(sequence)
+    builder = _Builder(warn)
+    for entry in _inline(sequence):
+        if isinstance(entry, _Note):
+            builder.note(entry)
+        else:
+            builder.line(entry)
     builder.flush(into_turn=False)
     return _transcript(builder, front, back, event, record)
 

@@ -11,16 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import TypeAlias
+
+import attrs
 
 from . import _captions_meta as meta
-from ._rules import format_clock
+from ._rules import format_clock, stage_direction
 from .errors import DebatekitError, ParseWarning, _report
 from .models import Incident, Speaker, Transcript, Turn
 
 __all__ = ["write"]
 
 # What the reader would take for a label or a sound at the start of a line of text.
-_LABEL_LIKE = re.compile(r"[ \t]*(?:>>|<v|[A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}:[ \t])")
+_LABEL_LIKE = re.compile(r"[ \t]*[A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}(:)[ \t]")
+_PAREN = re.compile(r"\(([^()]*)\)")
 _SOUND_LIKE = re.compile(r"[ \t]*(?:\[[^\[\]\n]+\]|\([^()\n]+\)|♪[^♪\n]*♪)[ \t]*\Z")
 _NAME_LABEL = re.compile(r"[A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}\Z")
 
@@ -31,17 +35,6 @@ def _escape(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     )
-
-
-def _safe(line: str) -> str:
-    """An escaped WebVTT line that no reader takes for a label or a sound."""
-    escaped = _escape(line)
-    if _SOUND_LIKE.match(line):
-        lead = len(line) - len(line.lstrip(" \t"))
-        return escaped[:lead] + f"&#{ord(line[lead])};" + escaped[lead + 1 :]
-    if _LABEL_LIKE.match(line):
-        return escaped.replace(":", "&#58;", 1)
-    return escaped
 
 
 def _timing(start: dt.timedelta, end: dt.timedelta, sep: str, settings: str | None) -> str:
@@ -91,7 +84,7 @@ class _Writer:
             return
         recorded = meta.decode_cues(item.meta.get(meta.CUE_KEY), 1, meta.CUE_KEY, path)
         text = _one_line(item.printed or f"[{item.text or item.subtype or item.kind}]")
-        line = _escape(text) if self.vtt else text
+        line = self.text(text, 0, len(text), _forced(text, True) - {0}) if self.vtt else text
         if recorded and recorded[0][0] == item.time:
             start, end, _, ident, settings = recorded[0]
             self.cue(start, end, [line], ident, settings)
@@ -110,33 +103,50 @@ class _Writer:
             return
         end = turn.end
         if end is None:
-            end = following if following is not None and following > turn.start else None
-            end = end or turn.start + dt.timedelta(seconds=2)
+            later = following is not None and following > turn.start
+            end = following if later and following else turn.start + dt.timedelta(seconds=2)
         cues = meta.decode_cues(turn.meta.get(meta.CUES_KEY), len(lines), meta.CUES_KEY, path)
         if cues and (cues[0][0] != turn.start or max(c[1] for c in cues) != end):
             cues = []  # the times were changed since the cues were read
         if not cues:
             cues = [(turn.start, max(end, turn.start), len(lines), None, None)]
         labels = self.labels(turn, speaker, cues, len(lines), path)
-        words = meta.decode_words(turn.meta.get(meta.WORDS_KEY), len(turn.text), path)
-        if not self.vtt:
-            words = ()
-        pending = [i for i in turn.incidents if i.time is not None or i.kind == "note"]
-        pending = [i for i in pending if not i.length]  # a span of the text is in the text
+        events = self.events(turn, path)
+        between = [
+            i
+            for i in turn.incidents
+            if not i.length and meta.INLINE_KEY not in i.meta and (i.time or i.kind == "note")
+        ]
         first = 0
         for start, stop, count, ident, settings in cues:
-            while pending and (pending[0].offset or 0) < offsets[first]:
-                self.incident(pending.pop(0), start, path)
+            while between and (between[0].offset or 0) < offsets[first]:
+                self.incident(between.pop(0), start, path)
             out = []
             for n in range(first, first + count):
-                timed = [
-                    (o - offsets[n], t) for o, t in words if 0 <= o - offsets[n] < len(lines[n])
-                ]
-                out.append(self.line(lines[n], labels.get(n), timed, start))
+                at, size = offsets[n], len(lines[n])
+                mine = [(o - at, e) for o, e in events if at <= o <= at + size]
+                out.append(self.line(lines[n], labels.get(n), mine, start))
             self.cue(start, stop, out, ident, settings)
             first += count
-        for item in pending:
+        for item in between:
             self.incident(item, following, path)
+
+    def events(self, turn: Turn, path: str) -> list[tuple[int, _Event]]:
+        """What goes inside the lines of ``turn``: word times (WebVTT) and the
+        incidents printed inline, by offset into :attr:`Turn.text`."""
+        events: list[tuple[int, _Event]] = []
+        if self.vtt:
+            words = meta.decode_words(turn.meta.get(meta.WORDS_KEY), len(turn.text), path)
+            events.extend((o, t) for o, t in words)
+        for item in turn.incidents:
+            if item.length or item.offset is None:
+                continue
+            spacing = meta.decode_inline(item.meta.get(meta.INLINE_KEY), path)
+            if spacing is None and (item.time is not None or item.kind == "note"):
+                continue  # a cue of its own (or a NOTE)
+            events.append((item.offset, _Inline(_printed(item), spacing)))
+        events.sort(key=lambda e: (e[0], isinstance(e[1], dt.timedelta)))
+        return events
 
     def labels(
         self,
@@ -145,63 +155,82 @@ class _Writer:
         cues: list[meta.RecordedCue],
         count: int,
         path: str,
-    ) -> dict[int, tuple[str, str]]:
-        """Line -> (style, printed name) of the labels to print in ``turn``."""
+    ) -> dict[int, tuple[str, str, str]]:
+        """Line -> (style, printed name, white space after) of the labels of ``turn``."""
         name = _one_line(speaker.name)
         recorded = meta.decode_labels(turn.meta.get(meta.LABELS_KEY), count, path)
         if recorded is None:
             if not self.vtt:
-                return {0: ("colon", name)}
+                return {0: ("colon", name, " ")}
             firsts, at = {}, 0
             for cue in cues:
-                firsts[at] = ("voice", name)
+                firsts[at] = ("voice", name, "")
                 at += cue[2]
             return firsts
         known = {speaker.name, turn.label, *speaker.aliases, ""}
-        labels: dict[int, tuple[str, str]] = {}
-        for line, style, printed in recorded:
+        labels: dict[int, tuple[str, str, str]] = {}
+        for line, style, printed, gap in recorded:
             printed = printed if printed in known else name
             if not self.vtt and style == "voice":
                 if labels:
                     continue
-                style = "colon"
+                style, gap = "colon", None
             if style.endswith("colon") and not _NAME_LABEL.match(printed):
                 style = "voice" if self.vtt else style
-            labels[line] = (style, printed)
+            labels[line] = (style, printed, meta.GAPS[style] if gap is None else gap)
         return labels
 
     def line(
         self,
         text: str,
-        label: tuple[str, str] | None,
-        words: list[tuple[int, dt.timedelta]],
+        label: tuple[str, str, str] | None,
+        events: list[tuple[int, _Event]],
         cue_start: dt.timedelta,
     ) -> str:
-        """One line of a cue: its label, its text escaped, its word times (WebVTT)."""
+        """One line of a cue: its label, its text (escaped in WebVTT), its inline
+        incidents and its word times (WebVTT)."""
         prefix = ""
         if label is not None:
-            style, name = label
+            style, name, gap = label
             if style == "voice":
                 prefix = f"<v {_escape(name)}>"
             elif style == ">>":
-                prefix = ">> "
+                prefix = ">>"
             else:
-                prefix = (">> " if style == ">> colon" else "") + f"{name}: "
-        if not self.vtt:
-            return prefix + text
-        if not words:
-            return prefix + (_escape(text) if label else _safe(text))
-        lead = len(text) - len(text.lstrip())
-        if words[0][0] == lead and words[0][1] == cue_start and len(words) > 1:
-            words = words[1:]  # the cue's start times the first word
-        parts, at = [], 0
-        for offset, time in words:
-            piece = text[at:offset]
-            parts.append(_safe(piece) if at == 0 and not label else _escape(piece))
-            parts.append(f"<{format_clock(time, millis=True)}>")
+                prefix = (">> " if style == ">> colon" else "") + f"{name}:"
+            prefix += gap
+        words = [o for o, e in events if isinstance(e, dt.timedelta)]
+        if len(words) > 1 and events[0] == (words[0], cue_start):
+            lead = len(text) - len(text.lstrip())
+            if words[0] == lead:
+                events = events[1:]  # the cue's start times the first word
+        forced = _forced(text, label is None) if self.vtt else set()
+        parts, at = [prefix], 0
+        for offset, event in events:
+            parts.append(self.text(text, at, offset, forced))
+            if isinstance(event, dt.timedelta):
+                parts.append(f"<{format_clock(event, millis=True)}>")
+            else:
+                before, after = event.spacing or _spacing(text, offset)
+                printed = _escape(event.printed) if self.vtt else event.printed
+                parts.append(before + printed + after)
             at = offset
-        parts.append(_escape(text[at:]))
-        return prefix + "".join(parts)
+        parts.append(self.text(text, at, len(text), forced))
+        return "".join(parts)
+
+    def text(self, text: str, start: int, end: int, forced: set[int]) -> str:
+        """``text[start:end]``, escaped in WebVTT (``forced``: characters to write as
+        numeric references, so that they are not read as a label or a sound)."""
+        if not self.vtt:
+            return text[start:end]
+        marks = sorted(p for p in forced if start <= p < end)
+        out, at = [], start
+        for p in marks:
+            out.append(_escape(text[at:p]))
+            out.append(f"&#{ord(text[p])};")
+            at = p + 1
+        out.append(_escape(text[at:end]))
+        return "".join(out)
 
     def header(self) -> list[str]:
         """The WebVTT header block and what goes before the first cue."""
@@ -222,6 +251,51 @@ class _Writer:
         blocks.extend(_note(p) for p in t.front)
         blocks.extend(_styles(t.meta.get(meta.STYLES_KEY)))
         return blocks
+
+
+@attrs.frozen
+class _Inline:
+    """An incident printed inside a line, with the white space around it."""
+
+    printed: str
+    spacing: tuple[str, str] | None
+
+
+_Event: TypeAlias = "dt.timedelta | _Inline"
+
+
+def _printed(item: Incident) -> str:
+    """How an incident is printed inside a line: as printed, if a reader takes that
+    for a sound again, else in square brackets."""
+    printed = _one_line(item.printed or "") if "\n" not in (item.printed or "") else item.printed
+    if printed and (
+        (printed.startswith("[") and printed.endswith("]") and printed.count("[") == 1)
+        or (_PAREN.fullmatch(printed) and stage_direction(printed[1:-1]))
+    ):
+        return printed
+    return f"[{_one_line(item.text or item.subtype or item.kind)}]"
+
+
+def _spacing(text: str, offset: int) -> tuple[str, str]:
+    """The white space around an incident put inside ``text`` at ``offset``."""
+    before = " " if offset > 0 and not text[offset - 1].isspace() else ""
+    after = " " if offset < len(text) and not text[offset].isspace() else ""
+    return before, after
+
+
+def _forced(text: str, unlabelled: bool) -> set[int]:
+    """Where a WebVTT line must write a character as a numeric reference so that the
+    reader does not take it for a label, a sound or a bracketed incident."""
+    forced = {i for i, c in enumerate(text) if c == "["} if "[" in text else set()
+    if "(" in text:
+        forced.update(m.start() for m in _PAREN.finditer(text) if stage_direction(m.group(1)))
+    if unlabelled:
+        if _SOUND_LIKE.match(text):
+            forced.add(len(text) - len(text.lstrip(" \t")))
+        label = _LABEL_LIKE.match(text)
+        if label and label.group(1):
+            forced.add(label.start(1))
+    return forced
 
 
 def _styles(value: str | None) -> list[str]:
