@@ -143,6 +143,7 @@ def _document(text: str, vtt: bool, warn: _Warner) -> _Document:
             end += 1
         doc.header = lines[begin:end]
         begin = end
+    late: list[int] = []
     for lineno, block in _blocks(lines, begin):
         head = block[0].strip()
         if vtt and (head == "NOTE" or head.startswith(("NOTE ", "NOTE\t"))):
@@ -151,26 +152,51 @@ def _document(text: str, vtt: bool, warn: _Warner) -> _Document:
         if vtt and head.split(None, 1)[0] in ("STYLE", "REGION") and "-->" not in block[0]:
             doc.styles.append("\n".join(block))
             continue
-        _cue(doc, lineno, block, vtt, warn)
+        _cue(doc, lineno, block, vtt, warn, late)
+    if late:
+        warn(
+            f"{len(late)} cue text{'s' if len(late) > 1 else ''} after a blank line "
+            "(the cue before has no text): read as the text of the cue before",
+            late[0],
+        )
     return doc
 
 
-def _cue(doc: _Document, lineno: int, block: list[str], vtt: bool, warn: _Warner) -> None:
-    at = next((i for i, line in enumerate(block[:3]) if "-->" in line), None)
-    timing = _timing(block[at]) if at is not None else None
-    if at is None or isinstance(timing, str) or timing is None:
-        where = lineno + (at or 0)
-        why = timing if isinstance(timing, str) else _NO_TIMING
-        warn(why + "; its lines are kept as text without a time", where)
-        body = block[1:] if not vtt and block[0].strip().isdigit() and len(block) > 1 else block
-        doc.items.append(_Cue(where, None, None, None, None, body))
-        return
-    start, end, settings = timing
-    if end < start:
-        warn(f"cue ends ({end}) before it starts ({start}); end time dropped", lineno)
-        end = start
-    ident = block[0] if vtt and at == 1 else None
-    doc.items.append(_Cue(lineno, start, end, ident, settings, block[at + 1 :]))
+def _cue(
+    doc: _Document, lineno: int, block: list[str], vtt: bool, warn: _Warner, late: list[int]
+) -> None:
+    """The cues of one block: one, or more where a timing line follows cue text without
+    a blank line between (a new cue starts there, as in browsers)."""
+    while block:
+        at = next((i for i, line in enumerate(block[:3]) if "-->" in line), None)
+        last = doc.items[-1] if doc.items else None
+        if at is None and isinstance(last, _Cue) and last.start is not None and not last.lines:
+            last.lines = block  # the text of a cue, after a blank line
+            late.append(lineno)
+            return
+        timing = _timing(block[at]) if at is not None else None
+        if at is None or isinstance(timing, str) or timing is None:
+            where = lineno + (at or 0)
+            why = timing if isinstance(timing, str) else _NO_TIMING
+            warn(why + "; its lines are kept as text without a time", where)
+            srt_number = not vtt and block[0].strip().isdigit() and len(block) > 1
+            doc.items.append(
+                _Cue(where, None, None, None, None, block[1:] if srt_number else block)
+            )
+            return
+        start, end, settings = timing
+        if end < start:
+            warn(f"cue ends ({end}) before it starts ({start}); end time dropped", lineno)
+            end = start
+        ident = block[0] if vtt and at == 1 else None
+        payload = block[at + 1 :]
+        split = next(
+            (k for k, line in enumerate(payload) if "-->" in line and _TIMING.match(line)),
+            len(payload),
+        )
+        doc.items.append(_Cue(lineno, start, end, ident, settings, payload[:split]))
+        lineno += at + 1 + split
+        block = payload[split:]
 
 
 # -- cue text ---------------------------------------------------------------------------
