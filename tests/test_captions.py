@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
+import re
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -221,3 +225,146 @@ def test_word_times_ignores_bad_metadata_with_a_warning(value: str) -> None:
     turn = Turn(id="u1", speaker_id="a", paragraphs=["so far"], meta={"captions:words": value})
     with pytest.warns(ParseWarning, match=r"u1.*captions:words.*ignored"):
         assert captions.word_times(turn) == ()
+
+
+# -- issue 12: times and metadata that do not fit, and inputs that grow -----------------
+
+HUGE = b"1\n99999999999999999999:00:00,000 --> 99999999999999999999:00:01,000\nhi\n"
+
+
+def test_time_out_of_range_is_a_parse_problem() -> None:
+    """A time past the bound is a located ParseError in strict mode, a warning (and the
+    text kept without a time) otherwise; never an OverflowError."""
+    with pytest.raises(ParseError, match=r"^x\.srt:2:1: cue time out of range"):
+        captions.loads(HUGE, source="x.srt", strict=True)
+    with pytest.warns(ParseWarning, match="out of range"):
+        t = captions.loads(HUGE)
+    assert t.turns[0].text.endswith("\nhi")  # the broken lines are kept, as text
+    assert t.turns[0].start is None
+    vtt = b"WEBVTT\n\n9999999:00:00.000 --> 9999999:00:01.000\nhi\n"
+    with pytest.raises(ParseError, match="out of range"):
+        captions.loads(vtt, strict=True)
+
+
+BAD_TIMES = ["1e999", "NaN", "-1", "9" * 400, "Infinity", "true", '"1"', "null"]
+
+
+def timed(meta: dict[str, str], incident_meta: dict[str, str] | None = None) -> Transcript:
+    """A timed turn with ``meta``, read from JSON (metadata read from a file is input)."""
+    t = Transcript(
+        speakers=[Speaker(id="a", name="Ann")],
+        body=[
+            Turn(
+                id="u1",
+                speaker_id="a",
+                paragraphs=["Hello there."],
+                start=seconds(1),
+                end=seconds(2),
+                meta=meta,
+                incidents=[
+                    Incident(kind="vocal", offset=6, time=seconds(1.5), meta=incident_meta or {})
+                ],
+            )
+        ],
+    )
+    return debatekit.json.loads(debatekit.json.dumps(t))
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+@pytest.mark.parametrize("bad", BAD_TIMES)
+def test_bad_cue_times_in_metadata_are_ignored_with_a_warning(fmt: str, bad: str) -> None:
+    """captions:cues with an infinite, NaN, negative, huge or non-number time: ignored with
+    a warning naming the path; the turn is written as one cue of its own times."""
+    for value in (f"[[0,1,{bad}]]", f"[[{bad},2,1]]", f"[[1,{bad},1]]"):
+        with pytest.warns(ParseWarning, match=r"body\[0\]\.meta\['captions:cues'\].*ignored"):
+            out = captions.dumps(timed({"captions:cues": value}), format=fmt)  # type: ignore[arg-type]
+        sep = "." if fmt == "vtt" else ","
+        assert f"00:00:01{sep}000 --> 00:00:02{sep}000" in out
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("captions:cues", "[[1,2]]"),
+        ("captions:cues", "[[1,2,1,{}]]"),
+        ("captions:cues", "[[2,1,1]]"),
+        ("captions:cues", "[[1,2,0]]"),
+        ("captions:cues", "[[1,2,true]]"),
+        ("captions:cues", '[[1,2,1,"a\\nb"]]'),
+        ("captions:cues", '[[1,2,1,null,"x --> y"]]'),
+        ("captions:cues", "{}"),
+        ("captions:cues", "[" * 50_000),
+        ("captions:labels", '[[0,"shout","Ann"]]'),
+        ("captions:labels", '[[5,"voice","Ann"]]'),
+        ("captions:labels", '[[0,"voice","Ann","x"]]'),
+        ("captions:words", "[[0,1e999]]"),
+        ("captions:words", "[[99,1]]"),
+    ],
+)
+def test_bad_turn_metadata_is_ignored_with_a_warning(key: str, value: str) -> None:
+    """Every recorded value the writer uses is checked where it is used."""
+    with pytest.warns(ParseWarning, match=re.escape(f"meta[{key!r}]")):
+        out = captions.dumps(timed({key: value}))
+    assert "Hello" in out
+
+
+@pytest.mark.parametrize("value", ["[[1e999,2,1]]", '[" ", "x"]', "[1]"])
+def test_bad_incident_metadata_is_ignored_with_a_warning(value: str) -> None:
+    """An incident's recorded cue or inline spacing that does not fit is ignored."""
+    for key in ("captions:cue", "captions:inline"):
+        with pytest.warns(ParseWarning, match="ignored"):
+            captions.dumps(timed({}, {key: value}))
+
+
+# One unit of each shape of adversarial cue text; the test repeats it to a size.
+ADVERSARIAL = [
+    "<",
+    "<v",
+    "<v.",
+    "-->",
+    "a",
+    "[",
+    "(",
+    "&",
+    "[x] ",
+    "[a\n",
+    ">> ",
+    "A: ",
+    "<00:00:01.000>",
+    "so<00:00:01.500> [x]",
+    "\n00:00:01.000 --> 00:00:02.000\n",
+    "\n \n",
+    "\nNOTE\n",
+]
+
+
+def cpu(data: str) -> float:
+    """The least CPU time of three reads of ``data``, the garbage collector paused (its
+    passes over every live object are not the reader's work)."""
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ParseWarning)
+                captions.loads(data)
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n", "1\n00:00:01,000 --> 00:00:02,000\n"],
+    ids=["vtt", "srt"],
+)
+@pytest.mark.parametrize("unit", ADVERSARIAL)
+def test_reading_grows_linearly(head: str, unit: str) -> None:
+    """Twice the adversarial input takes at most about twice the work (a quadratic reader
+    takes four times: 80,000 '<' took 14.7 s with a backtracking tag pattern)."""
+    n = 20_000 // len(unit)
+    small, large = cpu(head + unit * n), cpu(head + unit * 2 * n)
+    assert large <= 3 * max(small, 0.002)

@@ -191,6 +191,9 @@ def decode_cues(
             _ignore(path, key, f"cue {i} {cue}")
             return []
         cues.append(cue)
+    if line_count is not None and any(c[2] > line_count for c in cues):
+        _ignore(path, key, f"a cue holds more lines than the {line_count} of the text")
+        return []
     if line_count is not None and sum(c[2] for c in cues) != line_count:
         # The text was edited since it was read: the cues no longer say which lines
         # they hold. Not a problem in the metadata, so no warning.

@@ -30,6 +30,7 @@ _NAME_PREFIX = re.compile(r"([A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}):(
 # Brackets inside a line: any [...] (captions bracket sounds), (...) when a stage direction.
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]|\(([^()]*)\)")
 # A line that ends inside a sentence (a label after it is part of the sentence).
+_BLANKS = re.compile(r"[ \t]*")
 _BRACKET_REF = re.compile(r"&#(?:91|40|x5[bB]|x28);")
 _MID_SENTENCE = re.compile(r".*[\w,]\Z")
 
@@ -405,8 +406,7 @@ def _extract(line: _Line) -> None:
         if kept != ahead and (kept or pos):
             before = ahead[len(kept) :]
         else:
-            rest = text[b:]
-            after = rest[: len(rest) - len(rest.lstrip(" \t"))]
+            after = _BLANKS.match(text, b).group()  # type: ignore[union-attr]
         pieces.append(kept if before else ahead)
         size += len(pieces[-1])
         kind, subtype = found or ("incident", None)
@@ -428,9 +428,12 @@ def _extract(line: _Line) -> None:
         return
     line.text = "".join(pieces)
     words = []
-    for offset, time in line.words:
-        cut = sum(min(b, offset) - a for a, b in removed if a < offset)
-        if not any(a <= offset < b for a, b in removed):
+    cut = k = 0  # characters taken out before the word; spans passed
+    for offset, time in line.words:  # both in order: one pass
+        while k < len(removed) and removed[k][1] <= offset:
+            cut += removed[k][1] - removed[k][0]
+            k += 1
+        if k == len(removed) or offset < removed[k][0]:
             words.append((offset - cut, time))
     line.words = words
 
