@@ -368,3 +368,245 @@ def test_reading_grows_linearly(head: str, unit: str) -> None:
     n = 20_000 // len(unit)
     small, large = cpu(head + unit * n), cpu(head + unit * 2 * n)
     assert large <= 3 * max(small, 0.002)
+
+
+# -- issue 13: readers keep what they read, writers carry what they can -----------------
+
+FULL_VTT = """WEBVTT Episode 8 - The Border
+Kind: captions
+Language: en
+X-Origin: hand-made
+
+NOTE Recorded in Washington.
+
+STYLE
+::cue { color: yellow }
+
+intro
+00:00:01.000 --> 00:00:02.500 align:start position:10%
+<v Ann Lee>Hello &amp; welcome.
+
+00:00:02.500 --> 00:00:04.000
+<v Ann Lee>Shall we begin?
+
+NOTE
+A note between two cues
+of one speaker.
+
+00:00:04.000 --> 00:00:05.000
+<v Ann Lee>Yes.
+
+00:00:05.000 --> 00:00:06.000
+[APPLAUSE]
+
+00:00:06.000 --> 00:00:08.000
+Bob Roe: Thank you [laughs]. Indeed.
+
+NOTE The end: 11,094 words of back matter would go here.
+"""
+
+
+def test_vtt_header_and_notes_are_kept() -> None:
+    """Header text is the title, Language: the event's language, Kind: and other header
+    lines metadata; NOTE blocks are front matter, note incidents and back matter."""
+    t = captions.loads(FULL_VTT)
+    assert (t.event.title, t.event.language) == ("Episode 8 - The Border", "en")
+    assert t.meta["captions:kind"] == "captions"
+    assert t.meta["captions:header"] == "X-Origin: hand-made"
+    assert t.front == ("Recorded in Washington.",)
+    assert t.back == ("The end: 11,094 words of back matter would go here.",)
+    ann = t.turns[0]
+    assert ann.text == "Hello & welcome.\nShall we begin?\nYes."
+    note = ann.incidents[0]
+    assert (note.kind, note.text, note.offset) == (
+        "note",
+        "A note between two cues\nof one speaker.",
+        32,
+    )
+    applause = t.body[1]
+    assert isinstance(applause, Incident)
+    assert (applause.kind, applause.subtype, applause.time) == ("kinesic", "applause", seconds(5))
+    bob = t.turns[1]
+    assert bob.text == "Thank you. Indeed."
+    assert [(i.printed, i.kind, i.subtype, i.offset) for i in bob.incidents] == [
+        ("[laughs]", "vocal", "laughter", 9)
+    ]
+
+
+def test_vtt_read_without_warnings_is_written_back_exactly() -> None:
+    """WebVTT -> model -> WebVTT gives the same file: header, notes, STYLE, cue ids and
+    settings, labels, entities, sounds inside and between turns."""
+    assert captions.dumps(captions.loads(FULL_VTT)) == FULL_VTT
+
+
+def test_srt_round_trip_is_exact() -> None:
+    """SRT -> model -> SRT gives the same file (the real one, less its final blank line)."""
+    source = (DATA / "virtual-coffee-s08e05.srt").read_text("utf-8")
+    t = captions.loads(source)
+    assert captions.dumps(t, format="srt") == source.rstrip("\n") + "\n"
+
+
+def test_vtt_writer_carries_front_and_back_matter_title_and_language() -> None:
+    """A transcript from elsewhere keeps its front and back matter (NOTE blocks), title
+    and language (header) through WebVTT; SRT has no place for them."""
+    t = Transcript(
+        event=debatekit.Event(title="A debate", language="de"),
+        speakers=[Speaker(id="a", name="Ann")],
+        body=[Turn(id="u1", speaker_id="a", paragraphs=["Hallo."], start=seconds(1))],
+        front=["First paragraph.", "Second\nwith two lines --> here."],
+        back=["The back matter."],
+    )
+    back = captions.loads(captions.dumps(t))
+    assert (back.event.title, back.event.language) == ("A debate", "de")
+    assert back.front == ("First paragraph.", "Second\nwith two lines -> here.")
+    assert back.back == ("The back matter.",)
+    srt = captions.loads(captions.dumps(t, format="srt"))
+    assert (srt.front, srt.back, srt.event.title) == ((), (), None)
+
+
+def test_short_form_of_a_name_is_the_same_speaker() -> None:
+    """Dan: after Dan Smith: is one speaker, the printed form kept as the turn's label."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nDan Smith: Hello.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nBekah: Hi Dan.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\nDan: How are you?\n"
+    )
+    t = captions.loads(srt)
+    assert [(s.id, s.name) for s in t.speakers] == [("smith", "Dan Smith"), ("bekah", "Bekah")]
+    assert [(turn.speaker_id, turn.label) for turn in t.turns] == [
+        ("smith", "Dan Smith"),
+        ("bekah", "Bekah"),
+        ("smith", "Dan"),
+    ]
+    assert captions.dumps(t, format="srt") == srt
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind", "subtype"),
+    [
+        ("[music]", "incident", "music"),
+        ("[Music]", "incident", "music"),
+        ("[chuckles]", "vocal", "laughter"),
+        ("(APPLAUSE)", "kinesic", "applause"),
+        ("(BOOING)", "vocal", "booing"),
+        ("♪ la la la ♪", "incident", "music"),
+        ("♪♪", "incident", "music"),
+        ("[door slams]", "incident", None),
+    ],
+)
+def test_a_cue_that_is_only_a_sound_is_an_incident(cue: str, kind: str, subtype: str) -> None:
+    """A sound cue is an incident of the shared vocabulary's kind, never a speaker; the
+    unlabelled cue after it goes on with the speaker before it."""
+    srt = (
+        f"1\n00:00:01,000 --> 00:00:02,000\n{cue}\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nANN: Hello.\n\n"
+        f"3\n00:00:03,000 --> 00:00:04,000\n{cue}\n\n"
+        "4\n00:00:04,000 --> 00:00:05,000\nStill Ann.\n\n"
+        "5\n00:00:05,000 --> 00:00:06,000\nBOB: Hi.\n\n"
+        f"6\n00:00:06,000 --> 00:00:07,000\n{cue}\n"
+    )
+    t = captions.loads(srt)
+    assert [s.name for s in t.speakers] == ["ANN", "BOB"]
+    first = t.body[0]
+    assert isinstance(first, Incident)
+    assert (first.kind, first.subtype, first.printed, first.time) == (
+        kind,
+        subtype,
+        cue,
+        seconds(1),
+    )
+    ann = t.turns[0]
+    assert ann.text == "Hello.\nStill Ann."
+    assert [(i.kind, i.offset, i.time) for i in ann.incidents] == [(kind, 6, seconds(3))]
+    assert isinstance(t.body[-1], Incident)
+    assert captions.dumps(t, format="srt") == srt
+
+
+YOUTUBE = """WEBVTT
+Kind: captions
+Language: en
+
+00:00:01.839 --> 00:00:04.150 align:start position:0%
+{SP}
+so<00:00:02.080><c> today</c><00:00:02.399><c> we're</c>
+
+00:00:04.150 --> 00:00:04.160 align:start position:0%
+so today we're
+{SP}
+
+00:00:04.160 --> 00:00:06.789 align:start position:0%
+so today we're
+going<00:00:04.400><c> to</c><00:00:04.560><c> talk</c>
+
+00:00:06.789 --> 00:00:06.799 align:start position:0%
+going to talk
+{SP}
+
+00:00:06.799 --> 00:00:08.000 align:start position:0%
+going to talk
+[Music]
+
+00:00:08.000 --> 00:00:09.000 align:start position:0%
+[Music]
+about<00:00:08.400><c> &amp;</c><00:00:08.600><c> this</c>
+""".replace("{SP}", " ")  # a single space: the line is not blank
+
+
+def test_auto_generated_captions_give_each_word_once_with_its_time() -> None:
+    """Rolling cues that repeat the previous line and 10 ms transition cues: each word
+    once, word times in captions:words (word_times), [Music] an incident."""
+    t = captions.loads(YOUTUBE)
+    turn = t.turns[0]
+    assert turn.text == "so today we're\ngoing to talk\nabout & this"
+    times = [(turn.text[o:].split()[0], d.total_seconds()) for o, d in captions.word_times(turn)]
+    assert times == [
+        ("so", 1.839),
+        ("today", 2.08),
+        ("we're", 2.399),
+        ("going", 4.16),
+        ("to", 4.4),
+        ("talk", 4.56),
+        ("about", 8.0),
+        ("&", 8.4),
+        ("this", 8.6),
+    ]
+    assert [(i.subtype, i.time) for i in turn.incidents] == [("music", seconds(6.799))]
+
+
+def test_auto_generated_captions_written_back_keep_words_and_times() -> None:
+    """Written as WebVTT: one cue per line with timestamp tags; read again, the same words
+    and word times (the rolling layout and transition cues are what is not kept)."""
+    t = captions.loads(YOUTUBE)
+    written = captions.dumps(t)
+    assert "00:00:04.150 --> 00:00:04.160" not in written
+    assert "so <00:00:02.080>today <00:00:02.399>we're" in written
+    again = captions.loads(written)
+    assert again.turns[0].text == t.turns[0].text
+    assert captions.word_times(again.turns[0]) == captions.word_times(t.turns[0])
+    assert captions.dumps(again) == written
+
+
+def test_a_label_inside_a_sentence_is_text() -> None:
+    """'Coffee:' in the middle of a sentence, once in the file, is not a speaker."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nAnn: we start every Virtual\nCoffee: we introduce\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nBob: Right.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\nAnn: Yes.\n"
+    )
+    t = captions.loads(srt)
+    assert [s.name for s in t.speakers] == ["Ann", "Bob"]
+    assert t.turns[0].text == "we start every Virtual\nCoffee: we introduce"
+
+
+def test_vtt_text_that_looks_like_a_label_or_a_sound_stays_text() -> None:
+    """Text lines that a reader would take for a label, a sound or a bracketed incident
+    are written so that they read back as the same text."""
+    text = "Dan: not a label\n[not a sound]\n(APPLAUSE) is text here\n>> nor a change"
+    t = Transcript(
+        speakers=[Speaker(id="a", name="Ann")],
+        body=[Turn(id="u1", speaker_id="a", paragraphs=[text], start=seconds(1))],
+    )
+    back = captions.loads(captions.dumps(t))
+    assert back.turns[0].text == text
+    assert back.turns[0].incidents == ()
+    assert [s.name for s in back.speakers] == ["Ann"]
