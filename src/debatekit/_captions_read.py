@@ -282,8 +282,8 @@ def _clock(tag: str) -> dt.timedelta | None:
 
 def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
     """Style and printed name of a label at the start of ``raw`` (tags still in),
-    and the rest of the line."""
-    stripped = raw.strip()
+    and the rest of the line (white space at its end kept: it may be text)."""
+    stripped = raw.lstrip()
     if vtt:
         voice = _voice(stripped)
         if voice is not None and voice[0]:
@@ -295,8 +295,6 @@ def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
         return ">>", "", stripped[2:]
     if named:
         return (">> colon" if change else "colon"), named.group(1), rest[named.end() :]
-    if change:
-        return ">>", "", rest
     return None, None, raw
 
 
