@@ -149,7 +149,7 @@ def _xfail_text(format_: str, reason: str) -> pytest.MarkDecorator | tuple[()]:
         pytest.param(
             f, text, marks=_xfail_text(f, TEXT_CR) if "\r" in text else (), id=f"{f}-{text!r}"
         )
-        for f in ("tei", "text", "vtt")
+        for f in ("tei", "text", "vtt", "srt")
         for text in (
             "tab\there",
             "no-break\u00a0space",

@@ -99,6 +99,11 @@ class _Writer:
             )
         speaker = self.transcript.speaker(turn.speaker_id)
         lines, offsets = _lines(turn)
+        if not self.vtt and any("\r" in line for line in lines):
+            raise DebatekitError(
+                f"turn {turn.id!r} holds a carriage return, which SRT cannot write (a "
+                "reader takes it for a line break); WebVTT can"
+            )
         if not lines:
             return
         end = turn.end
