@@ -75,6 +75,7 @@ class _Line:
     escaped: set[int] = attrs.Factory(set)  # offsets of brackets that are text
     sound: bool = False  # the line is only a sound
     incidents: list[Incident] = attrs.Factory(list)  # inline, offsets into text
+    styled: str | None = None  # the line as printed, where tags were taken out
 
 
 # -- blocks -----------------------------------------------------------------------------
@@ -316,6 +317,8 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
                 continue
             previous[:] = [plain]
         line = _Line(cue, text, style, name, words, first=not found, escaped=escaped)
+        if "<" in rest and not auto and "-->" not in rest:
+            line.styled = rest  # styling tags: the writer prints the line so again
         if style is not None:  # the label's separator is not text
             lead = len(text) - len(text.lstrip())
             line.gap, line.text = text[:lead], text[lead:]
@@ -462,6 +465,7 @@ class _Draft:
     label: str | None = None
     incidents: list[Incident] = attrs.Factory(list)
     timed: bool = True
+    styled: list[tuple[int, str, str]] = attrs.Factory(list)  # line, as printed, text
 
     def add(self, line: _Line) -> None:
         self.size += 1
@@ -476,6 +480,8 @@ class _Draft:
         self.incidents.extend(
             attrs.evolve(i, offset=self.size + (i.offset or 0)) for i in line.incidents
         )
+        if line.styled is not None:
+            self.styled.append((len(self.lines), line.styled, line.text))
         self.lines.append(line.text)
         self.size += len(line.text)
         cue = line.cue
@@ -605,6 +611,9 @@ def _turn(draft: _Draft, number: int, speaker_id: str) -> Turn:
     record[meta.LABELS_KEY] = json.dumps(draft.labels, ensure_ascii=False)
     if draft.words:
         record[meta.WORDS_KEY] = meta.encode_words(draft.words)
+    styled = [[n, raw, line] for n, raw, line in draft.styled if lines[n] == line]
+    if styled:
+        record[meta.STYLED_KEY] = json.dumps(styled, ensure_ascii=False)
     starts = [c.start for c in draft.cues]
     ends = [c.end for c in draft.cues]
     size = len(text)
