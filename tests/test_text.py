@@ -307,14 +307,21 @@ def test_inline_stage_direction_leaves_the_text() -> None:
     assert text.dumps(t) == source
 
 
-def test_text_after_a_stage_direction_continues_the_speaker() -> None:
-    """Unlabelled text after a stage direction is the last speaker going on, in a new turn."""
+def test_a_stage_direction_inside_a_speech_is_an_incident_of_the_turn() -> None:
+    """A stage direction between two paragraphs of one speech stays inside the turn
+    (a zero-length incident where the next paragraph starts): the speech is one turn."""
     source = "HOLT: Welcome.\n\n(APPLAUSE)\n\nAs I was saying.\n\nTRUMP: Thanks.\n\nHOLT: Sure."
     t = text.loads(source)
-    assert [(turn.speaker_id, turn.label, turn.paragraphs) for turn in t.turns[:2]] == [
-        ("holt", "HOLT", ("Welcome.",)),
-        ("holt", None, ("As I was saying.",)),
+    first = t.turns[0]
+    assert (first.speaker_id, first.label, first.paragraphs) == (
+        "holt",
+        "HOLT",
+        ("Welcome.", "As I was saying."),
+    )
+    assert [(i.subtype, i.offset, i.printed) for i in first.incidents] == [
+        ("applause", len("Welcome.\n\n"), "(APPLAUSE)")
     ]
+    assert len(t.turns) == 3
     assert text.dumps(t) == source
 
 
@@ -387,10 +394,10 @@ def test_strict_mode_raises_with_line_and_column() -> None:
     assert (info.value.lineno, info.value.colno) == (3, 1)
 
 
-def test_dialect_and_speaker_map_accept_a_one_word_label() -> None:
-    """An explicit dialect or a speaker map makes a one-off one-word label a label."""
+def test_convention_and_speaker_map_accept_a_one_word_label() -> None:
+    """A forced convention or a speaker map makes a one-off one-word label a label."""
     source = "Moderator: Welcome.\n\nJane Doe: Thanks."
-    assert [s.name for s in text.loads(source, dialect="colon").speakers] == [
+    assert [s.name for s in text.loads(source, convention="colon").speakers] == [
         "Moderator",
         "Jane Doe",
     ]
@@ -403,12 +410,22 @@ def test_dialect_and_speaker_map_accept_a_one_word_label() -> None:
     assert t.turns[0].label == "Moderator"
 
 
-def test_dialect_restricts_labels() -> None:
-    """dialect="caps" takes only upper-case labels; others stay text."""
+def test_caps_convention_restricts_labels() -> None:
+    """convention="caps" takes only upper-case labels; others stay text."""
     source = "HOLT: One.\n\nJane Doe: two.\n\nTRUMP: Three."
-    t = text.loads(source, dialect="caps")
+    t = text.loads(source, convention="caps")
     assert [s.name for s in t.speakers] == ["HOLT", "TRUMP"]
     assert t.turns[0].paragraphs == ("One.", "Jane Doe: two.")
+
+
+def test_dialect_is_a_deprecated_alias_of_convention() -> None:
+    """The old dialect= still works, with a DeprecationWarning."""
+    source = "HOLT: One.\n\nJane Doe: two.\n\nTRUMP: Three."
+    with pytest.warns(DeprecationWarning, match="convention="):
+        t = text.loads(source, dialect="caps")
+    assert [s.name for s in t.speakers] == ["HOLT", "TRUMP"]
+    with pytest.raises(ValueError, match="unknown convention"):
+        text.loads(source, convention="nope")
 
 
 def test_custom_label_pattern() -> None:

@@ -248,6 +248,11 @@ class Roster:
         """Whether ``label`` is one of the ``known`` forms."""
         return label in self.known or name_key(split_label(label).name) in self.known
 
+    def find(self, label: str) -> int | None:
+        """The index of the person ``label`` names, if already known (nothing added)."""
+        hits = self.by_key.get(name_key(split_label(label).name), [])
+        return hits[0] if len(hits) == 1 else None
+
     def resolve(
         self,
         label: str,
