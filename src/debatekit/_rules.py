@@ -217,6 +217,8 @@ STAGE_VOCABULARY: dict[str, tuple[IncidentKind, str]] = {
     "pause": ("pause", "pause"),
     "silence": ("pause", "silence"),
     "music": ("incident", "music"),
+    "jingle": ("incident", "music"),
+    "sponsor": ("incident", "break"),
     "bell": ("incident", "bell"),
     "begin": ("incident", "clip"),
     "end": ("incident", "clip"),

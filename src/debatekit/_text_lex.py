@@ -21,9 +21,9 @@ _LABEL = re.compile(
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
     rf"(?P<bold>\*\*)?"
     rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
-    rf"(?:[ \t]+(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
-    rf"(?(bold)(?:\*\*:|:\*\*)|:)"
-    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\))?[ \t]*$|[ \t\u00a0]+|$)"
+    rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
+    rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
+    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$|[ \t\u00a0]+|$)"
 )
 # "Name 00:01:02" alone on its line: the text follows on the next lines.
 _LABEL_TS_LINE = re.compile(
@@ -266,7 +266,8 @@ def _name_shape(label: str) -> str | None:
     first = tokens[0].translate(_APOSTROPHES).casefold().strip(".")
     if len(tokens) > 1 and first in _STOP:
         return None
-    if len(tokens) == 1 and first in _STOP:
+    # (Initials such as "AT:" or "IN:" in capitals are not the stop word.)
+    if len(tokens) == 1 and first in _STOP and not (tokens[0].isupper() and len(tokens[0]) <= 3):
         return None
     lower = 0
     for i, token in enumerate(tokens):

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 import attrs
 
 from ._io import decode_text
-from ._speakers import Roster
+from ._rules import stage_direction
+from ._speakers import PARTICIPANTS, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_front import _front_matter
@@ -212,7 +213,7 @@ class _Reader:
             if seen in accepted:
                 kinds[detail.kind] += 1
                 out[i] = ("label", start, line, detail, row)
-            elif self._accept(detail, counts, surnames, shapes, row):
+            elif self._accept(detail, counts, surnames, shapes, row, line):
                 accepted.add(seen)
                 kinds[detail.kind] += 1
                 out[i] = ("label", start, line, detail, row)
@@ -249,12 +250,18 @@ class _Reader:
         surnames: set[str],
         shapes: Counter[str],
         lineno: int,
+        line: str,
     ) -> bool:
         if found.kind in ("explicit", "pattern"):
             return True
         key = _norm(_name_part(found.label))
         if self.roster.is_known(found.label):
             return True
+        if _URL_ONLY.fullmatch(line, found.end):
+            return False  # "Electrum GitHub: https://...": a link, not a speech
+        bare = _PAREN.sub(" ", _name_part(found.label)).split()
+        if len(bare) == 1 and stage_direction(bare[0]) is not None:
+            return False  # "**Break:** [39:51]": a stage direction, not a speaker
         dialect = self.dialect
         if self.forced and dialect == "auto":
             return True
@@ -266,9 +273,14 @@ class _Reader:
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
             return True
-        single = len(_PAREN.sub(" ", _name_part(found.label)).split()) <= 1
+        single = len(bare) <= 1
         if not single or "," in found.label or found.time is not None:
             return True
+        if key in PARTICIPANTS:
+            return True  # "Question:", "Audience:": a role label, even if only once
+        short = split_label(found.label).short
+        if short is not None and counts[_norm(short)] >= 1:
+            return True  # "Emzy (E):" introduces the label "E:"
         if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
             return True
         if found.kind == "caps" and shapes["caps"] >= 2:
@@ -607,6 +619,9 @@ _LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")
 # An interjection that names its speaker: "Volker Kauder [CDU/CSU]: Eben!",
 # "Abg. Dr. Horlacher: Sollen ...".
 _NAMED = re.compile(r"(?P<name>[^\W\d][^:()\[\]\n]{1,60}?)(?: \[(?P<party>[^\]\n]{1,30})\])? ?: ")
+
+
+_URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
 
 
 def _parenthesised(piece: _Piece) -> bool:
