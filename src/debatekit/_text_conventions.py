@@ -38,7 +38,7 @@ _CONGRESSIONAL = (
 # office after a comma (Dr. E F, Bundesminister der Finanzen). The colon may follow a
 # space (OCR) and the text may run on on the same line.
 _DE_NAME = (
-    r"(?:(?:Dr|Prof|Frau|Graf|Freiherr)\.? )*[A-ZÄÖÜ][\w'\-]+"
+    r"(?:(?:Dr|Prof|Frau|Graf|Freiherr)\.? )*(?:(?:von|van|de|zu|vom)(?: der)? )?[A-ZÄÖÜ][\w'\-]+"
     r"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'\-]+){0,3}"
 )
 _DE_OFFICE = (
@@ -49,7 +49,7 @@ _PLENARPROTOKOLL = (
     r"(?P<label>"
     rf"(?:{_DE_OFFICE}) {_DE_NAME}"
     rf"|{_DE_NAME}(?: \([^()\n:]{{2,30}}\)){{1,2}}"
-    rf"|{_DE_NAME}, (?:[\w.\-]+ ){{0,8}}[\w.\-]+"
+    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?: [\w.\-]+){{0,8}}"
     r")[ ]?:(?:[ \t]+|$)"
 )
 

@@ -47,8 +47,16 @@ class Paged:
 
 
 def margin_numbered(text: str) -> bool:
-    """Whether most non-blank lines of ``text`` start with a margin line number."""
-    lines = [line for line in text.split("\n") if line.strip()]
+    """Whether ``text`` comes from pages with numbered lines: most of its pages (split
+    at form feeds) have a margin line number on most non-blank lines (an index or a
+    cover page at the end or start does not count against it)."""
+    pages = text.split("\f")
+    numbered_pages = sum(_numbered(page) for page in pages)
+    return numbered_pages > 0 and numbered_pages * 2 >= len([p for p in pages if p.strip()])
+
+
+def _numbered(page: str) -> bool:
+    lines = [line for line in page.split("\n") if line.strip()]
     if len(lines) < 10:
         return False
     numbered = 0
