@@ -88,48 +88,12 @@ def test_carnegie_structure() -> None:
 
 # -- real transcripts -------------------------------------------------------------------
 
-REAL = [
-    ("debate-2016-10-09.txt", ["RADDATZ", "COOPER", "QUESTION", "CLINTON", "TRUMP"], 22),
-    ("whitehouse-briefing-2024-02-28.md", ["MS. JEAN-PIERRE", "Q"], 10),
-    (
-        "hansard-pmqs-2004-01-28.md",
-        [
-            "David Burnside",
-            "The Prime Minister",
-            "Mr. Siôn Simon",
-            "Mr. Michael Howard",
-            "Mr. Speaker",
-        ],
-        11,
-    ),
-    ("brookings-cafeteria-2017-09-22.txt", ["DEWS", "FINAN", "EDGAR"], 3),
-    (
-        "podnews-weekly-review-2025-03-21.txt",
-        ["James Cridland", "Announcer", "Sam Sethi", "Matt Medeiros"],
-        7,
-    ),
-]
-
-
-@pytest.mark.parametrize(("name", "speakers", "turns"), REAL)
-def test_real_transcript_speakers_and_turns(name: str, speakers: list[str], turns: int) -> None:
-    """Each real transcript reads, without warnings, into its hand-checked speakers and turns."""
-    with open(DATA / name, "rb") as fp:
-        t = text.load(fp)
-    assert [s.name for s in t.speakers] == speakers
-    assert len(t.turns) == turns
-
-
-@pytest.mark.parametrize("name", [row[0] for row in REAL])
-def test_real_transcript_round_trip_is_byte_exact(name: str) -> None:
-    """Writing a real transcript that was read gives the file back, byte for byte."""
-    source = (DATA / name).read_text(encoding="utf-8")
-    assert text.dumps(text.loads(source)) == source
+# Every real file with its truth file: tests/test_text_corpus.py. Details of a few:
 
 
 def test_real_debate_details() -> None:
     """The debate keeps its applause as a body incident and repeated labels as turns."""
-    t = text.loads((DATA / "debate-2016-10-09.txt").read_text(encoding="utf-8"))
+    t = text.loads((DATA / "podcast" / "debate-2016-10-09.txt").read_text(encoding="utf-8"))
     incident = t.body[1]
     assert isinstance(incident, debatekit.Incident)
     assert (incident.kind, incident.subtype, incident.printed) == (
@@ -143,7 +107,9 @@ def test_real_debate_details() -> None:
 
 def test_real_briefing_details() -> None:
     """YAML front matter gives title, date and source; inline laughter leaves the text."""
-    t = text.loads((DATA / "whitehouse-briefing-2024-02-28.md").read_text(encoding="utf-8"))
+    t = text.loads(
+        (DATA / "briefing" / "whitehouse-briefing-2024-02-28.md").read_text(encoding="utf-8")
+    )
     assert t.event.title == "Press Briefing by Press Secretary Karine_Jean-Pierre"
     assert t.event.date == dt.date(2024, 2, 28)
     assert t.event.source is not None
@@ -159,7 +125,7 @@ def test_real_briefing_details() -> None:
 
 def test_real_hansard_details() -> None:
     """Hansard labels give constituency and party; short labels resolve to the member."""
-    t = text.loads((DATA / "hansard-pmqs-2004-01-28.md").read_text(encoding="utf-8"))
+    t = text.loads((DATA / "parliament" / "hansard-pmqs-2004-01-28.md").read_text(encoding="utf-8"))
     howard = t.speakers[3]
     assert (howard.affiliation, howard.meta["constituency"]) == ("Con", "Folkestone and Hythe")
     assert "Mr. Howard" in howard.aliases

@@ -338,7 +338,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     if match:
         label = match["label"].rstrip()
         shape = _name_shape(label)
-        if shape is None:
+        if shape is None or _not_a_speaker(label, line, match.end()):
             return None
         stamp = match["lts"] or match["tts"] or match["ats"]
         kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
@@ -360,6 +360,18 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
             label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
         )
     return None
+
+
+_URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
+
+
+def _not_a_speaker(label: str, line: str, end: int) -> bool:
+    """A label shape that names no speaker: one followed only by a link ("Electrum
+    GitHub: https://..."), or a stage direction's word ("**Break:** [39:51]")."""
+    if _URL_ONLY.fullmatch(line, end):
+        return True
+    words = _PAREN.sub(" ", _name_part(label)).split()
+    return len(words) == 1 and stage_direction(words[0]) is not None
 
 
 _LEAD_STAMP = re.compile(rf"(\[{_TS}\])[ \t]+")
@@ -394,7 +406,7 @@ def _usual_label(line: str) -> _Label | None:
     if (
         colon > 0
         and line[colon + 1 : colon + 2] == " "
-        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(")
+        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "<", "h", "w")
         and _PLAIN_PREFIX.fullmatch(line, 0, colon)
     ):
         prefix = line[:colon]
@@ -407,12 +419,12 @@ def _usual_label(line: str) -> _Label | None:
     return _candidate(line)
 
 
-def _special(line: str) -> bool:
+def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     """Would the reader take ``line``, at the start of a line, for anything but text?"""
     return (
         _STAGE_LINE.match(line) is not None
         or _BREAK.match(line) is not None
-        or _candidate(line) is not None
+        or _candidate(line, pattern) is not None
     )
 
 

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 import attrs
 
 from ._io import decode_text
-from ._rules import stage_direction
 from ._speakers import PARTICIPANTS, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
@@ -257,11 +256,7 @@ class _Reader:
         key = _norm(_name_part(found.label))
         if self.roster.is_known(found.label):
             return True
-        if _URL_ONLY.fullmatch(line, found.end):
-            return False  # "Electrum GitHub: https://...": a link, not a speech
         bare = _PAREN.sub(" ", _name_part(found.label)).split()
-        if len(bare) == 1 and stage_direction(bare[0]) is not None:
-            return False  # "**Break:** [39:51]": a stage direction, not a speaker
         dialect = self.dialect
         if self.forced and dialect == "auto":
             return True
@@ -619,9 +614,6 @@ _LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")
 # An interjection that names its speaker: "Volker Kauder [CDU/CSU]: Eben!",
 # "Abg. Dr. Horlacher: Sollen ...".
 _NAMED = re.compile(r"(?P<name>[^\W\d][^:()\[\]\n]{1,60}?)(?: \[(?P<party>[^\]\n]{1,30})\])? ?: ")
-
-
-_URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
 
 
 def _parenthesised(piece: _Piece) -> bool:

@@ -8,6 +8,7 @@ from collections import Counter
 
 from ._rules import BLANK_LINE, format_clock
 from ._speakers import name_key as _norm
+from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
     _BREAK,
@@ -30,6 +31,10 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
+        # The convention the text was read with: its labels are what must be escaped.
+        convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
+        self.pattern = convention.label if convention is not None else None
+        self.interjections = convention is not None and convention.interjections
 
     def render(self) -> str:
         t = self.t
@@ -145,7 +150,7 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = _candidate(first) or _candidate(first + " x")
+            found = _candidate(first, self.pattern) or _candidate(first + " x", self.pattern)
             if (
                 found is not None
                 and found.label == turn.label
@@ -164,7 +169,11 @@ class _Writer:
         if (
             printed is not None
             and printed == printed.strip()
-            and (_STAGE_LINE.match(printed) or _BREAK.match(printed))
+            and (
+                _STAGE_LINE.match(printed)
+                or _BREAK.match(printed)
+                or (self.interjections and "\n" in printed and _own_paragraph(printed))
+            )
         ):
             return printed
         desc = incident.text or incident.subtype or incident.kind
@@ -219,7 +228,9 @@ class _Writer:
         base = 0
         for k, paragraph in enumerate(written.split("\n\n")):
             if base in own_marks:
-                own.add(k)
+                own.add(k)  # a stage direction as printed: nothing in it to escape
+                base += len(paragraph) + 2
+                continue
             groups = [
                 m
                 for m in _INLINE.finditer(paragraph)
@@ -289,9 +300,11 @@ class _Writer:
                     escaped_line[1] == _STRONG or (region == "turn" and tail and n == 0)
                 )
             elif region == "turn" or self.safe:
-                escape = _special(probe) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
+                escape = _special(probe, self.pattern) or (
+                    tail and n == 0 and bool(_BOILERPLATE.match(probe))
+                )
             else:
-                found = _candidate(probe)
+                found = _candidate(probe, self.pattern)
                 escape = found is not None and not (
                     region == "front" and self.headings_ok and _bare_heading(probe, found)
                 )
