@@ -379,7 +379,7 @@ _PLAIN_PREFIX = re.compile(r"[^\W\d_][^\d*:\n\[\]]*")
 _PREFIX_LABELS: dict[str, _Label | None] = {}
 
 
-def _usual_label(line: str) -> _Label | None:
+def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     """:func:`_candidate` with a shortcut for the usual ``Name: text`` line.
 
     Where the line is a plain prefix (letters, no digits or markup), a colon, one
@@ -391,10 +391,14 @@ def _usual_label(line: str) -> _Label | None:
         # Without a colon only "Q" and "A" labels remain possible.
         found_qa = _QA.match(line)
         return _Label(found_qa["label"], found_qa.end(), "qa") if found_qa else None
-    if line[0] == "[":
+    if line[0] == "[" and not stamped:
         stamp = _LEAD_STAMP.match(line)
         if stamp:
-            inner = _usual_label(line[stamp.end() :])
+            # One stamp looked past (a second one is judged by _candidate): no
+            # recursion on the input's length.
+            inner = (
+                _usual_label(line[stamp.end() :], stamped=True) if stamp.end() < len(line) else None
+            )
             if inner is None or inner.kind in ("explicit", "markdown", "qa", "timestamp"):
                 return _candidate(line)
             return attrs.evolve(
