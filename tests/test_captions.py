@@ -627,3 +627,17 @@ def test_styling_tags_are_written_back_as_they_were() -> None:
     edited = attrs.evolve(t.turns[0], paragraphs=["Hello there you.\nSecond line changed"])
     again = captions.dumps(attrs.evolve(t, body=[edited]))
     assert "<v Ann>Hello <i>there</i> [laughs] you.\nSecond line changed\n" in again
+
+
+def test_separator_lines_of_white_space() -> None:
+    """SRT files whose blank lines hold spaces still separate their cues; a line of one
+    space inside a cue (auto-generated captions) does not end it."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nANN: Hello.\n \n"
+        "2\n00:00:02,000 --> 00:00:03,000\nAgain.\n \n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        t = captions.loads(srt)
+    assert t.turns[0].text == "Hello.\nAgain."
+    assert t.turns[0].meta["captions:cues"] == "[[1.0,2.0,1],[2.0,3.0,1]]"

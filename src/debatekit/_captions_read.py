@@ -85,7 +85,8 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
     """Groups of lines separated by blank lines, with their first line numbers.
 
     An empty line always separates; a line of only white space separates where a
-    block cannot go on (the next line is blank, a timing line, or the input ends),
+    block cannot go on (the next line is blank, a timing line, a cue number before a
+    timing line, or the input ends),
     since auto-generated captions put a single space on a line inside a cue.
     """
     blocks: list[tuple[int, list[str]]] = []
@@ -96,7 +97,8 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
         line = lines[i]
         if is_blank(line):
             following = lines[i + 1] if i + 1 < count else ""
-            if not line or is_blank(following) or "-->" in following:
+            numbered = following.strip().isdigit() and i + 2 < count and "-->" in lines[i + 2]
+            if not line or is_blank(following) or "-->" in following or numbered:
                 if current:
                     blocks.append((first, current))
                     current = []
