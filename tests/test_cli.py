@@ -517,3 +517,18 @@ def test_empty_input_is_one_error_in_every_reader(format_: str) -> None:
     for data in (b"", b" \n", "\ufeff\n", ""):
         with pytest.raises(debatekit.ParseError, match=r"^x:1:1: empty file$"):
             debatekit.loads(data, format=format_, source="x")
+
+
+def test_info_names_the_convention_of_a_text_transcript(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """For plain text, info prints the convention the sniffer chose, with its evidence."""
+    path = tmp_path / "record.txt"
+    path.write_text(
+        "  Mr. DOE. Mr. President, I yield.\n  Mr. ROE. I thank the Senator.\n"
+        "  Mr. DOE. I yield the floor.\n",
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "info", str(path))
+    assert code == 0
+    assert out.splitlines()[-1] == "convention: congressional (3 labels, 2 speakers)"

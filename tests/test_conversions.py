@@ -29,7 +29,6 @@ TIMED = attrs.evolve(
     ],
 )
 CAPTIONS_LOSE = {
-    "back",
     "body[].incidents",
     "body[].label",
     "body[].meta",
@@ -38,19 +37,29 @@ CAPTIONS_LOSE = {
     "event.credits",
     "event.description",
     "event.kind",
-    "event.language",
     "event.published",
     "event.publisher",
     "event.series",
     "event.source",
     "event.subtitle",
-    "event.title",
     "meta",
     "relations",
     "speakers[].affiliation",
     "speakers[].aliases",
     "speakers[].description",
     "speakers[].role",
+}
+
+
+# SRT has no comments (front and back matter, the title, the language) and no way to
+# write a bracket as text, so the editorial insertion "[with either Mexico or China]"
+# comes back as an incident (as many incidents, other fields).
+SRT_ALSO_LOSES = {
+    "front",
+    "back",
+    "event.title",
+    "event.language",
+    *(f"body[].incidents[].{name}" for name in ("kind", "subtype", "offset", "length", "meta")),
 }
 
 
@@ -105,7 +114,7 @@ def test_lossless_formats_keep_everything(format_: str) -> None:
             },
         ),
         ("vtt", TIMED, CAPTIONS_LOSE),
-        ("srt", TIMED, CAPTIONS_LOSE | {"front"}),
+        ("srt", TIMED, CAPTIONS_LOSE - {"body[].incidents"} | SRT_ALSO_LOSES),
     ],
 )
 def test_lossy_formats_lose_what_the_docs_say(
@@ -198,7 +207,12 @@ def test_what_a_round_trip_loses_is_in_the_table(format_: str, source: Transcrip
             back = debatekit.loads(written, format=format_)
         lost = differences(source, back)
         assert lost
-        assert lost <= table | {"body"}
+        # A path in the table covers the fields below it (``body[].incidents`` lost
+        # covers each incident's ``kind``).
+        covered = table | {"body"}
+        assert {
+            p for p in lost if not any(p == t or p.startswith((t + ".", t + "[")) for t in covered)
+        } == set()
 
 
 def test_the_warning_counts_what_is_dropped() -> None:

@@ -32,26 +32,8 @@ def _fuzz() -> ModuleType:
 
 fuzz = _fuzz()
 
-# Escapes in readers other helpers are fixing on their branches (issue 12 items 1-4):
-# the lead removes a mark when the branch is merged (strict: it must then pass).
-_ELSEWHERE = {
-    "text": "RecursionError on [00:00] runs: fixed on branch text (issue 12 item 4)",
-    "tei": "OverflowError on huge timeline intervals: fixed on branch tei (issue 12 item 3)",
-    # JSON reads it; the captions writer then fails on cue metadata (item 2).
-    "json": "OverflowError writing cues 1e999 as VTT: fixed on branch captions (issue 12 item 2)",
-}
 
-
-def _params() -> list[object]:
-    return [
-        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=_ELSEWHERE[f]))
-        if f in _ELSEWHERE
-        else f
-        for f in fuzz.readable_formats()
-    ]
-
-
-@pytest.mark.parametrize("format_", _params())
+@pytest.mark.parametrize("format_", fuzz.readable_formats())
 def test_fuzz_fast_profile(format_: str) -> None:
     counts, found = fuzz.run_cases(format_, fuzz.seed_files(format_), CASES, random.Random(12))
     assert sum(counts.values()) == CASES

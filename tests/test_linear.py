@@ -14,13 +14,6 @@ import pytest
 import debatekit
 from linear import assert_linear
 
-_SLOW_CAPTIONS = pytest.mark.xfail(
-    strict=True, reason="quadratic _TAG regex: fixed on branch captions (issue 12 item 9)"
-)
-_DEEP_TEXT = pytest.mark.xfail(
-    strict=True, reason="RecursionError on [00:00] runs: fixed on branch text (issue 12 item 4)"
-)
-
 
 def _reader(format_: str, **options: object) -> Callable[[bytes], object]:
     return lambda data: debatekit.loads(data, format=format_, **options)
@@ -118,17 +111,15 @@ CASES = [
         _reader("tei", strict=False),
         id="tei-attributes",
     ),
-    pytest.param(
-        "text", lambda n: b"[00:00] " * n, _reader("text"), id="text-timestamps", marks=_DEEP_TEXT
-    ),
+    pytest.param("text", lambda n: b"[00:00] " * n, _reader("text"), id="text-timestamps"),
     pytest.param("text", lambda n: b"A: " + b"(" * n, _reader("text"), id="text-parens"),
     pytest.param("text", lambda n: b"[" * n, _reader("text"), id="text-brackets"),
     pytest.param("text", lambda n: b"MR. X: y\n" * n, _reader("text"), id="text-labels"),
     pytest.param("text", lambda n: b"A:" * n, _reader("text"), id="text-colons"),
-    pytest.param("vtt", _vtt("<"), _reader("vtt"), id="vtt-open-angles", marks=_SLOW_CAPTIONS),
+    pytest.param("vtt", _vtt("<"), _reader("vtt"), id="vtt-open-angles"),
     pytest.param("vtt", _vtt("<b>"), _reader("vtt"), id="vtt-tags"),
     pytest.param("vtt", _vtt_cues, _reader("vtt"), id="vtt-many-cues"),
-    pytest.param("srt", _srt("<"), _reader("srt"), id="srt-open-angles", marks=_SLOW_CAPTIONS),
+    pytest.param("srt", _srt("<"), _reader("srt"), id="srt-open-angles"),
     pytest.param("srt", _srt_cues, _reader("srt"), id="srt-many-cues"),
 ]
 

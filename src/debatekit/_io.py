@@ -329,6 +329,10 @@ def check_not_empty(fp: IO[bytes], source: str) -> None:
         raise ParseError("empty file", source=source, lineno=1, colno=1)
 
 
+#: Formats written as several files by their module's own ``write(transcript, path)``.
+_SEVERAL_FILES = frozenset(["parlamint"])
+
+
 def write(
     transcript: Transcript,
     path: str | os.PathLike[str],
@@ -349,7 +353,7 @@ def write(
     check_transcript(transcript)
     name = format_for(path, format)
     module = _module(name)
-    if hasattr(module, "write"):  # a format of several files (parlamint: .txt, -meta.tsv)
+    if name in _SEVERAL_FILES:  # parlamint: NAME.txt and NAME-meta.tsv
         module.write(transcript, path, **{**FORMAT_OPTIONS.get(name, {}), **options})
         return
     data = module.dumps(transcript, **{**FORMAT_OPTIONS.get(name, {}), **options})

@@ -194,6 +194,13 @@ STAGE_VOCABULARY: dict[str, tuple[IncidentKind, str]] = {
     "groans": ("vocal", "groan"),
     "sighs": ("vocal", "sigh"),
     "coughs": ("vocal", "cough"),
+    "coughing": ("vocal", "cough"),
+    "gasps": ("vocal", "gasp"),
+    "sniffs": ("vocal", "sniff"),
+    "whispers": ("vocal", "whisper"),
+    "whispering": ("vocal", "whisper"),
+    "sings": ("vocal", "singing"),
+    "singing": ("vocal", "singing"),
     "interruption": ("vocal", "interruption"),
     "interruptions": ("vocal", "interruption"),
     "interjection": ("vocal", "interruption"),
@@ -213,10 +220,14 @@ STAGE_VOCABULARY: dict[str, tuple[IncidentKind, str]] = {
     "unintelligible": ("gap", "inaudible"),
     "indiscernible": ("gap", "inaudible"),
     "unclear": ("gap", "inaudible"),
+    "indistinct": ("gap", "inaudible"),
     # silence and sounds
     "pause": ("pause", "pause"),
     "silence": ("pause", "silence"),
     "music": ("incident", "music"),
+    "♪": ("incident", "music"),  # captions print music as ♪ ... ♪
+    "jingle": ("incident", "music"),
+    "sponsor": ("incident", "break"),
     "bell": ("incident", "bell"),
     "begin": ("incident", "clip"),
     "end": ("incident", "clip"),
@@ -229,6 +240,7 @@ STAGE_VOCABULARY: dict[str, tuple[IncidentKind, str]] = {
     "through": ("shift", "interpretation"),
     "translated": ("shift", "interpretation"),
     "speaking": ("shift", "language"),
+    "foreign": ("shift", "language"),  # YouTube's auto-captions: [Foreign]
     "in": ("shift", "language"),
 }
 _STRIP = ".,;:!?-–—\"'“”«»"
