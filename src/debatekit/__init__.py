@@ -14,8 +14,10 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from . import aif, arguments, captions, corpus, datasets, html, json, tei, text
+from ._align import align
 from ._io import dumps, formats, loads, read, write
 from .errors import (
+    AlignmentWarning,
     DebatekitError,
     FormatError,
     ParseError,
@@ -48,6 +50,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "INCIDENT_KINDS",
     "Affiliation",
+    "AlignmentWarning",
     "BodyItem",
     "Claim",
     "DebatekitError",
@@ -67,6 +70,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "aif",
+    "align",
     "arguments",
     "captions",
     "corpus",

@@ -1,0 +1,321 @@
+"""debatekit.align: times for every turn from the captions of the same event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import warnings
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import debatekit
+from debatekit import AlignmentWarning, Speaker, Transcript, Turn, captions
+from debatekit._align import match, words
+
+# -- synthetic pairs: captions made from a transcript, with known word times ------------
+
+_COMMON = [
+    "the",
+    "and",
+    "to",
+    "of",
+    "a",
+    "in",
+    "that",
+    "is",
+    "we",
+    "you",
+    "i",
+    "it",
+    "for",
+    "this",
+    "have",
+    "not",
+    "be",
+    "are",
+    "on",
+    "with",
+    "they",
+    "was",
+    "as",
+    "but",
+    "what",
+    "so",
+    "do",
+    "at",
+    "our",
+    "there",
+    "he",
+    "she",
+    "will",
+    "all",
+    "about",
+    "people",
+    "just",
+    "think",
+    "know",
+    "going",
+    "one",
+    "would",
+    "can",
+    "more",
+    "like",
+    "if",
+    "an",
+    "from",
+    "because",
+    "very",
+    "country",
+    "don't",
+    "it's",
+]
+_SYLLABLES = [
+    "ba",
+    "ko",
+    "ri",
+    "tu",
+    "men",
+    "sal",
+    "dor",
+    "vik",
+    "lo",
+    "pre",
+    "ston",
+    "gar",
+    "ne",
+    "fi",
+    "wal",
+    "tor",
+    "cam",
+    "del",
+]
+_SHORT = ["How are you doing?", "Thank you.", "Go ahead.", "No, no.", "Yes, sir.", "Right. 21."]
+_NUMBERS = {"21": "twenty one", "7": "seven", "40": "forty"}
+
+
+def _content(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+
+
+def _printed(rng: random.Random, size: int) -> str:
+    out = []
+    for n in range(size):
+        roll = rng.random()
+        word = rng.choice(_COMMON) if roll < 0.55 else _content(rng)
+        if roll > 0.97:
+            word = rng.choice(list(_NUMBERS))
+        if n == 0 or out[-1].endswith("."):
+            word = word[0].upper() + word[1:]
+        if rng.random() < 0.08:
+            word += rng.choice([",", ".", "?"])
+        out.append(word)
+    text = " ".join(out)
+    return text if text.endswith((".", "?")) else text.rstrip(",") + "."
+
+
+def _spoken(word: str, rng: random.Random) -> list[str]:
+    """How auto-captions print a word: lower case, no punctuation, numbers either way."""
+    bare = re.sub(r"[^\w']", "", word.lower())
+    if bare in _NUMBERS and rng.random() < 0.5:
+        return _NUMBERS[bare].split()
+    return [bare] if bare else []
+
+
+def _clock(seconds: float) -> str:
+    millis = round(max(seconds, 0) * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+@attrs.define
+class _Pair:
+    transcript: Transcript
+    vtt: str
+    starts: list[float]  # each turn's true start
+    dropped: set[int]  # turns less than half of whose words the captions hold rightly
+
+
+def _pair(rng: random.Random, *, errors: float = 1.0) -> _Pair:
+    people = ["ann", "bob", "cat", "dan"][: rng.randint(2, 4)]
+    texts = [
+        rng.choice(_SHORT) if rng.random() < 0.25 else _printed(rng, rng.randint(2, 60))
+        for _ in range(rng.randint(4, 24))
+    ]
+    turns = [
+        Turn(id=f"u{n + 1}", speaker_id=people[n % len(people)], paragraphs=[text])
+        for n, text in enumerate(texts)
+    ]
+    transcript = Transcript(speakers=[Speaker(id=p, name=p.title()) for p in people], body=turns)
+    timed: list[tuple[str, float]] = []  # caption words with their true times
+    starts: list[float] = []
+    dropped: set[int] = set()
+    clock = rng.uniform(0, 30)
+    for _ in range(rng.choice([0, 0, rng.randint(3, 15)])):  # before the transcript starts
+        timed.append((_content(rng), clock))
+        clock += rng.uniform(0.2, 0.5)
+    for n, text in enumerate(texts):
+        clock += rng.uniform(0.1, 1.5)
+        starts.append(clock)
+        crosstalk = 0 < n < len(texts) - 1 and rng.random() < 0.06 * errors
+        heard = spoken = 0
+        for printed in text.split():
+            for word in _spoken(printed, rng):
+                spoken += 1
+                roll = rng.random() / errors if errors else 1.0
+                if not crosstalk and roll >= 0.05:  # 5% of the words are not heard
+                    said = _content(rng) if roll < 0.12 else word  # 7% misheard
+                    heard += said == word
+                    timed.append((said, clock))
+                if roll > 0.97:  # "uh"
+                    timed.append(("uh", clock + 0.1))
+                if not crosstalk:  # words said over another speaker's take no time
+                    clock += rng.uniform(0.2, 0.5)
+        if 2 * heard < spoken:
+            dropped.add(n)
+        if rng.random() < 0.1 * errors:  # a remark the transcript left out
+            for _ in range(rng.randint(3, 12)):
+                timed.append((_content(rng), clock))
+                clock += rng.uniform(0.2, 0.5)
+    return _Pair(transcript, _vtt(rng, timed, clock), starts, dropped)
+
+
+def _vtt(rng: random.Random, timed: list[tuple[str, float]], until: float) -> str:
+    """Rolling two-line cues (each repeats the line before), music cues, time jitter."""
+    lines: list[list[tuple[str, float]]] = []
+    for word, time in timed:  # lines of 3 to 8 words, a new one after a pause
+        if not lines or len(lines[-1]) >= rng.randint(3, 8) or time - lines[-1][-1][1] > 1:
+            lines.append([])
+        lines[-1].append((word, time))
+    rolling = rng.random() < 0.7
+    blocks = ["WEBVTT"]
+    for n, line in enumerate(lines):
+        start = line[0][1] + rng.uniform(-0.2, 0.2)
+        end = min(lines[n + 1][0][1] if n + 1 < len(lines) else until, line[-1][1] + 1)
+        end = max(start, end + rng.uniform(-0.2, 0.2))
+        shown = [" ".join(w for w, _ in line)]
+        if rolling and n:
+            shown.insert(0, " ".join(w for w, _ in lines[n - 1]))
+        blocks.append(f"{_clock(start)} --> {_clock(end)}\n" + "\n".join(shown))
+        if rng.random() < 0.05:
+            blocks.append(f"{_clock(end)} --> {_clock(end + 0.01)}\n[Music]")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _aligned(pair: _Pair) -> tuple[Transcript, list[warnings.WarningMessage]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = debatekit.align(pair.transcript, captions.loads(pair.vtt))
+    return result, caught
+
+
+@settings(max_examples=60, derandomize=True)  # the same seeds on every run
+@given(st.integers(0, 2**32))
+def test_every_covered_turn_gets_its_true_start(seed: int) -> None:
+    """Every turn the captions cover (they hold at least half its words rightly) gets a
+    time, within 2 s of its true start: cues without word times place a word only
+    roughly (their words share the cue's time evenly). A turn said exactly like the
+    one next to it ("Thank you." twice) may take its neighbour's time."""
+    pair = _pair(random.Random(seed))  # a seed: a failure is reproduced from its number
+    result, caught = _aligned(pair)
+    texts = [turn.text.casefold() for turn in result.turns]
+    twins = {n for n in range(1, len(texts)) if texts[n] == texts[n - 1]}
+    twins |= {n - 1 for n in twins}
+    missing = {n for n, turn in enumerate(result.turns) if turn.start is None}
+    assert missing <= pair.dropped | twins
+    assert len(caught) == (1 if missing else 0)
+    for n, turn in enumerate(result.turns):
+        if turn.start is None:
+            continue
+        assert turn.end is not None
+        assert turn.end >= turn.start
+        if n in pair.dropped | twins:
+            continue
+        error = abs(turn.start.total_seconds() - pair.starts[n])
+        assert error <= 2.0, (n, turn.text, turn.start, pair.starts[n])
+
+
+def test_only_times_and_match_counts_change() -> None:
+    pair = _pair(random.Random(4), errors=0.0)
+    result, caught = _aligned(pair)
+    assert not caught
+    for before, after in zip(pair.transcript.turns, result.turns, strict=True):
+        assert after.start is not None
+        assert attrs.evolve(after, start=None, end=None, meta=before.meta) == before
+        assert after.meta["align:words"] == str(len(list(words(before.text))))
+        assert after.meta["align:matched"] == after.meta["align:words"]
+
+
+def test_an_excerpt_leaves_the_rest_without_time_and_says_how_many() -> None:
+    transcript = debatekit.text.loads(
+        "ANN: We begin with the budget tonight.\n\n"
+        "BOB: The budget is too large, far too large.\n\n"
+        "ANN: Then what would you cut first?\n\n"
+        "BOB: Farm subsidies, and the bridge to nowhere.\n"
+    )
+    vtt = (
+        "WEBVTT\n\n00:10:00.000 --> 00:10:03.000\nthe budget is too large far too large\n\n"
+        "00:10:03.500 --> 00:10:05.000\nthen what would you cut first\n"
+    )
+    with pytest.warns(AlignmentWarning, match="2 of 4 turns got no time"):
+        result = debatekit.align(transcript, captions.loads(vtt))
+    assert [t.start for t in result.turns] == [
+        None,
+        dt.timedelta(minutes=10),
+        dt.timedelta(minutes=10, seconds=3.5),
+        None,
+    ]
+    assert result.turns[0] == transcript.turns[0]
+
+
+def test_words_are_normalised_alike_on_both_sides() -> None:
+    def plain(text: str) -> list[str]:
+        return [w for _, w in words(text)]
+
+    assert plain("Don’t SAY “Naïve”, it's 21% [Music] (laughter)") == plain(
+        "do not say naive its twenty one percent"
+    )
+    assert plain("2,000 troops—they won't") == ["2000", "troops", "they", "will", "not"]
+    assert [offset for offset, _ in words("I can't go")] == [0, 2, 2, 8]
+
+
+def test_rolling_cues_keep_each_line_once_with_its_first_time() -> None:
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nwe should start\n\n"
+        "00:00:02.000 --> 00:00:03.000\nwe should start\nright now\n\n"
+        "00:00:03.000 --> 00:00:04.000\nright now\nplease\n"
+    )
+    transcript = Transcript(
+        speakers=[Speaker(id="ann", name="Ann"), Speaker(id="bob", name="Bob")],
+        body=[
+            Turn(id="u1", speaker_id="ann", paragraphs=["We should start right now."]),
+            Turn(id="u2", speaker_id="bob", paragraphs=["Please."]),
+        ],
+    )
+    result = debatekit.align(transcript, captions.loads(vtt))
+    assert [t.start for t in result.turns] == [dt.timedelta(seconds=1), dt.timedelta(seconds=3)]
+    assert result.turns[0].end == dt.timedelta(seconds=3)
+
+
+def test_wrong_arguments_are_type_errors() -> None:
+    transcript = Transcript()
+    with pytest.raises(TypeError, match="Transcript"):
+        debatekit.align(transcript, "WEBVTT")  # type: ignore[arg-type]
+
+
+def test_the_work_grows_with_the_length_not_its_square() -> None:
+    def work(size: int) -> int:
+        rng = random.Random(size)
+        a = [rng.choice(_COMMON) if rng.random() < 0.55 else _content(rng) for _ in range(size)]
+        b = [w if rng.random() > 0.1 else _content(rng) for w in a if rng.random() > 0.05]
+        steps = [0]
+        matched = match(a, b, steps)
+        assert sum(j >= 0 for j in matched) > 0.75 * size
+        return steps[0]
+
+    small, large = work(10_000), work(20_000)
+    assert large / small < 2.6
