@@ -436,8 +436,15 @@ def _times(
                 continue
             own_before = before >= 0 and (after == n or i - before <= after - i)
         jj = jp + (i - before) if own_before else jq - (after - i)
-        if jp < jj < jq:
-            times[i] = (stream.starts[jj], stream.ends[jj])
+        if not jp < jj < jq:
+            continue
+        start, end = stream.starts[jj], stream.ends[jj]
+        # no farther from the match than that many words can take (a pause between)
+        if own_before:
+            start = min(start, stream.ends[jp] + (i - before - 1) * _LONGEST_WORD)
+        else:
+            start = max(start, stream.starts[jq] - (after - i) * _LONGEST_WORD)
+        times[i] = (start, max(start, end))
     return times
 
 
