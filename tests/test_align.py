@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import debatekit
 from debatekit import AlignmentWarning, Speaker, Transcript, Turn, captions
 from debatekit._align import match, words
+from debatekit.cli import main
 
 # -- synthetic pairs: captions made from a transcript, with known word times ------------
 
@@ -430,3 +431,54 @@ def test_a_real_debate_and_the_speech_recognition_of_its_audio() -> None:
         for who, at in changes
     )
     assert heard >= 0.5 * len(changes)
+
+
+# -- the command line ---------------------------------------------------------------------
+
+_DEBATE = (
+    "ANN: We begin with the budget tonight.\n\n"
+    "BOB: The budget is too large, far too large.\n\n"
+    "ANN: Then what would you cut first?\n\n"
+    "BOB: Farm subsidies, and the bridge to nowhere.\n"
+)
+_CAPTIONS = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nwe begin with the budget tonight\n\n"
+    "00:00:03.000 --> 00:00:06.000\nthe budget is too large far too large\n\n"
+    "00:00:06.500 --> 00:00:08.000\nthen what would you cut first\n"
+)
+
+
+def test_the_command_writes_speaker_labelled_captions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "debate.txt").write_text(_DEBATE, encoding="utf-8")
+    (tmp_path / "debate.vtt").write_text(_CAPTIONS, encoding="utf-8")
+    out = tmp_path / "out.json"
+    argv = ["align", str(tmp_path / "debate.txt"), str(tmp_path / "debate.vtt"), "-o", str(out)]
+    assert main(argv) == 0
+    assert "1 of 4 turns got no time" in capsys.readouterr().err
+    result = debatekit.read(out)
+    assert [t.start for t in result.turns][:3] == [
+        dt.timedelta(seconds=1),
+        dt.timedelta(seconds=3),
+        dt.timedelta(seconds=6.5),
+    ]
+    assert main(["info", str(out)]) == 0
+    assert "times: 3 of 4 turns" in capsys.readouterr().out
+    (tmp_path / "covered.txt").write_text(_DEBATE.rsplit("\n\nBOB:", 1)[0] + "\n")
+    covered = [str(tmp_path / "covered.txt"), str(tmp_path / "debate.vtt")]
+    assert main(["align", *covered, "--to", "vtt"]) == 0
+    vtt = capsys.readouterr().out
+    assert "00:00:06.500 --> " in vtt
+    assert "<v ANN>Then what would you cut first?" in vtt
+
+
+def test_the_command_reports_wrong_use_and_missing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "debate.txt").write_text(_DEBATE, encoding="utf-8")
+    assert main(["align", str(tmp_path / "debate.txt"), str(tmp_path / "none.vtt")]) == 2
+    assert "--to" in capsys.readouterr().err
+    missing = ["align", str(tmp_path / "debate.txt"), str(tmp_path / "none.vtt"), "--to", "json"]
+    assert main(missing) == 3
+    assert "none.vtt" in capsys.readouterr().err
