@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
+import re
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -177,3 +181,432 @@ def test_docs_examples_run() -> None:
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
     assert len(test.examples) > 5
+
+
+def test_word_times_accessor() -> None:
+    """word_times gives the (offset, time) pairs of captions:words, checked."""
+    turn = Turn(
+        id="u1",
+        speaker_id="a",
+        paragraphs=["so far so good"],
+        meta={"captions:words": "[[0,1.0],[3,1.5],[7,2],[10,2.25]]"},
+    )
+    assert captions.word_times(turn) == (
+        (0, seconds(1)),
+        (3, seconds(1.5)),
+        (7, seconds(2)),
+        (10, seconds(2.25)),
+    )
+    assert captions.word_times(Turn(id="u2", speaker_id="a", paragraphs=["x"])) == ()
+    with pytest.raises(TypeError, match="takes a Turn"):
+        captions.word_times("u1")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[[0,1e999]]",
+        "[[0,NaN]]",
+        "[[0,-1]]",
+        "[[0," + "9" * 400 + "]]",
+        "[[" + "9" * 400 + ",1]]",
+        "[[0,1],[0,2]]",
+        "[[0,1],[99,2]]",
+        "[[0,true]]",
+        "[[0]]",
+        "{}",
+        "not json",
+        "[" * 100_000,
+        "[[0," + "9" * 5000 + "]]",
+    ],
+)
+def test_word_times_ignores_bad_metadata_with_a_warning(value: str) -> None:
+    """Metadata read from a file is input: bad word times are ignored with a warning."""
+    turn = Turn(id="u1", speaker_id="a", paragraphs=["so far"], meta={"captions:words": value})
+    with pytest.warns(ParseWarning, match=r"u1.*captions:words.*ignored"):
+        assert captions.word_times(turn) == ()
+
+
+# -- issue 12: times and metadata that do not fit, and inputs that grow -----------------
+
+HUGE = b"1\n99999999999999999999:00:00,000 --> 99999999999999999999:00:01,000\nhi\n"
+
+
+def test_time_out_of_range_is_a_parse_problem() -> None:
+    """A time past the bound is a located ParseError in strict mode, a warning (and the
+    text kept without a time) otherwise; never an OverflowError."""
+    with pytest.raises(ParseError, match=r"^x\.srt:2:1: cue time out of range"):
+        captions.loads(HUGE, source="x.srt", strict=True)
+    with pytest.warns(ParseWarning, match="out of range"):
+        t = captions.loads(HUGE)
+    assert t.turns[0].text.endswith("\nhi")  # the broken lines are kept, as text
+    assert t.turns[0].start is None
+    vtt = b"WEBVTT\n\n9999999:00:00.000 --> 9999999:00:01.000\nhi\n"
+    with pytest.raises(ParseError, match="out of range"):
+        captions.loads(vtt, strict=True)
+
+
+BAD_TIMES = ["1e999", "NaN", "-1", "9" * 400, "Infinity", "true", '"1"', "null"]
+
+
+def timed(meta: dict[str, str], incident_meta: dict[str, str] | None = None) -> Transcript:
+    """A timed turn with ``meta``, read from JSON (metadata read from a file is input)."""
+    t = Transcript(
+        speakers=[Speaker(id="a", name="Ann")],
+        body=[
+            Turn(
+                id="u1",
+                speaker_id="a",
+                paragraphs=["Hello there."],
+                start=seconds(1),
+                end=seconds(2),
+                meta=meta,
+                incidents=[
+                    Incident(kind="vocal", offset=6, time=seconds(1.5), meta=incident_meta or {})
+                ],
+            )
+        ],
+    )
+    return debatekit.json.loads(debatekit.json.dumps(t))
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+@pytest.mark.parametrize("bad", BAD_TIMES)
+def test_bad_cue_times_in_metadata_are_ignored_with_a_warning(fmt: str, bad: str) -> None:
+    """captions:cues with an infinite, NaN, negative, huge or non-number time: ignored with
+    a warning naming the path; the turn is written as one cue of its own times."""
+    for value in (f"[[0,1,{bad}]]", f"[[{bad},2,1]]", f"[[1,{bad},1]]"):
+        with pytest.warns(ParseWarning, match=r"body\[0\]\.meta\['captions:cues'\].*ignored"):
+            out = captions.dumps(timed({"captions:cues": value}), format=fmt)  # type: ignore[arg-type]
+        sep = "." if fmt == "vtt" else ","
+        assert f"00:00:01{sep}000 --> 00:00:02{sep}000" in out
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("captions:cues", "[[1,2]]"),
+        ("captions:cues", "[[1,2,1,{}]]"),
+        ("captions:cues", "[[2,1,1]]"),
+        ("captions:cues", "[[1,2,0]]"),
+        ("captions:cues", "[[1,2,true]]"),
+        ("captions:cues", '[[1,2,1,"a\\nb"]]'),
+        ("captions:cues", '[[1,2,1,null,"x --> y"]]'),
+        ("captions:cues", "{}"),
+        ("captions:cues", "[" * 50_000),
+        ("captions:labels", '[[0,"shout","Ann"]]'),
+        ("captions:labels", '[[5,"voice","Ann"]]'),
+        ("captions:labels", '[[0,"voice","Ann","x"]]'),
+        ("captions:words", "[[0,1e999]]"),
+        ("captions:words", "[[99,1]]"),
+    ],
+)
+def test_bad_turn_metadata_is_ignored_with_a_warning(key: str, value: str) -> None:
+    """Every recorded value the writer uses is checked where it is used."""
+    with pytest.warns(ParseWarning, match=re.escape(f"meta[{key!r}]")):
+        out = captions.dumps(timed({key: value}))
+    assert "Hello" in out
+
+
+@pytest.mark.parametrize("value", ["[[1e999,2,1]]", '[" ", "x"]', "[1]"])
+def test_bad_incident_metadata_is_ignored_with_a_warning(value: str) -> None:
+    """An incident's recorded cue or inline spacing that does not fit is ignored."""
+    for key in ("captions:cue", "captions:inline"):
+        with pytest.warns(ParseWarning, match="ignored"):
+            captions.dumps(timed({}, {key: value}))
+
+
+# One unit of each shape of adversarial cue text; the test repeats it to a size.
+ADVERSARIAL = [
+    "<",
+    "<v",
+    "<v.",
+    "-->",
+    "a",
+    "[",
+    "(",
+    "&",
+    "[x] ",
+    "[a\n",
+    ">> ",
+    "A: ",
+    "<00:00:01.000>",
+    "so<00:00:01.500> [x]",
+    "\n00:00:01.000 --> 00:00:02.000\n",
+    "\n \n",
+    "\nNOTE\n",
+]
+
+
+def cpu(data: str) -> float:
+    """The least CPU time of three reads of ``data``, the garbage collector paused (its
+    passes over every live object are not the reader's work)."""
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ParseWarning)
+                captions.loads(data)
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n", "1\n00:00:01,000 --> 00:00:02,000\n"],
+    ids=["vtt", "srt"],
+)
+@pytest.mark.parametrize("unit", ADVERSARIAL)
+def test_reading_grows_linearly(head: str, unit: str) -> None:
+    """Twice the adversarial input takes at most about twice the work (a quadratic reader
+    takes four times: 80,000 '<' took 14.7 s with a backtracking tag pattern)."""
+    n = 20_000 // len(unit)
+    small, large = cpu(head + unit * n), cpu(head + unit * 2 * n)
+    assert large <= 3 * max(small, 0.002)
+
+
+# -- issue 13: readers keep what they read, writers carry what they can -----------------
+
+FULL_VTT = """WEBVTT Episode 8 - The Border
+Kind: captions
+Language: en
+X-Origin: hand-made
+
+NOTE Recorded in Washington.
+
+STYLE
+::cue { color: yellow }
+
+intro
+00:00:01.000 --> 00:00:02.500 align:start position:10%
+<v Ann Lee>Hello &amp; welcome.
+
+00:00:02.500 --> 00:00:04.000
+<v Ann Lee>Shall we begin?
+
+NOTE
+A note between two cues
+of one speaker.
+
+00:00:04.000 --> 00:00:05.000
+<v Ann Lee>Yes.
+
+00:00:05.000 --> 00:00:06.000
+[APPLAUSE]
+
+00:00:06.000 --> 00:00:08.000
+Bob Roe: Thank you [laughs]. Indeed.
+
+NOTE The end: 11,094 words of back matter would go here.
+"""
+
+
+def test_vtt_header_and_notes_are_kept() -> None:
+    """Header text is the title, Language: the event's language, Kind: and other header
+    lines metadata; NOTE blocks are front matter, note incidents and back matter."""
+    t = captions.loads(FULL_VTT)
+    assert (t.event.title, t.event.language) == ("Episode 8 - The Border", "en")
+    assert t.meta["captions:kind"] == "captions"
+    assert t.meta["captions:header"] == "X-Origin: hand-made"
+    assert t.front == ("Recorded in Washington.",)
+    assert t.back == ("The end: 11,094 words of back matter would go here.",)
+    ann = t.turns[0]
+    assert ann.text == "Hello & welcome.\nShall we begin?\nYes."
+    note = ann.incidents[0]
+    assert (note.kind, note.text, note.offset) == (
+        "note",
+        "A note between two cues\nof one speaker.",
+        32,
+    )
+    applause = t.body[1]
+    assert isinstance(applause, Incident)
+    assert (applause.kind, applause.subtype, applause.time) == ("kinesic", "applause", seconds(5))
+    bob = t.turns[1]
+    assert bob.text == "Thank you. Indeed."
+    assert [(i.printed, i.kind, i.subtype, i.offset) for i in bob.incidents] == [
+        ("[laughs]", "vocal", "laughter", 9)
+    ]
+
+
+def test_vtt_read_without_warnings_is_written_back_exactly() -> None:
+    """WebVTT -> model -> WebVTT gives the same file: header, notes, STYLE, cue ids and
+    settings, labels, entities, sounds inside and between turns."""
+    assert captions.dumps(captions.loads(FULL_VTT)) == FULL_VTT
+
+
+def test_srt_round_trip_is_exact() -> None:
+    """SRT -> model -> SRT gives the same file (the real one, less its final blank line)."""
+    source = (DATA / "virtual-coffee-s08e05.srt").read_text("utf-8")
+    t = captions.loads(source)
+    assert captions.dumps(t, format="srt") == source.rstrip("\n") + "\n"
+
+
+def test_vtt_writer_carries_front_and_back_matter_title_and_language() -> None:
+    """A transcript from elsewhere keeps its front and back matter (NOTE blocks), title
+    and language (header) through WebVTT; SRT has no place for them."""
+    t = Transcript(
+        event=debatekit.Event(title="A debate", language="de"),
+        speakers=[Speaker(id="a", name="Ann")],
+        body=[Turn(id="u1", speaker_id="a", paragraphs=["Hallo."], start=seconds(1))],
+        front=["First paragraph.", "Second\nwith two lines --> here."],
+        back=["The back matter."],
+    )
+    back = captions.loads(captions.dumps(t))
+    assert (back.event.title, back.event.language) == ("A debate", "de")
+    assert back.front == ("First paragraph.", "Second\nwith two lines -> here.")
+    assert back.back == ("The back matter.",)
+    srt = captions.loads(captions.dumps(t, format="srt"))
+    assert (srt.front, srt.back, srt.event.title) == ((), (), None)
+
+
+def test_short_form_of_a_name_is_the_same_speaker() -> None:
+    """Dan: after Dan Smith: is one speaker, the printed form kept as the turn's label."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nDan Smith: Hello.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nBekah: Hi Dan.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\nDan: How are you?\n"
+    )
+    t = captions.loads(srt)
+    assert [(s.id, s.name) for s in t.speakers] == [("smith", "Dan Smith"), ("bekah", "Bekah")]
+    assert [(turn.speaker_id, turn.label) for turn in t.turns] == [
+        ("smith", "Dan Smith"),
+        ("bekah", "Bekah"),
+        ("smith", "Dan"),
+    ]
+    assert captions.dumps(t, format="srt") == srt
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind", "subtype"),
+    [
+        ("[music]", "incident", "music"),
+        ("[Music]", "incident", "music"),
+        ("[chuckles]", "vocal", "laughter"),
+        ("(APPLAUSE)", "kinesic", "applause"),
+        ("(BOOING)", "vocal", "booing"),
+        ("♪ la la la ♪", "incident", "music"),
+        ("♪♪", "incident", "music"),
+        ("[door slams]", "incident", None),
+    ],
+)
+def test_a_cue_that_is_only_a_sound_is_an_incident(cue: str, kind: str, subtype: str) -> None:
+    """A sound cue is an incident of the shared vocabulary's kind, never a speaker; the
+    unlabelled cue after it goes on with the speaker before it."""
+    srt = (
+        f"1\n00:00:01,000 --> 00:00:02,000\n{cue}\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nANN: Hello.\n\n"
+        f"3\n00:00:03,000 --> 00:00:04,000\n{cue}\n\n"
+        "4\n00:00:04,000 --> 00:00:05,000\nStill Ann.\n\n"
+        "5\n00:00:05,000 --> 00:00:06,000\nBOB: Hi.\n\n"
+        f"6\n00:00:06,000 --> 00:00:07,000\n{cue}\n"
+    )
+    t = captions.loads(srt)
+    assert [s.name for s in t.speakers] == ["ANN", "BOB"]
+    first = t.body[0]
+    assert isinstance(first, Incident)
+    assert (first.kind, first.subtype, first.printed, first.time) == (
+        kind,
+        subtype,
+        cue,
+        seconds(1),
+    )
+    ann = t.turns[0]
+    assert ann.text == "Hello.\nStill Ann."
+    assert [(i.kind, i.offset, i.time) for i in ann.incidents] == [(kind, 6, seconds(3))]
+    assert isinstance(t.body[-1], Incident)
+    assert captions.dumps(t, format="srt") == srt
+
+
+YOUTUBE = """WEBVTT
+Kind: captions
+Language: en
+
+00:00:01.839 --> 00:00:04.150 align:start position:0%
+{SP}
+so<00:00:02.080><c> today</c><00:00:02.399><c> we're</c>
+
+00:00:04.150 --> 00:00:04.160 align:start position:0%
+so today we're
+{SP}
+
+00:00:04.160 --> 00:00:06.789 align:start position:0%
+so today we're
+going<00:00:04.400><c> to</c><00:00:04.560><c> talk</c>
+
+00:00:06.789 --> 00:00:06.799 align:start position:0%
+going to talk
+{SP}
+
+00:00:06.799 --> 00:00:08.000 align:start position:0%
+going to talk
+[Music]
+
+00:00:08.000 --> 00:00:09.000 align:start position:0%
+[Music]
+about<00:00:08.400><c> &amp;</c><00:00:08.600><c> this</c>
+""".replace("{SP}", " ")  # a single space: the line is not blank
+
+
+def test_auto_generated_captions_give_each_word_once_with_its_time() -> None:
+    """Rolling cues that repeat the previous line and 10 ms transition cues: each word
+    once, word times in captions:words (word_times), [Music] an incident."""
+    t = captions.loads(YOUTUBE)
+    turn = t.turns[0]
+    assert turn.text == "so today we're\ngoing to talk\nabout & this"
+    times = [(turn.text[o:].split()[0], d.total_seconds()) for o, d in captions.word_times(turn)]
+    assert times == [
+        ("so", 1.839),
+        ("today", 2.08),
+        ("we're", 2.399),
+        ("going", 4.16),
+        ("to", 4.4),
+        ("talk", 4.56),
+        ("about", 8.0),
+        ("&", 8.4),
+        ("this", 8.6),
+    ]
+    assert [(i.subtype, i.time) for i in turn.incidents] == [("music", seconds(6.799))]
+
+
+def test_auto_generated_captions_written_back_keep_words_and_times() -> None:
+    """Written as WebVTT: one cue per line with timestamp tags; read again, the same words
+    and word times (the rolling layout and transition cues are what is not kept)."""
+    t = captions.loads(YOUTUBE)
+    written = captions.dumps(t)
+    assert "00:00:04.150 --> 00:00:04.160" not in written
+    assert "so <00:00:02.080>today <00:00:02.399>we're" in written
+    again = captions.loads(written)
+    assert again.turns[0].text == t.turns[0].text
+    assert captions.word_times(again.turns[0]) == captions.word_times(t.turns[0])
+    assert captions.dumps(again) == written
+
+
+def test_a_label_inside_a_sentence_is_text() -> None:
+    """'Coffee:' in the middle of a sentence, once in the file, is not a speaker."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nAnn: we start every Virtual\nCoffee: we introduce\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nBob: Right.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\nAnn: Yes.\n"
+    )
+    t = captions.loads(srt)
+    assert [s.name for s in t.speakers] == ["Ann", "Bob"]
+    assert t.turns[0].text == "we start every Virtual\nCoffee: we introduce"
+
+
+def test_vtt_text_that_looks_like_a_label_or_a_sound_stays_text() -> None:
+    """Text lines that a reader would take for a label, a sound or a bracketed incident
+    are written so that they read back as the same text."""
+    text = "Dan: not a label\n[not a sound]\n(APPLAUSE) is text here\n>> nor a change"
+    t = Transcript(
+        speakers=[Speaker(id="a", name="Ann")],
+        body=[Turn(id="u1", speaker_id="a", paragraphs=[text], start=seconds(1))],
+    )
+    back = captions.loads(captions.dumps(t))
+    assert back.turns[0].text == text
+    assert back.turns[0].incidents == ()
+    assert [s.name for s in back.speakers] == ["Ann"]

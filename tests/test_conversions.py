@@ -28,7 +28,6 @@ TIMED = attrs.evolve(
     ],
 )
 CAPTIONS_LOSE = {
-    "back",
     "body[].incidents",
     "body[].label",
     "body[].meta",
@@ -37,19 +36,29 @@ CAPTIONS_LOSE = {
     "event.credits",
     "event.description",
     "event.kind",
-    "event.language",
     "event.published",
     "event.publisher",
     "event.series",
     "event.source",
     "event.subtitle",
-    "event.title",
     "meta",
     "relations",
     "speakers[].affiliation",
     "speakers[].aliases",
     "speakers[].description",
     "speakers[].role",
+}
+
+
+# SRT has no comments (front and back matter, the title, the language) and no way to
+# write a bracket as text, so the editorial insertion "[with either Mexico or China]"
+# comes back as an incident (as many incidents, other fields).
+SRT_ALSO_LOSES = {
+    "front",
+    "back",
+    "event.title",
+    "event.language",
+    *(f"body[].incidents[].{name}" for name in ("kind", "subtype", "offset", "length", "meta")),
 }
 
 
@@ -104,7 +113,7 @@ def test_lossless_formats_keep_everything(format_: str) -> None:
             },
         ),
         ("vtt", TIMED, CAPTIONS_LOSE),
-        ("srt", TIMED, CAPTIONS_LOSE | {"front"}),
+        ("srt", TIMED, CAPTIONS_LOSE - {"body[].incidents"} | SRT_ALSO_LOSES),
     ],
 )
 def test_lossy_formats_lose_what_the_docs_say(

@@ -8,6 +8,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from urllib.parse import quote, unquote
 
+from ._rules import is_ncname
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XI_NS = "http://www.w3.org/2001/XInclude"
@@ -36,7 +38,6 @@ SUBTYPE_ATTR = {"gap": "reason", "shift": "feature"}
 
 # XML white space, the only characters XPath's normalize-space() collapses.
 _XML_WS = re.compile(r"[ \t\n\r]+")
-_NCNAME = re.compile(r"[^\W\d][\w.\-]*\Z")
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 _DECIMAL = re.compile(r"\d+(\.\d+)?\Z")
 _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
@@ -70,10 +71,6 @@ def is_token_list(text: str) -> bool:
     """Tokens separated by single spaces, so that the attribute reads back as is."""
     parts = text.split(" ")
     return all(is_token(p) for p in parts)
-
-
-def is_ncname(text: str) -> bool:
-    return bool(_NCNAME.match(text))
 
 
 def is_language(text: str) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from ._rules import is_ncname
 from ._tei_common import (
     CONTENT_KINDS,
     DESC_KINDS,
@@ -27,7 +28,6 @@ from ._tei_common import (
     encode_ana,
     format_seconds,
     is_language,
-    is_ncname,
     is_normal,
     is_partial_date,
     is_pointer_list,

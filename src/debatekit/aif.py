@@ -43,6 +43,7 @@ import cattrs
 
 from ._converter import converter, json_type
 from ._io import check_binary, decode_text, source_name
+from ._rules import mint_speaker_id, to_ncname
 from .errors import ParseError, ParseWarning, ValidationError, _report
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -90,8 +91,6 @@ _SCHEMES: dict[str, tuple[str, str, str]] = {
 _TRANSITION = "Default Transition"
 _S_TYPES = frozenset({"RA", "CA", "MA"})
 
-_NCNAME = re.compile(r"[^\W\d][\w.\-]*\Z")
-_NOT_NAME = re.compile(r"[^\w.\-]+")
 # "Fiona Bruce : text", "CL : text", "HFC: text": a short label before a colon.
 _PREFIX = re.compile(r"\s*([^:\n]{1,60}?)\s*:\s+")
 _BLANK = re.compile(r"\n[ \t\f\v\r]*\n")
@@ -346,11 +345,15 @@ class _Reader:
             raise self.fail(f"{key} is {what}", f"{path}.{key}")
         return str(value)
 
+    def fresh_speaker_id(self, name: str) -> str:
+        """An unused speaker id minted from ``name``."""
+        candidate = mint_speaker_id(name, self.used)
+        self.used.add(candidate)
+        return candidate
+
     def fresh_id(self, wanted: str, prefix: str) -> str:
         """An unused XML NCName for ``wanted``: itself if it is one, else a cleaned form."""
-        candidate = wanted if _NCNAME.match(wanted) else prefix + _NOT_NAME.sub("-", wanted)
-        if not _NCNAME.match(candidate):
-            candidate = prefix + candidate
+        candidate = to_ncname(wanted, prefix)
         base, n = candidate, 2
         while candidate in self.used:
             candidate, n = f"{base}-{n}", n + 1
@@ -638,7 +641,7 @@ class _Build:
             # Every named participant is a speaker, in the participants' order, even
             # one who says nothing in this document.
             if name and pid not in ext_speakers:
-                new = Speaker(id=self.r.fresh_id(_slug(name), "s"), name=name)
+                new = Speaker(id=self.r.fresh_speaker_id(name), name=name)
                 derived[f"p:{pid}"] = speakers[new.id] = new
         turns: dict[str, Turn] = {}
         for node in self.order(self.of_type("L")):
@@ -652,7 +655,7 @@ class _Build:
             elif person in derived:
                 speaker = derived[person]
             else:
-                speaker = Speaker(id=self.r.fresh_id(_slug(name), "s"), name=name)
+                speaker = Speaker(id=self.r.fresh_speaker_id(name), name=name)
                 derived[person] = speaker
                 speakers[speaker.id] = speaker
             turns[node.id] = self.turn(node, speaker, text, ext_turns.get(node.id))
@@ -880,10 +883,6 @@ def _strip_label(text: str, name: str) -> str:
         if text.startswith(label):
             return text[len(label) :]
     return text
-
-
-def _slug(name: str) -> str:
-    return _NOT_NAME.sub("-", name.strip().lower()).strip("-.") or "speaker"
 
 
 def _strings(value: object) -> list[str]:

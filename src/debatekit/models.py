@@ -13,11 +13,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Literal, NoReturn, TypeAlias, get_args
+from typing import NoReturn, TypeAlias, get_args
 
 import attrs
 from attrs import field, frozen
 
+from ._rules import BLANK_LINE, IncidentKind, is_ncname
 from .errors import DebatekitError, Problem, ValidationError
 
 __all__ = [
@@ -37,29 +38,10 @@ __all__ = [
     "word_count",
 ]
 
-# The categories of non-speech content. They follow the TEI "spoken" module, so that
-# every TEI element has a home, and every plain-text stage direction fits one of them:
-#
-# ``vocal``      a sound made by someone: laughter, shouting, crosstalk, an interjection
-# ``kinesic``    a movement or gesture: applause, standing, nodding
-# ``incident``   anything else that happens: a phone rings, a member leaves the room
-# ``pause``      a silence, with its duration in ``meta["dur"]`` where known
-# ``gap``        something left out of the transcript (inaudible, redacted, omitted)
-# ``note``       an editorial note; with a non-zero ``length``, an editorial insertion
-#                that stays in the turn's text, such as ``[with either Mexico or China]``
-# ``shift``      a change in how someone speaks (loudness, tempo, language)
-# ``writing``    written text shown or read out during the event (slides, captions)
-# ``anchor``     a point in time or a reference point, e.g. a printed timestamp
-IncidentKind: TypeAlias = Literal[
-    "vocal", "kinesic", "incident", "pause", "gap", "note", "shift", "writing", "anchor"
-]
 INCIDENT_KINDS: frozenset[str] = frozenset(get_args(IncidentKind))
 
-# An XML NCName: what TEI's xml:id accepts, so every id survives a trip through TEI.
-_ID = re.compile(r"[^\W\d][\w.\-]*\Z")
-_ID_MATCH = _ID.match
-# A blank line (optionally holding spaces): it would split a paragraph in two.
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
+# A blank line (only white space): it would split a paragraph in two.
+_BLANK_LINE = BLANK_LINE
 # An ISO 8601 date, possibly partial (TEI's @when/@from/@to allow "2019" and "2019-12").
 _PARTIAL_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?\Z")
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -115,7 +97,7 @@ def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
 
 
 def _check_id(problems: list[Problem], path: str, value: object) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not is_ncname(value):
         problems.append(
             Problem(
                 path,
@@ -380,9 +362,9 @@ class Turn:
             and self.end is None
             and not self.meta
             and type(id_ := self.id) is str
-            and ((id_.isascii() and id_.isidentifier()) or _ID_MATCH(id_) is not None)
+            and is_ncname(id_)
             and type(who := self.speaker_id) is str
-            and ((who.isascii() and who.isidentifier()) or _ID_MATCH(who) is not None)
+            and is_ncname(who)
             and all(map(_good_text, self.paragraphs))
         ):
             return

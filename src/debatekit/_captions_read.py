@@ -1,0 +1,705 @@
+"""Reading WebVTT and SRT: blocks, cues, cue text, and the turns they make.
+
+Every step is linear in the input: lines are split once, tags are found with
+``str.find`` (no regular expression that can backtrack over a line), and the
+regular expressions left are anchored at a line's start and bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from typing import Any
+
+import attrs
+
+from . import _captions_meta as meta
+from ._rules import CLOCK, clock_from_parts, is_blank, mint_speaker_id, stage_direction
+from ._speakers import Roster
+from .errors import _Warner
+from .models import BodyItem, Event, Incident, Speaker, Transcript, Turn
+
+__all__ = ["read"]
+
+_TIMING = re.compile(rf"[ \t]*{CLOCK}[ \t]+-->[ \t]+{CLOCK}(?:[ \t]+(?P<settings>.*))?\Z")
+_WORD_TIME = re.compile(r"(?:\d+:)?\d{2}:\d{2}\.\d{3}\Z")
+_ANY_WORD_TIME = re.compile(r"<(?:\d+:)?\d{2}:\d{2}\.\d{3}>")
+_NAME_PREFIX = re.compile(r"([A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,4}):(?=[ \t])")
+# Brackets inside a line: any [...] (captions bracket sounds), (...) when a stage direction.
+_BRACKETS = re.compile(r"\[([^\[\]]*)\]|\(([^()]*)\)")
+# A line that ends inside a sentence (a label after it is part of the sentence).
+_BLANKS = re.compile(r"[ \t]*")
+_BRACKET_REF = re.compile(r"&#(?:91|40|x5[bB]|x28);")
+_MID_SENTENCE = re.compile(r".*[\w,]\Z")
+
+_CHANGE = re.compile(r">>[ \t]*")
+_SOUND = re.compile(r"(?:\[([^\[\]\n]+)\]|\(([^()\n]+)\)|♪([^♪\n]*)♪)\Z")
+# Tags that SRT files use; anything else between < and > in SRT is text.
+_SRT_TAG = re.compile(r"/?(?:[ibus]|font)(?:[\s=>]|\Z)", re.IGNORECASE)
+_UNKNOWN = -1
+_NO_TIMING = "cue without a valid timing line ('00:00:01.000 --> 00:00:02.000')"
+
+
+@attrs.define
+class _Cue:
+    lineno: int
+    start: dt.timedelta | None
+    end: dt.timedelta | None
+    ident: str | None
+    settings: str | None
+    lines: list[str]
+
+
+@attrs.define
+class _Note:
+    """A NOTE block (WebVTT) between cues: its content and the block as printed."""
+
+    text: str
+    printed: str
+
+
+@attrs.define
+class _Line:
+    """One line of cue text, its label taken off."""
+
+    cue: _Cue
+    text: str
+    style: str | None  # how a label was printed: voice, colon, >>, >> colon; None: none
+    name: str | None  # the printed name ("" after a bare >>)
+    words: list[tuple[int, dt.timedelta]]
+    gap: str = ""  # white space between the label and the text
+    first: bool = False  # the first line of its cue
+    whole: str = ""  # the text with its label (a colon label may be text after all)
+    escaped: set[int] = attrs.Factory(set)  # offsets of brackets that are text
+    sound: bool = False  # the line is only a sound
+    incidents: list[Incident] = attrs.Factory(list)  # inline, offsets into text
+
+
+# -- blocks -----------------------------------------------------------------------------
+
+
+def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
+    """Groups of lines separated by blank lines, with their first line numbers.
+
+    An empty line always separates; a line of only white space separates where a
+    block cannot go on (the next line is blank, a timing line, or the input ends),
+    since auto-generated captions put a single space on a line inside a cue.
+    """
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    first = 0
+    count = len(lines)
+    for i in range(start, count):
+        line = lines[i]
+        if is_blank(line):
+            following = lines[i + 1] if i + 1 < count else ""
+            if not line or is_blank(following) or "-->" in following:
+                if current:
+                    blocks.append((first, current))
+                    current = []
+                continue
+            if not current:
+                continue
+        if not current:
+            first = i + 1
+        current.append(line)
+    if current:
+        blocks.append((first, current))
+    return blocks
+
+
+def _timing(line: str) -> tuple[dt.timedelta, dt.timedelta, str | None] | str:
+    """Start, end and settings of a timing line, or why it is not one."""
+    match = _TIMING.match(line)
+    if match is None:
+        return _NO_TIMING
+    groups = match.groups()
+    start, end = clock_from_parts(*groups[0:4]), clock_from_parts(*groups[4:8])
+    if start is None or end is None:
+        return "cue time out of range (at most 99999 hours, minutes and seconds below 60)"
+    settings = match.group("settings")
+    return start, end, settings.strip() if settings and settings.strip() else None
+
+
+@attrs.define
+class _Document:
+    """What the blocks of a file hold, in order."""
+
+    header: list[str] = attrs.Factory(list)
+    items: list[_Cue | _Note] = attrs.Factory(list)
+    styles: list[str] = attrs.Factory(list)
+
+
+def _document(text: str, vtt: bool, warn: _Warner) -> _Document:
+    lines = text.split("\n")
+    doc = _Document()
+    begin = 0
+    if vtt:
+        while begin < len(lines) and is_blank(lines[begin]):
+            begin += 1
+        end = begin
+        while end < len(lines) and lines[end] and "-->" not in lines[end]:
+            end += 1
+        doc.header = lines[begin:end]
+        begin = end
+    late: list[int] = []
+    for lineno, block in _blocks(lines, begin):
+        head = block[0].strip()
+        if vtt and (head == "NOTE" or head.startswith(("NOTE ", "NOTE\t"))):
+            doc.items.append(_Note("\n".join(block)[4:].strip(), "\n".join(block)))
+            continue
+        if vtt and head.split(None, 1)[0] in ("STYLE", "REGION") and "-->" not in block[0]:
+            doc.styles.append("\n".join(block))
+            continue
+        _cue(doc, lineno, block, vtt, warn, late)
+    if late:
+        warn(
+            f"{len(late)} cue text{'s' if len(late) > 1 else ''} after a blank line "
+            "(the cue before has no text): read as the text of the cue before",
+            late[0],
+        )
+    return doc
+
+
+def _cue(
+    doc: _Document, lineno: int, block: list[str], vtt: bool, warn: _Warner, late: list[int]
+) -> None:
+    """The cues of one block: one, or more where a timing line follows cue text without
+    a blank line between (a new cue starts there, as in browsers)."""
+    while block:
+        at = next((i for i, line in enumerate(block[:3]) if "-->" in line), None)
+        last = doc.items[-1] if doc.items else None
+        if at is None and isinstance(last, _Cue) and last.start is not None and not last.lines:
+            last.lines = block  # the text of a cue, after a blank line
+            late.append(lineno)
+            return
+        timing = _timing(block[at]) if at is not None else None
+        if at is None or isinstance(timing, str) or timing is None:
+            where = lineno + (at or 0)
+            why = timing if isinstance(timing, str) else _NO_TIMING
+            warn(why + "; its lines are kept as text without a time", where)
+            srt_number = not vtt and block[0].strip().isdigit() and len(block) > 1
+            doc.items.append(
+                _Cue(where, None, None, None, None, block[1:] if srt_number else block)
+            )
+            return
+        start, end, settings = timing
+        if end < start:
+            warn(f"cue ends ({end}) before it starts ({start}); end time dropped", lineno)
+            end = start
+        ident = block[0] if vtt and at == 1 else None
+        payload = block[at + 1 :]
+        split = next(
+            (k for k, line in enumerate(payload) if "-->" in line and _TIMING.match(line)),
+            len(payload),
+        )
+        doc.items.append(_Cue(lineno, start, end, ident, settings, payload[:split]))
+        lineno += at + 1 + split
+        block = payload[split:]
+
+
+# -- cue text ---------------------------------------------------------------------------
+
+
+def _voice(line: str) -> tuple[str, int] | None:
+    """The name of a voice tag at the start of ``line`` and where the tag ends."""
+    if not line.startswith("<v") or len(line) < 3 or line[2] not in ". \t>":
+        return None
+    close = line.find(">")
+    if close < 0:
+        return None
+    annotation = line[2:close]
+    if annotation.startswith("."):  # classes: <v.loud Name>
+        annotation = annotation.partition(" ")[2] if " " in annotation else ""
+    return html.unescape(annotation.strip()), close + 1
+
+
+def _unescape(piece: str, base: int, escaped: set[int]) -> str:
+    """``piece`` with its character references decoded; where a reference gives a
+    bracket (written so by the writer, to be text), its offset (from ``base``) goes
+    into ``escaped``."""
+    out: list[str] = []
+    at = 0
+    size = base
+    for match in _BRACKET_REF.finditer(piece):
+        before = html.unescape(piece[at : match.start()])
+        out.append(before)
+        size += len(before)
+        out.append(html.unescape(match.group(0)))
+        escaped.add(size)
+        size += 1
+        at = match.end()
+    out.append(html.unescape(piece[at:]))
+    return "".join(out)
+
+
+def _untag(
+    line: str, vtt: bool, cue_start: dt.timedelta | None, escaped: set[int] | None = None
+) -> tuple[str, list[tuple[int, dt.timedelta]]]:
+    """``line`` without its tags (entities decoded in WebVTT), and the words that a
+    timestamp tag (``<00:00:04.160>``) times, with their offsets in the result;
+    ``escaped`` receives the offsets of brackets written as references."""
+    escaped = set() if escaped is None else escaped
+    out: list[str] = []
+    size = 0
+    words: list[tuple[int, dt.timedelta]] = []
+    pending: dt.timedelta | None = None
+    position = 0
+    while True:
+        lt = line.find("<", position)
+        gt = line.find(">", lt + 1) if lt >= 0 else -1
+        piece = line[position:] if gt < 0 else line[position:lt]
+        if vtt and "&" in piece:
+            piece = _unescape(piece, size, escaped)
+        if piece:
+            if pending is not None and piece.strip():
+                words.append((size + len(piece) - len(piece.lstrip()), pending))
+                pending = None
+            out.append(piece)
+            size += len(piece)
+        if gt < 0:
+            break
+        tag = line[lt + 1 : gt]
+        if _WORD_TIME.match(tag):
+            if not words and pending is None and cue_start is not None and "".join(out).strip():
+                first = "".join(out)
+                words.append((len(first) - len(first.lstrip()), cue_start))
+            pending = _clock(tag)
+        elif not vtt and not _SRT_TAG.match(tag):
+            out.append(line[lt : gt + 1])
+            size += gt + 1 - lt
+        position = gt + 1
+    return "".join(out), words
+
+
+def _clock(tag: str) -> dt.timedelta | None:
+    parts = tag.replace(".", ":").split(":")
+    hours = parts[0] if len(parts) == 4 else None
+    return clock_from_parts(hours, parts[-3], parts[-2], parts[-1])
+
+
+def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
+    """Style and printed name of a label at the start of ``raw`` (tags still in),
+    and the rest of the line."""
+    stripped = raw.strip()
+    if vtt:
+        voice = _voice(stripped)
+        if voice is not None and voice[0]:
+            return "voice", voice[0], stripped[voice[1] :]
+    change = _CHANGE.match(stripped)
+    rest = stripped[change.end() :] if change else stripped
+    named = _NAME_PREFIX.match(rest)
+    if change and not named:
+        return ">>", "", stripped[2:]
+    if named:
+        return (">> colon" if change else "colon"), named.group(1), rest[named.end() :]
+    if change:
+        return ">>", "", rest
+    return None, None, raw
+
+
+def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]:
+    """The lines of ``cue``; in auto-generated captions, without the line that repeats
+    the last line shown (``previous`` holds it, and is updated)."""
+    found: list[_Line] = []
+    for n, raw in enumerate(cue.lines):
+        if is_blank(raw):
+            continue
+        style, name, rest = _label(raw, vtt)
+        escaped: set[int] = set()
+        text, words = _untag(rest, vtt, cue.start, escaped)
+        if style is None and not text.strip():
+            continue
+        if auto:
+            plain = text.strip()
+            if not words and style is None and previous and plain == previous[0]:
+                continue
+            previous[:] = [plain]
+        line = _Line(cue, text, style, name, words, first=not found, escaped=escaped)
+        if style is not None:  # the label's separator is not text
+            lead = len(text) - len(text.lstrip())
+            line.gap, line.text = text[:lead], text[lead:]
+            line.escaped = {p - lead for p in escaped}
+            line.words = [(offset - lead, time) for offset, time in words if offset >= lead]
+            if style == "colon" and n:
+                line.whole = _untag(raw.strip(), vtt, None)[0]
+        found.append(line)
+    return found
+
+
+def _false_labels(sequence: list[_Line | _Note]) -> None:
+    """Take back labels that are text: a ``Name:`` inside a sentence (not at the start
+    of its cue, after a line that does not end one) whose name occurs only there."""
+    counts: dict[str, int] = {}
+    for item in sequence:
+        if isinstance(item, _Line) and item.name:
+            key = item.name.casefold()
+            counts[key] = counts.get(key, 0) + 1
+    before: _Line | None = None
+    for item in sequence:
+        if not isinstance(item, _Line):
+            before = None
+            continue
+        if (
+            item.whole
+            and before is not None
+            and counts.get((item.name or "").casefold()) == 1
+            and _MID_SENTENCE.match(before.text)
+        ):
+            item.style = item.name = None
+            item.text, item.gap, item.words = item.whole, "", []
+        before = item
+
+
+def _inline(sequence: list[_Line | _Note]) -> list[_Line | _Note]:
+    """Brackets inside lines taken out as incidents (a bracket that a line of a cue
+    opens and the next line closes joins the two lines)."""
+    out: list[_Line | _Note] = []
+    for item in sequence:
+        previous = out[-1] if out else None
+        if (
+            isinstance(item, _Line)
+            and isinstance(previous, _Line)
+            and item.style is None
+            and not item.first
+            and previous.cue is item.cue
+            and previous.text.rfind("[") > previous.text.rfind("]")
+            and -1 < item.text.find("]") < (item.text.find("[") % (len(item.text) + 1))
+        ):
+            shift = len(previous.text) + 1
+            previous.words.extend((o + shift, t) for o, t in item.words)
+            previous.escaped.update(p + shift for p in item.escaped)
+            previous.text += "\n" + item.text
+            continue
+        out.append(item)
+    for item in out:
+        if not isinstance(item, _Line):
+            continue
+        lead = len(item.text) - len(item.text.lstrip())
+        item.sound = (
+            item.style is None
+            and _SOUND.match(item.text.strip()) is not None
+            and lead not in item.escaped
+        )
+        if not item.sound and ("[" in item.text or "(" in item.text):
+            _extract(item)
+    return out
+
+
+def _extract(line: _Line) -> None:
+    """Move the sounds in brackets out of ``line``'s text into its incidents."""
+    text = line.text
+    pieces: list[str] = []
+    size = pos = 0
+    removed: list[tuple[int, int]] = []  # spans of the original text taken out
+    for match in _BRACKETS.finditer(text):
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        found = stage_direction(inner)
+        if (match.group(2) is not None and found is None) or match.start() in line.escaped:
+            continue
+        a, b = match.span()
+        before, after = "", ""
+        ahead = text[pos:a]
+        kept = ahead.rstrip(" \t")
+        if kept != ahead and (kept or pos):
+            before = ahead[len(kept) :]
+        else:
+            after = _BLANKS.match(text, b).group()  # type: ignore[union-attr]
+        pieces.append(kept if before else ahead)
+        size += len(pieces[-1])
+        kind, subtype = found or ("incident", None)
+        line.incidents.append(
+            Incident(
+                kind=kind,
+                subtype=subtype,
+                text=" ".join(inner.split()) or None,
+                printed=match.group(0),
+                offset=size,
+                meta={meta.INLINE_KEY: json.dumps([before, after])},
+            )
+        )
+        removed.append((a - len(before), b + len(after)))
+        pos = b + len(after)
+    pieces.append(text[pos:])
+    if not removed or is_blank("".join(pieces)):
+        line.incidents = []  # a line that is only a sound stays one
+        return
+    line.text = "".join(pieces)
+    words = []
+    cut = k = 0  # characters taken out before the word; spans passed
+    for offset, time in line.words:  # both in order: one pass
+        while k < len(removed) and removed[k][1] <= offset:
+            cut += removed[k][1] - removed[k][0]
+            k += 1
+        if k == len(removed) or offset < removed[k][0]:
+            words.append((offset - cut, time))
+    line.words = words
+
+
+# -- turns ------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Count:
+    """A timed cue of a turn and how many of the turn's lines it holds."""
+
+    cue: _Cue
+    start: dt.timedelta
+    end: dt.timedelta
+    lines: int = 1
+
+
+@attrs.define
+class _Draft:
+    """A turn being built."""
+
+    speaker: int
+    lines: list[str] = attrs.Factory(list)
+    size: int = -1  # length of "\n".join(lines)
+    words: list[tuple[int, dt.timedelta]] = attrs.Factory(list)
+    cues: list[_Count] = attrs.Factory(list)
+    labels: list[list[object]] = attrs.Factory(list)
+    label: str | None = None
+    incidents: list[Incident] = attrs.Factory(list)
+    timed: bool = True
+
+    def add(self, line: _Line) -> None:
+        self.size += 1
+        if line.style is not None:
+            if self.label is None and line.name:
+                self.label = line.name
+            label: list[object] = [len(self.lines), line.style, line.name]
+            if line.gap != meta.GAPS[line.style]:
+                label.append(line.gap)
+            self.labels.append(label)
+        self.words.extend((self.size + offset, time) for offset, time in line.words)
+        self.incidents.extend(
+            attrs.evolve(i, offset=self.size + (i.offset or 0)) for i in line.incidents
+        )
+        self.lines.append(line.text)
+        self.size += len(line.text)
+        cue = line.cue
+        if cue.start is None or cue.end is None:
+            self.timed = False
+        elif self.cues and self.cues[-1].cue is cue:
+            self.cues[-1].lines += 1
+        else:
+            self.cues.append(_Count(cue, cue.start, cue.end))
+
+
+def _incident(item: _Line | _Note, offset: int | None) -> Incident:
+    if isinstance(item, _Note):
+        return Incident(
+            kind="note",
+            subtype="comment",
+            text=item.text or None,
+            printed=item.printed,
+            offset=offset,
+        )
+    printed = item.text.strip()
+    inner = _SOUND.match(printed)
+    assert inner is not None
+    content = next(g for g in inner.groups() if g is not None).strip()
+    kind, subtype = stage_direction("♪" if printed.startswith("♪") else content) or (
+        "incident",
+        None,
+    )
+    cue = item.cue
+    record: dict[str, str] = {}
+    if cue.start is not None and cue.end is not None:
+        record[meta.CUE_KEY] = meta.encode_cues([(cue.start, cue.end, 1, cue.ident, cue.settings)])
+    return Incident(
+        kind=kind,
+        subtype=subtype,
+        text=content or None,
+        printed=printed,
+        time=cue.start,
+        offset=offset,
+        meta=record,
+    )
+
+
+class _Builder:
+    """Lines, sounds and notes, in order, to turns and body incidents."""
+
+    def __init__(self, warn: _Warner) -> None:
+        self.warn = warn
+        self.roster = Roster()
+        self.body: list[_Draft | Incident] = []
+        self.current: _Draft | None = None
+        self.last_speaker: int | None = None
+        self.pending: list[_Line | _Note] = []
+
+    def person(self, name: str, lineno: int) -> int:
+        """The person a printed name stands for (``Dan`` is ``Dan Smith`` once he has
+        been named in full): one identity rule for every reader (:mod:`._speakers`)."""
+        if not name:
+            return _UNKNOWN
+
+        def ambiguous(message: str) -> None:
+            self.warn(message, lineno)
+
+        return self.roster.resolve(name, on_ambiguous=ambiguous)
+
+    def flush(self, into_turn: bool) -> None:
+        """The sounds and notes waiting: inside the current turn, or between turns."""
+        if into_turn and self.current is not None:
+            offset = max(self.current.size, 0)
+            self.current.incidents.extend(_incident(x, offset) for x in self.pending)
+        else:
+            self.finish()
+            self.body.extend(_incident(x, None) for x in self.pending)
+        self.pending = []
+
+    def finish(self) -> None:
+        if self.current is not None:
+            self.body.append(self.current)
+            self.current = None
+
+    def line(self, line: _Line) -> None:
+        if line.sound:
+            self.pending.append(line)
+            return
+        if line.style is None:
+            speaker = self.current.speaker if self.current else self.last_speaker
+        else:
+            speaker = self.person(line.name or "", line.cue.lineno)
+        same = self.current is not None and self.current.speaker == speaker
+        if same and (line.style is None or speaker != _UNKNOWN):
+            self.flush(into_turn=True)
+        else:
+            self.flush(into_turn=False)
+            self.current = _Draft(_UNKNOWN if speaker is None else speaker)
+        assert self.current is not None
+        self.current.add(line)
+        self.last_speaker = self.current.speaker
+
+    def note(self, note: _Note) -> None:
+        self.pending.append(note)
+
+
+def _speakers(builder: _Builder, unknown_used: bool) -> tuple[list[Speaker], str]:
+    speakers = builder.roster.speakers()
+    unknown = mint_speaker_id("unknown", {s.id for s in speakers})
+    if unknown_used:
+        speakers.append(Speaker(id=unknown, name="Unknown"))
+    return speakers, unknown
+
+
+def _turn(draft: _Draft, number: int, speaker_id: str) -> Turn:
+    lines = draft.lines
+    lead = len(lines[0]) - len(lines[0].lstrip())
+    if lead:
+        lines[0] = lines[0][lead:]
+        draft.words = [(o - lead, t) for o, t in draft.words if o >= lead]
+        draft.incidents = [
+            attrs.evolve(i, offset=max((i.offset or 0) - lead, 0)) for i in draft.incidents
+        ]
+    lines[-1] = lines[-1].rstrip()
+    text = "\n".join(lines)
+    record: dict[str, str] = {}
+    if draft.timed and draft.cues:
+        record[meta.CUES_KEY] = meta.encode_cues(
+            [(c.start, c.end, c.lines, c.cue.ident, c.cue.settings) for c in draft.cues]
+        )
+    record[meta.LABELS_KEY] = json.dumps(draft.labels, ensure_ascii=False)
+    if draft.words:
+        record[meta.WORDS_KEY] = meta.encode_words(draft.words)
+    starts = [c.start for c in draft.cues]
+    ends = [c.end for c in draft.cues]
+    size = len(text)
+    return Turn(
+        id=f"u{number}",
+        speaker_id=speaker_id,
+        paragraphs=[text],
+        label=draft.label,
+        start=min(starts) if starts else None,
+        end=max(ends) if ends else None,
+        incidents=[attrs.evolve(i, offset=min(i.offset or 0, size)) for i in draft.incidents],
+        meta=record,
+    )
+
+
+# -- the whole file ---------------------------------------------------------------------
+
+
+def _header(header: list[str], event: dict[str, Any], record: dict[str, str]) -> None:
+    """The WebVTT header: text after ``WEBVTT`` is the title, ``Language:`` the
+    language, ``Kind:`` and other lines metadata."""
+    title = header[0].strip()[6:].strip() if header else ""
+    if title:
+        event["title"] = title
+    others = []
+    for line in header[1:]:
+        key, colon, value = line.partition(":")
+        if colon and key.strip() == "Language" and value.strip() and "language" not in event:
+            event["language"] = value.strip()
+        elif colon and key.strip() == "Kind" and value.strip() and meta.KIND_KEY not in record:
+            record[meta.KIND_KEY] = value.strip()
+        else:
+            others.append(line)
+    if others:
+        record[meta.HEADER_KEY] = "\n".join(others)
+
+
+def read(text: str, format: str, warn: _Warner) -> Transcript:
+    """The transcript of a caption file (already decoded, newlines normalised)."""
+    vtt = format == "vtt"
+    doc = _document(text, vtt, warn)
+    event: dict[str, Any] = {}
+    record = {"captions:format": format}
+    if vtt:
+        _header(doc.header, event, record)
+    if doc.styles:
+        record[meta.STYLES_KEY] = json.dumps(doc.styles, ensure_ascii=False)
+    cues = [i for i, item in enumerate(doc.items) if isinstance(item, _Cue)]
+    first, last = (cues[0], cues[-1]) if cues else (len(doc.items), len(doc.items))
+    front = [n.text for n in doc.items[:first] if isinstance(n, _Note) and n.text]
+    back = [n.text for n in doc.items[last + 1 :] if isinstance(n, _Note) and n.text]
+    auto = vtt and _ANY_WORD_TIME.search(text) is not None
+    sequence: list[_Line | _Note] = []
+    previous: list[str] = []
+    for item in doc.items[first : last + 1]:
+        if isinstance(item, _Note):
+            sequence.append(item)
+        else:
+            sequence.extend(_lines(item, vtt, auto, previous))
+    _false_labels(sequence)
+    builder = _Builder(warn)
+    for entry in _inline(sequence):
+        if isinstance(entry, _Note):
+            builder.note(entry)
+        else:
+            builder.line(entry)
+    builder.flush(into_turn=False)
+    return _transcript(builder, front, back, event, record)
+
+
+def _transcript(
+    builder: _Builder,
+    front: list[str],
+    back: list[str],
+    event: dict[str, Any],
+    record: dict[str, str],
+) -> Transcript:
+    drafts = [x for x in builder.body if isinstance(x, _Draft)]
+    speakers, unknown = _speakers(builder, any(d.speaker == _UNKNOWN for d in drafts))
+    body: list[BodyItem] = []
+    number = 0
+    for item in builder.body:
+        if isinstance(item, Incident):
+            body.append(item)
+            continue
+        number += 1
+        sid = unknown if item.speaker == _UNKNOWN else speakers[item.speaker].id
+        body.append(_turn(item, number, sid))
+    return Transcript(
+        event=Event(**event),
+        speakers=speakers,
+        body=body,
+        front=front,
+        back=back,
+        meta=record,
+    )

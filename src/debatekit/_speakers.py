@@ -1,0 +1,413 @@
+"""Who speaks: one person behind the many ways a transcript prints their name.
+
+A transcript names one person in several forms: ``Mr. DOE`` and ``Senator Doe``,
+``Dr. Angela Merkel, Bundeskanzlerin`` and ``Bundeskanzlerin Dr. Angela Merkel``,
+``Dan Smith`` and ``Dan``, ``The PRESIDING OFFICER (Mr. Kyl)`` and, until the chair
+changes, ``The PRESIDING OFFICER``. This module turns printed names into
+:class:`~debatekit.Speaker` s, one per person, the other forms in ``aliases``. It knows
+names, titles and roles, nothing about any file format: readers find the labels and
+hand them over as strings (the text reader, the caption reader).
+
+The API:
+
+- :func:`split_label` -- a printed name into name, role, affiliation and extra facts.
+- :func:`name_key` -- the matching key of a name (case, dots, titles, roles ignored).
+- :class:`Roster` -- resolves labels, in document order, to people, and gives the
+  :class:`~debatekit.Speaker` list; ids are minted by :func:`_rules.mint_speaker_id`.
+
+>>> r = Roster()
+>>> [r.resolve(x) for x in ["Dr. Angela Merkel, Bundeskanzlerin", "Präsident Lammert",
+...                         "Bundeskanzlerin Dr. Angela Merkel", "MERKEL"]]
+[0, 1, 0, 0]
+>>> [(s.id, s.name, s.role, s.aliases) for s in r.speakers()]  # doctest: +NORMALIZE_WHITESPACE
+[('merkel', 'Dr. Angela Merkel', 'Bundeskanzlerin', ('MERKEL',)),
+ ('lammert', 'Lammert', 'Präsident', ())]
+>>> r = Roster()
+>>> [r.resolve(x) for x in ["The PRESIDING OFFICER (Mr. Kyl)", "Mr. BOND",
+...  "The PRESIDING OFFICER", "The PRESIDING OFFICER (Mr. Ashcroft)", "The PRESIDING OFFICER"]]
+[0, 1, 0, 2, 2]
+>>> split_label("Müller (Frankfurt) (KPD)")
+SplitLabel(name='Müller', role=None, affiliation='KPD', meta={'constituency': 'Frankfurt'})
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from ._rules import mint_speaker_id
+from .models import Speaker
+
+__all__ = ["ROLE_WORDS", "TITLES", "Roster", "SplitLabel", "name_key", "split_label"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Courtesy titles before a name; dropped from the matching key (``Mr. DOE`` = ``DOE``).
+TITLES = _wordset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon honourable "
+    "rt right m mm mme mlle monsieur madame herr frau abg abgeordneter abgeordnete "
+    "senator sen representative rep congressman congresswoman delegate governor gov "
+    "mayor judge justice chief general admiral rear colonel captain ambassador "
+    "the der die le la les"
+)
+
+#: Words of an office printed before a name or instead of one. A label made only of
+#: them and titles (``The CHAIRMAN``, ``M. le président``) names the office; before a
+#: name they are the person's role (``Präsident Dr. Lammert``: role ``Präsident``).
+ROLE_WORDS = _wordset(
+    "president prime vice chairman chairwoman chair speaker presiding officer acting pro tempore "
+    "secretary minister attorney solicitor commissioner director deputy moderator clerk "
+    "präsident präsidentin vizepräsident vizepräsidentin alterspräsident "
+    "alterspräsidentin bundeskanzler bundeskanzlerin bundesminister bundesministerin "
+    "staatsminister staatsministerin staatssekretär staatssekretärin parl "
+    "ministerpräsident ministerpräsidentin schriftführer schriftführerin "
+    "président présidente vice-président vice-présidente ministre rapporteur "
+    "secrétaire garde sceaux"
+)
+
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", ".": " "})
+# A parenthesis holding a party or group: short, or mostly capitals (DIE LINKE, CDU/CSU).
+_PARTY = re.compile(r"[A-ZÄÖÜ][\w/ .\-]{0,20}\Z")
+
+
+@attrs.frozen
+class SplitLabel:
+    """A printed name taken apart: ``Dr. E F, Bundesminister der Finanzen`` ->
+    name ``Dr. E F``, role ``Bundesminister der Finanzen``."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    meta: dict[str, str] = attrs.field(factory=dict)
+
+
+def _commas(label: str) -> list[str]:
+    """``label`` split at its commas, except those inside parentheses."""
+    parts: list[str] = []
+    depth = start = 0
+    for i, char in enumerate(label):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            parts.append(label[start:i].strip())
+            start = i + 1
+    parts.append(label[start:].strip())
+    return parts
+
+
+def _words(text: str) -> list[str]:
+    return text.translate(_FOLD).casefold().split()
+
+
+def _role_prefix(name: str) -> tuple[str | None, str]:
+    """``("Präsident", "Dr. Lammert")`` from ``"Präsident Dr. Lammert"``: the leading
+    role words, if a name follows them; else ``(None, name)``."""
+    tokens = name.split()
+    i = 0
+    while i < len(tokens) - 1 and _words(tokens[i]) and _words(tokens[i])[0] in ROLE_WORDS:
+        i += 1
+    if i == 0 or i == len(tokens):
+        return None, name
+    rest = tokens[i:]
+    if all(w in ROLE_WORDS or w in TITLES for w in _words(" ".join(rest))):
+        return None, name
+    return " ".join(tokens[:i]), " ".join(rest)
+
+
+@functools.lru_cache(maxsize=4096)
+def split_label(label: str) -> SplitLabel:
+    """Name, role, affiliation and extra facts of a printed speaker name.
+
+    Commas separate name, role and affiliation (``Name, role, affiliation``); a
+    parenthesis holds a party (``(SPD)``, ``(DIE LINKE)``), a constituency before a
+    party (``(Frankfurt) (KPD)``), or, after an office, the person who holds it
+    (``The PRESIDING OFFICER (Mr. Kyl)``); leading role words are the role
+    (``Präsident Dr. Lammert``).
+    """
+    label = html.unescape(label) if "&" in label else label
+    parts = _commas(label)
+    head = parts[0]
+    meta: dict[str, str] = {}
+    role = parts[1] or None if len(parts) > 1 else None
+    affiliation = ", ".join(parts[2:]) or None if len(parts) > 2 else None
+    parens = [p.strip() for p in _PAREN.findall(head)]
+    bare = _PAREN.sub(" ", head).strip() or head.strip()
+    if len(parens) == 1 and _holder(bare, parens[0]):
+        return SplitLabel(parens[0], role or bare, affiliation, meta)
+    if len(parens) >= 2:
+        meta["constituency"] = ", ".join(parens[:-1])
+        affiliation = affiliation or parens[-1]
+    elif len(parens) == 1:
+        if _PARTY.match(parens[0]) and (len(parens[0]) <= 8 or parens[0].isupper()):
+            affiliation = affiliation or parens[0]
+        else:
+            meta["qualifier"] = parens[0]
+    prefix, bare = _role_prefix(bare)
+    if prefix is not None:
+        role = f"{prefix}, {role}" if role else prefix
+    return SplitLabel(bare, role, affiliation, meta)
+
+
+def _holder(office: str, inner: str) -> bool:
+    """Whether ``inner`` names the person holding ``office``, as in ``The PRESIDING
+    OFFICER (Mr. Kyl)`` or ``The Prime Minister (Mr David Cameron)``."""
+    words = _words(inner)
+    if not words or not inner[:1].isupper():
+        return False
+    person = words[0] in TITLES or len(words) > 1
+    return person and (_office(office) or _words(office)[:1] == ["the"])
+
+
+def _office(name: str) -> bool:
+    """Whether ``name`` names an office only (``The PRESIDING OFFICER``)."""
+    words = _words(name)
+    return bool(words) and all(w in ROLE_WORDS or w in TITLES for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def name_key(name: str) -> str:
+    """The key two forms of one name share: case, dots, apostrophes, parentheses,
+    leading titles and role words ignored (``Präsident Dr. LAMMERT`` -> ``lammert``).
+    A name made only of titles and role words keeps them (``the chairman``)."""
+    words = _words(_PAREN.sub(" ", name))
+    i = 0
+    while i < len(words) - 1 and (words[i] in TITLES or words[i] in ROLE_WORDS):
+        i += 1
+    rest = words[i:]
+    if len(rest) == 1 and (rest[0] in ROLE_WORDS or rest[0] in TITLES):
+        return " ".join(words)
+    return " ".join(rest)
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one typo, a letter added or dropped or two
+    neighbours swapped, both at least 6 letters long. A changed letter is not a typo
+    here: it is how distinct surnames differ (Jensen, Jansen)."""
+    if a == b or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    if len(a) == len(b):
+        return a[:2] == b[1::-1] and a[2:] == b[2:]
+    return a[1:] == b or b[1:] == a
+
+
+@attrs.define
+class _Person:
+    id: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    description: str | None = None
+    aliases: list[str] = attrs.Factory(list)
+    meta: dict[str, str] = attrs.Factory(dict)
+    keys: set[str] = attrs.Factory(set)
+    office: str | None = None  # key of the office a bare office label stands for
+    fixed: bool = False
+
+
+class Roster:
+    """Resolves printed names, in document order, to people.
+
+    ``known`` maps a printed form (or any form with the same :func:`name_key`) to a
+    :class:`~debatekit.Speaker` or a name: those labels always resolve to that person.
+    :meth:`resolve` returns the person's index (stable, in order of first
+    appearance); :meth:`speakers` the :class:`~debatekit.Speaker` list. Matching, in
+    order: an explicit id; the same key; a surname (last word) or a first name (first
+    word) of exactly one person seen so far; a bare office (``The CHAIRMAN``) for whoever
+    last held it. Where several people match, the one who spoke last is taken and
+    ``on_ambiguous`` (if given) is called with a message.
+    """
+
+    def __init__(self, known: Mapping[str, Speaker | str] | None = None) -> None:
+        self.people: list[_Person] = []
+        self.by_key: dict[str, list[int]] = {}
+        self.by_id: dict[str, int] = {}
+        self.last_used: dict[int, int] = {}
+        self.office_holder: dict[str, int] = {}
+        self.settled: dict[str, int] = {}
+        self.clock = 0
+        self.known: dict[str, Speaker | str] = {}
+        for label, value in (known or {}).items():
+            self.known[label] = value
+            self.known.setdefault(name_key(label), value)
+
+    def is_known(self, label: str) -> bool:
+        """Whether ``label`` is one of the ``known`` forms."""
+        return label in self.known or name_key(split_label(label).name) in self.known
+
+    def resolve(
+        self,
+        label: str,
+        *,
+        explicit_id: str | None = None,
+        on_ambiguous: Callable[[str], None] | None = None,
+    ) -> int:
+        """The index of the person ``label`` names (a new person if nobody matches)."""
+        if explicit_id is not None:
+            index = self.by_id.get(explicit_id)
+            if index is None:
+                index = self._add(_Person(explicit_id, label, fixed=True))
+            return self._touch(index)
+        settled = self.settled.get(label)
+        if settled is not None:
+            return self._touch(settled)
+        known = self.known.get(label) or self.known.get(name_key(split_label(label).name))
+        if known is not None:
+            return self._touch(self._known(known, label))
+        index = self._match(label, on_ambiguous)
+        if index is None:
+            index = self._create(label)
+            self.settled[label] = index
+        return self._touch(index)
+
+    def _match(self, label: str, on_ambiguous: Callable[[str], None] | None) -> int | None:
+        split = split_label(label)
+        key = name_key(split.name)
+        office = name_key(split.role) if split.role and _office(split.role) else None
+        if _office(split.name) and not split.role:
+            holder = self.office_holder.get(key)
+            if holder is not None:
+                return holder
+        hits = self.by_key.get(key, [])
+        exact = len(hits) == 1
+        if not hits and len(key.split()) == 1:
+            hits = self._by_word(key)
+        if not hits:
+            hits = self._misspelt(key)
+        if not hits:
+            return None
+        if len(hits) > 1:
+            hits = sorted(hits, key=lambda i: self.last_used.get(i, 0))
+            if on_ambiguous is not None:
+                names = ", ".join(repr(self.people[i].name) for i in hits)
+                on_ambiguous(
+                    f"label {label!r} may be any of {names}; "
+                    f"took {self.people[hits[-1]].name!r}, who spoke last"
+                )
+        index = hits[-1]
+        if exact:
+            self.settled[label] = index
+        self._alias(index, label, split)
+        if office is not None:
+            self.office_holder[office] = index
+        return index
+
+    def _by_word(self, word: str) -> list[int]:
+        """People with ``word`` as surname, or else as first name, of a longer key."""
+        for position in (-1, 0):
+            hits = [
+                i
+                for i, p in enumerate(self.people)
+                if not p.fixed
+                and any(len(k.split()) > 1 and k.split()[position] == word for k in p.keys)
+            ]
+            if hits:
+                return hits
+        return []
+
+    def _misspelt(self, key: str) -> list[int]:
+        """The one person whose key differs from ``key`` by a typo in its last word
+        (a letter added or dropped or two swapped, in a word of 6+ letters):
+        ``POLOWCYZK`` for ``POLOWCZYK``."""
+        words = key.split()
+        if not words or len(words[-1]) < 6:
+            return []
+        hits = {
+            i
+            for k, people in self.by_key.items()
+            for i in people
+            if not self.people[i].fixed
+            and k.split()[:-1] == words[:-1]
+            and _one_typo(k.split()[-1] if k else "", words[-1])
+        }
+        return list(hits) if len(hits) == 1 else []
+
+    def _new_id(self, name: str) -> str:
+        return mint_speaker_id(name_key(name) or name, self.by_id)
+
+    def _add(self, person: _Person) -> int:
+        index = len(self.people)
+        self.people.append(person)
+        self.by_id[person.id] = index
+        for key in person.keys:
+            self.by_key.setdefault(key, []).append(index)
+        return index
+
+    def _alias(self, index: int, label: str, split: SplitLabel) -> None:
+        person = self.people[index]
+        name = split.name
+        if name != person.name and name not in person.aliases:
+            person.aliases.append(name)
+        key = name_key(name)
+        if key and key not in person.keys:
+            person.keys.add(key)
+            self.by_key.setdefault(key, []).append(index)
+        if person.role is None and split.role and not _office(split.name):
+            person.role = split.role
+        if person.affiliation is None and split.affiliation:
+            person.affiliation = split.affiliation
+
+    def _touch(self, index: int) -> int:
+        self.clock += 1
+        self.last_used[index] = self.clock
+        return index
+
+    def _known(self, value: Speaker | str, label: str) -> int:
+        if isinstance(value, str):
+            value = Speaker(id=self._new_id(value), name=value)
+        index = self.by_id.get(value.id)
+        if index is None:
+            person = _Person(
+                value.id,
+                value.name,
+                value.role,
+                value.affiliation,
+                value.description,
+                list(value.aliases),
+                dict(value.meta),
+                {name_key(value.name)},
+                fixed=True,
+            )
+            index = self._add(person)
+        split = split_label(label)
+        if split.name != value.name:
+            self._alias(index, label, split)
+        return index
+
+    def _create(self, label: str) -> int:
+        split = split_label(label)
+        person = _Person("", split.name, split.role, split.affiliation, meta=dict(split.meta))
+        person.id = self._new_id(split.name)
+        person.keys = {k for k in {name_key(split.name)} if k}
+        index = self._add(person)
+        if split.role and _office(split.role):
+            self.office_holder[name_key(split.role)] = index
+        return index
+
+    def speakers(self) -> list[Speaker]:
+        """One :class:`~debatekit.Speaker` per person, in order of first appearance."""
+        return [
+            Speaker(
+                id=p.id,
+                name=p.name,
+                role=p.role,
+                affiliation=p.affiliation,
+                description=p.description,
+                aliases=tuple(p.aliases),
+                meta=p.meta,
+            )
+            for p in self.people
+        ]

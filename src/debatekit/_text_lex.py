@@ -1,0 +1,453 @@
+"""Plain text: the lexical rules the reader and the writer share (labels, stage
+directions, breaks, escapes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import TypeAlias
+
+import attrs
+
+from ._rules import parse_clock, stage_direction
+from ._speakers import _commas
+from .models import IncidentKind
+
+_WS = " \t\u00a0"
+_TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_LABEL = re.compile(
+    rf"(?P<indent>[ \t]*)"
+    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
+    rf"(?P<bold>\*\*)?"
+    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
+    rf"(?:[ \t]+(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
+    rf"(?(bold)(?:\*\*:|:\*\*)|:)"
+    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\))?[ \t]*$|[ \t\u00a0]+|$)"
+)
+# "Name 00:01:02" alone on its line: the text follows on the next lines.
+_LABEL_TS_LINE = re.compile(
+    rf"(?P<indent>[ \t]*)(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)[ \t]+(?P<tts>\(?{_TS}\)?)[ \t]*$"
+)
+_QA = re.compile(
+    r"(?P<indent>[ \t]*)(?P<label>Q|A)"
+    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,})"
+)
+_EXPLICIT = re.compile(r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)")
+_EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
+# A label's colon is never further into its line than this (label, stamps, markup).
+_LABEL_REACH = 200
+# The start of every line that may be anything but plain text.
+_SPECIAL_LINE = re.compile(
+    rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
+)
+_ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
+# A block of non-empty lines.
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+#: A classified line (or run of plain lines): kind, offset, text, detail, line number.
+_Row: TypeAlias = "tuple[str, int, str, object, int]"
+_STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
+_BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
+_INLINE = re.compile(r"\(([^()\n]{1,80})\)|\[([^\[\]\n]{1,120})\]")
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_BOILERPLATE = re.compile(
+    r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
+    r"\b(?:player|youtube|video|podcast|episode|transcript|recording|here|online|website"
+    r"|newsletter|app|spotify)\b"
+    r"|previously in\b|related (?:content|reading|links)\b|more from\b|see also\b"
+    r"|copyright\b|©|this transcript (?:has|was|is)\b|transcript (?:by|provided|produced)\b)"
+    r"|END\b|\(END\)|- ?END ?-"
+)
+
+_STOP = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "so",
+        "and",
+        "but",
+        "or",
+        "when",
+        "while",
+        "after",
+        "before",
+        "here",
+        "there",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "we",
+        "i",
+        "you",
+        "he",
+        "she",
+        "they",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "yes",
+        "no",
+        "well",
+        "now",
+        "then",
+        "also",
+        "again",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "today",
+        "tonight",
+        "previously",
+        "because",
+        "since",
+        "although",
+        "though",
+        "however",
+        "meanwhile",
+        "still",
+        "even",
+        "just",
+        "only",
+        "let",
+        "please",
+        "thank",
+        "thanks",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "of",
+        "the",
+        "for",
+        "and",
+        "on",
+        "st",
+        "st.",
+        "ter",
+        "ten",
+        "zu",
+        "af",
+    ]
+)
+_META_KEYS = frozenset(
+    [
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "photograph",
+        "image",
+        "images",
+        "credit",
+        "credits",
+        "caption",
+        "published",
+        "posted",
+        "updated",
+        "date",
+        "time",
+        "location",
+        "place",
+        "tags",
+        "topics",
+        "category",
+        "categories",
+        "note",
+        "notes",
+        "editor's",
+        "note",
+        "editors",
+        "note",
+        "update",
+        "correction",
+        "subject",
+        "re",
+        "transcript",
+        "link",
+        "links",
+        "url",
+        "email",
+        "e-mail",
+        "phone",
+        "tel",
+        "fax",
+        "related",
+        "see",
+        "also",
+        "watch",
+        "listen",
+        "read",
+        "more",
+        "also",
+        "filed",
+        "under",
+        "copyright",
+        "video",
+        "audio",
+        "summary",
+        "keywords",
+        "by",
+        "agenda",
+        "warning",
+        "disclaimer",
+        "participants",
+        "present",
+        "speakers",
+        "panelists",
+        "contributors",
+        "featuring",
+        "guests",
+        "attendees",
+        "contents",
+        "tl;dr",
+    ]
+) | {"editor's note", "editors note", "see also", "read more", "filed under", "photo credit"}
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
+
+
+def _name_part(label: str) -> str:
+    return _commas(label)[0] if "," in label else label.strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_shape(label: str) -> str | None:
+    """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
+    name = _name_part(label)
+    if not name or len(name) > 80:
+        return None
+    if "," in label and any(
+        not part or len(part.split()) > 10 or any(q in part for q in '"“”«»')
+        for part in _commas(label)[1:]
+    ):
+        return None
+    bare = _PAREN.sub(" ", name).strip()
+    if not bare or "(" in bare or ")" in bare:
+        return None
+    key = bare.translate(_APOSTROPHES).casefold().strip(". ")
+    if key in _META_KEYS:
+        return None
+    tokens = bare.split()
+    if not 1 <= len(tokens) <= 8:
+        return None
+    first = tokens[0].translate(_APOSTROPHES).casefold().strip(".")
+    if len(tokens) > 1 and first in _STOP:
+        return None
+    if len(tokens) == 1 and first in _STOP:
+        return None
+    lower = 0
+    for i, token in enumerate(tokens):
+        head = token.lstrip("'’‘\"“(")
+        if not head:
+            return None
+        if head[0].isupper():
+            continue
+        if head.isdigit() and i == len(tokens) - 1 and i > 0:
+            continue
+        if i > 0 and head.casefold() in _PARTICLES:
+            lower += 1
+            continue
+        return None
+    if lower * 2 >= len(tokens):
+        return None
+    if not any(c.isalpha() for c in bare):
+        return None
+    letters = [c for c in bare if c.isalpha()]
+    return "caps" if all(not c.islower() for c in letters) else "colon"
+
+
+@functools.lru_cache(maxsize=4096)
+def _stage(content: str) -> tuple[IncidentKind, str | None] | None:
+    """Kind and subtype if ``content`` (inside brackets) is a stage direction."""
+    known = stage_direction(content)
+    if known is not None:
+        return known
+    letters = [c for c in content if c.isalpha()]
+    if len(letters) >= 2 and not any(c.islower() for c in letters):
+        return "incident", None
+    return None
+
+
+def _parse_time(text: str) -> dt.timedelta | None:
+    """A printed timestamp, in brackets or parentheses or bare, as a time."""
+    return parse_clock(text.strip().removeprefix("[").removeprefix("(").rstrip("])"))
+
+
+@attrs.frozen
+class _Label:
+    """A speaker label found at the start of a line."""
+
+    label: str  # as printed, without colon, bold or timestamps
+    end: int  # where the text starts, in the line
+    kind: str  # "colon", "caps", "qa", "markdown", "timestamp", "explicit", "pattern"
+    time: dt.timedelta | None = None
+    explicit_id: str | None = None
+    rest_on_next_line: bool = False
+
+
+def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
+    """The label at the start of ``line``, before any check against the rest of the text."""
+    match = _EXPLICIT.match(line)
+    if match:
+        return _Label(match["name"], match.end(), "explicit", explicit_id=match["id"])
+    if pattern is not None:
+        match = pattern.match(line)
+        if not match or not match.group("label"):
+            return None
+        groups = match.groupdict()
+        time = _parse_time(groups["time"]) if groups.get("time") else None
+        return _Label(match.group("label").strip(), match.end(), "pattern", time=time)
+    match = _QA.match(line)
+    if match:
+        return _Label(match["label"], match.end(), "qa")
+    match = _LABEL.match(line)
+    if match:
+        label = match["label"].rstrip()
+        shape = _name_shape(label)
+        if shape is None:
+            return None
+        stamp = match["lts"] or match["tts"] or match["ats"]
+        kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
+        if label in ("Q", "A") and kind == "caps":
+            kind = "qa"
+        return _Label(
+            label,
+            match.end(),
+            kind,
+            time=_parse_time(stamp) if stamp else None,
+            rest_on_next_line=bool(match["ats"]),
+        )
+    match = _LABEL_TS_LINE.match(line)
+    if match:
+        label = match["label"].rstrip()
+        if _name_shape(label) is None:
+            return None
+        return _Label(
+            label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
+        )
+    return None
+
+
+_LEAD_STAMP = re.compile(rf"(\[{_TS}\])[ \t]+")
+_PLAIN_PREFIX = re.compile(r"[^\W\d_][^\d*:\n\[\]]*")
+_PREFIX_LABELS: dict[str, _Label | None] = {}
+
+
+def _usual_label(line: str) -> _Label | None:
+    """:func:`_candidate` with a shortcut for the usual ``Name: text`` line.
+
+    Where the line is a plain prefix (letters, no digits or markup), a colon, one
+    space and text, the answer depends on the prefix only, so it is worked out once
+    per prefix (a transcript repeats the same few labels) and reused.
+    """
+    colon = line.find(":", 1, _LABEL_REACH)
+    if colon < 0:
+        # Without a colon only "Q" and "A" labels remain possible.
+        found_qa = _QA.match(line)
+        return _Label(found_qa["label"], found_qa.end(), "qa") if found_qa else None
+    if line[0] == "[":
+        stamp = _LEAD_STAMP.match(line)
+        if stamp:
+            inner = _usual_label(line[stamp.end() :])
+            if inner is None or inner.kind in ("explicit", "markdown", "qa", "timestamp"):
+                return _candidate(line)
+            return attrs.evolve(
+                inner,
+                end=inner.end + stamp.end(),
+                kind="timestamp",
+                time=_parse_time(stamp.group(1)),
+            )
+    if (
+        colon > 0
+        and line[colon + 1 : colon + 2] == " "
+        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(")
+        and _PLAIN_PREFIX.fullmatch(line, 0, colon)
+    ):
+        prefix = line[:colon]
+        if prefix in _PREFIX_LABELS:
+            return _PREFIX_LABELS[prefix]
+        found = _candidate(prefix + ": x")
+        if len(_PREFIX_LABELS) < 4096:
+            _PREFIX_LABELS[prefix] = found
+        return found
+    return _candidate(line)
+
+
+def _special(line: str) -> bool:
+    """Would the reader take ``line``, at the start of a line, for anything but text?"""
+    return (
+        _STAGE_LINE.match(line) is not None
+        or _BREAK.match(line) is not None
+        or _candidate(line) is not None
+    )
+
+
+_STRONG, _IN_TURNS = 1, 2
+
+
+def _escape(line: str) -> tuple[str, int] | None:
+    """The line without its escaping backslash, if it has one the writer put there.
+
+    The writer escapes a line that would read as something else (a label, a stage
+    direction, a break), and a line that starts with backslashes before such a
+    line; so a backslash is an escape exactly when what follows the leading
+    backslashes is such a line (strength ``_STRONG``). A closing line ("Watch it
+    on YouTube") is escaped only inside turns, where it would end the speech
+    (strength ``_IN_TURNS``): in front and back matter its backslash is text.
+    """
+    if line.startswith("\\"):
+        rest = line[1:]
+        core = rest.lstrip("\\")
+        if _special(core):
+            return rest, _STRONG
+        if _BOILERPLATE.match(core):
+            return rest, _IN_TURNS
+    if "\\{#" in line:
+        match = _EXPLICIT_ESCAPED.match(line)
+        if match:
+            plain = match.group(1) + " " + line[match.end(1) + 2 :]
+            if _EXPLICIT.match(plain):
+                return plain, _STRONG
+    return None
+
+
+def _bare_heading(line: str, found: _Label) -> bool | None:
+    """True for a label alone on its line; False for one followed by text; None else."""
+    if found.kind in ("explicit", "pattern") or found.time is not None:
+        return None
+    if found.rest_on_next_line:
+        return None
+    return not line[found.end :].strip()

@@ -1,0 +1,302 @@
+"""Plain text: the writer."""
+
+from __future__ import annotations
+
+import json as _json
+import re
+from collections import Counter
+
+from ._rules import BLANK_LINE, format_clock
+from ._speakers import name_key as _norm
+from ._text_lex import (
+    _BOILERPLATE,
+    _BREAK,
+    _EXPLICIT,
+    _INLINE,
+    _STAGE_LINE,
+    _STRONG,
+    _bare_heading,
+    _candidate,
+    _escape,
+    _special,
+    _stage,
+)
+from .models import BodyItem, Incident, Transcript, Turn
+
+
+class _Writer:
+    def __init__(self, transcript: Transcript, *, safe: bool) -> None:
+        self.t = transcript
+        self.safe = safe
+        self.meta = transcript.meta
+        self.headings_ok = False
+
+    def render(self) -> str:
+        t = self.t
+        # The reader takes "HOST:" alone on a front line for a heading, not a
+        # label, when the speeches that follow carry text on their label's line.
+        self.headings_ok = any(turn.paragraphs for turn in t.turns)
+        # Items are written text, or paragraphs to escape once the white space
+        # before them is known: (prefix, paragraph, region, at line start, tail).
+        items: list[str | tuple[str, str, str, bool, bool]] = [
+            # The tail flag of a front paragraph: it and all after it are stage
+            # directions, which the reader would take into the body.
+            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
+            for j, p in enumerate(t.front)
+        ]
+        names = Counter(_norm(s.name) for s in t.speakers)
+        # Which turns are written without a label (a speaker going on after a stage
+        # direction), and from which paragraph on the reader looks for back matter.
+        plan: list[tuple[BodyItem, bool]] = []
+        previous: Turn | None = None
+        after_incident = False
+        for item in t.body:
+            if isinstance(item, Incident):
+                plan.append((item, False))
+                after_incident = True
+                continue
+            going_on = (
+                not self.safe
+                and item.label is None
+                and previous is not None
+                and previous.speaker_id == item.speaker_id
+                and after_incident
+            )
+            plan.append((item, going_on))
+            previous, after_incident = item, False
+        last_labelled = max(
+            (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
+            default=-1,
+        )
+        seen: set[str] = set()
+        for i, (item, going_on) in enumerate(plan):
+            if isinstance(item, Incident):
+                items.append(self._stage(item))
+                continue
+            prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
+            seen.add(item.speaker_id)
+            paragraphs = self._paragraphs(item)
+            for k, paragraph in enumerate(paragraphs):
+                at_line_start = k > 0 or not prefix or prefix.endswith("\n")
+                tail = i >= last_labelled and (k > 0 or not prefix)
+                items.append((prefix if k == 0 else "", paragraph, "turn", at_line_start, tail))
+            if not paragraphs:
+                items.append(prefix.rstrip(" "))
+        if t.back:
+            mark = self.meta.get("text:back-break")
+            if mark is None or not _BREAK.match(mark) or self.safe:
+                first = t.back[0].split("\n")[0]
+                mark = None if not self.safe and _BOILERPLATE.match(first) else "---"
+            if mark is not None:
+                items.append(mark)
+            items.extend(("", p, "back", True, False) for p in t.back)
+        return self._join(items)
+
+    def _join(self, items: list[str | tuple[str, str, str, bool, bool]]) -> str:
+        meta = {} if self.safe else self.meta
+        default = "\n" if meta.get("text:layout") == "lines" else "\n\n"
+        count = max(len(items) - 1, 0)
+        gaps: list[str] = []
+        if "text:gaps" in meta:
+            try:
+                loaded = _json.loads(meta["text:gaps"])
+            except ValueError:
+                loaded = None
+            if isinstance(loaded, list) and all(isinstance(g, str) for g in loaded):
+                gaps = loaded
+        if len(gaps) != count or not all(_is_gap(g) for g in gaps):
+            gap = meta.get("text:gap", default)
+            gaps = [gap if _is_gap(gap) else default] * count
+        lead, tail = meta.get("text:lead", ""), meta.get("text:tail", "")
+        lead = lead if not lead.strip() else ""
+        out = [lead]
+        for i, item in enumerate(items):
+            before = gaps[i - 1] if i else lead
+            if i:
+                out.append(before)
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                prefix, paragraph, region, at_line_start, trailing = item
+                indent = before[before.rfind("\n") + 1 :] if at_line_start and not prefix else ""
+                after = gaps[i] if i < count else tail
+                cut = after.find("\n")
+                trail = after if cut < 0 else after[:cut]
+                out.append(
+                    prefix + self._para(paragraph, region, at_line_start, trailing, indent, trail)
+                )
+        out.append(tail if not tail.strip() else "")
+        text = "".join(out)
+        if meta.get("text:newline") == "crlf":
+            text = text.replace("\n", "\r\n")
+        elif meta.get("text:newline") == "cr":
+            text = text.replace("\n", "\r")
+        if meta.get("text:bom") == "yes":
+            text = "\ufeff" + text
+        return text
+
+    def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
+        speaker = self.t.speaker(turn.speaker_id)
+        explicit = f"{speaker.name} {{#{speaker.id}}}: "
+        if self.safe or names[_norm(speaker.name)] > 1:
+            return explicit
+        stored = turn.meta.get("text:prefix")
+        if stored is not None and turn.label is not None:
+            # A label with no text after it ("A." alone) is judged as if text followed.
+            first = stored.split("\n")[0]
+            found = _candidate(first) or _candidate(first + " x")
+            if (
+                found is not None
+                and found.label == turn.label
+                and not stored.strip(" \t").startswith("\n")
+            ):
+                return stored
+        label = turn.label
+        if label is None:
+            parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
+            label = ", ".join(x for x in parts if x) or speaker.name
+        stamp = f"[{format_clock(turn.start)}] " if turn.start is not None else ""
+        return f"{stamp}{label}: "
+
+    def _stage(self, incident: Incident) -> str:
+        printed = incident.printed
+        if (
+            printed is not None
+            and printed == printed.strip()
+            and (_STAGE_LINE.match(printed) or _BREAK.match(printed))
+        ):
+            return printed
+        desc = incident.text or incident.subtype or incident.kind
+        desc = re.sub(r"[\[\]\n]+", " ", desc).strip() or incident.kind
+        return f"[{desc}]"
+
+    def _paragraphs(self, turn: Turn) -> list[str]:
+        """The turn's paragraphs with inline incidents put back and brackets escaped.
+
+        Bracketed groups that the reader would take for stage directions are found
+        in the text as written (incidents in place), as the reader sees it; those
+        that are not the incidents get a backslash, unless the paragraph holds
+        nothing else (the reader then keeps it as text whole).
+        """
+        text = turn.text
+        inserts: list[tuple[int, int, str, str, str]] = []
+        for incident in turn.incidents:
+            printed = incident.printed
+            if incident.length or incident.offset is None or printed is None:
+                continue
+            if not _INLINE.fullmatch(printed) or _stage(printed[1:-1]) is None:
+                continue
+            before = incident.meta.get("text:before", "")
+            after = incident.meta.get("text:after", "")
+            if not _is_space(before) or not _is_space(after):
+                before = after = ""
+            inserts.append((incident.offset, len(inserts), before, printed, after))
+        if not inserts and "(" not in text and "[" not in text:
+            return list(turn.paragraphs)
+        out: list[str] = []
+        marks: set[int] = set()  # where the incidents stand in the written text
+        pos = size = 0
+        for offset, _, before, printed, after in sorted(inserts):
+            out.append(text[pos:offset] + before)
+            size += offset - pos + len(before)
+            marks.add(size)
+            out.append(printed + after)
+            size += len(printed) + len(after)
+            pos = offset
+        out.append(text[pos:])
+        written = "".join(out)
+        escapes: list[int] = []
+        base = 0
+        for paragraph in written.split("\n\n"):
+            groups = [
+                m
+                for m in _INLINE.finditer(paragraph)
+                if _stage(m.group(1) if m.group(1) is not None else m.group(2)) is not None
+            ]
+            rest = _INLINE.sub(
+                lambda m: "" if _stage(m.group(1) or m.group(2) or "") is not None else m.group(0),
+                paragraph,
+            )
+            ours = [m for m in groups if base + m.start() not in marks]
+            if rest.strip() or len(ours) < len(groups):
+                # (A paragraph of nothing but stage directions that are its text is
+                # kept whole by the reader: no escapes needed.)
+                escapes.extend(base + m.start() for m in ours)
+            base += len(paragraph) + 2
+        for at in reversed(escapes):
+            written = written[:at] + "\\" + written[at:]
+        return written.split("\n\n")
+
+    def _para(
+        self,
+        paragraph: str,
+        region: str,
+        at_line_start: bool = True,
+        tail: bool = False,
+        indent: str = "",
+        trail: str = "",
+    ) -> str:
+        """Escape the lines of ``paragraph`` that the reader would not take for text.
+
+        ``indent`` and ``trail`` are the white space written before the first line and
+        after the last: the reader sees those lines with it, and a backslash escapes
+        only at the very start of a line.
+        """
+        out: list[str] = []
+        lines = paragraph.split("\n")
+        last = len(lines) - 1
+        for n, line in enumerate(lines):
+            if n == 0 and not at_line_start:
+                out.append(line)
+                continue
+            indented = n == 0 and bool(indent)
+            # The line as the reader will see it, with the white space around it.
+            probe = (indent if indented else "") + line + (trail if n == last else "")
+            match = _EXPLICIT.match(probe)
+            if match and not indented:
+                cut = match.start("id") - 2
+                out.append(line[:cut] + "\\" + line[cut:])
+                continue
+            if (
+                region == "turn"
+                and not indented
+                and line.startswith(("\\(", "\\["))
+                and _STAGE_LINE.match(probe[1:])
+                and _stage(line[2:].strip()[:-1]) is not None
+            ):
+                # A stage direction kept as text: the one backslash that escapes its
+                # opening bracket also escapes the line.
+                out.append(line)
+                continue
+            if probe.startswith("\\"):
+                # Only where the reader would take the backslash for an escape.
+                escaped_line = _escape(probe)
+                escape = escaped_line is not None and (
+                    escaped_line[1] == _STRONG or (region == "turn" and tail and n == 0)
+                )
+            elif region == "turn" or self.safe:
+                escape = _special(probe) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
+            else:
+                found = _candidate(probe)
+                escape = found is not None and not (
+                    region == "front" and self.headings_ok and _bare_heading(probe, found)
+                )
+                if not escape and (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
+                    # The reader splits a paragraph at such a line, and takes the
+                    # stage directions that end the front matter into the body.
+                    escape = last > 0 or (region == "front" and tail)
+            # An indented line that would not read as text cannot be escaped here
+            # (the escape must open the line); the writer's check then falls back.
+            out.append("\\" + line if escape else line)
+        return "\n".join(out)
+
+
+def _is_space(space: str) -> bool:
+    """White space that fits inside a paragraph: no blank line in it."""
+    return not space.strip() and BLANK_LINE.search(space) is None
+
+
+def _is_gap(gap: str) -> bool:
+    """White space that can stand between two written items (recorded by the reader;
+    the writer's check of its own output catches a gap that no longer fits)."""
+    return not gap.strip()
