@@ -41,7 +41,7 @@ the captions of the video have times but no speakers and recognition errors.
 ann 4.0 6.0 {'align:matched': '4', 'align:words': '4'}
 bob 6.5 7.25 {'align:matched': '2', 'align:words': '3'}
 ann 7.25 8.0 {'align:matched': '3', 'align:words': '4'}
-bob 8.0 8.75 {'align:matched': '1', 'align:words': '1'}
+bob 8.0 9.0 {'align:matched': '1', 'align:words': '1'}
 
 "Ann" was heard as "and", "are" not at all: those words take the time of the caption
 word in their place.
@@ -50,9 +50,7 @@ word in their place.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime as dt
-import json as _json
 import re
 import unicodedata
 import warnings
@@ -61,6 +59,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from . import _captions_meta as _meta
+from . import captions
 from .errors import AlignmentWarning
 from .models import BodyItem, Transcript, Turn
 
@@ -115,6 +115,8 @@ _GUESSED_WORDS = 4
 _LEAST_MATCHED = 0.2
 # Seconds: a cue's words share its time, but none takes longer than this.
 _LONGEST_WORD = 0.75
+# Seconds: a usual word, for words that match nothing next to a pause in the captions.
+_PACE = 0.5
 
 
 # -- words ----------------------------------------------------------------------------
@@ -176,33 +178,25 @@ class _Stream:
 
 
 def _cues(turn: Turn) -> list[tuple[float, float, list[tuple[int, str]]]]:
-    """A timed turn's cues: start and end in seconds, and the lines with their offsets."""
-    text = turn.text
+    """A timed turn's cues: start and end in seconds, and their lines, each with its
+    offset into the turn's text (the cues the caption reader recorded, else the turn
+    as one cue)."""
     lines: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, line))
-        offset += len(line) + 1
-    recorded: object = None
-    with contextlib.suppress(ValueError):
-        recorded = _json.loads(turn.meta.get("captions:cues", "null"))
-    cues: list[tuple[float, float, list[tuple[int, str]]]] = []
-    if (
-        isinstance(recorded, list)
-        and all(
-            isinstance(c, list) and len(c) == 3 and isinstance(c[2], int) and c[2] > 0
-            for c in recorded
-        )
-        and sum(c[2] for c in recorded) == len(lines)
-    ):
-        position = 0
-        for start, end, count in recorded:
-            chunk = lines[position : position + count]
-            position += count
-            if isinstance(start, (int, float)):
-                stop = end if isinstance(end, (int, float)) and end >= start else start
-                cues.append((float(start), float(stop), chunk))
+    at = 0
+    for paragraph in turn.paragraphs:
+        for line in paragraph.split("\n"):
+            lines.append((at, line))
+            at += len(line) + 1
+        at += 1
+    path = f"turn {turn.id!r}"
+    recorded = _meta.decode_cues(turn.meta.get(_meta.CUES_KEY), len(lines), _meta.CUES_KEY, path)
+    if recorded:
+        cues: list[tuple[float, float, list[tuple[int, str]]]] = []
+        first = 0
+        for begins, ends, count, _, _ in recorded:
+            chunk = lines[first : first + count]
+            cues.append((begins.total_seconds(), ends.total_seconds(), chunk))
+            first += count
         return cues
     if turn.start is None:
         return []
@@ -212,29 +206,40 @@ def _cues(turn: Turn) -> list[tuple[float, float, list[tuple[int, str]]]]:
 
 
 def _stream(timed: Transcript) -> _Stream:
-    """The words of the captions, each line once (rolling cues repeat the last one)."""
+    """The words of the captions, each line once (rolling cues repeat the last one),
+    with their times: the word's own where the captions give word times (auto-generated
+    captions do), else its share of its cue's time."""
     stream = _Stream()
     shown: list[tuple[str, ...]] = []  # the lines most recently added, for rolling cues
     for turn in timed.turns:
+        timed_words = captions.word_times(turn)
+        offsets = [offset for offset, _ in timed_words]
         for start, end, lines in _cues(turn):
-            cue = [tuple(w for _, w in words(line)) for _, line in lines]
+            cue = [[(at + o, w) for o, w in words(line)] for at, line in lines]
             cue = [line for line in cue if line]
+            keys = [tuple(w for _, w in line) for line in cue]
             repeated = 0
-            for size in range(min(len(cue), len(shown)), 0, -1):
-                if cue[:size] == shown[len(shown) - size :]:
+            for size in range(min(len(keys), len(shown)), 0, -1):
+                if keys[:size] == shown[len(shown) - size :]:
                     repeated = size
                     break
-            new = cue[repeated:]
-            shown = (shown + new)[-3:]
-            fresh = [w for line in new for w in line]
+            shown = (shown + keys[repeated:])[-3:]
+            fresh = [item for line in cue[repeated:] for item in line]
             if not fresh:
                 continue
             # a long cue for few words: they start with the cue, at a usual pace
             step = min((end - start) / len(fresh), _LONGEST_WORD)
-            for n, word in enumerate(fresh):
+            first = len(stream.words)
+            for n, (offset, word) in enumerate(fresh):
+                when = start + n * step
+                at = bisect.bisect_right(offsets, offset) - 1
+                if at >= 0 and offsets[at] >= fresh[0][0]:  # a word time in this cue
+                    when = timed_words[at][1].total_seconds()
                 stream.words.append(word)
-                stream.starts.append(start + n * step)
-                stream.ends.append(start + (n + 1) * step)
+                stream.starts.append(when)
+            for n in range(first, len(stream.words)):
+                following = stream.starts[n + 1] if n + 1 < len(stream.words) else end
+                stream.ends.append(max(stream.starts[n], min(following, end)))
     return stream
 
 
@@ -439,11 +444,11 @@ def _times(
         if not jp < jj < jq:
             continue
         start, end = stream.starts[jj], stream.ends[jj]
-        # no farther from the match than that many words can take (a pause between)
+        # no farther from the match than that many words take at a usual pace
         if own_before:
-            start = min(start, stream.ends[jp] + (i - before - 1) * _LONGEST_WORD)
+            start = min(start, stream.ends[jp] + (i - before - 1) * _PACE)
         else:
-            start = max(start, stream.starts[jq] - (after - i) * _LONGEST_WORD)
+            start = max(start, stream.starts[jq] - (after - i) * _PACE)
         times[i] = (start, max(start, end))
     return times
 
