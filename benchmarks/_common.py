@@ -27,18 +27,29 @@ class Figure:
     unit: str = "x"
     lower_is_better: bool = True
     detail: str = ""
+    #: Why nothing was measured (a peer is not installed); empty for a real figure.
+    missing: str = ""
+
+    @classmethod
+    def absent(cls, name: str, why: str) -> Figure:
+        """A figure that could not be measured here: its line says why, with no value."""
+        return cls(name=name, value=float("nan"), target=float("nan"), missing=why)
 
     @property
     def ok(self) -> bool:
+        if self.missing:
+            return True
         return self.value <= self.target if self.lower_is_better else self.value >= self.target
 
     def line(self) -> str:
+        if self.missing:
+            return f"{self.name:<48} {'-':>10}  {self.missing}"
         sign = "<=" if self.lower_is_better else ">="
         value = (
             f"{self.value:.2f}{self.unit}" if self.unit == "x" else f"{self.value:.1f} {self.unit}"
         )
         target = (
-            f"{self.target:g}{self.unit}" if self.unit == "x" else f"{self.target:g} {self.unit}"
+            f"{self.target:.3g}{self.unit}" if self.unit == "x" else f"{self.target:g} {self.unit}"
         )
         verdict = "ok" if self.ok else "MISS"
         detail = f"  ({self.detail})" if self.detail else ""
@@ -77,7 +88,19 @@ def machine() -> str:
         + f", {os.cpu_count()} cores, {platform.python_implementation()} "
         + f"{platform.python_version()}, debatekit {debatekit.__version__}, "
         + f"JSON backend {backend}, {platform.system()} {platform.release()}"
+        + _load()
     )
+
+
+def _load() -> str:
+    """The load average, so that a figure measured on a busy machine is read as such."""
+    try:
+        one, five, _ = os.getloadavg()
+    except (AttributeError, OSError):  # not on Windows
+        return ""
+    cores = os.cpu_count() or 1
+    busy = " (BUSY: figures will be low)" if one > 0.5 * cores else ""
+    return f", load average {one:.2f}/{five:.2f}{busy}"
 
 
 def main(doc: str, figures: Callable[[bool], list[Figure]], quick: str) -> None:

@@ -10,6 +10,7 @@ import time
 import warnings
 from pathlib import Path
 
+import attrs
 import pytest
 
 import debatekit
@@ -610,3 +611,33 @@ def test_vtt_text_that_looks_like_a_label_or_a_sound_stays_text() -> None:
     assert back.turns[0].text == text
     assert back.turns[0].incidents == ()
     assert [s.name for s in back.speakers] == ["Ann"]
+
+
+def test_styling_tags_are_written_back_as_they_were() -> None:
+    """Styling tags leave the text but not the file: the line as printed is kept while its
+    text is unchanged, for the format it was read from."""
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"
+        "<v Ann>Hello <i>there</i> [laughs] you.\n<c.yellow>Second</c> line &amp; more\n"
+    )
+    t = captions.loads(vtt)
+    assert t.turns[0].text == "Hello there you.\nSecond line & more"
+    assert captions.dumps(t) == vtt
+    assert "Ann: Hello there [laughs] you.\nSecond line & more\n" in captions.dumps(t, format="srt")
+    edited = attrs.evolve(t.turns[0], paragraphs=["Hello there you.\nSecond line changed"])
+    again = captions.dumps(attrs.evolve(t, body=[edited]))
+    assert "<v Ann>Hello <i>there</i> [laughs] you.\nSecond line changed\n" in again
+
+
+def test_separator_lines_of_white_space() -> None:
+    """SRT files whose blank lines hold spaces still separate their cues; a line of one
+    space inside a cue (auto-generated captions) does not end it."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nANN: Hello.\n \n"
+        "2\n00:00:02,000 --> 00:00:03,000\nAgain.\n \n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        t = captions.loads(srt)
+    assert t.turns[0].text == "Hello.\nAgain."
+    assert t.turns[0].meta["captions:cues"] == "[[1.0,2.0,1],[2.0,3.0,1]]"

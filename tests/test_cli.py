@@ -385,3 +385,18 @@ def test_convert_to_captions_needs_times(
     assert code == 1
     assert err.strip().endswith("turn 'u1' has no start time: captions need a time for every turn")
     assert not (tmp_path / "x.vtt").exists()
+
+
+def test_info_names_the_convention_of_a_text_transcript(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """For plain text, info prints the convention the sniffer chose, with its evidence."""
+    path = tmp_path / "record.txt"
+    path.write_text(
+        "  Mr. DOE. Mr. President, I yield.\n  Mr. ROE. I thank the Senator.\n"
+        "  Mr. DOE. I yield the floor.\n",
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "info", str(path))
+    assert code == 0
+    assert out.splitlines()[-1] == "convention: congressional (3 labels, 2 speakers)"

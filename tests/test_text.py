@@ -88,48 +88,12 @@ def test_carnegie_structure() -> None:
 
 # -- real transcripts -------------------------------------------------------------------
 
-REAL = [
-    ("debate-2016-10-09.txt", ["RADDATZ", "COOPER", "QUESTION", "CLINTON", "TRUMP"], 22),
-    ("whitehouse-briefing-2024-02-28.md", ["MS. JEAN-PIERRE", "Q"], 10),
-    (
-        "hansard-pmqs-2004-01-28.md",
-        [
-            "David Burnside",
-            "The Prime Minister",
-            "Mr. Siôn Simon",
-            "Mr. Michael Howard",
-            "Mr. Speaker",
-        ],
-        11,
-    ),
-    ("brookings-cafeteria-2017-09-22.txt", ["DEWS", "FINAN", "EDGAR"], 3),
-    (
-        "podnews-weekly-review-2025-03-21.txt",
-        ["James Cridland", "Announcer", "Sam Sethi", "Matt Medeiros"],
-        7,
-    ),
-]
-
-
-@pytest.mark.parametrize(("name", "speakers", "turns"), REAL)
-def test_real_transcript_speakers_and_turns(name: str, speakers: list[str], turns: int) -> None:
-    """Each real transcript reads, without warnings, into its hand-checked speakers and turns."""
-    with open(DATA / name, "rb") as fp:
-        t = text.load(fp)
-    assert [s.name for s in t.speakers] == speakers
-    assert len(t.turns) == turns
-
-
-@pytest.mark.parametrize("name", [row[0] for row in REAL])
-def test_real_transcript_round_trip_is_byte_exact(name: str) -> None:
-    """Writing a real transcript that was read gives the file back, byte for byte."""
-    source = (DATA / name).read_text(encoding="utf-8")
-    assert text.dumps(text.loads(source)) == source
+# Every real file with its truth file: tests/test_text_corpus.py. Details of a few:
 
 
 def test_real_debate_details() -> None:
     """The debate keeps its applause as a body incident and repeated labels as turns."""
-    t = text.loads((DATA / "debate-2016-10-09.txt").read_text(encoding="utf-8"))
+    t = text.loads((DATA / "podcast" / "debate-2016-10-09.txt").read_text(encoding="utf-8"))
     incident = t.body[1]
     assert isinstance(incident, debatekit.Incident)
     assert (incident.kind, incident.subtype, incident.printed) == (
@@ -143,7 +107,9 @@ def test_real_debate_details() -> None:
 
 def test_real_briefing_details() -> None:
     """YAML front matter gives title, date and source; inline laughter leaves the text."""
-    t = text.loads((DATA / "whitehouse-briefing-2024-02-28.md").read_text(encoding="utf-8"))
+    t = text.loads(
+        (DATA / "briefing" / "whitehouse-briefing-2024-02-28.md").read_text(encoding="utf-8")
+    )
     assert t.event.title == "Press Briefing by Press Secretary Karine_Jean-Pierre"
     assert t.event.date == dt.date(2024, 2, 28)
     assert t.event.source is not None
@@ -159,7 +125,7 @@ def test_real_briefing_details() -> None:
 
 def test_real_hansard_details() -> None:
     """Hansard labels give constituency and party; short labels resolve to the member."""
-    t = text.loads((DATA / "hansard-pmqs-2004-01-28.md").read_text(encoding="utf-8"))
+    t = text.loads((DATA / "parliament" / "hansard-pmqs-2004-01-28.md").read_text(encoding="utf-8"))
     howard = t.speakers[3]
     assert (howard.affiliation, howard.meta["constituency"]) == ("Con", "Folkestone and Hythe")
     assert "Mr. Howard" in howard.aliases
@@ -307,14 +273,21 @@ def test_inline_stage_direction_leaves_the_text() -> None:
     assert text.dumps(t) == source
 
 
-def test_text_after_a_stage_direction_continues_the_speaker() -> None:
-    """Unlabelled text after a stage direction is the last speaker going on, in a new turn."""
+def test_a_stage_direction_inside_a_speech_is_an_incident_of_the_turn() -> None:
+    """A stage direction between two paragraphs of one speech stays inside the turn
+    (a zero-length incident where the next paragraph starts): the speech is one turn."""
     source = "HOLT: Welcome.\n\n(APPLAUSE)\n\nAs I was saying.\n\nTRUMP: Thanks.\n\nHOLT: Sure."
     t = text.loads(source)
-    assert [(turn.speaker_id, turn.label, turn.paragraphs) for turn in t.turns[:2]] == [
-        ("holt", "HOLT", ("Welcome.",)),
-        ("holt", None, ("As I was saying.",)),
+    first = t.turns[0]
+    assert (first.speaker_id, first.label, first.paragraphs) == (
+        "holt",
+        "HOLT",
+        ("Welcome.", "As I was saying."),
+    )
+    assert [(i.subtype, i.offset, i.printed) for i in first.incidents] == [
+        ("applause", len("Welcome.\n\n"), "(APPLAUSE)")
     ]
+    assert len(t.turns) == 3
     assert text.dumps(t) == source
 
 
@@ -387,10 +360,10 @@ def test_strict_mode_raises_with_line_and_column() -> None:
     assert (info.value.lineno, info.value.colno) == (3, 1)
 
 
-def test_dialect_and_speaker_map_accept_a_one_word_label() -> None:
-    """An explicit dialect or a speaker map makes a one-off one-word label a label."""
+def test_convention_and_speaker_map_accept_a_one_word_label() -> None:
+    """A forced convention or a speaker map makes a one-off one-word label a label."""
     source = "Moderator: Welcome.\n\nJane Doe: Thanks."
-    assert [s.name for s in text.loads(source, dialect="colon").speakers] == [
+    assert [s.name for s in text.loads(source, convention="colon").speakers] == [
         "Moderator",
         "Jane Doe",
     ]
@@ -403,12 +376,22 @@ def test_dialect_and_speaker_map_accept_a_one_word_label() -> None:
     assert t.turns[0].label == "Moderator"
 
 
-def test_dialect_restricts_labels() -> None:
-    """dialect="caps" takes only upper-case labels; others stay text."""
+def test_caps_convention_restricts_labels() -> None:
+    """convention="caps" takes only upper-case labels; others stay text."""
     source = "HOLT: One.\n\nJane Doe: two.\n\nTRUMP: Three."
-    t = text.loads(source, dialect="caps")
+    t = text.loads(source, convention="caps")
     assert [s.name for s in t.speakers] == ["HOLT", "TRUMP"]
     assert t.turns[0].paragraphs == ("One.", "Jane Doe: two.")
+
+
+def test_dialect_is_a_deprecated_alias_of_convention() -> None:
+    """The old dialect= still works, with a DeprecationWarning."""
+    source = "HOLT: One.\n\nJane Doe: two.\n\nTRUMP: Three."
+    with pytest.warns(DeprecationWarning, match="convention="):
+        t = text.loads(source, dialect="caps")
+    assert [s.name for s in t.speakers] == ["HOLT", "TRUMP"]
+    with pytest.raises(ValueError, match="unknown convention"):
+        text.loads(source, convention="nope")
 
 
 def test_custom_label_pattern() -> None:

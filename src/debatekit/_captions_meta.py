@@ -39,12 +39,14 @@ __all__ = [
     "KIND_KEY",
     "LABELS_KEY",
     "LABEL_STYLES",
+    "STYLED_KEY",
     "STYLES_KEY",
     "WORDS_KEY",
     "RecordedCue",
     "decode_cues",
     "decode_inline",
     "decode_labels",
+    "decode_styled",
     "decode_words",
     "encode_cues",
     "encode_words",
@@ -55,6 +57,7 @@ WORDS_KEY = "captions:words"
 CUE_KEY = "captions:cue"
 LABELS_KEY = "captions:labels"
 INLINE_KEY = "captions:inline"
+STYLED_KEY = "captions:styled"
 KIND_KEY = "captions:kind"
 HEADER_KEY = "captions:header"
 STYLES_KEY = "captions:styles"
@@ -250,3 +253,26 @@ def decode_inline(value: str | None, path: str) -> tuple[str, str] | None:
         return data[0], data[1]
     _ignore(path, INLINE_KEY, "expected [before, after], two strings of white space")
     return None
+
+
+def decode_styled(value: str | None, lines: list[str], path: str) -> dict[int, str]:
+    """Line -> the line as printed (styling tags in), from a ``captions:styled`` value
+    ``[[line, printed, text], ...]``, for the lines whose text is still ``text``. A bad
+    value is ignored with a warning."""
+    if value is None:
+        return {}
+    data = _json(value)
+    good = isinstance(data, list) and all(
+        isinstance(item, list)
+        and len(item) == 3
+        and type(item[0]) is int
+        and 0 <= item[0] < len(lines)
+        and all(isinstance(x, str) and "\n" not in x and "\r" not in x for x in item[1:])
+        and "-->" not in item[1]
+        for item in data
+    )
+    if not good:
+        _ignore(path, STYLED_KEY, "expected [line, printed, text] items inside the turn")
+        return {}
+    assert isinstance(data, list)
+    return {n: printed for n, printed, text in data if lines[n] == text}

@@ -75,6 +75,7 @@ class _Line:
     escaped: set[int] = attrs.Factory(set)  # offsets of brackets that are text
     sound: bool = False  # the line is only a sound
     incidents: list[Incident] = attrs.Factory(list)  # inline, offsets into text
+    styled: str | None = None  # the line as printed, where tags were taken out
 
 
 # -- blocks -----------------------------------------------------------------------------
@@ -84,7 +85,8 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
     """Groups of lines separated by blank lines, with their first line numbers.
 
     An empty line always separates; a line of only white space separates where a
-    block cannot go on (the next line is blank, a timing line, or the input ends),
+    block cannot go on (the next line is blank, a timing line, a cue number before a
+    timing line, or the input ends),
     since auto-generated captions put a single space on a line inside a cue.
     """
     blocks: list[tuple[int, list[str]]] = []
@@ -95,7 +97,8 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
         line = lines[i]
         if is_blank(line):
             following = lines[i + 1] if i + 1 < count else ""
-            if not line or is_blank(following) or "-->" in following:
+            numbered = following.strip().isdigit() and i + 2 < count and "-->" in lines[i + 2]
+            if not line or is_blank(following) or "-->" in following or numbered:
                 if current:
                     blocks.append((first, current))
                     current = []
@@ -282,8 +285,8 @@ def _clock(tag: str) -> dt.timedelta | None:
 
 def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
     """Style and printed name of a label at the start of ``raw`` (tags still in),
-    and the rest of the line."""
-    stripped = raw.strip()
+    and the rest of the line (white space at its end kept: it may be text)."""
+    stripped = raw.lstrip()
     if vtt:
         voice = _voice(stripped)
         if voice is not None and voice[0]:
@@ -295,8 +298,6 @@ def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
         return ">>", "", stripped[2:]
     if named:
         return (">> colon" if change else "colon"), named.group(1), rest[named.end() :]
-    if change:
-        return ">>", "", rest
     return None, None, raw
 
 
@@ -318,6 +319,8 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
                 continue
             previous[:] = [plain]
         line = _Line(cue, text, style, name, words, first=not found, escaped=escaped)
+        if "<" in rest and not auto and "-->" not in rest:
+            line.styled = rest  # styling tags: the writer prints the line so again
         if style is not None:  # the label's separator is not text
             lead = len(text) - len(text.lstrip())
             line.gap, line.text = text[:lead], text[lead:]
@@ -464,6 +467,7 @@ class _Draft:
     label: str | None = None
     incidents: list[Incident] = attrs.Factory(list)
     timed: bool = True
+    styled: list[tuple[int, str, str]] = attrs.Factory(list)  # line, as printed, text
 
     def add(self, line: _Line) -> None:
         self.size += 1
@@ -478,6 +482,8 @@ class _Draft:
         self.incidents.extend(
             attrs.evolve(i, offset=self.size + (i.offset or 0)) for i in line.incidents
         )
+        if line.styled is not None:
+            self.styled.append((len(self.lines), line.styled, line.text))
         self.lines.append(line.text)
         self.size += len(line.text)
         cue = line.cue
@@ -607,6 +613,9 @@ def _turn(draft: _Draft, number: int, speaker_id: str) -> Turn:
     record[meta.LABELS_KEY] = json.dumps(draft.labels, ensure_ascii=False)
     if draft.words:
         record[meta.WORDS_KEY] = meta.encode_words(draft.words)
+    styled = [[n, raw, line] for n, raw, line in draft.styled if lines[n] == line]
+    if styled:
+        record[meta.STYLED_KEY] = json.dumps(styled, ensure_ascii=False)
     starts = [c.start for c in draft.cues]
     ends = [c.end for c in draft.cues]
     size = len(text)

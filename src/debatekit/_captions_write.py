@@ -58,6 +58,7 @@ class _Writer:
     def __init__(self, transcript: Transcript, format: str) -> None:
         self.transcript = transcript
         self.vtt = format == "vtt"
+        self.format = format
         self.sep = "." if self.vtt else ","
         self.blocks: list[str] = []
 
@@ -99,6 +100,11 @@ class _Writer:
             )
         speaker = self.transcript.speaker(turn.speaker_id)
         lines, offsets = _lines(turn)
+        if not self.vtt and any("\r" in line for line in lines):
+            raise DebatekitError(
+                f"turn {turn.id!r} holds a carriage return, which SRT cannot write (a "
+                "reader takes it for a line break); WebVTT can"
+            )
         if not lines:
             return
         end = turn.end
@@ -112,6 +118,9 @@ class _Writer:
             cues = [(turn.start, max(end, turn.start), len(lines), None, None)]
         labels = self.labels(turn, speaker, cues, len(lines), path)
         events = self.events(turn, path)
+        styled = meta.decode_styled(turn.meta.get(meta.STYLED_KEY), lines, path)
+        if self.transcript.meta.get("captions:format") != self.format:
+            styled = {}  # lines as printed in the other caption format
         between = [
             i
             for i in turn.incidents
@@ -125,7 +134,10 @@ class _Writer:
             for n in range(first, first + count):
                 at, size = offsets[n], len(lines[n])
                 mine = [(o - at, e) for o, e in events if at <= o <= at + size]
-                out.append(self.line(lines[n], labels.get(n), mine, start))
+                if n in styled:  # as printed, its tags (and what is inside the line) in
+                    out.append(self.line("", labels.get(n), [], start) + styled[n])
+                else:
+                    out.append(self.line(lines[n], labels.get(n), mine, start))
             self.cue(start, stop, out, ident, settings)
             first += count
         for item in between:

@@ -226,6 +226,8 @@ STAGE_VOCABULARY: dict[str, tuple[IncidentKind, str]] = {
     "silence": ("pause", "silence"),
     "music": ("incident", "music"),
     "♪": ("incident", "music"),  # captions print music as ♪ ... ♪
+    "jingle": ("incident", "music"),
+    "sponsor": ("incident", "break"),
     "bell": ("incident", "bell"),
     "begin": ("incident", "clip"),
     "end": ("incident", "clip"),

@@ -42,7 +42,15 @@ import attrs
 from ._rules import mint_speaker_id
 from .models import Speaker
 
-__all__ = ["ROLE_WORDS", "TITLES", "Roster", "SplitLabel", "name_key", "split_label"]
+__all__ = [
+    "PARTICIPANTS",
+    "ROLE_WORDS",
+    "TITLES",
+    "Roster",
+    "SplitLabel",
+    "name_key",
+    "split_label",
+]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -72,6 +80,13 @@ ROLE_WORDS = _wordset(
     "secrétaire garde sceaux"
 )
 
+#: Labels that name a participant by role, not by name: a label even if it occurs
+#: once (``Question:`` from the audience), unlike a one-off one-word label (``Yes:``).
+PARTICIPANTS = _wordset(
+    "question questioner audience moderator host interviewer interviewee reporter "
+    "participant unknown unidentified voice announcer narrator crowd caller guest"
+)
+
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", ".": " "})
 # A parenthesis holding a party or group: short, or mostly capitals (DIE LINKE, CDU/CSU).
@@ -87,6 +102,7 @@ class SplitLabel:
     role: str | None = None
     affiliation: str | None = None
     meta: dict[str, str] = attrs.field(factory=dict)
+    short: str | None = None  # initials given in parentheses: "Michael Folkson (MF)"
 
 
 def _commas(label: str) -> list[str]:
@@ -148,6 +164,8 @@ def split_label(label: str) -> SplitLabel:
         meta["constituency"] = ", ".join(parens[:-1])
         affiliation = affiliation or parens[-1]
     elif len(parens) == 1:
+        if _initials(bare, parens[0]):
+            return SplitLabel(bare, role, affiliation, meta, short=parens[0])
         if _PARTY.match(parens[0]) and (len(parens[0]) <= 8 or parens[0].isupper()):
             affiliation = affiliation or parens[0]
         else:
@@ -156,6 +174,22 @@ def split_label(label: str) -> SplitLabel:
     if prefix is not None:
         role = f"{prefix}, {role}" if role else prefix
     return SplitLabel(bare, role, affiliation, meta)
+
+
+def _initials(name: str, inner: str) -> bool:
+    """Whether ``inner`` is the initials of ``name``: ``MF`` for Michael Folkson,
+    ``E`` for Emzy (the reader then also knows the speaker by them)."""
+    if not inner.isalnum() or not inner[:1].isupper() or len(inner) > 4:
+        return False
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if not words:
+        return False
+    firsts = "".join(w[0] for w in words).upper()
+    if inner in (firsts, firsts[0] + firsts[-1]):
+        return True
+    # One word: its letters in order, from the first ("G43" for "Ghost43").
+    rest = iter(words[0].upper())
+    return len(words) == 1 and inner[0] == words[0][0].upper() and all(c in rest for c in inner)
 
 
 def _holder(office: str, inner: str) -> bool:
@@ -247,6 +281,11 @@ class Roster:
     def is_known(self, label: str) -> bool:
         """Whether ``label`` is one of the ``known`` forms."""
         return label in self.known or name_key(split_label(label).name) in self.known
+
+    def find(self, label: str) -> int | None:
+        """The index of the person ``label`` names, if already known (nothing added)."""
+        hits = self.by_key.get(name_key(split_label(label).name), [])
+        return hits[0] if len(hits) == 1 else None
 
     def resolve(
         self,
@@ -392,6 +431,9 @@ class Roster:
         person = _Person("", split.name, split.role, split.affiliation, meta=dict(split.meta))
         person.id = self._new_id(split.name)
         person.keys = {k for k in {name_key(split.name)} if k}
+        if split.short:
+            person.aliases.append(split.short)
+            person.keys.add(name_key(split.short))
         index = self._add(person)
         if split.role and _office(split.role):
             self.office_holder[name_key(split.role)] = index

@@ -21,9 +21,9 @@ _LABEL = re.compile(
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
     rf"(?P<bold>\*\*)?"
     rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
-    rf"(?:[ \t]+(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
-    rf"(?(bold)(?:\*\*:|:\*\*)|:)"
-    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\))?[ \t]*$|[ \t\u00a0]+|$)"
+    rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
+    rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
+    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$|[ \t\u00a0]+|$)"
 )
 # "Name 00:01:02" alone on its line: the text follows on the next lines.
 _LABEL_TS_LINE = re.compile(
@@ -266,7 +266,8 @@ def _name_shape(label: str) -> str | None:
     first = tokens[0].translate(_APOSTROPHES).casefold().strip(".")
     if len(tokens) > 1 and first in _STOP:
         return None
-    if len(tokens) == 1 and first in _STOP:
+    # (Initials such as "AT:" or "IN:" in capitals are not the stop word.)
+    if len(tokens) == 1 and first in _STOP and not (tokens[0].isupper() and len(tokens[0]) <= 3):
         return None
     lower = 0
     for i, token in enumerate(tokens):
@@ -337,7 +338,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     if match:
         label = match["label"].rstrip()
         shape = _name_shape(label)
-        if shape is None:
+        if shape is None or _not_a_speaker(label, line, match.end()):
             return None
         stamp = match["lts"] or match["tts"] or match["ats"]
         kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
@@ -361,12 +362,24 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     return None
 
 
+_URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
+
+
+def _not_a_speaker(label: str, line: str, end: int) -> bool:
+    """A label shape that names no speaker: one followed only by a link ("Electrum
+    GitHub: https://..."), or a stage direction's word ("**Break:** [39:51]")."""
+    if _URL_ONLY.fullmatch(line, end):
+        return True
+    words = _PAREN.sub(" ", _name_part(label)).split()
+    return len(words) == 1 and stage_direction(words[0]) is not None
+
+
 _LEAD_STAMP = re.compile(rf"(\[{_TS}\])[ \t]+")
 _PLAIN_PREFIX = re.compile(r"[^\W\d_][^\d*:\n\[\]]*")
 _PREFIX_LABELS: dict[str, _Label | None] = {}
 
 
-def _usual_label(line: str) -> _Label | None:
+def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     """:func:`_candidate` with a shortcut for the usual ``Name: text`` line.
 
     Where the line is a plain prefix (letters, no digits or markup), a colon, one
@@ -378,10 +391,14 @@ def _usual_label(line: str) -> _Label | None:
         # Without a colon only "Q" and "A" labels remain possible.
         found_qa = _QA.match(line)
         return _Label(found_qa["label"], found_qa.end(), "qa") if found_qa else None
-    if line[0] == "[":
+    if line[0] == "[" and not stamped:
         stamp = _LEAD_STAMP.match(line)
         if stamp:
-            inner = _usual_label(line[stamp.end() :])
+            # One stamp looked past (a second one is judged by _candidate): no
+            # recursion on the input's length.
+            inner = (
+                _usual_label(line[stamp.end() :], stamped=True) if stamp.end() < len(line) else None
+            )
             if inner is None or inner.kind in ("explicit", "markdown", "qa", "timestamp"):
                 return _candidate(line)
             return attrs.evolve(
@@ -393,7 +410,7 @@ def _usual_label(line: str) -> _Label | None:
     if (
         colon > 0
         and line[colon + 1 : colon + 2] == " "
-        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(")
+        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "<", "h", "w")
         and _PLAIN_PREFIX.fullmatch(line, 0, colon)
     ):
         prefix = line[:colon]
@@ -406,12 +423,12 @@ def _usual_label(line: str) -> _Label | None:
     return _candidate(line)
 
 
-def _special(line: str) -> bool:
+def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     """Would the reader take ``line``, at the start of a line, for anything but text?"""
     return (
         _STAGE_LINE.match(line) is not None
         or _BREAK.match(line) is not None
-        or _candidate(line) is not None
+        or _candidate(line, pattern) is not None
     )
 
 

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 import attrs
 
 from ._io import decode_text
-from ._speakers import Roster
+from ._speakers import PARTICIPANTS, Roster, split_label
 from ._speakers import name_key as _norm
+from ._text_conventions import Convention
 from ._text_front import _front_matter
 from ._text_lex import (
     _ANY_LINE,
@@ -88,14 +89,18 @@ class _Reader:
         text: str,
         meta: dict[str, str],
         warn: _Warner,
-        dialect: str,
+        convention: Convention,
         speaker_map: Mapping[str, Speaker | str] | None,
         pattern: re.Pattern[str] | None,
+        *,
+        forced: bool = False,
     ) -> None:
         self.text = text
         self.meta = meta
         self.warn = warn
-        self.dialect = dialect
+        self.dialect = convention.dialect
+        self.forced = forced  # the convention was asked for: its labels are labels
+        self.interjections = convention.interjections
         self.pattern = pattern
         self.roster = Roster(speaker_map)
         self.last_label_line = 0
@@ -207,7 +212,7 @@ class _Reader:
             if seen in accepted:
                 kinds[detail.kind] += 1
                 out[i] = ("label", start, line, detail, row)
-            elif self._accept(detail, counts, surnames, shapes, row):
+            elif self._accept(detail, counts, surnames, shapes, row, line):
                 accepted.add(seen)
                 kinds[detail.kind] += 1
                 out[i] = ("label", start, line, detail, row)
@@ -244,13 +249,17 @@ class _Reader:
         surnames: set[str],
         shapes: Counter[str],
         lineno: int,
+        line: str,
     ) -> bool:
         if found.kind in ("explicit", "pattern"):
             return True
         key = _norm(_name_part(found.label))
         if self.roster.is_known(found.label):
             return True
+        bare = _PAREN.sub(" ", _name_part(found.label)).split()
         dialect = self.dialect
+        if self.forced and dialect == "auto":
+            return True
         if dialect != "auto":
             if dialect == "timestamp":
                 return found.time is not None
@@ -259,16 +268,21 @@ class _Reader:
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
             return True
-        single = len(_PAREN.sub(" ", _name_part(found.label)).split()) <= 1
+        single = len(bare) <= 1
         if not single or "," in found.label or found.time is not None:
             return True
+        if key in PARTICIPANTS:
+            return True  # "Question:", "Audience:": a role label, even if only once
+        short = split_label(found.label).short
+        if short is not None and counts[_norm(short)] >= 1:
+            return True  # "Emzy (E):" introduces the label "E:"
         if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
             return True
         if found.kind == "caps" and shapes["caps"] >= 2:
             return True
         self.warn(
             f"{found.label + ':'!r} looks like a speaker label but occurs only once; "
-            "kept as text (pass dialect= or speakers= to take it as a label)",
+            "kept as text (pass convention= or speakers= to take it as a label)",
             lineno,
             1,
         )
@@ -374,6 +388,10 @@ class _Reader:
         close()
         if pending_label is not None:
             pieces.append(pending_label)
+        if self.interjections:
+            for piece in pieces:
+                if piece.kind == "para" and piece.label is None and _parenthesised(piece):
+                    piece.kind = "stage"
         return pieces
 
     # pass 3: build the transcript ------------------------------------------------------
@@ -425,8 +443,13 @@ class _Reader:
             turn_pieces = []
 
         body_end = back_start - 1 if back_break is not None else back_start
-        for piece in pieces[body_start:body_end]:
-            if piece.kind != "para":
+        inside = _inside_turns(pieces, body_start, body_end)
+        for k in range(body_start, body_end):
+            piece = pieces[k]
+            if piece.kind == "stage" and turn_pieces and inside[k]:
+                # A stage direction between two paragraphs of one speech: inside it.
+                turn_pieces.append(piece)
+            elif piece.kind != "para":
                 finish()
                 body.append(self._stage_incident(piece))
             elif piece.label is not None:
@@ -478,7 +501,7 @@ class _Reader:
         ).strip()
 
     def _stage_incident(self, piece: _Piece) -> Incident:
-        printed = piece.lines[0][0]
+        printed = "\n".join(line for line, _ in piece.lines)
         if piece.kind == "break":
             return Incident(kind="incident", subtype="section-break", printed=printed)
         content = printed[1:-1].strip()
@@ -493,6 +516,9 @@ class _Reader:
         base = 0
         for piece in pieces:
             if not piece.lines:
+                continue
+            if piece.kind == "stage":
+                incidents.append(self._interjection(piece, base + 2 if paragraphs else 0))
                 continue
             if self.weak_escapes and any(flag == _IN_TURNS for _, flag in piece.lines):
                 # A closing line is escaped only where it would end the speech: as
@@ -541,6 +567,24 @@ class _Reader:
             meta=meta,
         )
 
+    def _interjection(self, piece: _Piece, offset: int) -> Incident:
+        """A stage direction standing as a paragraph inside a turn, at ``offset``;
+        ``(Name [PARTY]: words)`` is attributed to that speaker where known."""
+        found = self._stage_incident(piece)
+        meta = {"text:paragraph": "own"}
+        who = None
+        named = _NAMED.match(found.text or "")
+        if named is not None:
+            meta["speaker"] = named["name"]
+            if named["party"]:
+                meta["affiliation"] = named["party"]
+            index = self.roster.find(named["name"])
+            who = self.roster.people[index].id if index is not None else None
+        kind, subtype = found.kind, found.subtype
+        if named is not None and found.subtype is None:
+            kind, subtype = "vocal", "interjection"
+        return attrs.evolve(found, kind=kind, subtype=subtype, who=who, offset=offset, meta=meta)
+
     def _layout(self, items: list[_Piece]) -> None:
         gaps: list[str] = []
         previous = 0
@@ -565,6 +609,41 @@ class _Reader:
 
 
 _LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")
+
+
+# An interjection that names its speaker: "Volker Kauder [CDU/CSU]: Eben!",
+# "Abg. Dr. Horlacher: Sollen ...".
+_NAMED = re.compile(r"(?P<name>[^\W\d][^:()\[\]\n]{1,60}?)(?: \[(?P<party>[^\]\n]{1,30})\])? ?: ")
+
+
+def _parenthesised(piece: _Piece) -> bool:
+    """Whether a paragraph of several lines is one parenthesis: an interjection."""
+    if len(piece.lines) < 2 or any(escaped for _, escaped in piece.lines):
+        return False
+    text = "\n".join(line for line, _ in piece.lines).strip()
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+def _inside_turns(pieces: list[_Piece], start: int, end: int) -> list[bool]:
+    """For each piece, whether the next piece that is not a stage direction is a
+    paragraph without a label (so a stage direction there stands inside a speech)."""
+    inside = [False] * len(pieces)
+    going_on = False
+    for k in range(end - 1, start - 1, -1):
+        piece = pieces[k]
+        if piece.kind == "para":
+            going_on = piece.label is None
+        elif piece.kind == "break":
+            going_on = False
+        inside[k] = going_on
+    return inside
 
 
 def _lead_stage(

@@ -8,6 +8,7 @@ from collections import Counter
 
 from ._rules import BLANK_LINE, format_clock
 from ._speakers import name_key as _norm
+from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
     _BREAK,
@@ -30,6 +31,10 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
+        # The convention the text was read with: its labels are what must be escaped.
+        convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
+        self.pattern = convention.label if convention is not None else None
+        self.interjections = convention is not None and convention.interjections
 
     def render(self) -> str:
         t = self.t
@@ -75,11 +80,12 @@ class _Writer:
                 continue
             prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
             seen.add(item.speaker_id)
-            paragraphs = self._paragraphs(item)
+            paragraphs, own = self._paragraphs(item)
             for k, paragraph in enumerate(paragraphs):
                 at_line_start = k > 0 or not prefix or prefix.endswith("\n")
                 tail = i >= last_labelled and (k > 0 or not prefix)
-                items.append((prefix if k == 0 else "", paragraph, "turn", at_line_start, tail))
+                region = "stage" if k in own else "turn"
+                items.append((prefix if k == 0 else "", paragraph, region, at_line_start, tail))
             if not paragraphs:
                 items.append(prefix.rstrip(" "))
         if t.back:
@@ -144,7 +150,7 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = _candidate(first) or _candidate(first + " x")
+            found = _candidate(first, self.pattern) or _candidate(first + " x", self.pattern)
             if (
                 found is not None
                 and found.label == turn.label
@@ -163,26 +169,35 @@ class _Writer:
         if (
             printed is not None
             and printed == printed.strip()
-            and (_STAGE_LINE.match(printed) or _BREAK.match(printed))
+            and (
+                _STAGE_LINE.match(printed)
+                or _BREAK.match(printed)
+                or (self.interjections and "\n" in printed and _own_paragraph(printed))
+            )
         ):
             return printed
         desc = incident.text or incident.subtype or incident.kind
         desc = re.sub(r"[\[\]\n]+", " ", desc).strip() or incident.kind
         return f"[{desc}]"
 
-    def _paragraphs(self, turn: Turn) -> list[str]:
+    def _paragraphs(self, turn: Turn) -> tuple[list[str], set[int]]:
         """The turn's paragraphs with inline incidents put back and brackets escaped.
 
         Bracketed groups that the reader would take for stage directions are found
         in the text as written (incidents in place), as the reader sees it; those
         that are not the incidents get a backslash, unless the paragraph holds
-        nothing else (the reader then keeps it as text whole).
+        nothing else (the reader then keeps it as text whole). Also returns which
+        paragraphs are stage directions standing on their own (never escaped).
         """
         text = turn.text
         inserts: list[tuple[int, int, str, str, str]] = []
         for incident in turn.incidents:
             printed = incident.printed
             if incident.length or incident.offset is None or printed is None:
+                continue
+            if incident.meta.get("text:paragraph") == "own" and _own_paragraph(printed):
+                # A stage direction standing as a paragraph inside the speech.
+                inserts.append((incident.offset, len(inserts), "", printed, "\n\n"))
                 continue
             if not _INLINE.fullmatch(printed) or _stage(printed[1:-1]) is None:
                 continue
@@ -192,22 +207,30 @@ class _Writer:
                 before = after = ""
             inserts.append((incident.offset, len(inserts), before, printed, after))
         if not inserts and "(" not in text and "[" not in text:
-            return list(turn.paragraphs)
+            return list(turn.paragraphs), set()
         out: list[str] = []
         marks: set[int] = set()  # where the incidents stand in the written text
+        own_marks: set[int] = set()  # where stage paragraphs start
         pos = size = 0
         for offset, _, before, printed, after in sorted(inserts):
             out.append(text[pos:offset] + before)
             size += offset - pos + len(before)
             marks.add(size)
+            if after == "\n\n":
+                own_marks.add(size)
             out.append(printed + after)
             size += len(printed) + len(after)
             pos = offset
         out.append(text[pos:])
         written = "".join(out)
         escapes: list[int] = []
+        own: set[int] = set()
         base = 0
-        for paragraph in written.split("\n\n"):
+        for k, paragraph in enumerate(written.split("\n\n")):
+            if base in own_marks:
+                own.add(k)  # a stage direction as printed: nothing in it to escape
+                base += len(paragraph) + 2
+                continue
             groups = [
                 m
                 for m in _INLINE.finditer(paragraph)
@@ -225,7 +248,7 @@ class _Writer:
             base += len(paragraph) + 2
         for at in reversed(escapes):
             written = written[:at] + "\\" + written[at:]
-        return written.split("\n\n")
+        return written.split("\n\n"), own
 
     def _para(
         self,
@@ -242,6 +265,8 @@ class _Writer:
         after the last: the reader sees those lines with it, and a backslash escapes
         only at the very start of a line.
         """
+        if region == "stage":
+            return paragraph
         out: list[str] = []
         lines = paragraph.split("\n")
         last = len(lines) - 1
@@ -275,9 +300,11 @@ class _Writer:
                     escaped_line[1] == _STRONG or (region == "turn" and tail and n == 0)
                 )
             elif region == "turn" or self.safe:
-                escape = _special(probe) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
+                escape = _special(probe, self.pattern) or (
+                    tail and n == 0 and bool(_BOILERPLATE.match(probe))
+                )
             else:
-                found = _candidate(probe)
+                found = _candidate(probe, self.pattern)
                 escape = found is not None and not (
                     region == "front" and self.headings_ok and _bare_heading(probe, found)
                 )
@@ -289,6 +316,16 @@ class _Writer:
             # (the escape must open the line); the writer's check then falls back.
             out.append("\\" + line if escape else line)
         return "\n".join(out)
+
+
+def _own_paragraph(printed: str) -> bool:
+    """Whether ``printed`` reads back as a stage direction standing as a paragraph."""
+    return (
+        printed == printed.strip()
+        and "\n\n" not in printed
+        and printed.startswith(("(", "["))
+        and printed.endswith((")", "]"))
+    )
 
 
 def _is_space(space: str) -> bool:

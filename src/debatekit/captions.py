@@ -27,7 +27,7 @@ Auto-generated captions (word timestamps, rolling cues that repeat the previous 
 give each spoken word once, with its time (:func:`word_times`). What the model has no
 field for (cue ids, settings and timings, how labels were printed, STYLE blocks) is
 kept in ``meta`` entries starting ``captions:``, so that :func:`dumps` writes a WebVTT
-file read without warnings back as it was (styling tags such as ``<i>`` aside). A
+file read without warnings back as it was, styling tags such as ``<i>`` included. A
 malformed cue (no timing line, a bad time) is kept as text without time and reported
 with a :class:`~debatekit.ParseWarning`, or a :class:`~debatekit.ParseError` with
 ``strict=True``.

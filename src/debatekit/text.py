@@ -56,13 +56,29 @@ import warnings
 from collections.abc import Mapping
 from typing import IO, Literal, TypeAlias
 
+import attrs
+
 from ._io import check_binary, source_name
+from ._text_conventions import CONVENTIONS, Convention
+from ._text_pages import strip_pages
 from ._text_read import _decode, _Reader
+from ._text_sniff import Sniffed, sniff_text
 from ._text_write import _Writer
 from .errors import ParseError, ValidationError, _Warner
 from .models import Speaker, Transcript
 
-__all__ = ["DIALECTS", "Dialect", "dump", "dumps", "load", "loads"]
+__all__ = [
+    "CONVENTIONS",
+    "DIALECTS",
+    "Convention",
+    "Dialect",
+    "Sniffed",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "sniff",
+]
 
 #: The label conventions :func:`loads` knows; ``"auto"`` accepts all of them.
 Dialect: TypeAlias = Literal["auto", "colon", "caps", "qa", "markdown", "timestamp"]
@@ -75,10 +91,11 @@ def loads(
     *,
     source: str | None = None,
     strict: bool = False,
-    dialect: Dialect = "auto",
+    convention: str = "auto",
     speakers: Mapping[str, Speaker | str] | None = None,
     label_pattern: str | re.Pattern[str] | None = None,
     encoding: str = "utf-8",
+    dialect: str | None = None,
 ) -> Transcript:
     """Read a transcript from plain text or Markdown.
 
@@ -88,29 +105,87 @@ def loads(
         source: A name for the input, shown in warnings and errors.
         strict: Raise a :class:`~debatekit.ParseError` where the lenient reader would
             warn and keep the text.
-        dialect: Accept only one label convention (see the module docs); ``"auto"``
-            accepts every one, and a one-word label only if it recurs.
+        convention: The name of a convention in :data:`CONVENTIONS` to read with
+            (its labels are then always labels), or ``"auto"`` (the default) to take
+            the one :func:`sniff` finds.
         speakers: Known speakers: label (as printed, or any form that matches it) to a
             :class:`~debatekit.Speaker` (its id, name and role are used) or a name.
             A label in this map is always a label.
         label_pattern: A regular expression matched at the start of each line, with
-            a group ``label`` (and optionally ``time``); it replaces the built-in
+            a group ``label`` (and optionally ``time``); it replaces the convention's
             label rules. The text starts where the match ends.
         encoding: How bytes are encoded, e.g. ``"cp1252"`` or ``"latin-1"`` for files
             saved by older Windows programs.
+        dialect: Deprecated: the name of one of the built-in colon rules
+            (``colon``, ``caps``, ``qa``, ``markdown``, ``timestamp``); use
+            ``convention=``.
 
     Raises:
         ParseError: Bytes invalid in the encoding (with the byte offset), or
             (``strict=True``) the reader is unsure.
+        ValueError: An unknown convention or an invalid ``label_pattern``.
     """
-    if dialect not in DIALECTS:
-        raise ValueError(f"unknown dialect {dialect!r}: expected one of {', '.join(DIALECTS)}")
+    chosen = _convention(convention, dialect)
+    pattern = _pattern(label_pattern)
     text, meta = _decode(s, source, strict, encoding)
     warn = _Warner(source, strict)
-    pattern = re.compile(label_pattern) if isinstance(label_pattern, str) else label_pattern
+    forced = chosen is not None
+    if chosen is None:
+        chosen = CONVENTIONS[sniff_text(text).convention]
+    if chosen.pages:
+        paged = strip_pages(text)
+        if paged.count:
+            warn(
+                f"page furniture stripped: {paged.numbers} margin line numbers, "
+                f"{len(paged.furniture)} running heads, footers and page numbers, "
+                f"{paged.controls} control characters (the text will not be written "
+                "back byte for byte)",
+                None,
+            )
+            meta["text:furniture"] = str(paged.count)
+        text = paged.text
+    meta["text:convention"] = chosen.name
+    reader = _Reader(text, meta, warn, chosen, speakers, pattern or chosen.label, forced=forced)
+    return reader.read()
+
+
+def _convention(name: str, dialect: str | None) -> Convention | None:
+    """The convention asked for (``None``: sniff), from ``convention=`` or the
+    deprecated ``dialect=``."""
+    if dialect is not None:
+        warnings.warn(
+            "text.loads(dialect=...) is deprecated; use convention=...",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        if dialect not in DIALECTS:
+            raise ValueError(f"unknown dialect {dialect!r}: expected one of {', '.join(DIALECTS)}")
+        if dialect != "auto":
+            return attrs.evolve(CONVENTIONS["colon"], name=dialect, dialect=dialect)
+    if name == "auto":
+        return None
+    if name not in CONVENTIONS:
+        raise ValueError(
+            f"unknown convention {name!r}: expected 'auto' or one of {', '.join(CONVENTIONS)}"
+        )
+    return CONVENTIONS[name]
+
+
+def _pattern(label_pattern: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
+    if label_pattern is None or isinstance(label_pattern, re.Pattern):
+        pattern = label_pattern
+    elif isinstance(label_pattern, str):
+        try:
+            pattern = re.compile(label_pattern)
+        except re.error as exc:
+            raise ValueError(f"label_pattern is not a valid regular expression: {exc}") from None
+    else:
+        raise TypeError(
+            f"label_pattern must be a str or a compiled pattern, not {type(label_pattern).__name__}"
+        )
     if pattern is not None and "label" not in pattern.groupindex:
         raise ValueError("label_pattern needs a named group 'label'")
-    return _Reader(text, meta, warn, dialect, speakers, pattern).read()
+    return pattern
 
 
 def load(
@@ -119,10 +194,11 @@ def load(
     *,
     source: str | None = None,
     strict: bool = False,
-    dialect: Dialect = "auto",
+    convention: str = "auto",
     speakers: Mapping[str, Speaker | str] | None = None,
     label_pattern: str | re.Pattern[str] | None = None,
     encoding: str = "utf-8",
+    dialect: str | None = None,
 ) -> Transcript:
     """Read a transcript from a binary file object; see :func:`loads`."""
     check_binary(fp, "rb")
@@ -130,11 +206,23 @@ def load(
         fp.read(),
         source=source if source is not None else source_name(fp),
         strict=strict,
-        dialect=dialect,
+        convention=convention,
         speakers=speakers,
         label_pattern=label_pattern,
         encoding=encoding,
+        dialect=dialect,
     )
+
+
+def sniff(source: str | bytes, /, *, encoding: str = "utf-8") -> Sniffed:
+    """Which convention in :data:`CONVENTIONS` the text follows, with the evidence.
+
+    >>> found = sniff("  Mr. DOE. I yield.\\n  Mr. ROE. Thank you.\\n  Mr. DOE. Yes.\\n")
+    >>> found.convention, found.labels, found.speakers, found.runner_up
+    ('congressional', 3, 2, 'colon')
+    """
+    text, _ = _decode(source, None, False, encoding)
+    return sniff_text(text)
 
 
 def dumps(transcript: Transcript, /) -> str:

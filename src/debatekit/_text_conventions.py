@@ -1,0 +1,138 @@
+"""Plain text: the table of transcript conventions.
+
+A *convention* is how one family of transcripts prints who speaks: the shape of a
+speaker label, which page furniture surrounds the speech, how interjections are set.
+Each is a small declarative entry here; :mod:`debatekit._text_sniff` scores every entry
+on a document and the reader follows the one that explains it best. Adding a
+convention is adding an entry (and real test files under ``tests/data/text/``).
+
+A ``label`` pattern is matched at the start of a line (``re.MULTILINE`` when sniffing)
+and has a group ``label`` (and optionally ``time``); the text starts where the match
+ends. Entries without a pattern use the reader's built-in colon rules (``Name:``,
+``HOLT:``, ``Q:``, ``**Name:**``, ``[00:01] Name:``), restricted to one ``dialect``
+or all of them (``"auto"``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["CONVENTIONS", "Convention"]
+
+# A surname as the US Congressional Record prints it in a label: capitals, with
+# Mc/Mac/De/La prefixes in mixed case (McCONNELL), hyphens and apostrophes.
+_CR_SURNAME = r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O')?[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?"
+_CR_STATE = r"(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+_CONGRESSIONAL = (
+    r"[ ]{1,6}(?P<label>"
+    rf"(?:Mr|Mrs|Ms|Miss|Dr)\. {_CR_SURNAME}{_CR_STATE}"
+    rf"|(?:Senator|Chairman|Chairwoman|Representative|Delegate) {_CR_SURNAME}"
+    r"|The (?:[A-Z][a-z]+ )?[A-Z]{3,}(?: [A-Z]{3,})*(?: pro tempore)?(?: \([^()\n]{2,60}\))?"
+    r")\.(?:[ \t]+|$)"
+)
+
+# A German plenary protocol label: an office before the name (Präsident Dr. A B), a
+# party or group in parentheses (G H (SPD), with a constituency before it), or an
+# office after a comma (Dr. E F, Bundesminister der Finanzen). The colon may follow a
+# space (OCR) and the text may run on on the same line.
+_DE_NAME = (
+    r"(?:(?:Dr|Prof|Frau|Graf|Freiherr)\.? )*(?:(?:von|van|de|zu|vom)(?: der)? )?[A-ZÄÖÜ][\w'\-]+"
+    r"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'\-]+){0,3}"
+)
+_DE_OFFICE = (
+    r"(?:Alters|Vize)?[Pp]räsident(?:in)?|Bundeskanzler(?:in)?|Bundesminister(?:in)?"
+    r"|Staatsminister(?:in)?|Abg\."
+)
+_PLENARPROTOKOLL = (
+    r"(?P<label>"
+    rf"(?:{_DE_OFFICE}) {_DE_NAME}"
+    rf"|{_DE_NAME}(?: \([^()\n:]{{2,30}}\)){{1,2}}"
+    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?: [\w.\-]+){{0,8}}"
+    r")[ ]?:(?:[ \t]+|$)"
+)
+
+# A French compte rendu label: M., Mme or Mlle, a name or an office, a period; the
+# speech runs on on the same line.
+_COMPTE_RENDU = (
+    r"[ \t]*(?P<label>(?:M|MM|Mme|Mlle)\.? "
+    r"(?:le |la |l'|de |d'|du )*(?:[A-ZÉ][\w'\-]+|président|présidente|ministre|rapporteur)"
+    r"(?:[ \-](?:de |d'|du |la |le )?[A-ZÉ][\w'\-]+){0,4}"
+    r"(?:, [a-zé][^.\n]{2,80})?)\.(?:[ \t]+|$)"
+)
+
+
+@attrs.frozen
+class Convention:
+    """One way of printing a transcript.
+
+    Attributes:
+        name: The name :func:`debatekit.text.loads` takes as ``convention=``.
+        summary: What it looks like, for the docs and ``debatekit info``.
+        label: The label pattern (see the module docs), or ``None`` for the built-in
+            colon rules.
+        dialect: Which built-in colon rules (``label`` is ``None``): ``"auto"`` for
+            all, or one of ``colon``, ``caps``, ``qa``, ``markdown``, ``timestamp``.
+        pages: The text comes from printed pages: margin line numbers, running
+            heads, page numbers and form feeds are page furniture, stripped.
+        interjections: A paragraph in parentheses, over several lines, is an
+            interjection inside the current turn (German ``(Zuruf von der SPD: ...)``).
+        sniffed: Whether :func:`debatekit.text.sniff` considers it (the one-dialect
+            subsets of the built-in rules are only for forcing).
+    """
+
+    name: str
+    summary: str
+    label: re.Pattern[str] | None = None
+    dialect: str = "auto"
+    pages: bool = False
+    interjections: bool = False
+    sniffed: bool = True
+
+
+def _entries() -> dict[str, Convention]:
+    entries = [
+        Convention(
+            "colon",
+            "Name: text; HOLT: ...; Q: / A:; **Name:**; [00:01:02] Name:; Name (01:20):;"
+            " Name - 00:02:02:",
+        ),
+        Convention(
+            "congressional",
+            "Congressional Record: '  Mr. SMITH. text' at an indented paragraph,"
+            " 'The PRESIDING OFFICER (Mr. Roe).', continuation lines unindented",
+            label=re.compile(_CONGRESSIONAL),
+        ),
+        Convention(
+            "court",
+            "Court transcripts from printed pages: margin line numbers, running heads,"
+            " page numbers, form feeds; labels JUSTICE X:, MR. Y:",
+            dialect="caps",
+            pages=True,
+        ),
+        Convention(
+            "plenarprotokoll",
+            "German plenary protocols: 'Präsident Dr. A B:', 'G H (SPD):',"
+            " 'Dr. E F, Bundesminister ...:'; (Beifall ...) and (Zuruf ...) inside turns",
+            label=re.compile(_PLENARPROTOKOLL),
+            interjections=True,
+        ),
+        Convention(
+            "compte-rendu",
+            "French comptes rendus: 'M. le président.', 'Mme X.', 'M. Y, ministre de ...'",
+            label=re.compile(_COMPTE_RENDU),
+            interjections=True,
+        ),
+    ]
+    for dialect in ("caps", "qa", "markdown", "timestamp"):
+        entries.append(
+            Convention(
+                dialect, f"only the built-in {dialect} labels", dialect=dialect, sniffed=False
+            )
+        )
+    return {entry.name: entry for entry in entries}
+
+
+#: Every convention by name, in the order the sniffer prefers them on a tie.
+CONVENTIONS: dict[str, Convention] = _entries()

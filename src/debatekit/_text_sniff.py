@@ -1,0 +1,117 @@
+"""Plain text: which convention a document follows, judged on the whole document.
+
+In the spirit of :class:`csv.Sniffer` and chardet's probers: every convention in
+:data:`~debatekit._text_conventions.CONVENTIONS` is scored on a sample of the document
+and the best one is read with. A convention's score is the number of lines it takes
+for labels whose speaker occurs again (real labels repeat: people speak more than
+once), less half a point per label that occurs only once (``Yes:``, a place name, a
+salutation, a heading ending in a colon are labels only once); where no convention
+finds a label twice, the built-in colon rules are taken. Conventions whose text
+comes from printed pages are scored only where page furniture is present, on the
+sample with it stripped. The sample is the first :data:`SAMPLE` characters (cut at a
+line end), so sniffing costs the same on any size of document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from ._text_conventions import CONVENTIONS, Convention
+from ._text_pages import margin_numbered, strip_pages
+
+__all__ = ["SAMPLE", "Sniffed", "sniff_text"]
+
+#: How much of a document the sniffer reads.
+SAMPLE = 200_000
+
+# What the built-in colon rules take for a label, roughly and cheaply: a capitalised
+# name of at most six words (optionally in bold, after or before a timestamp) and a
+# colon; or a bare "Q"/"A" question-and-answer mark.
+_TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
+_COLON = re.compile(
+    rf"^[ \t]*(?:{_TS}[ \t]+)?(?:\*\*)?"
+    r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?)"
+    rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
+    r"|^[ \t]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)",
+    re.MULTILINE,
+)
+_WORDS_ONLY = re.compile(r"[^\W\d_]")
+
+
+@attrs.frozen
+class Sniffed:
+    """What :func:`debatekit.text.sniff` found.
+
+    Attributes:
+        convention: The name of the convention the document follows best.
+        score: Its score (see the module docs).
+        labels: How many speaker labels it finds in the sample.
+        speakers: How many distinct names those labels print.
+        names: The names, most frequent first (at most 20).
+        runner_up: The second-best convention, or ``None``.
+        runner_up_score: Its score.
+    """
+
+    convention: str
+    score: float
+    labels: int
+    speakers: int
+    names: tuple[str, ...]
+    runner_up: str | None = None
+    runner_up_score: float = 0.0
+
+
+def _key(label: str) -> str:
+    return " ".join(label.replace(".", " ").casefold().split())
+
+
+def _score(names: Counter[str]) -> float:
+    repeated = sum(n for n in names.values() if n >= 2)
+    single = sum(1 for n in names.values() if n == 1)
+    return repeated - 0.5 * single
+
+
+def _labels(convention: Convention, sample: str) -> list[str]:
+    if convention.label is not None:
+        finder = re.compile(f"^(?:{convention.label.pattern})", re.MULTILINE)
+        return [m.group("label") for m in finder.finditer(sample)]
+    found = [m.group("label") or m.group("qa") for m in _COLON.finditer(sample)]
+    if convention.dialect == "caps":
+        found = [f for f in found if not any(c.islower() for c in f)]
+    return [f for f in found if _WORDS_ONLY.search(f)]
+
+
+def sniff_text(text: str) -> Sniffed:
+    """Score every sniffed convention on ``text`` (already decoded) and pick the best."""
+    sample = text[:SAMPLE]
+    cut = sample.rfind("\n")
+    if len(text) > SAMPLE and cut > 0:
+        sample = sample[:cut]
+    paged = margin_numbered(sample)
+    cleaned = strip_pages(sample).text if paged else sample
+    results: list[tuple[float, int, Convention, Counter[str]]] = []
+    for order, convention in enumerate(CONVENTIONS.values()):
+        if not convention.sniffed or convention.pages != paged:
+            continue
+        labels = _labels(convention, cleaned)
+        names: Counter[str] = Counter(_key(label) for label in labels)
+        results.append((_score(names), -order, convention, names))
+    # A convention that finds no label twice has no evidence: below every one that does.
+    results.sort(key=lambda r: (max(r[3].values(), default=0) >= 2, r[0], r[1]), reverse=True)
+    score, _, best, names = results[0]
+    if max(names.values(), default=0) < 2 and not paged:
+        # No evidence anywhere: the built-in colon rules, which judge line by line.
+        score, _, best, names = next(r for r in results if r[2].name == "colon")
+    runner = results[1] if len(results) > 1 else None
+    return Sniffed(
+        convention=best.name,
+        score=score,
+        labels=sum(names.values()),
+        speakers=len(names),
+        names=tuple(name for name, _ in names.most_common(20)),
+        runner_up=runner[2].name if runner else None,
+        runner_up_score=runner[0] if runner else 0.0,
+    )
