@@ -539,13 +539,13 @@ def _info_lines(transcript: Transcript) -> list[str]:
         f"incidents: {incidents}  claims: {len(transcript.claims)}  "
         f"relations: {len(transcript.relations)}"
     )
+    timed = sum(turn.start is not None for turn in transcript.turns)
+    lines.append(f"times: {timed} of {len(transcript.turns)} turns")
     convention = transcript.meta.get("text:convention")
     if convention:  # read from plain text: the convention the sniffer chose
         labels = sum(1 for turn in transcript.turns if turn.label is not None)
         speakers = len(transcript.speakers)
         lines.append(f"convention: {convention} ({labels} labels, {speakers} speakers)")
-    timed = sum(turn.start is not None for turn in transcript.turns)
-    lines.append(f"times: {timed} of {len(transcript.turns)} turns")
     return lines
 
 
