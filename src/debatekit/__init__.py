@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 from . import aif, arguments, captions, corpus, datasets, html, json, parlamint, tei, text
+from ._align import align
 from ._io import dumps, formats, loads, read, write
 from ._version import __version__
 from .errors import (
+    AlignmentWarning,
     DebatekitError,
     FormatError,
     Loss,
@@ -45,6 +47,7 @@ from .models import (
 __all__ = [
     "INCIDENT_KINDS",
     "Affiliation",
+    "AlignmentWarning",
     "BodyItem",
     "Claim",
     "DebatekitError",
@@ -68,6 +71,7 @@ __all__ = [
     "WriteError",
     "__version__",
     "aif",
+    "align",
     "arguments",
     "captions",
     "corpus",

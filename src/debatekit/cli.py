@@ -30,12 +30,13 @@ from typing import TextIO
 
 import attrs
 
-from . import __version__, corpus, datasets, dumps, formats, loads, write
+from . import __version__, align, corpus, datasets, dumps, formats, loads, write
 from ._atomic import make_folder
 from ._io import FORMAT_HINT, SUFFIXES, format_name, readable_formats, suffix_for
 from ._workers import worker_pool as _worker_pool
 from .corpus import _GLOB_CHARS, Source
 from .errors import (
+    AlignmentWarning,
     DebatekitError,
     FormatError,
     LossWarning,
@@ -197,7 +198,30 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument("name", nargs="?", help="a dataset name (see the list)")
     example.add_argument("--to", metavar="FMT", help=f"output format ({fmts}); default json")
     example.add_argument("-o", "--output", metavar="OUT", help="output file, or - (stdout)")
+    _align_parser(commands, fmts)
     return parser
+
+
+def _align_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], fmts: str) -> None:
+    align = commands.add_parser(
+        "align",
+        help="give a transcript's turns the times of the event's captions",
+        description="Align a transcript (speakers, no times) with the captions of the same "
+        "event (times, no speakers) and write the transcript with a start and end on "
+        "every turn the captions cover. Turns they do not cover keep no time; a warning "
+        "says how many.",
+        epilog="examples:\n"
+        "  debatekit align debate.txt debate.en.vtt -o debate.json\n"
+        "  debatekit align debate.xml captions.srt -o debate.vtt   speaker-labelled captions\n"
+        "  debatekit align debate.txt captions.vtt --to json       to standard output\n",
+        formatter_class=_formatter,
+    )
+    align.add_argument("transcript", metavar="TRANSCRIPT", help="the transcript, or - (stdin)")
+    align.add_argument("captions", metavar="CAPTIONS", help="its captions (WebVTT, SRT, ...)")
+    align.add_argument("-o", "--output", metavar="OUT", help="output file, or - (stdout)")
+    align.add_argument("--from", dest="from_", metavar="FMT", help=f"transcript format ({fmts})")
+    align.add_argument("--captions-from", metavar="FMT", help="captions format (default: suffix)")
+    align.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
 
 
 # -- helpers ----------------------------------------------------------------------
@@ -576,6 +600,7 @@ def summary(transcript: Transcript) -> dict[str, object]:
             for row in transcript.speaker_stats()
         ],
         "turns": len(transcript.turns),
+        "timed_turns": sum(turn.start is not None for turn in transcript.turns),
         "incidents": _incidents(transcript),
         "claims": len(transcript.claims),
         "relations": len(transcript.relations),
@@ -618,6 +643,8 @@ def _info_lines(transcript: Transcript) -> list[str]:
         f"incidents: {incidents}  claims: {len(transcript.claims)}  "
         f"relations: {len(transcript.relations)}"
     )
+    timed = sum(turn.start is not None for turn in transcript.turns)
+    lines.append(f"times: {timed} of {len(transcript.turns)} turns")
     convention = transcript.meta.get("text:convention")
     if convention:  # read from plain text: the convention the sniffer chose
         labels = sum(1 for turn in transcript.turns if turn.label is not None)
@@ -638,7 +665,32 @@ def _info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"info": _info, "convert": _convert, "validate": _validate, "example": _example}
+def _align(args: argparse.Namespace) -> int:
+    # --from and --to are checked for every command (_formats); --captions-from here.
+    if args.captions_from is not None:
+        args.captions_from = format_name(args.captions_from)
+    output = args.output or _STDIO
+    if output == _STDIO and args.to is None:
+        raise _UsageError("writing standard output needs --to FMT (or give -o FILE)")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ParseWarning)
+        warnings.simplefilter("always", AlignmentWarning)
+        transcript = _read_input(args.transcript, args.from_)
+        timed = _read_input(args.captions, args.captions_from)
+        result = align(transcript, timed)
+    for note in caught:
+        _warn(str(note.message))
+    _write_output(result, output, args.to)
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "info": _info,
+    "convert": _convert,
+    "validate": _validate,
+    "example": _example,
+    "align": _align,
+}
 
 
 def _warn(message: str) -> None:

@@ -14,6 +14,7 @@ from types import FrameType
 import attrs
 
 __all__ = [
+    "AlignmentWarning",
     "DebatekitError",
     "FormatError",
     "Loss",
@@ -286,3 +287,8 @@ class _Warner:
         column = self.colno if colno is None else colno
         warning = ParseWarning(msg, source=self.source, lineno=lineno, colno=column)
         _report(warning, strict=self.strict)
+
+
+class AlignmentWarning(UserWarning):
+    """:func:`debatekit.align` could not give every turn a time (the captions cover
+    only part of the transcript, or a passage is missing from them)."""
