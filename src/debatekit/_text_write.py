@@ -378,7 +378,9 @@ class _Writer:
                     escape = last > 0 or (region == "front" and tail)
             # An indented line that would not read as text cannot be escaped here
             # (the escape must open the line); the writer's check then falls back.
-            out.append("\\" + line if escape else line)
+            # (An indented line cannot be escaped: the escape must open the line. It
+            # is written as read, and the reader judges it as it did the source.)
+            out.append("\\" + line if escape and not indented else line)
         return "\n".join(out)
 
 
