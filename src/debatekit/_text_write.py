@@ -104,7 +104,9 @@ class _Writer:
             mark = self.meta.get("text:back-break")
             if mark is None or not _BREAK.match(mark) or self.safe:
                 first = t.back[0].split("\n")[0]
-                mark = None if not self.safe and _BOILERPLATE.match(first) else "---"
+                # (Without turns only a break tells the reader where the back starts.)
+                closing = _BOILERPLATE.match(first) and t.turns
+                mark = None if not self.safe and closing else "---"
             if mark is not None:
                 items.append(mark)
             items.extend(("", p, "back", True, False) for p in t.back)
