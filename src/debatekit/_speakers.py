@@ -27,7 +27,7 @@ The API:
 ...  "The PRESIDING OFFICER", "The PRESIDING OFFICER (Mr. Ashcroft)", "The PRESIDING OFFICER"]]
 [0, 1, 0, 2, 2]
 >>> split_label("Müller (Frankfurt) (KPD)")
-SplitLabel(name='Müller', role=None, affiliation='KPD', meta={'constituency': 'Frankfurt'})
+SplitLabel(name='Müller', role=None, affiliation='KPD', meta={'constituency': 'Frankfurt'}, short=None)
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from ._text_lex import (
     _bare_heading,
     _candidate,
     _escape,
+    _Label,
     _special,
     _stage,
 )
@@ -81,6 +82,10 @@ class _Writer:
             previous, after_incident = item, False
         unlabelled = {id(item) for item, on in plan if on and isinstance(item, Turn)}
         self.explicit = self._explicit_speakers(names, unlabelled)
+        # (A label with an id is no speech that makes the reader drop front headings.)
+        self.headings_ok = any(
+            turn.paragraphs and turn.speaker_id not in self.explicit for turn in t.turns
+        )
         last_labelled = max(
             (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
             default=-1,
@@ -187,6 +192,7 @@ class _Writer:
         t = self.t
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
         planned: list[tuple[str, str, str]] = []
+        judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
         for turn in t.turns:
             if id(turn) in unlabelled:
@@ -194,7 +200,9 @@ class _Writer:
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
-            found = _candidate(probe, self.pattern)
+            if probe not in judged:
+                judged[probe] = _candidate(probe, self.pattern)
+            found = judged[probe]
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         for _ in range(len(t.speakers) + 1):
