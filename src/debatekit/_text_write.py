@@ -176,12 +176,8 @@ class _Writer:
                 and not stored.strip(" \t").startswith("\n")
             ):
                 return stored
-        label = turn.label
-        if label is None:
-            parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
-            label = ", ".join(x for x in parts if x) or speaker.name
-        stamp = f"[{format_clock(turn.start)}] " if turn.start is not None else ""
-        return f"{stamp}{label}: "
+        label, _ = self._plain_label(turn, seen)
+        return f"{self._stamp(turn)}{label}: "
 
     def _explicit_speakers(self, names: Counter[str], unlabelled: set[int]) -> set[str]:
         """The speakers whose plain label would not read back as them, who get an
@@ -228,7 +224,12 @@ class _Writer:
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
         if turn.label is not None:
-            return turn.label, self._stamp(turn) + f"{turn.label}: x"
+            probe = self._stamp(turn) + f"{turn.label}: x"
+            found = _candidate(probe, self.pattern)
+            if found is not None and found.label == turn.label:
+                return turn.label, probe
+            # (A label printed otherwise, e.g. "A señora PRESIDENTA:" from TEI, which
+            # plain text cannot print as a label: the speaker's name instead.)
         speaker = self.t.speaker(turn.speaker_id)
         parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
         label = ", ".join(x for x in parts if x) or speaker.name
