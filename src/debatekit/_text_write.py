@@ -83,9 +83,7 @@ class _Writer:
         unlabelled = {id(item) for item, on in plan if on and isinstance(item, Turn)}
         self.explicit = self._explicit_speakers(names, unlabelled)
         # (A label with an id is no speech that makes the reader drop front headings.)
-        self.headings_ok = any(
-            turn.paragraphs and turn.speaker_id not in self.explicit for turn in t.turns
-        )
+        self.headings_ok = self._headings_dropped(unlabelled)
         last_labelled = max(
             (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
             default=-1,
@@ -190,9 +188,13 @@ class _Writer:
         planned: list[tuple[str, str, str]] = []
         judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
-        for turn in t.turns:
+        first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
+        for k, turn in enumerate(t.turns):
             if id(turn) in unlabelled:
                 continue  # the speaker going on after a stage direction: no label
+            if k < first_speech:
+                # A label alone before the first speech reads as a heading.
+                explicit.add(turn.speaker_id)
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
@@ -210,6 +212,23 @@ class _Writer:
                 break
             explicit |= more
         return explicit
+
+    def _headings_dropped(self, unlabelled: set[int]) -> bool:
+        """Whether the reader will keep label-like front headings as front matter: it
+        does when a label with speech on its line follows (as it judges one)."""
+        seen: set[str] = set()
+        for turn in self.t.turns:
+            first = id(turn) not in unlabelled and turn.speaker_id not in seen
+            seen.add(turn.speaker_id)
+            if id(turn) in unlabelled or not turn.paragraphs:
+                continue
+            if turn.speaker_id in self.explicit:
+                continue
+            line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0].split("\n")[0]
+            found = _candidate(line, self.pattern)
+            if found is not None and _bare_heading(line, found) is False:
+                return True
+        return False
 
     def _plain_label(self, turn: Turn, seen: bool) -> tuple[str, str]:
         """The label the reader is to find in the turn's plain prefix, and a line
