@@ -154,12 +154,12 @@ def timed(func: object, *args: object) -> tuple[float, object]:
         gc.enable()
 
 
-def measure(megabytes: float, runs: int) -> tuple[float, float, float, object, int]:
-    """(size in MB, re scan seconds, text.loads seconds, label-like lines, turns)."""
+def measure(megabytes: float, runs: int) -> tuple[float, float, float, float, object, int]:
+    """(size in MB, re scan, text.loads and text.dumps seconds, label-like lines, turns)."""
     source = build(megabytes)
     size = len(source.encode("utf-8")) / 1e6
     # Interleave the runs, so that a busy machine slows both alike; keep the best.
-    base = parse = float("inf")
+    base = parse = write = float("inf")
     labels: object = 0
     transcript: object = None
     with warnings.catch_warnings():
@@ -169,20 +169,28 @@ def measure(megabytes: float, runs: int) -> tuple[float, float, float, object, i
             base = min(base, seconds)
             seconds, transcript = timed(text.loads, source)
             parse = min(parse, seconds)
+            seconds, _ = timed(text.dumps, transcript)
+            write = min(write, seconds)
     turns = len(transcript.turns)  # type: ignore[attr-defined]
-    return size, base, parse, labels, turns
+    return size, base, parse, write, labels, turns
 
 
 def figures(quick: bool) -> list[Figure]:
     """The plain-text figure for benchmarks/run.py."""
-    size, base, parse, _, _ = measure(4.0 if quick else 20.0, 3)
+    size, base, parse, write, _, _ = measure(4.0 if quick else 20.0, 3)
     return [
         Figure(
             name=f"plain-text parse vs bare re scan ({size:.0f} MB)",
             value=parse / base,
             target=3.0,
             detail=f"{parse:.2f}s vs {base:.2f}s",
-        )
+        ),
+        Figure(
+            name=f"plain-text text.dumps vs text.loads ({size:.0f} MB)",
+            value=write / parse,
+            target=1.0,
+            detail=f"{write:.2f}s vs {parse:.2f}s",
+        ),
     ]
 
 
@@ -191,11 +199,12 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=20.0, help="size in MB (default 20)")
     parser.add_argument("--runs", type=int, default=3, help="best of N runs (default 3)")
     args = parser.parse_args()
-    size, base, parse, labels, turns = measure(args.mb, args.runs)
+    size, base, parse, write, labels, turns = measure(args.mb, args.runs)
     print(f"text size:       {size:.1f} MB, {labels} label-like lines, {turns} turns")
     print(f"re scan:         {base:.3f} s  ({size / base:.0f} MB/s)")
     print(f"text.loads:      {parse:.3f} s  ({size / parse:.1f} MB/s)")
     print(f"ratio:           {parse / base:.2f}x  (target <= 3x)")
+    print(f"text.dumps:      {write:.3f} s  ({write / parse:.2f}x text.loads, target <= 1x)")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from typing import Any, cast
 
 from ._rules import MAX_TIME
 from .errors import ParseWarning, _report
@@ -274,5 +275,4 @@ def decode_styled(value: str | None, lines: list[str], path: str) -> dict[int, s
     if not good:
         _ignore(path, STYLED_KEY, "expected [line, printed, text] items inside the turn")
         return {}
-    assert isinstance(data, list)
-    return {n: printed for n, printed, text in data if lines[n] == text}
+    return {n: printed for n, printed, text in cast(list[Any], data) if lines[n] == text}

@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -516,8 +516,8 @@ def _incident(item: _Line | _Note, offset: int | None) -> Incident:
         )
     printed = item.text.strip()
     inner = _SOUND.match(printed)
-    assert inner is not None
-    content = next(g for g in inner.groups() if g is not None).strip()
+    groups = inner.groups() if inner is not None else (printed,)
+    content = next(g for g in groups if g is not None).strip()
     kind, subtype = stage_direction("♪" if printed.startswith("♪") else content) or (
         "incident",
         None,
@@ -588,9 +588,9 @@ class _Builder:
         else:
             self.flush(into_turn=False)
             self.current = _Draft(_UNKNOWN if speaker is None else speaker)
-        assert self.current is not None
-        self.current.add(line)
-        self.last_speaker = self.current.speaker
+        current = cast(_Draft, self.current)  # set by flush(into_turn=True) or just above
+        current.add(line)
+        self.last_speaker = current.speaker
 
     def note(self, note: _Note) -> None:
         self.pending.append(note)

@@ -26,8 +26,9 @@ The API:
 >>> [r.resolve(x) for x in ["The PRESIDING OFFICER (Mr. Kyl)", "Mr. BOND",
 ...  "The PRESIDING OFFICER", "The PRESIDING OFFICER (Mr. Ashcroft)", "The PRESIDING OFFICER"]]
 [0, 1, 0, 2, 2]
->>> split_label("Müller (Frankfurt) (KPD)")
-SplitLabel(name='Müller', role=None, affiliation='KPD', meta={'constituency': 'Frankfurt'})
+>>> s = split_label("Müller (Frankfurt) (KPD)")
+>>> s.name, s.affiliation, s.meta
+('Müller', 'KPD', {'constituency': 'Frankfurt'})
 """
 
 from __future__ import annotations

@@ -425,11 +425,14 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
 
 def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     """Would the reader take ``line``, at the start of a line, for anything but text?"""
-    return (
-        _STAGE_LINE.match(line) is not None
-        or _BREAK.match(line) is not None
-        or _candidate(line, pattern) is not None
-    )
+    if _STAGE_LINE.match(line) is not None or _BREAK.match(line) is not None:
+        return True
+    if pattern is not None:
+        return _candidate(line, pattern) is not None
+    first = line.lstrip(" \t")[:1]
+    if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
+        return False  # no colon within reach: no label (as the reader's line filter)
+    return _usual_label(line) is not None
 
 
 _STRONG, _IN_TURNS = 1, 2

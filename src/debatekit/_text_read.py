@@ -6,6 +6,7 @@ import json as _json
 import re
 from collections import Counter
 from collections.abc import Mapping
+from typing import cast
 
 import attrs
 
@@ -206,8 +207,8 @@ class _Reader:
         accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
         result = out
         for i in candidates:
-            _, start, line, detail, row = out[i]
-            assert isinstance(detail, _Label)
+            _, start, line, found, row = out[i]
+            detail = cast(_Label, found)  # candidates are the rows holding a label
             seen = (detail.label, detail.kind, detail.time is None)
             if seen in accepted:
                 kinds[detail.kind] += 1
@@ -364,7 +365,7 @@ class _Reader:
                 if pending_label is not None:
                     pieces.append(pending_label)
                     pending_label = None
-                assert isinstance(detail, _Label)
+                detail = cast(_Label, detail)  # a label row holds its label
                 rest = line[detail.end :]
                 piece = _Piece("para", start, start + len(line.rstrip()), [], lineno, detail)
                 if detail.rest_on_next_line or not rest.strip():
@@ -437,9 +438,9 @@ class _Reader:
         def finish() -> None:
             nonlocal turn_pieces, number
             if turn_pieces:
-                assert speaker is not None
                 number += 1
-                body.append(self._turn(speaker, turn_label, turn_pieces, number))
+                who = cast(int, speaker)  # a turn's pieces follow its label
+                body.append(self._turn(who, turn_label, turn_pieces, number))
             turn_pieces = []
 
         body_end = back_start - 1 if back_break is not None else back_start
@@ -461,7 +462,6 @@ class _Reader:
                 turn_pieces.append(piece)
             else:
                 # Text after a stage direction: the last speaker goes on.
-                assert speaker is not None
                 turn_label = None
                 turn_pieces = [piece]
         finish()

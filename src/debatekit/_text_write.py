@@ -5,8 +5,10 @@ from __future__ import annotations
 import json as _json
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from ._rules import BLANK_LINE, format_clock
+from ._speakers import PARTICIPANTS, Roster
 from ._speakers import name_key as _norm
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
@@ -19,10 +21,11 @@ from ._text_lex import (
     _bare_heading,
     _candidate,
     _escape,
+    _Label,
     _special,
     _stage,
 )
-from .models import BodyItem, Incident, Transcript, Turn
+from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
 
 class _Writer:
@@ -56,19 +59,31 @@ class _Writer:
         previous: Turn | None = None
         after_incident = False
         for item in t.body:
+            if isinstance(item, Incident) and item.kind == "anchor" and not item.printed:
+                # An anchor without a printed form marks a place, a division or a
+                # time: no words, and nothing plain text can show.
+                continue
             if isinstance(item, Incident):
                 plan.append((item, False))
-                after_incident = True
+                # Only after a break line does the reader start a new turn of the
+                # same speaker without a label (after a stage direction it goes on
+                # with the same turn).
+                after_incident = bool(_BREAK.match(self._stage(item)))
                 continue
             going_on = (
                 not self.safe
                 and item.label is None
+                and bool(item.paragraphs)
                 and previous is not None
                 and previous.speaker_id == item.speaker_id
                 and after_incident
             )
             plan.append((item, going_on))
             previous, after_incident = item, False
+        unlabelled = {id(item) for item, on in plan if on and isinstance(item, Turn)}
+        self.explicit = self._explicit_speakers(names, unlabelled)
+        # (A label with an id is no speech that makes the reader drop front headings.)
+        self.headings_ok = self._headings_dropped(unlabelled)
         last_labelled = max(
             (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
             default=-1,
@@ -92,7 +107,9 @@ class _Writer:
             mark = self.meta.get("text:back-break")
             if mark is None or not _BREAK.match(mark) or self.safe:
                 first = t.back[0].split("\n")[0]
-                mark = None if not self.safe and _BOILERPLATE.match(first) else "---"
+                # (Without turns only a break tells the reader where the back starts.)
+                closing = _BOILERPLATE.match(first) and t.turns
+                mark = None if not self.safe and closing else "---"
             if mark is not None:
                 items.append(mark)
             items.extend(("", p, "back", True, False) for p in t.back)
@@ -144,7 +161,7 @@ class _Writer:
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
         speaker = self.t.speaker(turn.speaker_id)
         explicit = f"{speaker.name} {{#{speaker.id}}}: "
-        if self.safe or names[_norm(speaker.name)] > 1:
+        if self.safe or speaker.id in self.explicit:
             return explicit
         stored = turn.meta.get("text:prefix")
         if stored is not None and turn.label is not None:
@@ -157,12 +174,89 @@ class _Writer:
                 and not stored.strip(" \t").startswith("\n")
             ):
                 return stored
-        label = turn.label
-        if label is None:
-            parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
-            label = ", ".join(x for x in parts if x) or speaker.name
-        stamp = f"[{format_clock(turn.start)}] " if turn.start is not None else ""
-        return f"{stamp}{label}: "
+        label, _ = self._plain_label(turn, seen)
+        return f"{self._stamp(turn)}{label}: "
+
+    def _explicit_speakers(self, names: Counter[str], unlabelled: set[int]) -> set[str]:
+        """The speakers whose plain label would not read back as them, who get an
+        id in their label (``Name {#id}:``): names two speakers share, one-word
+        labels printed once (the reader takes those for text), and any label the
+        reader's speaker identity (:class:`~debatekit._speakers.Roster`) would give
+        to someone else, found by resolving the planned labels in order."""
+        t = self.t
+        explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
+        planned: list[tuple[str, str, str]] = []
+        judged: dict[str, _Label | None] = {}
+        seen: set[str] = set()
+        first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
+        for k, turn in enumerate(t.turns):
+            if id(turn) in unlabelled:
+                continue  # the speaker going on after a stage direction: no label
+            if k < first_speech:
+                # A label alone before the first speech reads as a heading.
+                explicit.add(turn.speaker_id)
+            label, probe = self._plain_label(turn, turn.speaker_id in seen)
+            seen.add(turn.speaker_id)
+            planned.append((turn.speaker_id, label, probe))
+            if probe not in judged:
+                judged[probe] = _candidate(probe, self.pattern)
+            found = judged[probe]
+            if found is None or found.label != label:
+                explicit.add(turn.speaker_id)  # the plain label would not read as one
+        for _ in range(len(t.speakers) + 1):
+            plain = [entry for entry in planned if entry[0] not in explicit]
+            more = _once_only(plain, self.pattern, t.front) | _misread(
+                planned, explicit, t.speakers
+            )
+            if not more:
+                break
+            explicit |= more
+        return explicit
+
+    def _headings_dropped(self, unlabelled: set[int]) -> bool:
+        """Whether the reader will keep label-like front headings as front matter: it
+        does when a label with speech on its line follows (as it judges one)."""
+        seen: set[str] = set()
+        for turn in self.t.turns:
+            first = id(turn) not in unlabelled and turn.speaker_id not in seen
+            seen.add(turn.speaker_id)
+            if id(turn) in unlabelled or not turn.paragraphs:
+                continue
+            if turn.speaker_id in self.explicit:
+                continue
+            line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0].split("\n")[0]
+            found = _candidate(line, self.pattern)
+            if found is not None and _bare_heading(line, found) is False:
+                return True
+        return False
+
+    def _plain_label(self, turn: Turn, seen: bool) -> tuple[str, str]:
+        """The label the reader is to find in the turn's plain prefix, and a line
+        that prints it as the writer will (text after it, which the reader judges
+        a label by)."""
+        stored = turn.meta.get("text:prefix")
+        if stored is not None and turn.label is not None:
+            first = stored.split("\n")[0]
+            probe = first + " x" if not first.endswith((" ", "\t")) else first + "x"
+            alone = _candidate(first, self.pattern)
+            found = alone or _candidate(probe, self.pattern)
+            if found is not None and found.label == turn.label:
+                return found.label, first if alone else probe
+        if turn.label is not None:
+            probe = self._stamp(turn) + f"{turn.label}: x"
+            found = _candidate(probe, self.pattern)
+            if found is not None and found.label == turn.label:
+                return turn.label, probe
+            # (A label printed otherwise, e.g. "A señora PRESIDENTA:" from TEI, which
+            # plain text cannot print as a label: the speaker's name instead.)
+        speaker = self.t.speaker(turn.speaker_id)
+        parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
+        label = ", ".join(x for x in parts if x) or speaker.name
+        return label, self._stamp(turn) + f"{label}: x"
+
+    @staticmethod
+    def _stamp(turn: Turn) -> str:
+        return f"[{format_clock(turn.start)}] " if turn.start is not None else ""
 
     def _stage(self, incident: Incident) -> str:
         printed = incident.printed
@@ -314,8 +408,73 @@ class _Writer:
                     escape = last > 0 or (region == "front" and tail)
             # An indented line that would not read as text cannot be escaped here
             # (the escape must open the line); the writer's check then falls back.
-            out.append("\\" + line if escape else line)
+            # (An indented line cannot be escaped: the escape must open the line. It
+            # is written as read, and the reader judges it as it did the source.)
+            out.append("\\" + line if escape and not indented else line)
         return "\n".join(out)
+
+
+def _misread(
+    planned: list[tuple[str, str, str]], explicit: set[str], speakers: Sequence[Speaker]
+) -> set[str]:
+    """Speakers whose plain labels the reader's speaker identity would give to someone
+    else (or someone else's to them, or another name), resolving the labels in order
+    as it will."""
+    names = {s.id: s.name for s in speakers}
+    roster = Roster()
+    owner: dict[int, str] = {}
+    person: dict[str, int] = {}
+    wrong: set[str] = set()
+    for speaker_id, label, _ in planned:
+        if speaker_id in explicit:
+            roster.resolve(label, explicit_id=speaker_id)
+            continue
+        known = len(roster.people)
+        index = roster.resolve(label)
+        if index >= known and roster.people[index].name != names[speaker_id]:
+            wrong.add(speaker_id)  # the reader would name them after the label
+        if owner.setdefault(index, speaker_id) != speaker_id:
+            wrong.update({speaker_id, owner[index]})
+        if person.setdefault(speaker_id, index) != index:
+            wrong.add(speaker_id)  # two labels the reader takes for two people
+    return wrong
+
+
+def _once_only(
+    planned: list[tuple[str, str, str]], pattern: re.Pattern[str] | None, front: Sequence[str]
+) -> set[str]:
+    """Speakers whose one-word label the reader would keep as text: printed once,
+    with nothing else to vouch for it (as the reader's acceptance rules say)."""
+    if pattern is not None:
+        return set()  # a convention's own labels are always labels
+    counts = Counter(_norm(label) for _, label, _ in planned)
+    surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
+    found = {probe: _candidate(probe) for _, _, probe in planned}
+    caps = sum(1 for _, _, probe in planned if (f := found[probe]) and f.kind == "caps")
+    # (Headings in the front matter that look like labels count for the reader too.)
+    caps += sum(
+        1
+        for paragraph in front
+        for line in paragraph.split("\n")
+        if (f := _candidate(line)) is not None and f.kind == "caps"
+    )
+    out: set[str] = set()
+    for speaker_id, label, probe in planned:
+        key = _norm(label)
+        f = found[probe]
+        if (
+            len(label.split()) == 1
+            and "," not in label
+            and (f is None or f.time is None)
+            and counts[key] < 2
+            and key not in surnames
+            and key not in PARTICIPANTS
+            and not (
+                f is not None and (f.kind in ("markdown", "qa") or (f.kind == "caps" and caps >= 2))
+            )
+        ):
+            out.add(speaker_id)
+    return out
 
 
 def _own_paragraph(printed: str) -> bool:

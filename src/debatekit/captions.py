@@ -41,7 +41,7 @@ from typing import IO, Literal, TypeAlias
 from . import _captions_meta, _losses
 from ._captions_read import read as _read
 from ._captions_write import write as _write
-from ._io import check_binary, decode_text, source_name
+from ._io import check_binary, check_transcript, decode_text, source_name
 from .errors import ParseError, _Warner
 from .models import Transcript, Turn
 
@@ -128,6 +128,7 @@ def dumps(transcript: Transcript, /, *, format: CaptionFormat = "vtt") -> str:
     Raises:
         WriteError: A turn has no start time.
     """
+    check_transcript(transcript)
     _check_format(format)
     _losses.warn(transcript, format)
     return _write(transcript, format)

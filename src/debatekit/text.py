@@ -59,13 +59,13 @@ from typing import IO, Literal, TypeAlias
 import attrs
 
 from . import _losses
-from ._io import check_binary, source_name
+from ._io import check_binary, check_transcript, source_name
 from ._text_conventions import CONVENTIONS, Convention
 from ._text_pages import strip_pages
 from ._text_read import _decode, _Reader
 from ._text_sniff import Sniffed, sniff_text
 from ._text_write import _Writer
-from .errors import ParseError, ValidationError, _Warner
+from .errors import _Warner
 from .models import Speaker, Transcript
 
 __all__ = [
@@ -238,40 +238,13 @@ def dumps(transcript: Transcript, /) -> str:
     Returns:
         The text; it ends with a newline only if the source read did.
     """
+    check_transcript(transcript)
     _losses.warn(transcript, "text")
-    natural = _Writer(transcript, safe=False).render()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            again = loads(natural)
-        except (ParseError, ValidationError):  # pragma: no cover - defensive
-            again = None
-    if again is not None and _same(transcript, again):
-        return natural
-    return _Writer(transcript, safe=True).render()
+    return _Writer(transcript, safe=False).render()
 
 
 def dump(transcript: Transcript, fp: IO[bytes], /) -> None:
-    """Write ``transcript`` as UTF-8 text to a binary file; see :func:`dumps`."""
+    """Write ``transcript`` as UTF-8 text to a binary file; see :func:`dumps` (the
+    file ends with a newline only if the text read did)."""
     check_binary(fp, "wb")
-    data = dumps(transcript)
-    if not data.endswith("\n"):
-        data += "\n"
-    fp.write(data.encode("utf-8"))
-
-
-def _same(a: Transcript, b: Transcript) -> bool:
-    """Whether ``b`` keeps what plain text promises to keep of ``a``."""
-    if [s.name for s in a.speakers if a.turns_by(s.id)] != [s.name for s in b.speakers]:
-        return False
-    if a.front != b.front or a.back != b.back or len(a.turns) != len(b.turns):
-        return False
-    ids_a = [t.speaker_id for t in a.turns]
-    ids_b = [t.speaker_id for t in b.turns]
-    mapping: dict[str, str] = {}
-    for x, y in zip(ids_a, ids_b, strict=True):
-        if mapping.setdefault(x, y) != y:
-            return False
-    if len(set(mapping.values())) != len(mapping):
-        return False
-    return all(x.paragraphs == y.paragraphs for x, y in zip(a.turns, b.turns, strict=True))
+    fp.write(dumps(transcript).encode("utf-8"))
