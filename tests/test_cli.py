@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json as stdlib_json
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import debatekit
+from debatekit._io import suffix_for
 from debatekit.cli import main
 
 DATASET = debatekit.datasets.load("us-mexico-2023")
@@ -532,3 +535,28 @@ def test_info_names_the_convention_of_a_text_transcript(
     code, out, _ = run(capsys, "info", str(path))
     assert code == 0
     assert out.splitlines()[-1] == "convention: congressional (3 labels, 2 speakers)"
+
+
+@pytest.mark.parametrize("to", ["text", "vtt", "tei"])
+def test_standard_output_holds_the_same_bytes_as_a_file(
+    good: Path, tmp_path: Path, to: str
+) -> None:
+    """``--to FMT`` prints exactly the bytes ``-o FILE`` writes: UTF-8 and the format's
+    own newlines, whatever the platform's code page or newline translation."""
+    transcript = debatekit.read(good)
+    timed = tmp_path / "timed.json"
+    if to == "vtt":  # captions need times: give every turn one
+        body = [
+            attrs.evolve(t, start=dt.timedelta(seconds=10 * i))
+            if isinstance(t, debatekit.Turn)
+            else t
+            for i, t in enumerate(transcript.body)
+        ]
+        debatekit.write(attrs.evolve(transcript, body=body), timed)
+    else:
+        debatekit.write(transcript, timed)
+    out = tmp_path / f"out.{suffix_for(to).lstrip('.')}"
+    command = [sys.executable, "-m", "debatekit", "convert", str(timed)]
+    subprocess.run([*command, "-o", str(out)], check=True, capture_output=True)
+    printed = subprocess.run([*command, "--to", to], check=True, capture_output=True).stdout
+    assert printed == out.read_bytes() or printed == out.read_bytes() + b"\n"

@@ -252,3 +252,23 @@ def test_plain_aif_warns_and_a_transcript_with_nothing_to_lose_does_not() -> Non
     with warnings.catch_warnings():
         warnings.simplefilter("error", LossWarning)
         debatekit.text.dumps(bare)
+
+
+def test_text_reports_incidents_it_cannot_print() -> None:
+    """An incident inside a turn with no stage direction the reader would read back (a
+    TEI ``vocal`` "snorts") is not printed by the text writer: the warning counts it."""
+    from debatekit import Incident, Speaker, Turn
+
+    snort = Incident(kind="vocal", text="snorts", offset=7)
+    applause = Incident(kind="kinesic", subtype="applause", offset=0, printed="(APPLAUSE)")
+    transcript = Transcript(
+        speakers=[Speaker(id="a", name="Ann Lee")],
+        body=[
+            Turn(id="u1", speaker_id="a", paragraphs=["I think so."], incidents=[snort]),
+            Turn(id="u2", speaker_id="a", paragraphs=["Thank you."], incidents=[applause]),
+        ],
+    )
+    with pytest.warns(LossWarning) as caught:
+        written = debatekit.dumps(transcript, format="text")
+    assert "(APPLAUSE)" in written
+    assert str(caught[0].message).startswith("text cannot carry 1 incident inside a turn")

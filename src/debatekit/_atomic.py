@@ -182,11 +182,28 @@ def _write_named(target: Path, folder: Path, data: bytes, mode: int) -> None:
             _write_all(fd, data)
         finally:
             os.close(fd)
-        os.replace(temp, target)
+        _replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+_WINDOWS: bool = sys.platform == "win32"
+
+
+def _replace(temp: Path, target: Path, tries: int = 6) -> None:
+    """``os.replace``, retried a few times on Windows, where a target that another
+    program holds open for a moment (a virus scanner, an indexer) refuses to be replaced
+    (WinError 5 or 32) and then, a few milliseconds later, does not."""
+    for attempt in range(tries):
+        try:
+            os.replace(temp, target)
+            return
+        except PermissionError:
+            if not _WINDOWS or attempt == tries - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _chmod(fd: int, path: Path, mode: int) -> None:

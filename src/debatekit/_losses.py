@@ -101,6 +101,7 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "event.language",
         "speakers[].aliases",
         "speakers[].affiliations",
+        "turns[].incidents if unprinted",
         "turns[].end",
         "meta",
         "event.meta",
@@ -276,6 +277,10 @@ def _count(transcript: Transcript, entry: str, own: str | None) -> _Count:
             items = getattr(transcript, path)
         if condition == "untimed":
             items = [i for i in items if i.time is None]
+        elif condition == "unprinted":  # what the text writer cannot put back in a turn
+            from ._text_write import inline_printable
+
+            items = [i for i in items if not inline_printable(i)]
         return _Count(_WHOLE[path], len(items), None)
     if path == "":
         return _Count(_META, 0, None)
@@ -338,6 +343,8 @@ def _describe(entry: str) -> str:
         return text + " (unless printed in the front matter)"
     if condition == "untimed":
         return text + " without a time"
+    if condition == "unprinted":
+        return text + " without a stage direction printed as the reader reads it"
     return text
 
 

@@ -287,13 +287,13 @@ class _Writer:
         inserts: list[tuple[int, int, str, str, str]] = []
         for incident in turn.incidents:
             printed = incident.printed
-            if incident.length or incident.offset is None or printed is None:
-                continue
+            if incident.length or printed is None or incident.offset is None:
+                continue  # a span stays in the text; nothing to put back
+            if not inline_printable(incident):
+                continue  # counted as lost (see inline_printable)
             if incident.meta.get("text:paragraph") == "own" and _own_paragraph(printed):
                 # A stage direction standing as a paragraph inside the speech.
                 inserts.append((incident.offset, len(inserts), "", printed, "\n\n"))
-                continue
-            if not _INLINE.fullmatch(printed) or _stage(printed[1:-1]) is None:
                 continue
             before = incident.meta.get("text:before", "")
             after = incident.meta.get("text:after", "")
@@ -496,3 +496,17 @@ def _is_gap(gap: str) -> bool:
     """White space that can stand between two written items (recorded by the reader;
     the writer's check of its own output catches a gap that no longer fits)."""
     return not gap.strip()
+
+
+def inline_printable(incident: Incident) -> bool:
+    """Whether the writer puts this incident inside a turn back into the text, in a form
+    the reader takes for the same incident (its printed stage direction). An incident
+    that spans text (``length``) is kept by that text. Others cannot be written: the
+    losses table (``debatekit._losses``) counts them, so that none is dropped silently.
+    """
+    printed = incident.printed
+    if incident.length or incident.offset is None or printed is None:
+        return bool(incident.length)
+    if incident.meta.get("text:paragraph") == "own" and _own_paragraph(printed):
+        return True
+    return bool(_INLINE.fullmatch(printed)) and _stage(printed[1:-1]) is not None

@@ -311,8 +311,16 @@ def _write_output(
 
 
 def _emit(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    """Print an output as UTF-8 with the newlines it has (no CRLF and no locale code
+    page on Windows), so that ``--to FMT`` gives the same bytes as ``-o FILE``."""
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
     sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO)
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def _code_for(exc: BaseException, *, writing: bool) -> int:
@@ -429,7 +437,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[_Input, str]]:
         and items[0].source is not None
         and Path(items[0].source.path) == Path(args.inputs[0])
     )
-    many = len(items) > 1 or not named_file or out.is_dir() or output.endswith(os.sep)
+    many = len(items) > 1 or not named_file or out.is_dir() or output.endswith(("/", os.sep))
     if not many:
         return [(items[0], output)]
     if to is None:
