@@ -501,7 +501,8 @@ class _Reader:
         ).strip()
 
     def _stage_incident(self, piece: _Piece) -> Incident:
-        printed = "\n".join(line for line, _ in piece.lines)
+        # The piece ends before the trailing spaces of its last line (the gap holds them).
+        printed = "\n".join(line for line, _ in piece.lines).rstrip(" \t")
         if piece.kind == "break":
             return Incident(kind="incident", subtype="section-break", printed=printed)
         content = printed[1:-1].strip()
