@@ -319,6 +319,24 @@ class _Label:
     rest_on_next_line: bool = False
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _wrapped_label(line: str, following: str, pattern: re.Pattern[str]) -> _Label | None:
+    """A label of a convention's ``pattern`` printed alone over two lines (a
+    minister's office too long for one line: ``Tarek Al-Wazir, Minister für ...``
+    / ``und Wohnen:``); its ``end`` counts in ``line + "\\n" + following``."""
+    two = f"{line}\n{following}"
+    joined = _WRAP.sub(" ", two, count=1)
+    match = pattern.match(joined)
+    if not match or not match.group("label") or joined[match.end() :].strip():
+        return None
+    if match.end("label") <= len(line.rstrip(" \t")):
+        return None  # the label ends on the first line: not a wrapped label
+    label = match.group("label").strip()
+    return _Label(label, match.end() + len(two) - len(joined), "pattern")
+
+
 def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
     """The label at the start of ``line``, before any check against the rest of the text."""
     match = _EXPLICIT.match(line)

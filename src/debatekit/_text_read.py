@@ -37,6 +37,7 @@ from ._text_lex import (
     _Row,
     _stage,
     _usual_label,
+    _wrapped_label,
 )
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
@@ -132,6 +133,8 @@ class _Reader:
         find = text.find
         for match in finder.finditer(text):
             start = match.start()
+            if start < pos:  # the second line of a wrapped label, taken with the first
+                continue
             if start > pos:
                 run = text[pos : start - 1]
                 if "\n" in run:
@@ -188,6 +191,15 @@ class _Reader:
                 append(("text", start, line, None, row))
                 continue
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
+            if label is None and pattern is not None and out and out[-1][0] == "blank":
+                # A label alone on its line may wrap over two lines (PDF text).
+                after = find("\n", pos) if pos < size else -1
+                if after > pos:
+                    label = _wrapped_label(line, text[pos:after], pattern)
+                    if label is not None:
+                        line = text[start:after]
+                        pos = after + 1
+                        lineno += 1
             if label is not None:
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
