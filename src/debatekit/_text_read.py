@@ -280,7 +280,9 @@ class _Reader:
                 return _name_shape(found.label) == "caps"
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
-            return True
+            # "Q Thanks": a bare Q and one plain space is a label only where it
+            # recurs (never "A lot more to say": too many sentences open so).
+            return not found.loose or counts[key] >= 2
         single = len(bare) <= 1
         if not single or "," in found.label or found.time is not None:
             return True
