@@ -22,7 +22,7 @@ __all__ = ["Paged", "c1_controls", "margin_numbered", "strip_pages"]
 _MARGIN = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]{2,}")
-_C1 = re.compile(r"[\x80-\x9f]")
+_C1 = re.compile(r"[\x80-\x84\x86-\x9f]")  # not U+0085, a line break (NEL)
 
 
 def _windows_1252(match: re.Match[str]) -> str:
@@ -33,7 +33,7 @@ def _windows_1252(match: re.Match[str]) -> str:
 
 
 def c1_controls(text: str) -> tuple[str, int]:
-    """``text`` with C1 control characters (U+0080-U+009F) read as the Windows-1252
+    """``text`` with C1 control characters (U+0080-U+009F but NEL) read as the Windows-1252
     characters whose bytes they are (text taken out of PDFs prints the euro sign
     and dashes so: U+0080 is €, U+0096 is –); how many were replaced. Control
     characters never reach the model."""
