@@ -410,7 +410,8 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     if (
         colon > 0
         and line[colon + 1 : colon + 2] == " "
-        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "<", "h", "w")
+        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "[", "<", "h", "w")
+        and not line[colon + 2 : colon + 3].isdigit()  # "Name: 00:01:10": a time, not text
         and _PLAIN_PREFIX.fullmatch(line, 0, colon)
     ):
         prefix = line[:colon]
