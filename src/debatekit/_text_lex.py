@@ -25,9 +25,11 @@ _LABEL = re.compile(
     rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
     rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$|[ \t\u00a0]+|$)"
 )
-# "Name 00:01:02" alone on its line: the text follows on the next lines.
+# "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
+# next lines.
 _LABEL_TS_LINE = re.compile(
-    rf"(?P<indent>[ \t]*)(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)[ \t]+(?P<tts>\(?{_TS}\)?)[ \t]*$"
+    rf"(?P<indent>[ \t]*)(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
+    rf"[ \t]+(?P<tts>\(?{_TS}\)?|\[{_TS}\])[ \t]*$"
 )
 _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
