@@ -11,7 +11,7 @@ from typing import TypeAlias
 import attrs
 
 from ._rules import parse_clock, stage_direction
-from ._speakers import _commas
+from ._speakers import _commas, strip_unsure
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
@@ -242,6 +242,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00
 
 
 def _name_part(label: str) -> str:
+    label = strip_unsure(label)
     return _commas(label)[0] if "," in label else label.strip()
 
 
