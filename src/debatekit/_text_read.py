@@ -44,6 +44,12 @@ from .models import BodyItem, Incident, Speaker, Transcript, Turn
 # -- reading -------------------------------------------------------------------------
 
 
+def _timed(shapes: Counter[str]) -> bool:
+    """Whether most of a document's labels carry a time (``[00:01:43] Name:``)."""
+    timed = shapes["timestamp"]
+    return timed >= 2 and timed * 2 > sum(shapes.values())
+
+
 @attrs.define
 class _Piece:
     """A paragraph (or a label line, a stage direction, a break) with its source span."""
@@ -269,6 +275,10 @@ class _Reader:
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
             return True
+        if found.time is None and counts[key] < 2 and _timed(shapes):
+            # Where labels carry times, an untimed one printed once (a title line
+            # "NYC Council, Committee of the Whole: ...") is text.
+            return self._once(found, lineno)
         single = len(bare) <= 1
         if not single or "," in found.label or found.time is not None:
             return True
@@ -281,6 +291,10 @@ class _Reader:
             return True
         if found.kind == "caps" and shapes["caps"] >= 2:
             return True
+        return self._once(found, lineno)
+
+    def _once(self, found: _Label, lineno: int) -> bool:
+        """Keep a once-printed label as text, with a warning; False."""
         self.warn(
             f"{found.label + ':'!r} looks like a speaker label but occurs only once; "
             "kept as text (pass convention= or speakers= to take it as a label)",
