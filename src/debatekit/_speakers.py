@@ -99,6 +99,7 @@ def strip_unsure(label: str) -> str:
     """``label`` without its low-confidence flags (``[?]``, ``(?)``)."""
     return _UNSURE.sub("", label) if "?" in label else label
 
+
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", ".": " "})
 # A parenthesis holding a party or group: short, or mostly capitals (DIE LINKE, CDU/CSU).
 _PARTY = re.compile(r"[A-ZÄÖÜ][\w/ .\-]{0,20}\Z")

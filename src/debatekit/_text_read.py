@@ -11,6 +11,7 @@ from typing import cast
 import attrs
 
 from ._io import decode_text
+from ._rules import BLANK_LINE, is_blank
 from ._speakers import PARTICIPANTS, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
@@ -706,24 +707,34 @@ def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
     return lineno + run.count("\n", counted) + 1
 
 
-def _inline(lines: list[tuple[str, int]], base: int = 0) -> tuple[str, list[Incident]]:
+def _inline(
+    lines: list[tuple[str, int]], base: int = 0, fold: frozenset[int] = frozenset()
+) -> tuple[str, list[Incident]]:
     """The paragraph text of ``lines`` and its inline incidents.
 
     Incident offsets count from ``base``: where the paragraph starts in its turn.
+    A line between two lines of text that would be blank once its stage directions
+    are out (``\u00a0(APPLAUSE)``: blank by :func:`~debatekit._rules.is_blank`) is
+    folded (its number in ``fold``): its white space and line end go to its last
+    incident (``text:after``), so a paragraph never holds a blank line.
     """
     joined = "\n".join(line for line, _ in lines) if len(lines) > 1 else lines[0][0]
     if "(" not in joined and "[" not in joined:
         return joined.strip(), []
+    if len(lines) != joined.count("\n") + 1:  # runs of plain lines come as one
+        lines = [(part, flag) for line, flag in lines for part in line.split("\n")]
     if lines[0][0][:1].isspace():
         # The paragraph starts at its first character; its indentation is layout.
         lines = [(lines[0][0].lstrip(), lines[0][1]), *lines[1:]]
     out: list[str] = []
     incidents: list[Incident] = []
     size = 0
+    produced: list[str] = []  # each line's text, stage directions taken out
     for n, (line, escaped_line) in enumerate(lines):
-        if n:
+        if n and n - 1 not in fold:
             out.append("\n")
             size += 1
+        mark = len(out)
         pos = 0
         for match in _INLINE.finditer(line):
             a, b = match.span()
@@ -783,8 +794,24 @@ def _inline(lines: list[tuple[str, int]], base: int = 0) -> tuple[str, list[Inci
         rest = line[pos:]
         out.append(rest)
         size += len(rest)
+        produced.append("".join(out[mark:]))
+        if n in fold:  # only white space is left of it (see below)
+            del out[mark:]
+            size -= len(produced[-1])
+            meta = {**incidents[-1].meta, "text:after": produced[-1] + "\n"}
+            incidents[-1] = attrs.evolve(incidents[-1], meta=meta)
     text = "".join(out)
     stripped = text.strip()
+    if not fold and BLANK_LINE.search(stripped):
+        # Only a line between two lines of text is blank inside the paragraph, and
+        # only once a stage direction is out of it (blank lines end paragraphs).
+        said = [not is_blank(p) for p in produced]
+        inner = frozenset(
+            n
+            for n, p in enumerate(produced)
+            if not said[n] and any(said[:n]) and any(said[n + 1 :])
+        )
+        return _inline(lines, base, inner)
     if stripped != text:
         incidents = _edge_space(incidents, text, base)
     return stripped, incidents
