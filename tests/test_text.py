@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 
 import debatekit
-from debatekit import ParseError, ParseWarning, Speaker, Transcript, datasets, text
+from debatekit import ParseError, ParseWarning, Speaker, Transcript, Turn, datasets, text
 from strategies import transcript_texts, transcripts
 
 DATA = Path(__file__).parent / "data" / "text"
@@ -623,3 +623,15 @@ def test_an_untimed_label_printed_once_among_timed_labels_is_text() -> None:
         t = text.loads(source)
     assert [turn.label for turn in t.turns] == ["Clerk", "Chair", "Clerk"]
     assert t.front[0].startswith("City Council")
+
+
+def test_an_empty_last_turn_keeps_a_closing_line_out_of_it() -> None:
+    """A label alone on its line would take the back matter's '©' for its speech."""
+    t = Transcript(
+        speakers=(Speaker(id="s0", name="Holt"),),
+        body=(Turn(id="u1", speaker_id="s0", paragraphs=()),),
+        back=("© 2024 NBC",),
+    )
+    back = text.loads(text.dumps(t))
+    assert [turn.paragraphs for turn in back.turns] == [()]
+    assert back.back == t.back
