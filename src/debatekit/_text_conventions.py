@@ -25,11 +25,24 @@ __all__ = ["CONVENTIONS", "Convention"]
 # Mc/Mac/De/La prefixes in mixed case (McCONNELL), hyphens and apostrophes.
 _CR_SURNAME = r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O')?[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?"
 _CR_STATE = r"(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+# A GPO hearing prints the surname in mixed case (Chairman Shelby., Mr. Rush.,
+# Secretary Paulson., The Chairman.) and the speech always runs on on the label's
+# line: a paragraph holding only "Ms. Casey." is the chair calling a witness, text.
+_HEARING_SURNAME = (
+    r"(?!(?:Chairman|Chairwoman|Chair|Secretary|President|Speaker|Senator)\b)"
+    r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O')?[A-Z][a-z]+(?:[\-'][A-Z][a-z]+)?"
+)
+_HEARING_OFFICE = (
+    r"Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Representative|Delegate|Secretary"
+    r"|Governor|Ambassador|General|Admiral|Commissioner|Director|Administrator|Judge"
+)
 _CONGRESSIONAL = (
     r"[ ]{1,6}(?P<label>"
     rf"(?:Mr|Mrs|Ms|Miss|Dr)\. {_CR_SURNAME}{_CR_STATE}"
     rf"|(?:Senator|Chairman|Chairwoman|Representative|Delegate) {_CR_SURNAME}"
     r"|The (?:[A-Z][a-z]+ )?[A-Z]{3,}(?: [A-Z]{3,})*(?: pro tempore)?(?: \([^()\n]{2,60}\))?"
+    rf"|(?:(?:{_HEARING_OFFICE})\.? {_HEARING_SURNAME}{_CR_STATE}"
+    r"|The (?:Acting |Vice )?(?:Chairman|Chairwoman|Chair|Clerk))(?=\.[ \t]+\S)"
     r")\.(?:[ \t]+|$)"
 )
 
@@ -49,7 +62,7 @@ _PLENARPROTOKOLL = (
     r"(?P<label>"
     rf"(?:{_DE_OFFICE}) {_DE_NAME}"
     rf"|{_DE_NAME}(?: \([^()\n:]{{2,30}}\)){{1,2}}"
-    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?: [\w.\-]+){{0,8}}"
+    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?:,? [\w.\-]+){{0,10}}"
     r")[ ]?:(?:[ \t]+|$)"
 )
 

@@ -33,7 +33,7 @@ _LABEL_TS_LINE = re.compile(
 )
 _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
-    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,})"
+    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
 )
 _EXPLICIT = re.compile(r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
@@ -320,6 +320,25 @@ class _Label:
     time: dt.timedelta | None = None
     explicit_id: str | None = None
     rest_on_next_line: bool = False
+    loose: bool = False  # "Q Thanks": a bare Q and one plain space (never "A lot"): if repeated
+
+
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _wrapped_label(line: str, following: str, pattern: re.Pattern[str]) -> _Label | None:
+    """A label of a convention's ``pattern`` printed alone over two lines (a
+    minister's office too long for one line: ``Tarek Al-Wazir, Minister für ...``
+    / ``und Wohnen:``); its ``end`` counts in ``line + "\\n" + following``."""
+    two = f"{line}\n{following}"
+    joined = _WRAP.sub(" ", two, count=1)
+    match = pattern.match(joined)
+    if not match or not match.group("label") or joined[match.end() :].strip():
+        return None
+    if match.end("label") <= len(line.rstrip(" \t")):
+        return None  # the label ends on the first line: not a wrapped label
+    label = match.group("label").strip()
+    return _Label(label, match.end() + len(two) - len(joined), "pattern")
 
 
 def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
@@ -336,7 +355,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         return _Label(match.group("label").strip(), match.end(), "pattern", time=time)
     match = _QA.match(line)
     if match:
-        return _Label(match["label"], match.end(), "qa")
+        return _Label(match["label"], match.end(), "qa", loose=match["space"] is not None)
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
@@ -393,7 +412,9 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     if colon < 0:
         # Without a colon only "Q" and "A" labels remain possible.
         found_qa = _QA.match(line)
-        return _Label(found_qa["label"], found_qa.end(), "qa") if found_qa else None
+        if found_qa is None:
+            return None
+        return _Label(found_qa["label"], found_qa.end(), "qa", loose=bool(found_qa["space"]))
     if line[0] == "[" and not stamped:
         stamp = _LEAD_STAMP.match(line)
         if stamp:

@@ -17,11 +17,29 @@ from collections import Counter
 
 import attrs
 
-__all__ = ["Paged", "margin_numbered", "strip_pages"]
+__all__ = ["Paged", "c1_controls", "margin_numbered", "strip_pages"]
 
 _MARGIN = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]{2,}")
+_C1 = re.compile(r"[\x80-\x84\x86-\x9f]")  # not U+0085, a line break (NEL)
+
+
+def _windows_1252(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: nothing there
+        return ""
+
+
+def c1_controls(text: str) -> tuple[str, int]:
+    """``text`` with C1 control characters (U+0080-U+009F but NEL) read as the Windows-1252
+    characters whose bytes they are (text taken out of PDFs prints the euro sign
+    and dashes so: U+0080 is €, U+0096 is –); how many were replaced. Control
+    characters never reach the model."""
+    if _C1.search(text) is None:
+        return text, 0
+    return _C1.subn(_windows_1252, text)
 
 
 @attrs.frozen

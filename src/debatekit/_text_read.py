@@ -38,6 +38,7 @@ from ._text_lex import (
     _Row,
     _stage,
     _usual_label,
+    _wrapped_label,
 )
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
@@ -139,6 +140,8 @@ class _Reader:
         find = text.find
         for match in finder.finditer(text):
             start = match.start()
+            if start < pos:  # the second line of a wrapped label, taken with the first
+                continue
             if start > pos:
                 run = text[pos : start - 1]
                 if "\n" in run:
@@ -195,6 +198,15 @@ class _Reader:
                 append(("text", start, line, None, row))
                 continue
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
+            if label is None and pattern is not None and out and out[-1][0] == "blank":
+                # A label alone on its line may wrap over two lines (PDF text).
+                after = find("\n", pos) if pos < size else -1
+                if after > pos:
+                    label = _wrapped_label(line, text[pos:after], pattern)
+                    if label is not None:
+                        line = text[start:after]
+                        pos = after + 1
+                        lineno += 1
             if label is not None:
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
@@ -275,7 +287,9 @@ class _Reader:
                 return _name_shape(found.label) == "caps"
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
-            return True
+            # "Q Thanks": a bare Q and one plain space is a label only where it
+            # recurs (never "A lot more to say": too many sentences open so).
+            return not found.loose or counts[key] >= 2
         if found.time is None and counts[key] < 2 and _timed(shapes):
             # Where labels carry times, an untimed one printed once (a title line
             # "NYC Council, Committee of the Whole: ...") is text.
@@ -516,7 +530,8 @@ class _Reader:
         ).strip()
 
     def _stage_incident(self, piece: _Piece) -> Incident:
-        printed = "\n".join(line for line, _ in piece.lines)
+        # The piece ends before the trailing spaces of its last line (the gap holds them).
+        printed = "\n".join(line for line, _ in piece.lines).rstrip(" \t")
         if piece.kind == "break":
             return Incident(kind="incident", subtype="section-break", printed=printed)
         content = printed[1:-1].strip()

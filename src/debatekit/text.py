@@ -61,7 +61,7 @@ import attrs
 from . import _losses
 from ._io import check_binary, check_transcript, source_name
 from ._text_conventions import CONVENTIONS, Convention
-from ._text_pages import strip_pages
+from ._text_pages import c1_controls, strip_pages
 from ._text_read import _decode, _Reader
 from ._text_sniff import Sniffed, sniff_text
 from ._text_write import _Writer
@@ -145,6 +145,14 @@ def loads(
             )
             meta["text:furniture"] = str(paged.count)
         text = paged.text
+    text, controls = c1_controls(text)
+    if controls:
+        warn(
+            f"{controls} C1 control characters read as the Windows-1252 characters of"
+            " their bytes (U+0080 as €, U+0096 as –; the text will not be written back"
+            " byte for byte)",
+            None,
+        )
     meta["text:convention"] = chosen.name
     reader = _Reader(text, meta, warn, chosen, speakers, pattern or chosen.label, forced=forced)
     return reader.read()
