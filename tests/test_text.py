@@ -10,10 +10,10 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import debatekit
-from debatekit import ParseError, ParseWarning, Speaker, Transcript, datasets, text
+from debatekit import ParseError, ParseWarning, Speaker, Transcript, Turn, datasets, text
 from strategies import transcript_texts, transcripts
 
 DATA = Path(__file__).parent / "data" / "text"
@@ -511,6 +511,9 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 
 @settings(max_examples=max(50, settings().max_examples * 3))
 @given(transcript_texts())
+# A stage direction alone on a line inside a paragraph, after a no-break space: without
+# it the line is blank, which no paragraph may hold.
+@example("HOLT: hi\n\na\n\u00a0(APPLAUSE)\na\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 
@@ -570,3 +573,65 @@ def test_layout_meta_is_json_for_uneven_gaps() -> None:
     assert json.loads(t.meta["text:gaps"]) == ["\n\n\n", "\n"]
     assert text.dumps(t) == source
     assert re.fullmatch(r"\w+", t.meta["text:dialect"])
+
+
+def test_a_line_only_a_stage_direction_inside_a_paragraph_is_folded() -> None:
+    """'a / \u00a0(APPLAUSE) / a' is one paragraph 'a\\na' with the applause between."""
+    source = "HOLT: hi\n\na\n\u00a0(APPLAUSE) (LAUGHTER)\n\u00a0(CHEERS)\nb\n\nTRUMP: yo"
+    t = text.loads(source)
+    first = t.turns[0]
+    assert first.paragraphs == ("hi", "a\nb")
+    assert [i.subtype for i in first.incidents] == ["applause", "laughter", "cheering"]
+    assert text.dumps(t) == source
+
+
+@pytest.mark.parametrize(
+    ("source", "label", "start"),
+    [
+        ("Aaron: 00:01:10\n\nSjors how do you like it?\n\nSjors: 00:01:13\n\nNo.", "Aaron", 70),
+        ("**Jonas Nick** 00:00:18\n\nHi.\n\n**Audience** 00:26:22\nA question.", "Jonas Nick", 18),
+        ("Stephan 00:01:01: \n\nHi.\n\nJon: 00:01:05\n\nYo.", "Stephan", 61),
+    ],
+)
+def test_a_name_and_a_time_alone_on_a_line_is_a_timed_label(
+    source: str, label: str, start: int
+) -> None:
+    t = text.loads(source)
+    assert len(t.turns) == 2
+    assert t.turns[0].label == label
+    assert t.turns[0].start == dt.timedelta(seconds=start)
+    assert not t.turns[0].text[:1].isdigit()
+    assert text.dumps(t) == source
+
+
+def test_a_low_confidence_flag_is_not_part_of_the_name() -> None:
+    source = "[00:15:40] Committee Counsel: Do you affirm?\n\n[00:15:53] Witness: Yes.\n\n" + (
+        "[00:15:56] Committee Counsel [?]: Thank you."
+    )
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == ["counsel", "witness", "counsel"]
+    assert t.turns[2].label == "Committee Counsel [?]"
+
+
+def test_an_untimed_label_printed_once_among_timed_labels_is_text() -> None:
+    source = (
+        "City Council, Committee of the Whole: Oversight\n\n"
+        "[00:01:43] Clerk: Quiet, please.\n\n[00:02:10] Chair: Good morning.\n\n"
+        "[00:02:30] Clerk: Thank you."
+    )
+    with pytest.warns(UserWarning, match="occurs only once"):
+        t = text.loads(source)
+    assert [turn.label for turn in t.turns] == ["Clerk", "Chair", "Clerk"]
+    assert t.front[0].startswith("City Council")
+
+
+def test_an_empty_last_turn_keeps_a_closing_line_out_of_it() -> None:
+    """A label alone on its line would take the back matter's '©' for its speech."""
+    t = Transcript(
+        speakers=(Speaker(id="s0", name="Holt"),),
+        body=(Turn(id="u1", speaker_id="s0", paragraphs=()),),
+        back=("© 2024 NBC",),
+    )
+    back = text.loads(text.dumps(t))
+    assert [turn.paragraphs for turn in back.turns] == [()]
+    assert back.back == t.back

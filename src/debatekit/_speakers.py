@@ -51,6 +51,7 @@ __all__ = [
     "SplitLabel",
     "name_key",
     "split_label",
+    "strip_unsure",
 ]
 
 
@@ -89,6 +90,16 @@ PARTICIPANTS = _wordset(
 )
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+# A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"): not part
+# of the name; the same person as the label without it.
+_UNSURE = re.compile(r"[ \t]*(?:\[\?+\]|\(\?+\))")
+
+
+def strip_unsure(label: str) -> str:
+    """``label`` without its low-confidence flags (``[?]``, ``(?)``)."""
+    return _UNSURE.sub("", label) if "?" in label else label
+
+
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", ".": " "})
 # A parenthesis holding a party or group: short, or mostly capitals (DIE LINKE, CDU/CSU).
 _PARTY = re.compile(r"[A-ZÄÖÜ][\w/ .\-]{0,20}\Z")
@@ -152,6 +163,7 @@ def split_label(label: str) -> SplitLabel:
     (``Präsident Dr. Lammert``).
     """
     label = html.unescape(label) if "&" in label else label
+    label = strip_unsure(label)
     parts = _commas(label)
     head = parts[0]
     meta: dict[str, str] = {}

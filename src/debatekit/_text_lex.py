@@ -11,7 +11,7 @@ from typing import TypeAlias
 import attrs
 
 from ._rules import parse_clock, stage_direction
-from ._speakers import _commas
+from ._speakers import _commas, strip_unsure
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
@@ -25,9 +25,11 @@ _LABEL = re.compile(
     rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
     rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$|[ \t\u00a0]+|$)"
 )
-# "Name 00:01:02" alone on its line: the text follows on the next lines.
+# "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
+# next lines.
 _LABEL_TS_LINE = re.compile(
-    rf"(?P<indent>[ \t]*)(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)[ \t]+(?P<tts>\(?{_TS}\)?)[ \t]*$"
+    rf"(?P<indent>[ \t]*)(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
+    rf"[ \t]+(?P<tts>\(?{_TS}\)?|\[{_TS}\])[ \t]*$"
 )
 _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
@@ -240,6 +242,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00
 
 
 def _name_part(label: str) -> str:
+    label = strip_unsure(label)
     return _commas(label)[0] if "," in label else label.strip()
 
 
@@ -431,7 +434,8 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     if (
         colon > 0
         and line[colon + 1 : colon + 2] == " "
-        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "<", "h", "w")
+        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "[", "<", "h", "w")
+        and not line[colon + 2 : colon + 3].isdigit()  # "Name: 00:01:10": a time, not text
         and _PLAIN_PREFIX.fullmatch(line, 0, colon)
     ):
         prefix = line[:colon]

@@ -11,6 +11,7 @@ from typing import cast
 import attrs
 
 from ._io import decode_text
+from ._rules import BLANK_LINE, is_blank
 from ._speakers import PARTICIPANTS, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
@@ -43,6 +44,12 @@ from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
 # -- reading -------------------------------------------------------------------------
+
+
+def _timed(shapes: Counter[str]) -> bool:
+    """Whether most of a document's labels carry a time (``[00:01:43] Name:``)."""
+    timed = shapes["timestamp"]
+    return timed >= 2 and timed * 2 > sum(shapes.values())
 
 
 @attrs.define
@@ -283,6 +290,10 @@ class _Reader:
             # "Q Thanks": a bare Q and one plain space is a label only where it
             # recurs (never "A lot more to say": too many sentences open so).
             return not found.loose or counts[key] >= 2
+        if found.time is None and counts[key] < 2 and _timed(shapes):
+            # Where labels carry times, an untimed one printed once (a title line
+            # "NYC Council, Committee of the Whole: ...") is text.
+            return self._once(found, lineno)
         single = len(bare) <= 1
         if not single or "," in found.label or found.time is not None:
             return True
@@ -295,6 +306,10 @@ class _Reader:
             return True
         if found.kind == "caps" and shapes["caps"] >= 2:
             return True
+        return self._once(found, lineno)
+
+    def _once(self, found: _Label, lineno: int) -> bool:
+        """Keep a once-printed label as text, with a warning; False."""
         self.warn(
             f"{found.label + ':'!r} looks like a speaker label but occurs only once; "
             "kept as text (pass convention= or speakers= to take it as a label)",
@@ -707,24 +722,34 @@ def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
     return lineno + run.count("\n", counted) + 1
 
 
-def _inline(lines: list[tuple[str, int]], base: int = 0) -> tuple[str, list[Incident]]:
+def _inline(
+    lines: list[tuple[str, int]], base: int = 0, fold: frozenset[int] = frozenset()
+) -> tuple[str, list[Incident]]:
     """The paragraph text of ``lines`` and its inline incidents.
 
     Incident offsets count from ``base``: where the paragraph starts in its turn.
+    A line between two lines of text that would be blank once its stage directions
+    are out (``\u00a0(APPLAUSE)``: blank by :func:`~debatekit._rules.is_blank`) is
+    folded (its number in ``fold``): its white space and line end go to its last
+    incident (``text:after``), so a paragraph never holds a blank line.
     """
     joined = "\n".join(line for line, _ in lines) if len(lines) > 1 else lines[0][0]
     if "(" not in joined and "[" not in joined:
         return joined.strip(), []
+    if len(lines) != joined.count("\n") + 1:  # runs of plain lines come as one
+        lines = [(part, flag) for line, flag in lines for part in line.split("\n")]
     if lines[0][0][:1].isspace():
         # The paragraph starts at its first character; its indentation is layout.
         lines = [(lines[0][0].lstrip(), lines[0][1]), *lines[1:]]
     out: list[str] = []
     incidents: list[Incident] = []
     size = 0
+    produced: list[str] = []  # each line's text, stage directions taken out
     for n, (line, escaped_line) in enumerate(lines):
-        if n:
+        if n and n - 1 not in fold:
             out.append("\n")
             size += 1
+        mark = len(out)
         pos = 0
         for match in _INLINE.finditer(line):
             a, b = match.span()
@@ -784,8 +809,24 @@ def _inline(lines: list[tuple[str, int]], base: int = 0) -> tuple[str, list[Inci
         rest = line[pos:]
         out.append(rest)
         size += len(rest)
+        produced.append("".join(out[mark:]))
+        if n in fold:  # only white space is left of it (see below)
+            del out[mark:]
+            size -= len(produced[-1])
+            meta = {**incidents[-1].meta, "text:after": produced[-1] + "\n"}
+            incidents[-1] = attrs.evolve(incidents[-1], meta=meta)
     text = "".join(out)
     stripped = text.strip()
+    if not fold and BLANK_LINE.search(stripped):
+        # Only a line between two lines of text is blank inside the paragraph, and
+        # only once a stage direction is out of it (blank lines end paragraphs).
+        said = [not is_blank(p) for p in produced]
+        inner = frozenset(
+            n
+            for n, p in enumerate(produced)
+            if not said[n] and any(said[:n]) and any(said[n + 1 :])
+        )
+        return _inline(lines, base, inner)
     if stripped != text:
         incidents = _edge_space(incidents, text, base)
     return stripped, incidents

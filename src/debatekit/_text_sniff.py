@@ -29,13 +29,17 @@ SAMPLE = 200_000
 
 # What the built-in colon rules take for a label, roughly and cheaply: a capitalised
 # name of at most six words (optionally in bold, after or before a timestamp) and a
-# colon; or a bare "Q"/"A" question-and-answer mark.
+# colon; a bare "Q"/"A" question-and-answer mark; or a name and a timestamp alone on
+# their line.
 _TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
 _COLON = re.compile(
     rf"^[ \t]*(?:{_TS}[ \t]+)?(?:\*\*)?"
     r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?)"
     rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
-    r"|^[ \t]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)",
+    r"|^[ \t]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
+    # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
+    rf"|^[ \t]*(?:\*\*)?(?P<timed>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){{0,5}}?)(?:\*\*)?"
+    rf"[ \t]+{_TS}[ \t]*$",
     re.MULTILINE,
 )
 _WORDS_ONLY = re.compile(r"[^\W\d_]")
@@ -78,7 +82,7 @@ def _labels(convention: Convention, sample: str) -> list[str]:
     if convention.label is not None:
         finder = re.compile(f"^(?:{convention.label.pattern})", re.MULTILINE)
         return [m.group("label") for m in finder.finditer(sample)]
-    found = [m.group("label") or m.group("qa") for m in _COLON.finditer(sample)]
+    found = [m.group("label") or m.group("qa") or m["timed"] for m in _COLON.finditer(sample)]
     if convention.dialect == "caps":
         found = [f for f in found if not any(c.islower() for c in f)]
     return [f for f in found if _WORDS_ONLY.search(f)]

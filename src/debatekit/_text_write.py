@@ -108,7 +108,9 @@ class _Writer:
             if mark is None or not _BREAK.match(mark) or self.safe:
                 first = t.back[0].split("\n")[0]
                 # (Without turns only a break tells the reader where the back starts.)
-                closing = _BOILERPLATE.match(first) and t.turns
+                # (A label alone on its line would take the closing line for its text.)
+                bare = bool(plan) and isinstance(plan[-1][0], Turn) and not plan[-1][0].paragraphs
+                closing = _BOILERPLATE.match(first) and t.turns and not bare
                 mark = None if not self.safe and closing else "---"
             if mark is not None:
                 items.append(mark)
