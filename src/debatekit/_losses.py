@@ -42,28 +42,16 @@ _EVENT_PRINTED = tuple(
     f"event.{name} if no front"
     for name in ("title", "subtitle", "kind", "date", "published", "description", "credits")
 )
+#: Event fields no caption file holds (the date is not among them: see captions' docs).
+_CAPTION_EVENT = tuple(
+    f"event.{f.name}"
+    for f in attrs.fields(Event)
+    if f.name not in ("date", "meta", "title", "language")
+)
 _CAPTIONS = (
     "claims",
     "relations",
-    "back",
-    *(
-        f"event.{name}"
-        for name in (
-            "title",
-            "subtitle",
-            "kind",
-            "end_date",
-            "published",
-            "publisher",
-            "organizer",
-            "series",
-            "place",
-            "source",
-            "language",
-            "description",
-            "credits",
-        )
-    ),
+    *_CAPTION_EVENT,
     "speakers[].role",
     "speakers[].affiliation",
     "speakers[].description",
@@ -113,7 +101,8 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "relations[].meta",
     ),
     "vtt": _CAPTIONS,
-    "srt": (*_CAPTIONS[:3], "front", *_CAPTIONS[3:]),
+    # SRT has no header and no comments: WebVTT keeps these in its header and NOTE blocks.
+    "srt": (*_CAPTIONS[:2], "back", "front", "event.title", "event.language", *_CAPTIONS[2:]),
     "aif (extension=False)": (
         "front",
         "back",
