@@ -130,6 +130,15 @@ class _Reader:
         shapes: Counter[str] = Counter()
         keys: dict[str, str] = {}
         candidates: list[int] = []  # where the possible labels are in out
+
+        def tally(label: _Label) -> None:
+            """Count a possible label's name (its key worked out once) and its shape."""
+            key = keys.get(label.label)
+            if key is None:
+                key = keys[label.label] = _norm(_name_part(label.label))
+            counts[key] += 1
+            shapes[label.kind] += 1
+
         pattern = self.pattern
         text = self.text
         size = len(text)
@@ -185,11 +194,7 @@ class _Reader:
                         append(("stage", start + offset, group, None, row))
                     candidates.append(len(out))
                     append(("cand", start + at, line[at:], opening, row))
-                    key = keys.get(opening.label)
-                    if key is None:
-                        key = keys[opening.label] = _norm(_name_part(opening.label))
-                    counts[key] += 1
-                    shapes[opening.kind] += 1
+                    tally(opening)
                     continue
             if first in "-*#_" and _BREAK.match(line):
                 append(("break", start, line, None, row))
@@ -210,11 +215,7 @@ class _Reader:
             if label is not None:
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
-                key = keys.get(label.label)
-                if key is None:
-                    key = keys[label.label] = _norm(_name_part(label.label))
-                counts[key] += 1
-                shapes[label.kind] += 1
+                tally(label)
                 continue
             append(("text", start, line, None, row))
         if pos < size:
