@@ -240,12 +240,15 @@ def _stale(pid: int, entry: os.DirEntry[str]) -> bool:
             return time.time() - entry.stat().st_mtime > _STALE_AGE
         except OSError:
             return False
-    if pid == os.getpid():
-        return False
+    return pid != os.getpid() and not running(pid)
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists (POSIX: signal 0 asks without signalling)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
+        return False
     except OSError:
-        return False  # it runs, as another user
-    return False
+        return True  # it runs, as another user
+    return True

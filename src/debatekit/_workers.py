@@ -23,7 +23,7 @@ import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
-from ._atomic import libc
+from ._atomic import libc, running
 
 __all__ = ["worker_pool"]
 
@@ -75,15 +75,7 @@ def _alive(pid: int, direct: int) -> bool:
     still answers a signal: that this process was handed to another parent tells."""
     if sys.platform == "win32":  # pragma: no cover - os.kill would end the process
         return True  # the watcher thread waits on the process handle instead
-    if os.getppid() != direct:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it runs, as another user
-    return True
+    return os.getppid() == direct and running(pid)
 
 
 if sys.platform == "win32":  # pragma: no cover - Windows only
