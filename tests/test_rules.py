@@ -123,10 +123,21 @@ def test_clock_formatting() -> None:
     assert format_clock(MAX_TIME) == "99999:00:00"
 
 
-@given(st.integers(min_value=0, max_value=MAX_TIME // dt.timedelta(milliseconds=1)))
-def test_clock_round_trip(millis: int) -> None:
+def test_short_clock_formatting() -> None:
+    """The form shown to readers (the HTML view): no empty hours, no leading zero."""
+    assert format_clock(dt.timedelta(seconds=245), short=True) == "4:05"
+    assert format_clock(dt.timedelta(seconds=3723.5), short=True) == "1:02:03.500"
+    # Rounded as a whole: 59.9996 s is one minute, not "0:59.1000".
+    assert format_clock(dt.timedelta(seconds=59.9996), short=True) == "1:00"
+
+
+@given(
+    st.integers(min_value=0, max_value=MAX_TIME // dt.timedelta(milliseconds=1)),
+    st.booleans(),
+)
+def test_clock_round_trip(millis: int, short: bool) -> None:
     value = dt.timedelta(milliseconds=millis)
-    assert parse_clock(format_clock(value)) == value
+    assert parse_clock(format_clock(value, short=short)) == value
 
 
 @pytest.mark.parametrize(

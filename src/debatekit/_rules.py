@@ -144,16 +144,23 @@ def parse_clock(text: str) -> dt.timedelta | None:
     return clock_from_parts(*match.groups()) if match else None
 
 
-def format_clock(value: dt.timedelta, *, sep: str = ".", millis: bool | None = None) -> str:
+def format_clock(
+    value: dt.timedelta, *, sep: str = ".", millis: bool | None = None, short: bool = False
+) -> str:
     """``HH:MM:SS`` and, when ``millis`` (or, by default, when non-zero), ``.mmm``.
 
     Milliseconds are rounded; ``sep`` is the decimal separator (``","`` for SRT).
+    ``short`` is the form shown to readers: no hours when there are none, and no
+    leading zero on the first field (``"4:05"``, ``"1:02:03.500"``).
     """
     total = round(value / dt.timedelta(milliseconds=1))
     hours, rest = divmod(total, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     seconds, ms = divmod(rest, 1000)
-    text = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    if short:
+        text = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    else:
+        text = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
     if millis or (millis is None and ms):
         text += f"{sep}{ms:03d}"
     return text

@@ -20,13 +20,19 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import html as _html
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from importlib import resources
 from typing import IO
 
 from . import _losses
+from ._html_markup import Child as _Child
+from ._html_markup import Html as _Html
+from ._html_markup import el as _el
+from ._html_markup import join as _join
+from ._html_markup import text as _text
 from ._io import check_binary, check_transcript
+from ._rules import format_clock
 from .models import Claim, Incident, Relation, Speaker, Transcript, Turn
 
 __all__ = ["dump", "dumps"]
@@ -78,61 +84,11 @@ _MONTHS = (
     "November",
     "December",
 )
-# Control characters (other than tab, line feed and carriage return) are not allowed
-# in HTML text: show them as their visible Control Pictures (U+2400...) instead, which
-# keeps every offset in place.
-_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0x7F: 0x2421}
 _SNIPPET = 90
-
-
-class _Html(str):
-    """Markup that is already safe. A plain ``str`` is text, and is always escaped."""
-
-    __slots__ = ()
-
-
-_Child = _Html | str | None
-
-
-def _text(value: str) -> str:
-    if not value.isprintable():  # rare: only then look for control characters
-        value = value.translate(_CONTROLS)
-    return _html.escape(value, quote=True)
-
-
-def _el(tag: str, attrs: Mapping[str, str | bool | None] | None = None, *children: _Child) -> _Html:
-    """One element: attribute values and ``str`` children are escaped, ``_Html`` is not."""
-    parts = [f"<{tag}"]
-    for name, value in (attrs or {}).items():
-        if value is None or value is False:
-            continue
-        parts.append(f" {name}" if value is True else f' {name}="{_text(value)}"')
-    parts.append(">")
-    if tag in ("meta", "br", "link", "wbr"):
-        return _Html("".join(parts))
-    parts.extend(child if isinstance(child, _Html) else _text(child) for child in children if child)
-    parts.append(f"</{tag}>")
-    return _Html("".join(parts))
-
-
-def _join(items: Iterable[_Child], sep: str = "") -> _Html:
-    return _Html(
-        sep.join(item if isinstance(item, _Html) else _text(item) for item in items if item)
-    )
 
 
 def _date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def _time(value: dt.timedelta) -> str:
-    seconds = value.total_seconds()
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-    fraction = seconds - whole
-    return f"{text}.{round(fraction * 1000):03d}" if fraction else text
 
 
 def _snippet(text: str) -> str:
@@ -154,7 +110,7 @@ def _incident_title(incident: Incident, names: Mapping[str, str]) -> str:
     if incident.who is not None:
         parts.append(f"by {names.get(incident.who, incident.who)}")
     if incident.time is not None:
-        parts.append(f"at {_time(incident.time)}")
+        parts.append(f"at {format_clock(incident.time, short=True)}")
     return " — ".join(parts)
 
 
@@ -573,8 +529,8 @@ def _turn(page: _Page, turn: Turn) -> _Html:
     speaker = page.t.speaker(turn.speaker_id)
     times = ""
     if turn.start is not None or turn.end is not None:
-        start = _time(turn.start) if turn.start is not None else ""
-        end = _time(turn.end) if turn.end is not None else ""
+        start = format_clock(turn.start, short=True) if turn.start is not None else ""
+        end = format_clock(turn.end, short=True) if turn.end is not None else ""
         times = f"{start}–{end}" if end else start
     head = _el(
         "header",
@@ -806,216 +762,14 @@ def _metadata(transcript: Transcript) -> _Html | None:
     )
 
 
-_STYLE = """\
-:root{--dk-text:#1f2328;--dk-page:#f3f4f6;--dk-surface:#fff;--dk-border:#d0d7de;--dk-line:#eaeef2;\
---dk-muted:#57606a;--dk-muted2:#424a53;--dk-faint:#8c959f;--dk-accent:#0b57d0;--dk-mark:#fff8c5;\
---dk-mark-edge:#d4a72c;--dk-on-ul:#fff;color-scheme:light dark}
-.dk-c,.dk-chip{--hl:var(--bg);--ul:var(--fg)}
-@media (prefers-color-scheme:dark){:root{--dk-text:#e6edf3;--dk-page:#0d1117;--dk-surface:#161b22;\
---dk-border:#30363d;--dk-line:#21262d;--dk-muted:#9198a1;--dk-muted2:#b7bdc8;--dk-faint:#6e7681;\
---dk-accent:#4493f8;--dk-mark:#3d3000;--dk-mark-edge:#bb8009;--dk-on-ul:#0d1117}.dk-c,\
-.dk-chip{--hl:color-mix(in srgb,var(--fg) 35%,#161b22);--ul:color-mix(in srgb,var(--fg) 45%,#fff)}\
-}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",\
-"Liberation Sans",sans-serif;color:var(--dk-text);background:var(--dk-page)}
-a{color:var(--dk-accent)}
-h2{font-size:1rem;margin:0 0 .5rem}
-.dk-skip{position:absolute;left:-999px}
-.dk-skip:focus{left:.5rem;top:.5rem;background:var(--dk-surface);padding:.25rem .5rem;z-index:20}
-.dk-head{background:var(--dk-surface);border-bottom:1px solid var(--dk-border);\
-padding:1.25rem 1rem}
-.dk-head>*{max-width:74rem;margin:.25rem auto}
-.dk-head h1{font-size:1.6rem;line-height:1.25;margin-top:.4rem;margin-bottom:.4rem}
-.dk-kicker{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--dk-muted)}
-.dk-sub{font-size:1.1rem;color:var(--dk-muted2)}
-.dk-facts,.dk-source,.dk-credits{font-size:.875rem;color:var(--dk-muted)}
-.dk-desc{font-size:.95rem}
-@media (max-width:40rem){.dk-head h1{font-size:1.35rem}.dk-sub{font-size:1rem}\
-.dk-desc{font-size:.875rem}body{font-size:16px}}
-.dk-layout{max-width:74rem;margin:0 auto;padding:1rem .75rem;display:grid;gap:1rem;\
-grid-template-columns:minmax(0,1fr)}
-.dk-side{order:-1;min-width:0}
-@media (min-width:60rem){.dk-layout{grid-template-columns:minmax(0,1fr) 21rem;gap:1.5rem;\
-padding:1.5rem 1rem}.dk-side{order:0;position:sticky;top:1rem;align-self:start;\
-max-height:calc(100vh - 2rem);overflow:auto;overscroll-behavior:contain}}
-.dk-box{background:var(--dk-surface);border:1px solid var(--dk-border);border-radius:8px;\
-padding:.75rem 1rem;margin:0 0 1rem}
-.dk-speakers ul{list-style:none;padding:0;margin:0}
-.dk-sp{padding:.4rem 0;border-top:1px solid var(--dk-line);scroll-margin-top:1rem}
-.dk-sp:first-child{border-top:0;padding-top:0}
-.dk-sp:target{background:var(--dk-mark)}
-.dk-sp p{margin:0}
-.dk-sp-name{display:flex;align-items:baseline;gap:.4rem}
-.dk-share{margin-left:auto;font-weight:600;font-size:.9rem}
-.dk-sp-stats{font-size:.8rem;color:var(--dk-muted)}
-.dk-sp meter{width:4rem;height:.6rem;vertical-align:baseline}
-.dk-name{font-weight:600}
-.dk-about{color:var(--dk-muted);font-size:.8rem;line-height:1.35}
-.dk-dot{display:inline-block;width:.65rem;height:.65rem;border-radius:50%;background:var(--sp,\
-var(--dk-faint));flex:none}
-.dk-legend ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.4rem .75rem}
-.dk-hint{font-size:.85rem;color:var(--dk-muted);margin:.5rem 0 0}
-.dk-chip{display:inline-block;background:var(--hl);color:var(--ul);border:1px solid var(--ul);\
-border-radius:999px;padding:0 .5rem;font-size:.8rem;line-height:1.5;font-weight:600}
-.dk-printed{margin:0 0 1rem;color:var(--dk-muted);font-size:.9rem}
-.dk-printed summary{cursor:pointer}
-.dk-printed p{white-space:pre-wrap}
-.dk-turn{background:var(--dk-surface);border:1px solid var(--dk-border);\
-border-left:5px solid var(--sp,var(--dk-faint));border-radius:8px;padding:.6rem 1rem .4rem;\
-margin:0 0 1rem;scroll-margin-top:1rem}
-.dk-turn:target{box-shadow:0 0 0 3px var(--dk-mark),0 0 0 5px var(--dk-mark-edge)}
-.dk-turn-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .6rem}
-.dk-turn-head h3{font-size:1rem;margin:0}
-.dk-speaker{color:inherit;text-decoration:none}
-.dk-speaker:hover{text-decoration:underline}
-.dk-role,.dk-label,.dk-time{color:var(--dk-muted);font-size:.85rem}
-.dk-permalink{margin-left:auto;color:var(--dk-faint);font-size:.8rem;text-decoration:none}
-.dk-turn p{margin:.5rem 0;white-space:pre-wrap;overflow-wrap:break-word}
-.dk-c{background:var(--hl);box-shadow:inset 0 -2px var(--ul);cursor:pointer;\
--webkit-box-decoration-break:clone;box-decoration-break:clone;border-radius:2px}
-.dk-d2{box-shadow:inset 0 -4px var(--ul)}
-.dk-d3{box-shadow:inset 0 -6px var(--ul)}
-.dk-hover{box-shadow:inset 0 -3px var(--ul);filter:saturate(1.6) brightness(.96)}
-.dk-hover-rel{outline:1px dashed var(--ul)}
-.dk-sel.dk-rel:not(:focus-visible),.dk-sel.dk-hover-rel:not(:focus-visible){outline:none}
-.dk-c:focus-visible{outline:3px solid var(--dk-accent);outline-offset:1px}
-.dk-c.dk-sel{background:var(--ul);color:var(--dk-on-ul);box-shadow:none}
-.dk-rel{outline:2px dashed var(--ul);outline-offset:0}
-.dk-anchor:target+.dk-c{outline:3px solid var(--dk-mark-edge)}
-.dk-ins{font-style:italic;color:var(--dk-muted2)}
-.dk-inc{font-style:italic;color:var(--dk-muted);font-size:.9em;background:var(--dk-line);\
-border-radius:4px;padding:0 .3em;margin:0 .15em;white-space:nowrap}
-.dk-between{text-align:center}
-.dk-stage{text-align:center;color:var(--dk-muted);font-style:italic;margin:.25rem 0 1rem}
-.dk-rels{list-style:none;padding:0;margin:.5rem 0;font-size:.9rem}
-.dk-rels li{padding:.25rem 0;border-top:1px solid var(--dk-line)}
-.dk-turn-rels{color:var(--dk-muted2)}
-.dk-rk{font-weight:700}
-.dk-out .dk-rk::before{content:"→ "}
-.dk-in::before{content:"← ";font-weight:700}
-.dk-go,.dk-go-turn{text-decoration:none;white-space:nowrap}
-.dk-go:hover,.dk-go-turn:hover{text-decoration:underline}
-.dk-snippet,.dk-who,.dk-rnote{color:var(--dk-muted)}
-.dk-claims{margin-top:1.5rem}
-.dk-claims>h2{font-size:1.2rem}
-.dk-cards{list-style:none;padding:0;margin:0}
-.dk-card{list-style:none}
-.dk-card{background:var(--dk-surface);border:1px solid var(--dk-border);border-radius:8px;\
-padding:.6rem 1rem;margin:0 0 .75rem;scroll-margin-top:1rem}
-.dk-card:target{box-shadow:0 0 0 3px var(--dk-mark)}
-.dk-card-head{margin:0;font-size:.875rem;display:flex;flex-wrap:wrap;gap:.1rem .4rem;\
-align-items:center}
-.dk-quote{margin:.5rem 0;padding-left:.75rem;border-left:3px solid var(--dk-border);\
-white-space:pre-wrap}
-.dk-prop,.dk-note,.dk-norel{margin:.25rem 0;font-size:.9rem}
-.dk-norel{color:var(--dk-muted)}
-.dk-meta{font-size:.85rem;display:grid;grid-template-columns:auto 1fr;gap:0 .75rem;\
-margin:.25rem 0}
-.dk-meta dt{color:var(--dk-muted)}
-.dk-meta dd{margin:0}
-.dk-panel{background:var(--dk-surface);border:2px solid var(--dk-accent);border-radius:8px;\
-padding:.6rem 1rem;margin:0 0 1rem}
-.dk-panel[hidden]{display:none}
-.dk-panel-head{display:flex;align-items:center;justify-content:space-between;gap:.5rem}
-.dk-panel-head h2{margin:0}
-.dk-close{font:inherit;font-size:1.4rem;line-height:1;background:none;\
-border:1px solid var(--dk-border);border-radius:6px;width:2.25rem;height:2.25rem;cursor:pointer;\
-color:var(--dk-text)}
-.dk-panel .dk-card{border:0;border-top:1px solid var(--dk-line);border-radius:0;padding:.5rem 0;\
-margin:0}
-.dk-panel .dk-quote{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;\
-line-clamp:3;overflow:hidden;font-size:.95rem}
-.dk-panel-head{position:sticky;top:-.6rem;background:var(--dk-surface);padding:.25rem 0;z-index:1}
-@media (max-width:59.99rem){.dk-panel{position:fixed;left:0;right:0;bottom:0;max-height:50vh;\
-overflow:auto;margin:0;border-radius:12px 12px 0 0;border-width:2px 0 0;\
-box-shadow:0 -6px 24px rgba(0,0,0,.2);z-index:10}body.dk-open{padding-bottom:50vh}}
-.dk-foot{max-width:74rem;margin:0 auto;padding:0 1rem 2rem;color:var(--dk-muted);font-size:.8rem}
-@media print{.dk-panel,.dk-skip{display:none}.dk-printed{display:none}\
-body{background:var(--dk-surface)}}
-"""
+def _asset(name: str) -> str:
+    """A file of the page's furniture, shipped in ``debatekit/_assets/html``."""
+    return resources.files("debatekit").joinpath("_assets", "html", name).read_text("utf-8")
 
-# Kept small and dependency-free. Every claim segment carries ``data-claims`` (the
-# ids of the claims covering it, innermost first); every claim has a card
-# ``dk:card:ID`` in the list at the end of the page, which the panel shows a copy of.
-_SCRIPT = """\
-(() => {
-  "use strict";
-  const panel = document.getElementById("dk:panel");
-  if (!panel) return;
-  const body = panel.querySelector(".dk-panel-body");
-  const title = panel.querySelector("h2");
-  const segs = (id) => document.querySelectorAll('.dk-c[data-claims~="' + id + '"]');
-  const mark = (cls, ids) => {
-    document.querySelectorAll("." + cls).forEach((e) => e.classList.remove(cls));
-    ids.forEach((id) => segs(id).forEach((e) => e.classList.add(cls)));
-  };
-  let opener = null;
-  const show = (ids, from) => {
-    const related = [];
-    body.replaceChildren();
-    ids.forEach((id) => {
-      const card = document.getElementById("dk:card:" + id);
-      if (!card) return;
-      const copy = card.cloneNode(true);
-      copy.removeAttribute("id");
-      body.append(copy);
-      related.push(...(card.dataset.related || "").split(" ").filter(Boolean));
-    });
-    title.textContent = ids.length > 1 ? ids.length + " claims here" : "Selected claim";
-    mark("dk-rel", related.filter((id) => !ids.includes(id)));
-    mark("dk-sel", ids);
-    panel.hidden = false;
-    document.body.classList.add("dk-open");
-    opener = from || null;
-  };
-  const hide = () => {
-    panel.hidden = true;
-    document.body.classList.remove("dk-open");
-    mark("dk-sel", []);
-    mark("dk-rel", []);
-    if (opener) opener.focus();
-    opener = null;
-  };
-  const go = (id) => {
-    const first = segs(id)[0];
-    const target = first || document.getElementById("dk:card:" + id);
-    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    if (target) target.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
-    show([id], first);
-    if (first) first.focus({ preventScroll: true });
-  };
-  document.addEventListener("click", (ev) => {
-    const link = ev.target.closest("a[data-go]");
-    if (link) {
-      ev.preventDefault();
-      go(link.dataset.go);
-    } else if (ev.target.closest(".dk-close")) {
-      hide();
-    } else {
-      const seg = ev.target.closest(".dk-c");
-      if (seg) show(seg.dataset.claims.split(" "), seg);
-    }
-  });
-  // Hovering a piece outlines its innermost claim whole, and the claims it relates to.
-  document.addEventListener("mouseover", (ev) => {
-    const seg = ev.target.closest ? ev.target.closest(".dk-c") : null;
-    const id = seg ? seg.dataset.claims.split(" ")[0] : null;
-    const card = id ? document.getElementById("dk:card:" + id) : null;
-    mark("dk-hover", id ? [id] : []);
-    mark("dk-hover-rel", card ? (card.dataset.related || "").split(" ").filter(Boolean) : []);
-  });
-  document.addEventListener("keydown", (ev) => {
-    if (ev.key === "Escape" && !panel.hidden) {
-      hide();
-      return;
-    }
-    const seg = ev.target.closest ? ev.target.closest(".dk-c[tabindex]") : null;
-    if (seg && (ev.key === "Enter" || ev.key === " ")) {
-      ev.preventDefault();
-      show(seg.dataset.claims.split(" "), seg);
-    }
-  });
-})();
-"""
+
+#: The page's style sheet and script, read once. The script is kept small and
+#: dependency-free: every claim segment carries ``data-claims`` (the ids of the claims
+#: covering it, innermost first); every claim has a card ``dk:card:ID`` in the list at
+#: the end of the page, which the panel shows a copy of.
+_STYLE = _asset("page.css")
+_SCRIPT = _asset("page.js")
