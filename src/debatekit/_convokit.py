@@ -15,10 +15,10 @@ is an utterance with id ``"<transcript>/<turn id>"``; a turn replies to the turn
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .models import Transcript
+from .models import Event, Speaker, Transcript
 
 __all__ = ["files"]
 
@@ -51,6 +51,76 @@ def _clean(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v is not None and v != [] and v != {}}
 
 
+def _speaker_meta(speaker: Speaker) -> dict[str, Any]:
+    return _clean(
+        {
+            "name": speaker.name,
+            "role": speaker.role,
+            "affiliation": speaker.affiliation,
+            "description": speaker.description,
+            "aliases": list(speaker.aliases),
+            "affiliations": [a.name for a in speaker.affiliations],
+        }
+    )
+
+
+def _conversation_meta(transcript_name: str, event: Event) -> dict[str, Any]:
+    return _clean(
+        {
+            "transcript": transcript_name,
+            "title": event.title,
+            "kind": event.kind,
+            "date": event.date.isoformat() if event.date else None,
+            "published": event.published.isoformat() if event.published else None,
+            "publisher": event.publisher,
+            "series": event.series,
+            "place": event.place,
+            "language": event.language,
+            "source": event.source,
+        }
+    )
+
+
+def _utterances(transcript_name: str, transcript: Transcript) -> Iterator[dict[str, Any]]:
+    """One ConvoKit utterance per turn, replying to the turn it answers, else the one before."""
+    turns = transcript.turns
+    ids = {t.id: f"{transcript_name}/{t.id}" for t in turns}
+    conversation_id = ids[turns[0].id]
+    answers = {
+        r.source_id: r.target_id
+        for r in transcript.relations
+        if r.kind == "answers" and r.source_id in ids and r.target_id in ids
+    }
+    claims: dict[str, list[str]] = {}
+    for claim in transcript.claims:
+        claims.setdefault(claim.turn_id, []).append(claim.id)
+    previous: str | None = None
+    for number, turn in enumerate(turns):
+        reply_to = answers.get(turn.id, previous)
+        meta = _clean(
+            {
+                "transcript": transcript_name,
+                "turn_id": turn.id,
+                "position": number,
+                "label": turn.label,
+                "paragraphs": list(turn.paragraphs),
+                "claims": claims.get(turn.id, []),
+                "end": turn.end.total_seconds() if turn.end is not None else None,
+            }
+        )
+        yield {
+            "id": ids[turn.id],
+            "speaker": turn.speaker_id,
+            "conversation_id": conversation_id,
+            "reply-to": ids[reply_to] if reply_to is not None else None,
+            "timestamp": turn.start.total_seconds() if turn.start is not None else number,
+            "text": turn.text,
+            "meta": meta,
+            "vectors": [],
+        }
+        previous = turn.id
+
+
 def files(items: Iterable[tuple[str, Transcript]], *, name: str) -> dict[str, str]:
     """The text of every file of the ConvoKit corpus folder, by file name."""
     utterance_lines: list[str] = []
@@ -58,76 +128,16 @@ def files(items: Iterable[tuple[str, Transcript]], *, name: str) -> dict[str, st
     speakers: dict[str, dict[str, Any]] = {}
     conversations: dict[str, dict[str, Any]] = {}
     for transcript_name, transcript in items:
-        turns = transcript.turns
-        if not turns:
+        if not transcript.turns:
             continue
-        ids = {t.id: f"{transcript_name}/{t.id}" for t in turns}
-        conversation_id = ids[turns[0].id]
-        answers = {
-            r.source_id: r.target_id
-            for r in transcript.relations
-            if r.kind == "answers" and r.source_id in ids and r.target_id in ids
-        }
         for speaker in transcript.speakers:
-            meta = _clean(
-                {
-                    "name": speaker.name,
-                    "role": speaker.role,
-                    "affiliation": speaker.affiliation,
-                    "description": speaker.description,
-                    "aliases": list(speaker.aliases),
-                    "affiliations": [a.name for a in speaker.affiliations],
-                }
-            )
-            speakers.setdefault(speaker.id, {"meta": meta, "vectors": []})
-        previous: str | None = None
-        for number, turn in enumerate(turns):
-            reply_to = answers.get(turn.id, previous)
-            meta = _clean(
-                {
-                    "transcript": transcript_name,
-                    "turn_id": turn.id,
-                    "position": number,
-                    "label": turn.label,
-                    "paragraphs": list(turn.paragraphs),
-                    "claims": [c.id for c in transcript.claims if c.turn_id == turn.id],
-                    "end": turn.end.total_seconds() if turn.end is not None else None,
-                }
-            )
-            utterance_metas.append(meta)
-            timestamp = turn.start.total_seconds() if turn.start is not None else number
-            utterance_lines.append(
-                json.dumps(
-                    {
-                        "id": ids[turn.id],
-                        "speaker": turn.speaker_id,
-                        "conversation_id": conversation_id,
-                        "reply-to": ids[reply_to] if reply_to is not None else None,
-                        "timestamp": timestamp,
-                        "text": turn.text,
-                        "meta": meta,
-                        "vectors": [],
-                    },
-                    ensure_ascii=False,
-                )
-            )
-            previous = turn.id
-        event = transcript.event
+            speakers.setdefault(speaker.id, {"meta": _speaker_meta(speaker), "vectors": []})
+        for utterance in _utterances(transcript_name, transcript):
+            utterance_metas.append(utterance["meta"])
+            utterance_lines.append(json.dumps(utterance, ensure_ascii=False))
+        conversation_id = f"{transcript_name}/{transcript.turns[0].id}"
         conversations[conversation_id] = {
-            "meta": _clean(
-                {
-                    "transcript": transcript_name,
-                    "title": event.title,
-                    "kind": event.kind,
-                    "date": event.date.isoformat() if event.date else None,
-                    "published": event.published.isoformat() if event.published else None,
-                    "publisher": event.publisher,
-                    "series": event.series,
-                    "place": event.place,
-                    "language": event.language,
-                    "source": event.source,
-                }
-            ),
+            "meta": _conversation_meta(transcript_name, transcript.event),
             "vectors": [],
         }
 
