@@ -118,10 +118,10 @@ class _Classifier:
             if start < pos:  # the second line of a wrapped label, taken with the first
                 continue
             if start > pos:
-                run = text[pos : start - 1]
-                if "\n" in run:
-                    lineno = _runs(out, run, pos, lineno)
+                if find("\n", pos, start - 1) >= 0:
+                    lineno = _runs(out, text, pos, start - 1, lineno)
                 else:  # the usual run: one plain line, or one empty line
+                    run = text[pos : start - 1]
                     append(("text" if run else "blank", pos, run, None, lineno))
                     lineno += 1
             stop = find("\n", start)
@@ -173,7 +173,7 @@ class _Classifier:
                 continue
             append(("text", start, line, None, row))
         if pos < size:
-            _runs(out, text[pos:], pos, lineno)
+            _runs(out, text, pos, size, lineno)
         return out, candidates
 
     def _settle(self, out: list[_Row], candidates: list[int], tally: _Tally) -> list[_Row]:
@@ -307,27 +307,30 @@ def _lead_stage(
     return groups, at, label
 
 
-def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
-    """Add the rows of plain lines and empty lines ``run`` (at ``pos``) holds.
+def _runs(out: list[_Row], text: str, pos: int, end: int, lineno: int) -> int:
+    """Add the rows of the plain lines and empty lines of ``text[pos:end]``.
 
-    Returns the line number after the run.
+    Returns the line number after them.
     """
-    if "\n" not in run:
+    if text.find("\n", pos, end) < 0:
+        run = text[pos:end]
         out.append(("text" if run else "blank", pos, run, None, lineno))
         return lineno + 1
-    done = 0  # where the previous block ended
-    counted = 0  # newlines before this offset are counted in lineno
-    for match in _BLOCK.finditer(run):
+    append = out.append
+    count = text.count
+    done = pos  # where the previous block ended
+    counted = pos  # newlines before this offset are counted in lineno
+    for match in _BLOCK.finditer(text, pos, end):
         a, b = match.span()
         if a > done:
-            out.append(("blank", pos + done, "", None, lineno))
-        lineno += run.count("\n", counted, a)
+            append(("blank", done, "", None, lineno))
+        lineno += count("\n", counted, a)
         counted = a
-        out.append(("text", pos + a, match.group(), None, lineno))
+        append(("text", a, match.group(), None, lineno))
         done = b
-    if done < len(run):
-        out.append(("blank", pos + done, "", None, lineno))
-    return lineno + run.count("\n", counted) + 1
+    if done < end:
+        append(("blank", done, "", None, lineno))
+    return lineno + count("\n", counted, end) + 1
 
 
 def _bracketed(

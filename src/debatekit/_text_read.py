@@ -218,6 +218,10 @@ class _Reader(_Classifier):
             start = label.time
             if prefix != (f"{printed_label}: " if head.lines else f"{printed_label}:"):
                 meta["text:prefix"] = prefix
+        if not incidents and start is None and not meta:
+            plain = Turn._plain(f"u{number}", person.id, tuple(paragraphs), printed_label)
+            if plain is not None:
+                return plain
         inline: tuple[Incident, ...] = tuple(incidents)
         return Turn(
             id=f"u{number}",
