@@ -16,6 +16,7 @@ from ._text_lex import (
     _BREAK,
     _EXPLICIT,
     _INLINE,
+    _SPECIAL_LINE,
     _STAGE_LINE,
     _STRONG,
     _bare_heading,
@@ -38,6 +39,9 @@ class _Writer:
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
         self.interjections = convention is not None and convention.interjections
+        # What the reader takes each probed line for: the same label lines are
+        # judged for every turn of a speaker, so each is judged once.
+        self.judged: dict[str, _Label | None] = {}
 
     def render(self) -> str:
         t = self.t
@@ -169,7 +173,7 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = _candidate(first, self.pattern) or _candidate(first + " x", self.pattern)
+            found = self._judge(first) or self._judge(first + " x")
             if (
                 found is not None
                 and found.label == turn.label
@@ -188,7 +192,6 @@ class _Writer:
         t = self.t
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
         planned: list[tuple[str, str, str]] = []
-        judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
         for k, turn in enumerate(t.turns):
@@ -200,9 +203,7 @@ class _Writer:
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
-            if probe not in judged:
-                judged[probe] = _candidate(probe, self.pattern)
-            found = judged[probe]
+            found = self._judge(probe)
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         for _ in range(len(t.speakers) + 1):
@@ -240,13 +241,13 @@ class _Writer:
         if stored is not None and turn.label is not None:
             first = stored.split("\n")[0]
             probe = first + " x" if not first.endswith((" ", "\t")) else first + "x"
-            alone = _candidate(first, self.pattern)
-            found = alone or _candidate(probe, self.pattern)
+            alone = self._judge(first)
+            found = alone or self._judge(probe)
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
         if turn.label is not None:
             probe = self._stamp(turn) + f"{turn.label}: x"
-            found = _candidate(probe, self.pattern)
+            found = self._judge(probe)
             if found is not None and found.label == turn.label:
                 return turn.label, probe
             # (A label printed otherwise, e.g. "A señora PRESIDENTA:" from TEI, which
@@ -255,6 +256,14 @@ class _Writer:
         parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
         label = ", ".join(x for x in parts if x) or speaker.name
         return label, self._stamp(turn) + f"{label}: x"
+
+    def _judge(self, line: str) -> _Label | None:
+        """:func:`_candidate` under the writer's convention, each line judged once."""
+        judged = self.judged
+        if line in judged:
+            return judged[line]
+        found = judged[line] = _candidate(line, self.pattern)
+        return found
 
     @staticmethod
     def _stamp(turn: Turn) -> str:
@@ -366,6 +375,7 @@ class _Writer:
         out: list[str] = []
         lines = paragraph.split("\n")
         last = len(lines) - 1
+        plain_filter = _SPECIAL_LINE.match if self.pattern is None else None
         for n, line in enumerate(lines):
             if n == 0 and not at_line_start:
                 out.append(line)
@@ -373,7 +383,7 @@ class _Writer:
             indented = n == 0 and bool(indent)
             # The line as the reader will see it, with the white space around it.
             probe = (indent if indented else "") + line + (trail if n == last else "")
-            match = _EXPLICIT.match(probe)
+            match = _EXPLICIT.match(probe) if "{#" in probe else None
             if match and not indented:
                 cut = match.start("id") - 2
                 out.append(line[:cut] + "\\" + line[cut:])
@@ -396,9 +406,11 @@ class _Writer:
                     escaped_line[1] == _STRONG or (region == "turn" and tail and n == 0)
                 )
             elif region == "turn" or self.safe:
-                escape = _special(probe, self.pattern) or (
-                    tail and n == 0 and bool(_BOILERPLATE.match(probe))
-                )
+                # (A line the reader's line filter passes over is text to it.)
+                escape = (
+                    (plain_filter is None or plain_filter(probe) is not None or "\n" in probe)
+                    and _special(probe, self.pattern)
+                ) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
                 found = _candidate(probe, self.pattern)
                 escape = found is not None and not (
