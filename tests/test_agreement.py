@@ -12,12 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import debatekit
-from debatekit import DebatekitError, ParseWarning, Speaker, Transcript, Turn, ValidationError
+from debatekit import (
+    DebatekitError,
+    LossWarning,
+    ParseWarning,
+    Speaker,
+    Transcript,
+    Turn,
+    ValidationError,
+)
 from debatekit._rules import BLANK_LINE, is_ncname
 
 # White space a transcript really holds, and some that only looks like it.
@@ -122,33 +131,17 @@ def test_formats_keep_ids_and_text(speaker_id: str, turn_id: str, text: str) -> 
     assert debatekit.json.loads(debatekit.json.dumps(t)) == t
     _check(t, "tei")
     _check(t, "vtt", keeps_ids=False)
-    if "\r" not in text:  # test_white_space_survives_or_is_refused[text-carriage\rreturn]
+    if "\r" not in text:  # written as a line break: test_white_space_survives_or_is_refused
         _check(t, "text", keeps_ids=False)
 
 
-TEXT_CR = (
-    "text.dumps writes a carriage return inside a paragraph as it is, and text.loads reads "
-    "it as a line break (classic Mac files): the transcript comes back changed, with the "
-    "warning 'no speaker labels found' (owner: text)"
-)
-TEXT_IDS = (
-    "text.dumps writes only the speaker's name and the turn's text; text.loads mints the "
-    "ids again (speaker 'a·b' named 'Ann Lee' comes back as 'lee', turn 'é' as 'u1'), "
-    "silently, with no LossWarning (owner: text)"
-)
 IDS = ["a·b", "é", "_x-1.2", "x\u0301", "ꙮ", "𐀀x", "A.b-c_d"]
-
-
-def _xfail_text(format_: str, reason: str) -> pytest.MarkDecorator | tuple[()]:
-    return pytest.mark.xfail(strict=True, reason=reason) if format_ == "text" else ()
 
 
 @pytest.mark.parametrize(
     ("format_", "text"),
     [
-        pytest.param(
-            f, text, marks=_xfail_text(f, TEXT_CR) if "\r" in text else (), id=f"{f}-{text!r}"
-        )
+        pytest.param(f, text, id=f"{f}-{text!r}")
         for f in ("tei", "text", "vtt", "srt")
         for text in (
             "tab\there",
@@ -169,23 +162,85 @@ def _xfail_text(format_: str, reason: str) -> pytest.MarkDecorator | tuple[()]:
 )
 def test_white_space_survives_or_is_refused(format_: str, text: str) -> None:
     """Each tricky white space, one format at a time: the same text back, or a refusal
-    (a DebatekitError from the writer) before anything is written."""
+    (a DebatekitError from the writer) before anything is written. Plain text has no
+    carriage return inside a line: it writes one as a line break and says so."""
     t = _transcript("s", "u1", text)
     assert t is not None
+    if format_ == "text" and "\r" in text:
+        assert "carriage return (written as a line break)" in _text_losses(t)
+        back = debatekit.text.loads(debatekit.text.dumps(t))
+        assert [turn.text for turn in back.turns] == [text.replace("\r", "\n")]
+        return
     _check(t, format_, keeps_ids=False)
+
+
+def _text_losses(t: Transcript) -> dict[str, tuple[str, ...]]:
+    """What the LossWarning of ``text.dumps(t)`` names: each loss (singular) -> names."""
+    with pytest.warns(LossWarning) as caught:
+        debatekit.text.dumps(t)
+    assert len(caught) == 1
+    message = caught[0].message
+    assert isinstance(message, LossWarning)
+    return {loss.one: loss.names for loss in message.losses}
+
+
+def _check_text_ids(t: Transcript) -> None:
+    """Plain text gives back the ids its reader mints again (speakers' from their names,
+    turns numbered u1, u2, ...); the LossWarning names every other one."""
+    named = _text_losses(t)
+    back = _round_trip(t, "text")
+    assert back is not None
+    changed = [a.id for a, b in zip(t.speakers, back.speakers, strict=True) if a.id != b.id]
+    assert list(named.get("speaker id", ())) == changed
+    changed = [a.id for a, b in zip(t.turns, back.turns, strict=True) if a.id != b.id]
+    assert list(named.get("turn id", ())) == changed
 
 
 @pytest.mark.parametrize(
     ("format_", "id_"),
-    [
-        pytest.param(f, id_, marks=_xfail_text(f, TEXT_IDS), id=f"{f}-{id_!r}")
-        for f in ("tei", "text")
-        for id_ in IDS
-    ],
+    [pytest.param(f, id_, id=f"{f}-{id_!r}") for f in ("tei", "text") for id_ in IDS],
 )
 def test_ids_survive(format_: str, id_: str) -> None:
-    """Every NCName id, as a speaker's and as a turn's, comes back from TEI and plain text
-    as it went in."""
+    """Every NCName id, as a speaker's and as a turn's, comes back from TEI as it went
+    in; from plain text where its reader mints the same id, and otherwise the writer's
+    LossWarning names it."""
     for t in (_transcript(id_, "u1", "Hello."), _transcript("s", id_, "Hello.")):
         assert t is not None
-        _check(t, format_)
+        if format_ == "text":
+            _check_text_ids(t)
+        else:
+            _check(t, format_)
+
+
+@pytest.mark.parametrize("speaker_id", ["lee", "a·b", "x\u0301"])
+def test_text_carries_ids_in_labels_that_need_them(speaker_id: str) -> None:
+    """Two speakers of one name get their ids in their labels (``Ann Lee {#a·b}:``), any
+    NCName: those ids come back, and the warning names none."""
+    ann = Speaker(id=speaker_id, name="Ann Lee")
+    other = Speaker(id="ꙮ", name="Ann Lee")
+    t = Transcript(
+        speakers=[ann, other],
+        body=[
+            Turn(id="u1", speaker_id=ann.id, paragraphs=["Hello."]),
+            Turn(id="u2", speaker_id=other.id, paragraphs=["Hi."]),
+        ],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossWarning)
+        written = debatekit.text.dumps(t)
+    assert f"{{#{speaker_id}}}:" in written
+    back = debatekit.text.loads(written)
+    assert [s.id for s in back.speakers] == [speaker_id, "ꙮ"]
+    assert [turn.speaker_id for turn in back.turns] == [speaker_id, "ꙮ"]
+
+
+def test_ids_the_reader_mints_again_need_no_warning() -> None:
+    """Text read and written again: every id is one the reader mints, nothing is named;
+    a turn id changed since is named."""
+    source = "Ann Lee: Hello.\n\nBob Roe: Hi.\n\nAnn Lee: Bye.\n"
+    t = debatekit.text.loads(source)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossWarning)
+        assert debatekit.text.dumps(t) == source
+    renamed = attrs.evolve(t, body=[attrs.evolve(t.turns[0], id="intro"), *t.body[1:]])
+    assert _text_losses(renamed) == {"turn id": ("intro",)}

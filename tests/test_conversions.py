@@ -245,9 +245,10 @@ def test_plain_aif_warns_and_a_transcript_with_nothing_to_lose_does_not() -> Non
     """AIF without the extension says so; a bare transcript writes to text silently."""
     with pytest.warns(LossWarning, match=r"^aif \(extension=False\) cannot carry .*18 turn"):
         debatekit.aif.dumps(DATASET, extension=False)
+    # (Its ids are the ones the text reader mints again: the surname, u1.)
     bare = Transcript(
-        speakers=[debatekit.Speaker(id="a", name="Ann")],
-        body=[debatekit.Turn(id="u1", speaker_id="a", paragraphs=["Hello."])],
+        speakers=[debatekit.Speaker(id="ann", name="Ann")],
+        body=[debatekit.Turn(id="u1", speaker_id="ann", paragraphs=["Hello."])],
     )
     with warnings.catch_warnings():
         warnings.simplefilter("error", LossWarning)
@@ -262,10 +263,10 @@ def test_text_reports_incidents_it_cannot_print() -> None:
     snort = Incident(kind="vocal", text="snorts", offset=7)
     applause = Incident(kind="kinesic", subtype="applause", offset=0, printed="(APPLAUSE)")
     transcript = Transcript(
-        speakers=[Speaker(id="a", name="Ann Lee")],
+        speakers=[Speaker(id="lee", name="Ann Lee")],
         body=[
-            Turn(id="u1", speaker_id="a", paragraphs=["I think so."], incidents=[snort]),
-            Turn(id="u2", speaker_id="a", paragraphs=["Thank you."], incidents=[applause]),
+            Turn(id="u1", speaker_id="lee", paragraphs=["I think so."], incidents=[snort]),
+            Turn(id="u2", speaker_id="lee", paragraphs=["Thank you."], incidents=[applause]),
         ],
     )
     with pytest.warns(LossWarning) as caught:

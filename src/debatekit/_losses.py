@@ -21,6 +21,12 @@ An entry is a path into the model, optionally with a condition:
     these fields from the front matter, where it prints them).
 ``... if untimed``
     only the items without a time (captions place timed incidents as cues).
+``... if not read back``
+    only the ids the reader will not give back (plain text numbers the turns and
+    mints speakers' ids from their labels: ids equal to those are kept); the
+    warning names them.
+``... if carriage return``
+    the carriage returns in those texts (plain text writes each as a line break).
 """
 
 from __future__ import annotations
@@ -89,6 +95,11 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "event.language",
         "speakers[].aliases",
         "speakers[].affiliations",
+        "speakers[].id if not read back",
+        "turns[].id if not read back",
+        "turns[].paragraphs if carriage return",
+        "front if carriage return",
+        "back if carriage return",
         "turns[].incidents if unprinted",
         "turns[].end",
         "meta",
@@ -201,6 +212,13 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "relations[]": ("relation field", "relation fields"),
 }
 _META = ("metadata entry", "metadata entries")
+_IDS: dict[str, tuple[str, str]] = {
+    "speakers[].id": ("speaker id", "speaker ids"),
+    "turns[].id": ("turn id", "turn ids"),
+}
+_CR = ("carriage return (written as a line break)", "carriage returns (written as line breaks)")
+#: How many ids a warning names (then "and N more").
+_NAMED = 10
 _BREAKS = ("paragraph break inside a turn", "paragraph breaks inside turns")
 
 
@@ -251,12 +269,31 @@ class _Count:
     group: tuple[str, str]
     count: int
     name: str | None  # a field name, shown in brackets after the group
+    names: tuple[str, ...] = ()  # the things themselves, where they are named (ids)
 
 
-def _count(transcript: Transcript, entry: str, own: str | None) -> _Count:
+def _count(
+    transcript: Transcript,
+    entry: str,
+    own: str | None,
+    unread: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> _Count:
     path, _, condition = entry.partition(" if ")
     if condition == "no front" and transcript.front:
         path = ""
+    if condition == "not read back":  # plain text's ids (the only format that mints)
+        if unread is None:
+            from ._text_write import unread_ids
+
+            unread = unread_ids(transcript)
+        ids = tuple(unread[0] if path == "speakers[].id" else unread[1])
+        return _Count(_IDS[path], len(ids), None, ids)
+    if condition == "carriage return":
+        if path == "turns[].paragraphs":
+            texts: Iterable[str] = (p for t in transcript.turns for p in t.paragraphs)
+        else:
+            texts = getattr(transcript, path)
+        return _Count(_CR, sum(text.count("\r") for text in texts), None)
     if path in ("claims", "relations", "front", "back", "turns[].incidents", "incidents[]"):
         if path == "turns[].incidents":
             items: Sequence[Any] = tuple(i for t in transcript.turns for i in t.incidents)
@@ -285,22 +322,39 @@ def _count(transcript: Transcript, entry: str, own: str | None) -> _Count:
     return _Count(_FIELDS[collection], found, name)
 
 
-def losses(transcript: Transcript, format: str) -> tuple[Loss, ...]:
-    """What writing ``transcript`` as ``format`` drops, grouped, in the table's order."""
+def losses(
+    transcript: Transcript,
+    format: str,
+    *,
+    unread: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> tuple[Loss, ...]:
+    """What writing ``transcript`` as ``format`` drops, grouped, in the table's order.
+
+    ``unread``: the speaker and turn ids the text reader will not give back, where the
+    text writer has already worked them out (otherwise they are worked out here).
+    """
     own = _OWN_PREFIX.get(format)
     groups: dict[tuple[str, str], list[Any]] = {}
     for entry in LOSSES[format]:
-        counted = _count(transcript, entry, own)
+        counted = _count(transcript, entry, own, unread)
         if not counted.count:
             continue
         group = groups.setdefault(counted.group, [0, []])
         group[0] += counted.count
         if counted.name is not None:
             group[1].append(counted.name)
+        group[1].extend(counted.names)
     return tuple(
-        Loss(count=count, one=one, many=many, names=tuple(names))
+        Loss(count=count, one=one, many=many, names=_shown(names))
         for (one, many), (count, names) in groups.items()
     )
+
+
+def _shown(names: list[str]) -> tuple[str, ...]:
+    """The names a warning shows: the first few, then how many more."""
+    if len(names) <= _NAMED:
+        return tuple(names)
+    return (*names[: _NAMED - 1], f"and {len(names) - _NAMED + 1} more")
 
 
 def _stacklevel() -> int:
@@ -313,14 +367,20 @@ def _stacklevel() -> int:
     return level
 
 
-def warn(transcript: Transcript, format: str) -> None:
+def warn(
+    transcript: Transcript,
+    format: str,
+    *,
+    unread: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> None:
     """Emit one :class:`LossWarning` if writing ``transcript`` as ``format`` drops anything.
 
-    Every writer calls this once, at the start of its ``dumps``.
+    Every writer calls this once, at the start of its ``dumps`` (``unread``: see
+    :func:`losses`).
     """
     if not LOSSES[format]:
         return
-    found = losses(transcript, format)
+    found = losses(transcript, format, unread=unread)
     if found:
         warnings.warn(LossWarning(format, found), stacklevel=_stacklevel())
 
@@ -334,6 +394,10 @@ def _describe(entry: str) -> str:
         return text + " without a time"
     if condition == "unprinted":
         return text + " without a stage direction printed as the reader reads it"
+    if condition == "not read back":
+        return text + " unless the reader mints the same (named in the warning)"
+    if condition == "carriage return":
+        return f"carriage returns in {text} (written as line breaks)"
     return text
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "BLANK_LINE",
     "CLOCK",
     "MAX_TIME",
+    "NCNAME",
     "STAGE_VOCABULARY",
     "IncidentKind",
     "clock_from_parts",
@@ -73,7 +74,9 @@ _NAME_START = (
     "\U00010000-\U000effff"
 )
 _NAME_CHAR = _NAME_START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_NCNAME = re.compile(f"[{_NAME_START}][{_NAME_CHAR}]*")
+#: An NCName, as a regular expression to build others with (``{#id}`` labels).
+NCNAME = f"[{_NAME_START}][{_NAME_CHAR}]*"
+_NCNAME = re.compile(NCNAME)
 _NCNAME_MATCH = _NCNAME.fullmatch
 _NOT_NAME_CHARS = re.compile(f"[^{_NAME_CHAR}]+")
 

@@ -10,7 +10,7 @@ from typing import TypeAlias
 
 import attrs
 
-from ._rules import parse_clock, stage_direction
+from ._rules import NCNAME, parse_clock, stage_direction
 from ._speakers import _commas, strip_unsure
 from .models import IncidentKind
 
@@ -35,8 +35,9 @@ _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
 )
-_EXPLICIT = re.compile(r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)")
-_EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
+# "Name {#id}:": the id is any NCName (the one id rule, debatekit._rules).
+_EXPLICIT = re.compile(rf"(?P<name>\S.{{0,119}}?) \{{#(?P<id>{NCNAME})\}}:(?:[ \t]+|$)")
+_EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))")
 # A label's colon is never further into its line than this (label, stamps, markup).
 _LABEL_REACH = 200
 # The start of every line that may be anything but plain text.

@@ -23,6 +23,9 @@ _MARGIN = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]{2,}")
 _C1 = re.compile(r"[\x80-\x84\x86-\x9f]")  # not U+0085, a line break (NEL)
+# The same characters in UTF-8: a search in bytes starts from the lead byte (a fast
+# scan for one byte), where the search in text tries a class at every character.
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
 
 
 def _windows_1252(match: re.Match[str]) -> str:
@@ -37,7 +40,7 @@ def c1_controls(text: str) -> tuple[str, int]:
     characters whose bytes they are (text taken out of PDFs prints the euro sign
     and dashes so: U+0080 is €, U+0096 is –); how many were replaced. Control
     characters never reach the model."""
-    if _C1.search(text) is None:
+    if text.isascii() or _C1_UTF8.search(text.encode("utf-8", "surrogatepass")) is None:
         return text, 0
     return _C1.subn(_windows_1252, text)
 

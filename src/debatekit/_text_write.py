@@ -16,6 +16,7 @@ from ._text_lex import (
     _BREAK,
     _EXPLICIT,
     _INLINE,
+    _SPECIAL_LINE,
     _STAGE_LINE,
     _STRONG,
     _bare_heading,
@@ -38,21 +39,27 @@ class _Writer:
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
         self.interjections = convention is not None and convention.interjections
+        # What the reader takes each probed line for: the same label lines are
+        # judged for every turn of a speaker, so each is judged once.
+        self.judged: dict[str, _Label | None] = {}
+        self.names = Counter(_norm(s.name) for s in transcript.speakers)
+        self.planned: list[tuple[BodyItem, bool]] | None = None
+        self.explicit: set[str] = set()
+        # (speaker id, label, probe) of every labelled turn, in order (see plan).
+        self.labels: list[tuple[str, str, str]] = []
 
-    def render(self) -> str:
+    def plan(self) -> list[tuple[BodyItem, bool]]:
+        """The body items written, each with whether it is a turn written without a
+        label (a speaker going on after a break); which speakers' labels carry their
+        id (``self.explicit``). Worked out once, for :meth:`render` and
+        :meth:`unread_ids`."""
+        if self.planned is not None:
+            return self.planned
         t = self.t
         # The reader takes "HOST:" alone on a front line for a heading, not a
         # label, when the speeches that follow carry text on their label's line.
         self.headings_ok = any(turn.paragraphs for turn in t.turns)
-        # Items are written text, or paragraphs to escape once the white space
-        # before them is known: (prefix, paragraph, region, at line start, tail).
-        items: list[str | tuple[str, str, str, bool, bool]] = [
-            # The tail flag of a front paragraph: it and all after it are stage
-            # directions, which the reader would take into the body.
-            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
-            for j, p in enumerate(t.front)
-        ]
-        names = Counter(_norm(s.name) for s in t.speakers)
+        names = self.names
         # Which turns are written without a label (a speaker going on after a stage
         # direction), and from which paragraph on the reader looks for back matter.
         plan: list[tuple[BodyItem, bool]] = []
@@ -84,6 +91,34 @@ class _Writer:
         self.explicit = self._explicit_speakers(names, unlabelled)
         # (A label with an id is no speech that makes the reader drop front headings.)
         self.headings_ok = self._headings_dropped(unlabelled)
+        self.planned = plan
+        return plan
+
+    def unread_ids(self) -> tuple[list[str], list[str]]:
+        """The speaker ids and turn ids the reader will not give back.
+
+        The reader numbers the turns (``u1``, ``u2``, ...) and mints a speaker's id
+        from the label (:func:`~debatekit._rules.mint_speaker_id`) unless the label
+        carries it (``Name {#id}:``): ids equal to those come back, others do not.
+        """
+        self.plan()
+        minted = _minted(self.labels, self.explicit, {s.id: s.name for s in self.t.speakers})
+        speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
+        turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
+        return speakers, turns
+
+    def render(self) -> str:
+        t = self.t
+        plan = self.plan()
+        names = self.names
+        # Items are written text, or paragraphs to escape once the white space
+        # before them is known: (prefix, paragraph, region, at line start, tail).
+        items: list[str | tuple[str, str, str, bool, bool]] = [
+            # The tail flag of a front paragraph: it and all after it are stage
+            # directions, which the reader would take into the body.
+            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
+            for j, p in enumerate(t.front)
+        ]
         last_labelled = max(
             (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
             default=-1,
@@ -169,7 +204,7 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = _candidate(first, self.pattern) or _candidate(first + " x", self.pattern)
+            found = self._judge(first) or self._judge(first + " x")
             if (
                 found is not None
                 and found.label == turn.label
@@ -188,7 +223,6 @@ class _Writer:
         t = self.t
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
         planned: list[tuple[str, str, str]] = []
-        judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
         for k, turn in enumerate(t.turns):
@@ -200,11 +234,10 @@ class _Writer:
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
-            if probe not in judged:
-                judged[probe] = _candidate(probe, self.pattern)
-            found = judged[probe]
+            found = self._judge(probe)
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
+        self.labels = planned
         for _ in range(len(t.speakers) + 1):
             plain = [entry for entry in planned if entry[0] not in explicit]
             more = _once_only(plain, self.pattern, t.front) | _misread(
@@ -240,13 +273,13 @@ class _Writer:
         if stored is not None and turn.label is not None:
             first = stored.split("\n")[0]
             probe = first + " x" if not first.endswith((" ", "\t")) else first + "x"
-            alone = _candidate(first, self.pattern)
-            found = alone or _candidate(probe, self.pattern)
+            alone = self._judge(first)
+            found = alone or self._judge(probe)
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
         if turn.label is not None:
             probe = self._stamp(turn) + f"{turn.label}: x"
-            found = _candidate(probe, self.pattern)
+            found = self._judge(probe)
             if found is not None and found.label == turn.label:
                 return turn.label, probe
             # (A label printed otherwise, e.g. "A señora PRESIDENTA:" from TEI, which
@@ -255,6 +288,14 @@ class _Writer:
         parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
         label = ", ".join(x for x in parts if x) or speaker.name
         return label, self._stamp(turn) + f"{label}: x"
+
+    def _judge(self, line: str) -> _Label | None:
+        """:func:`_candidate` under the writer's convention, each line judged once."""
+        judged = self.judged
+        if line in judged:
+            return judged[line]
+        found = judged[line] = _candidate(line, self.pattern)
+        return found
 
     @staticmethod
     def _stamp(turn: Turn) -> str:
@@ -361,11 +402,14 @@ class _Writer:
         after the last: the reader sees those lines with it, and a backslash escapes
         only at the very start of a line.
         """
+        if "\r" in paragraph:
+            paragraph = _line_breaks(paragraph)
         if region == "stage":
             return paragraph
         out: list[str] = []
         lines = paragraph.split("\n")
         last = len(lines) - 1
+        plain_filter = _SPECIAL_LINE.match if self.pattern is None else None
         for n, line in enumerate(lines):
             if n == 0 and not at_line_start:
                 out.append(line)
@@ -373,7 +417,7 @@ class _Writer:
             indented = n == 0 and bool(indent)
             # The line as the reader will see it, with the white space around it.
             probe = (indent if indented else "") + line + (trail if n == last else "")
-            match = _EXPLICIT.match(probe)
+            match = _EXPLICIT.match(probe) if "{#" in probe else None
             if match and not indented:
                 cut = match.start("id") - 2
                 out.append(line[:cut] + "\\" + line[cut:])
@@ -396,9 +440,11 @@ class _Writer:
                     escaped_line[1] == _STRONG or (region == "turn" and tail and n == 0)
                 )
             elif region == "turn" or self.safe:
-                escape = _special(probe, self.pattern) or (
-                    tail and n == 0 and bool(_BOILERPLATE.match(probe))
-                )
+                # (A line the reader's line filter passes over is text to it.)
+                escape = (
+                    (plain_filter is None or plain_filter(probe) is not None or "\n" in probe)
+                    and _special(probe, self.pattern)
+                ) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
                 found = _candidate(probe, self.pattern)
                 escape = found is not None and not (
@@ -440,6 +486,23 @@ def _misread(
         if person.setdefault(speaker_id, index) != index:
             wrong.add(speaker_id)  # two labels the reader takes for two people
     return wrong
+
+
+def _minted(
+    planned: list[tuple[str, str, str]], explicit: set[str], names: dict[str, str]
+) -> dict[str, str]:
+    """The id the reader gives each speaker with a label: the one the label carries
+    (``Name {#id}:``, where the reader can read it back) or the one its speaker
+    identity mints from the label, resolving the labels in order as it will."""
+    roster = Roster()
+    minted: dict[str, str] = {}
+    for speaker_id, label, _ in planned:
+        carried = speaker_id in explicit and _EXPLICIT.match(
+            f"{names[speaker_id]} {{#{speaker_id}}}: x"
+        )
+        index = roster.resolve(label, explicit_id=speaker_id if carried else None)
+        minted.setdefault(speaker_id, roster.people[index].id)
+    return minted
 
 
 def _once_only(
@@ -498,6 +561,25 @@ def _is_gap(gap: str) -> bool:
     """White space that can stand between two written items (recorded by the reader;
     the writer's check of its own output catches a gap that no longer fits)."""
     return not gap.strip()
+
+
+def unread_ids(transcript: Transcript) -> tuple[list[str], list[str]]:
+    """The speaker ids and turn ids of ``transcript`` that plain text written by
+    :func:`debatekit.text.dumps` does not give back (see :meth:`_Writer.unread_ids`)."""
+    return _Writer(transcript, safe=False).unread_ids()
+
+
+def _line_breaks(text: str) -> str:
+    """``text`` with each carriage return (or CR LF) written as a line break, as the
+    reader takes one; a line that leaves blank is dropped (a blank line would end
+    the paragraph). The losses table counts them."""
+    text = _CR.sub("\n", text)
+    while BLANK_LINE.search(text) is not None:
+        text = BLANK_LINE.sub("\n", text)
+    return text
+
+
+_CR = re.compile(r"\r\n?")
 
 
 def inline_printable(incident: Incident) -> bool:

@@ -247,8 +247,9 @@ def dumps(transcript: Transcript, /) -> str:
         The text; it ends with a newline only if the source read did.
     """
     check_transcript(transcript)
-    _losses.warn(transcript, "text")
-    return _Writer(transcript, safe=False).render()
+    writer = _Writer(transcript, safe=False)
+    _losses.warn(transcript, "text", unread=writer.unread_ids())
+    return writer.render()
 
 
 def dump(transcript: Transcript, fp: IO[bytes], /) -> None:
