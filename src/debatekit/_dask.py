@@ -28,7 +28,7 @@ import attrs
 from ._optional import import_optional
 from .errors import EngineError
 
-__all__ = ["BATCH_BYTES", "batches", "client", "file_size", "is_client", "run"]
+__all__ = ["BATCH_BYTES", "PRIVATE_PORT", "batches", "client", "file_size", "is_client", "run"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,6 +37,9 @@ R = TypeVar("R")
 BATCH_BYTES = 1_000_000
 _PER_WORKER = 4  # at least this many tasks per worker where there are files enough
 _CONNECT_TIMEOUT = "10s"
+#: Where a local cluster's scheduler serves HTTP (it always does, dashboard or not): a
+#: free port of this machine only, not 8787, which a second cluster would find taken.
+PRIVATE_PORT = "127.0.0.1:0"
 
 
 def is_client(engine: object) -> bool:
@@ -61,7 +64,7 @@ def client(workers: int | None = None, scheduler: str | None = None) -> Iterator
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=PRIVATE_PORT,
             silence_logs=logging.ERROR,
         )
         with cluster, distributed.Client(cluster, set_as_default=False) as local:
@@ -115,8 +118,9 @@ def run(
     try:
         for future in futures:
             yield from future.result()
-    finally:
+    except BaseException:  # a task failed, or the caller stopped: drop the rest
         dask_client.cancel(futures)
+        raise
 
 
 def file_size(path: str | os.PathLike[str] | None) -> int:
