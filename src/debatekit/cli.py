@@ -178,7 +178,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--engine",
         choices=("processes", "dask"),
-        help="run -j N on worker processes (the default) or on a local Dask cluster of N "
+        metavar="NAME",
+        help="where -j N runs: processes (the default), or dask: a local Dask cluster of N "
         "worker processes (extra dask)",
     )
     convert.add_argument(
