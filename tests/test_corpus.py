@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import debatekit
-from debatekit import Affiliation, DebatekitError, Event, corpus
+from debatekit import Affiliation, DebatekitError, Event, _dask, corpus
 
 DATASET = debatekit.datasets.load("us-mexico-2023")
 
@@ -167,7 +167,7 @@ def test_local_dask_cluster(folder: Path, tmp_path: Path) -> None:
     c = corpus.open(folder)
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=_dask.PRIVATE_PORT
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

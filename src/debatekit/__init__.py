@@ -17,6 +17,7 @@ from ._version import __version__
 from .errors import (
     AlignmentWarning,
     DebatekitError,
+    EngineError,
     FormatError,
     Loss,
     LossWarning,
@@ -51,6 +52,7 @@ __all__ = [
     "BodyItem",
     "Claim",
     "DebatekitError",
+    "EngineError",
     "Event",
     "FormatError",
     "Incident",

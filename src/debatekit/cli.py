@@ -10,6 +10,7 @@ Exit codes (when several files fail, the largest code is returned):
 2     wrong usage: unknown option, format or command
 3     an input file is missing or cannot be read
 4     an output file cannot be written
+5     the engine cannot run: the Dask scheduler cannot be reached
 ====  ===========================================================
 """
 
@@ -24,20 +25,23 @@ import signal
 import sys
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
-from . import __version__, align, corpus, datasets, dumps, formats, loads, write
+from . import __version__, _dask, align, corpus, datasets, dumps, formats, loads, write
 from ._atomic import make_folder
 from ._io import FORMAT_HINT, SUFFIXES, format_name, readable_formats, suffix_for
+from ._optional import import_optional
+from ._progress import Progress
 from ._workers import worker_pool as _worker_pool
 from .corpus import _GLOB_CHARS, Source
 from .errors import (
     AlignmentWarning,
     DebatekitError,
+    EngineError,
     FormatError,
     LossWarning,
     ParseError,
@@ -46,13 +50,22 @@ from .errors import (
 )
 from .models import Transcript
 
-__all__ = ["EXIT_CANT_WRITE", "EXIT_INVALID", "EXIT_NO_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_CANT_WRITE",
+    "EXIT_ENGINE",
+    "EXIT_INVALID",
+    "EXIT_NO_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_NO_INPUT = 3
 EXIT_CANT_WRITE = 4
+EXIT_ENGINE = 5
 
 _STDIO = "-"
 
@@ -136,6 +149,8 @@ def _parser() -> argparse.ArgumentParser:
         "  debatekit convert debate.xml --to json              to standard output\n"
         "  cat debate.txt | debatekit convert - --from text --to json\n"
         "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n"
+        "  debatekit convert sittings/ -o out/ --to json -j 4 --engine dask\n"
+        "                                      the same on a local Dask cluster\n"
         "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to json --lenient\n"
         "                                      a ParlaMint corpus root: its sessions\n"
         "  debatekit convert debate.json -o debate.txt --strict\n"
@@ -159,6 +174,19 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", metavar="FMT", help=f"output format ({fmts})")
     convert.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="convert N files at once"
+    )
+    convert.add_argument(
+        "--engine",
+        choices=("processes", "dask"),
+        metavar="NAME",
+        help="where -j N runs: processes (the default), or dask: a local Dask cluster of N "
+        "worker processes (extra dask)",
+    )
+    convert.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the existing Dask cluster with this scheduler (tcp://host:8786); "
+        "inputs and -o must be at the same paths on its workers",
     )
     convert.add_argument(
         "--strict",
@@ -328,6 +356,8 @@ def _code_for(exc: BaseException, *, writing: bool) -> int:
         return EXIT_USAGE
     if isinstance(exc, LossWarning):
         return EXIT_INVALID
+    if isinstance(exc, EngineError):
+        return EXIT_ENGINE
     if isinstance(exc, DebatekitError):
         return EXIT_INVALID
     if isinstance(exc, OSError):
@@ -349,6 +379,8 @@ def _describe(exc: BaseException, path: str, writing: bool = False) -> str:
     text = str(exc)
     if isinstance(exc, ParseError):  # located already: source:line:column
         return text
+    if isinstance(exc, EngineError):  # about the engine, not a file
+        return text
     if isinstance(exc, DebatekitError) and not text.startswith((path, "<")):
         return f"{path}: {text}"
     return text
@@ -361,55 +393,34 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _convert_one(
-    item: _Input,
-    target: str,
-    from_: str | None,
-    to: str | None,
-    into_folder: bool = False,
-    strict: bool = False,
-) -> _Outcome:
-    """Convert one input; never raises (runs in worker processes too)."""
-    source = item.label
-    writing = False
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ParseWarning)
-        warnings.simplefilter("error" if strict else "always", LossWarning)
-        try:
-            if source != _STDIO and target != _STDIO and _same_file(source, target):
-                raise _UsageError(f"{source}: refusing to convert a file onto itself")
-            transcript = item.read(from_)
-            writing = True
-            _write_output(transcript, target, to, into_folder)
-        except (DebatekitError, OSError, _UsageError, LossWarning) as exc:
-            code, message = _code_for(exc, writing=writing), _describe(exc, source, writing)
-        else:
-            code, message = EXIT_OK, ""
-    notes = tuple(_note(w.message, source) for w in caught)
-    return _Outcome(source, target, code, message, notes)
+@attrs.frozen
+class _ConvertJob:
+    """Convert one (input, target) pair with a command's options; never raises (runs in
+    worker processes and on Dask workers too: picklable, and returns a small summary)."""
 
+    from_: str | None
+    to: str | None
+    into_folder: bool = False
+    strict: bool = False
 
-class _Progress:
-    """A one-line progress bar on a terminal; silent when stderr is not a terminal."""
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-        self.active = total > 1 and stream.isatty()
-
-    def step(self, name: str) -> None:
-        self.done += 1
-        if self.active:
-            width = 24
-            filled = width * self.done // self.total
-            bar = "#" * filled + "-" * (width - filled)
-            line = f"\r[{bar}] {self.done}/{self.total} {Path(name).name}"
-            self.stream.write(line[:79].ljust(79))
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.active:
-            self.stream.write("\r" + " " * 79 + "\r")
-            self.stream.flush()
+    def __call__(self, pair: tuple[_Input, str]) -> _Outcome:
+        item, target = pair
+        source, writing = item.label, False
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ParseWarning)
+            warnings.simplefilter("error" if self.strict else "always", LossWarning)
+            try:
+                if source != _STDIO and target != _STDIO and _same_file(source, target):
+                    raise _UsageError(f"{source}: refusing to convert a file onto itself")
+                transcript = item.read(self.from_)
+                writing = True
+                _write_output(transcript, target, self.to, self.into_folder)
+            except (DebatekitError, OSError, _UsageError, LossWarning) as exc:
+                code, message = _code_for(exc, writing=writing), _describe(exc, source, writing)
+            else:
+                code, message = EXIT_OK, ""
+        notes = tuple(_note(w.message, source) for w in caught)
+        return _Outcome(source, target, code, message, notes)
 
 
 # -- commands ---------------------------------------------------------------------
@@ -500,28 +511,25 @@ def _formats(args: argparse.Namespace) -> None:
 def _convert(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise _UsageError("-j needs a number of at least 1")
+    dask = _engine(args) == "dask"
     plan = _plan(args)
-    progress = _Progress(len(plan), sys.stderr)
+    progress = Progress(len(plan), sys.stderr)
     outcomes: list[_Outcome] = []
     into_folder = not (len(plan) == 1 and plan[0][1] in (args.output, _STDIO, None))
-    if args.jobs == 1 or len(plan) == 1:
-        for item, target in plan:
-            outcomes.append(
-                _convert_one(item, target, args.from_, args.to, into_folder, args.strict)
-            )
-            progress.step(item.label)
-    else:
-        with _worker_pool(min(args.jobs, len(plan))) as pool:
-            futures = [
-                pool.submit(
-                    _convert_one, item, target, args.from_, args.to, into_folder, args.strict
-                )
-                for item, target in plan
-            ]
-            for future in futures:
-                outcome = future.result()
-                outcomes.append(outcome)
-                progress.step(outcome.source)
+    job = _ConvertJob(args.from_, args.to, into_folder, args.strict)
+    results: Iterable[_Outcome]
+    with contextlib.ExitStack() as running:
+        if dask and len(plan) > 1:
+            sizes = [_dask.file_size(item.source.path if item.source else None) for item, _ in plan]
+            client = running.enter_context(_dask.client(min(args.jobs, len(plan)), args.scheduler))
+            results = _dask.run(client, job, plan, sizes)
+        elif args.jobs == 1 or len(plan) == 1:
+            results = map(job, plan)
+        else:
+            results = running.enter_context(_worker_pool(min(args.jobs, len(plan)))).map(job, plan)
+        for outcome in results:
+            outcomes.append(outcome)
+            progress.step(outcome.source)
     progress.close()
     for outcome in outcomes:
         for note in outcome.warnings:
@@ -532,6 +540,19 @@ def _convert(args: argparse.Namespace) -> int:
     if failed and len(plan) > 1:
         _error(f"{len(failed)} of {len(plan)} files failed; the others were converted")
     return max((o.code for o in outcomes), default=EXIT_OK)
+
+
+def _engine(args: argparse.Namespace) -> str:
+    """Where ``convert`` runs: ``processes`` or ``dask`` (checked: Dask is installed)."""
+    if args.scheduler is not None and args.engine == "processes":
+        raise _UsageError("--scheduler runs on Dask: use it without --engine processes")
+    engine: str = args.engine or ("dask" if args.scheduler is not None else "processes")
+    if engine == "dask":
+        try:
+            import_optional("distributed", "dask")
+        except ModuleNotFoundError as exc:
+            raise _UsageError(f"--engine dask: {exc}") from None
+    return engine
 
 
 def _validate(args: argparse.Namespace) -> int:

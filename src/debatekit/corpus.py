@@ -10,8 +10,9 @@ so a corpus of any size fits in memory. Exports run on an *engine*:
 
 - ``None`` (the default): in this process, one file after another;
 - ``"processes"``: a pool of worker processes on this machine (``workers=N``);
-- ``"dask"`` or a ``distributed.Client``: Dask (optional extra ``dask``), on a laptop's
-  processes or a cluster, partitioned by file. Results are the same as ``None``'s.
+- ``"dask"`` or a ``distributed.Client``: Dask (optional extra ``dask``): a local cluster
+  of ``workers`` single-threaded processes, or the cluster behind the client; one task
+  per file (small files in batches). Results are the same as ``None``'s.
 
 Tables need pyarrow (extra ``arrow``) for Parquet and pandas for DataFrames.
 """
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from . import _convokit, _tables
+from . import _convokit, _dask, _tables
 from ._io import atomic_write, check_not_empty, format_for, read, readable, suffix_for, write
 from ._optional import import_optional
 from ._tables import COLUMNS, TABLES
@@ -351,7 +352,8 @@ def open(
             missing sessions: one warning per root); ``True`` makes each such problem a
             :class:`~debatekit.ParseError`. See docs/errors.md.
         engine: Where exports run (see the module documentation).
-        workers: The number of worker processes for ``engine="processes"`` or ``"dask"``.
+        workers: The number of worker processes for ``engine="processes"`` or ``"dask"``
+            (default: one per core).
         allow_outside: Read files outside a folder's tree or a corpus root's folder
             too: a symbolic link in a folder to a file elsewhere, a root's
             ``xi:include`` of ``../other/s.xml``. By default a corpus is the tree of
@@ -369,6 +371,11 @@ def open(
         for f, n in zip(found, names, strict=True)
     )
     return Corpus(sources=sources, engine=engine, workers=workers)
+
+
+def _source_of(item: Source | tuple[int, Source]) -> Source:
+    """The source of a task's item (a source, or a numbered one)."""
+    return item[1] if isinstance(item, tuple) else item
 
 
 def _read_matching(
@@ -546,16 +553,12 @@ class Corpus:
         if engine == "processes":
             with worker_pool(self.workers) as pool:
                 return list(pool.map(task, items))
-        _need("dask", "dask")
-        import dask.bag
-
-        bag = dask.bag.from_sequence(list(items), npartitions=len(items)).map(task)
+        sizes = [_dask.file_size(_source_of(item).path) for item in items]
         if engine == "dask":
-            if self.workers is not None:
-                return list(bag.compute(scheduler="processes", num_workers=self.workers))
-            return list(bag.compute(scheduler="processes"))
-        if hasattr(engine, "gather") and hasattr(engine, "submit"):  # a distributed Client
-            return list(bag.compute(scheduler=engine))
+            with _dask.client(self.workers) as client:
+                return list(_dask.run(client, task, items, sizes))
+        if _dask.is_client(engine):
+            return list(_dask.run(engine, task, items, sizes))
         raise DebatekitError(
             f"unknown engine {engine!r}: expected None, 'processes', 'dask' or a Dask client"
         )

@@ -16,6 +16,7 @@ import attrs
 __all__ = [
     "AlignmentWarning",
     "DebatekitError",
+    "EngineError",
     "FormatError",
     "Loss",
     "LossWarning",
@@ -148,6 +149,11 @@ class ValidationError(DebatekitError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return type(self), (self.problems,)
+
+
+class EngineError(DebatekitError):
+    """The engine a corpus job was given cannot run it: the Dask scheduler named cannot
+    be reached (``debatekit convert --scheduler ADDRESS``: exit code 5)."""
 
 
 class FormatError(DebatekitError, ValueError):

@@ -1,0 +1,133 @@
+"""The Dask engine: a local cluster of worker processes, or an existing cluster.
+
+Work goes to Dask as it goes to the process pool of ``-j N``, so that both give the
+same outputs for the same cost:
+
+- on one machine, a ``distributed.LocalCluster`` of N worker *processes* with one
+  thread each (threads would share one interpreter lock: converting is pure Python);
+- one task per input file, or per batch of consecutive small files (about
+  :data:`BATCH_BYTES` together), so that a folder of thousands of small files does not
+  pay the scheduler's cost per task (about a millisecond) thousands of times;
+- workers read and write their own files (atomically) and send back only a small
+  summary (an output path, an exit code and message), never a transcript.
+
+Starting a local cluster costs one to three seconds (every worker imports Dask and
+debatekit); it is paid once per command, or once per export in the API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from ._optional import import_optional
+from .errors import EngineError
+
+__all__ = ["BATCH_BYTES", "PRIVATE_PORT", "batches", "client", "file_size", "is_client", "run"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Consecutive input files smaller than this go to a worker together, as one task.
+BATCH_BYTES = 1_000_000
+_PER_WORKER = 4  # at least this many tasks per worker where there are files enough
+_CONNECT_TIMEOUT = "10s"
+#: Where a local cluster's scheduler serves HTTP (it always does, dashboard or not): a
+#: free port of this machine only, not 8787, which a second cluster would find taken.
+PRIVATE_PORT = "127.0.0.1:0"
+
+
+def is_client(engine: object) -> bool:
+    """Whether ``engine`` is a ``distributed.Client`` (without importing distributed)."""
+    return hasattr(engine, "gather") and hasattr(engine, "submit") and hasattr(engine, "map")
+
+
+@contextlib.contextmanager
+def client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
+    """A ``distributed.Client``: of the scheduler at ``scheduler`` (``tcp://host:8786``),
+    or of a new local cluster of ``workers`` single-threaded worker processes (default:
+    one per core), closed on leaving.
+
+    Raises:
+        ModuleNotFoundError: Dask is not installed (it names the extra ``dask``).
+        EngineError: The scheduler cannot be reached.
+    """
+    import_optional("dask", "dask")
+    distributed = import_optional("distributed", "dask")
+    if scheduler is None:
+        cluster = distributed.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=PRIVATE_PORT,
+            silence_logs=logging.ERROR,
+        )
+        with cluster, distributed.Client(cluster, set_as_default=False) as local:
+            yield local
+        return
+    try:
+        remote = distributed.Client(scheduler, timeout=_CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:
+        raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with remote:
+        yield remote
+
+
+def batches(sizes: Sequence[int], workers: int) -> list[range]:
+    """The indices of consecutive files grouped into tasks: files of about
+    :data:`BATCH_BYTES` together (a larger file alone), smaller batches where that would
+    leave fewer than four tasks per worker."""
+    if not sizes:
+        return []
+    limit = min(BATCH_BYTES, sum(sizes) // (_PER_WORKER * max(1, workers)))
+    groups: list[range] = []
+    start, total = 0, 0
+    for index, size in enumerate(sizes):
+        if index > start and total + size > limit:
+            groups.append(range(start, index))
+            start, total = index, 0
+        total += size
+    groups.append(range(start, len(sizes)))
+    return groups
+
+
+@attrs.frozen
+class _Batch:
+    """Run one task on each item of a batch (on a worker), in order."""
+
+    task: Callable[[Any], Any]
+
+    def __call__(self, items: list[Any]) -> list[Any]:
+        return [self.task(item) for item in items]
+
+
+def run(
+    dask_client: Any, task: Callable[[T], R], items: Sequence[T], sizes: Sequence[int]
+) -> Iterator[R]:
+    """``task`` on every item on the cluster behind ``dask_client``, batched by ``sizes``
+    (the bytes each item reads); the results in the order of ``items``, each as soon as it
+    and those before it are done. An exception in a task is raised here."""
+    workers = max(1, sum(dask_client.nthreads().values()))
+    groups = [list(items[r.start : r.stop]) for r in batches(sizes, workers)]
+    futures = dask_client.map(_Batch(task), groups, pure=False)
+    try:
+        for future in futures:
+            yield from future.result()
+    except BaseException:  # a task failed, or the caller stopped: drop the rest
+        dask_client.cancel(futures)
+        raise
+
+
+def file_size(path: str | os.PathLike[str] | None) -> int:
+    """The size of an input file for batching (0 where it cannot be known)."""
+    if path is None:
+        return 0
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
