@@ -68,8 +68,15 @@ class Sniffed:
     runner_up_score: float = 0.0
 
 
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
 def _key(label: str) -> str:
-    return " ".join(label.replace(".", " ").casefold().split())
+    """The name a label prints, for counting repeats: ``Rt Hon JOHN KEY (Prime
+    Minister)`` and ``Rt Hon JOHN KEY`` are one name (a Hansard gives the office or
+    party the first time only)."""
+    bare = _PARENS.sub(" ", label) if "(" in label else label
+    return " ".join((bare if bare.strip() else label).replace(".", " ").casefold().split())
 
 
 def _score(names: Counter[str]) -> float:
@@ -86,6 +93,21 @@ def _labels(convention: Convention, sample: str) -> list[str]:
     if convention.dialect == "caps":
         found = [f for f in found if not any(c.islower() for c in f)]
     return [f for f in found if _WORDS_ONLY.search(f)]
+
+
+def _by_shape(
+    results: list[tuple[float, int, Convention, Counter[str]]],
+) -> tuple[float, int, Convention, Counter[str]]:
+    colon = next(r for r in results if r[2].name == "colon")
+    taken = set(colon[3])
+    shaped = [
+        r
+        for r in results
+        if r[2].label is not None and len(r[3]) >= 2 and taken <= set(r[3])
+    ]
+    if not shaped:
+        return colon
+    return max(shaped, key=lambda r: (sum(r[3].values()), r[1]))
 
 
 def sniff_text(text: str) -> Sniffed:
@@ -107,8 +129,12 @@ def sniff_text(text: str) -> Sniffed:
     results.sort(key=lambda r: (max(r[3].values(), default=0) >= 2, r[0], r[1]), reverse=True)
     score, _, best, names = results[0]
     if max(names.values(), default=0) < 2 and not paged:
-        # No evidence anywhere: the built-in colon rules, which judge line by line.
-        score, _, best, names = next(r for r in results if r[2].name == "colon")
+        # No repeated name anywhere (a short excerpt: every speaker once): the shape of
+        # the labels is the evidence. A convention with a label pattern of its own that
+        # finds two names or more, among them every name the colon rules find, is taken
+        # (French 'M. le président.' / 'M. X, ministre de ....' have no colon at all);
+        # else the built-in colon rules, which judge line by line.
+        score, _, best, names = _by_shape(results)
     runner = results[1] if len(results) > 1 else None
     return Sniffed(
         convention=best.name,
