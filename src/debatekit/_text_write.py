@@ -480,12 +480,15 @@ def _once_only(
 
 
 def _own_paragraph(printed: str) -> bool:
-    """Whether ``printed`` reads back as a stage direction standing as a paragraph."""
+    """Whether ``printed`` reads back as a stage direction standing as a paragraph (or,
+    in a protocol, a separator line such as ``*****`` inside a speech)."""
     return (
         printed == printed.strip()
         and "\n\n" not in printed
-        and printed.startswith(("(", "["))
-        and printed.endswith((")", "]"))
+        and (
+            (printed.startswith(("(", "[")) and printed.endswith((")", "]")))
+            or _BREAK.fullmatch(printed) is not None
+        )
     )
 
 
