@@ -35,6 +35,10 @@ _QA = re.compile(
     r"(?P<indent>[ \t]*)(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
 )
+# A Westminster question paper label (New Zealand, Australia): the question's number,
+# the member, the minister asked: "1. ANDREW LITTLE (Leader of the Opposition) to the
+# Prime Minister :". The member is the speaker.
+_QUESTION = re.compile(r"\d{1,3}\.[ \t]+(?P<name>\S.{0,80}?)[ \t]+to the [^:]{2,100}?\Z")
 _EXPLICIT = re.compile(r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
 # A label's colon is never further into its line than this (label, stamps, markup).
@@ -359,6 +363,9 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
+        question = _QUESTION.match(label) if label[:1].isdigit() else None
+        if question is not None:
+            label = question["name"]  # the number and the addressee stay in the prefix
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
             return None
