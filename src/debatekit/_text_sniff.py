@@ -103,9 +103,7 @@ def _by_shape(
     shaped = [
         r
         for r in results
-        if r[2].label is not None
-        and len(r[3]) >= 2
-        and (taken <= set(r[3]) or r[0] >= colon[0])
+        if r[2].label is not None and len(r[3]) >= 2 and (taken <= set(r[3]) or r[0] >= colon[0])
     ]
     if not shaped:
         return colon
