@@ -82,7 +82,8 @@ ROLE_WORDS = _wordset(
     "ministerpräsident ministerpräsidentin schriftführer schriftführerin "
     "président présidente vice-président vice-présidente ministre rapporteur "
     "secrétaire garde sceaux rapporteure questeur questeure premier première "
-    "vizekanzler vizekanzlerin"
+    "vizekanzler vizekanzlerin minister ministerin landesminister landesministerin "
+    "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin"
 )
 
 #: Labels that name a participant by role, not by name: a label even if it occurs

@@ -52,7 +52,10 @@ _CONGRESSIONAL = (
 # space (OCR) and the text may run on on the same line.
 # Academic titles before the name: German (Dr., Prof.) and Austrian (Mag., Ing., DI,
 # Dipl.-Ing., MMag., Dkfm., the feminine Mag.a and Dr.in).
-_DE_TITLE = r"(?:Dr\.in|Mag\.a|Dipl\.-Ing\.|Dr|Prof|Frau|Graf|Freiherr|Mag|MMag|Ing|DI|Dkfm)"
+_DE_TITLE = (
+    r"(?:Dr\.in|Mag\.a|Dipl\.-Ing\.|h\. ?c\.(?: mult\.)?|Dr|Prof|Frau|Graf|Freiherr"
+    r"|Mag|MMag|Ing|DI|Dkfm)"
+)
 # Degrees an Austrian record prints after the name (Karl Nehammer, MSc).
 _DE_DEGREE = r"(?:, (?:BA|BSc|MA|MSc|MBA|MAS|MEd|BEd|PhD|LL\.M\.|LL\.B\.))*"
 _DE_NAME = (
@@ -62,11 +65,13 @@ _DE_NAME = (
 # Offices printed before the name: the chair, the government, and the Austrian
 # 'Abgeordneter' (member) with which the Nationalrat labels every member.
 _DE_OFFICE = (
-    r"(?:(?:Alters|Vize)?[Pp]räsident(?:in)?|Bundeskanzler(?:in)?|Vizekanzler(?:in)?"
-    r"|Bundesminister(?:in)?|Staatsminister(?:in)?|Staatssekretär(?:in)?"
+    r"(?:(?:Alters|Vize|Landtags|Minister)?[Pp]räsident(?:in)?|Bundeskanzler(?:in)?"
+    r"|Vizekanzler(?:in)?|(?:Bundes|Staats|Landes)?[Mm]inister(?:in)?|Staatssekretär(?:in)?"
+    r"|Senator(?:in)?|(?:Erste[r]? |Regierende[r]? )?Bürgermeister(?:in)?"
     r"|Abgeordnete[r]?|Abg\.)"
-    # the portfolio between office and name (Bundesministerin für Justiz Dr. Alma Zadić)
-    r"(?: für [^:()\n]{2,80}?)?"
+    # the portfolio between office and name (Bundesministerin für Justiz Dr. Alma Zadić,
+    # Staatssekretärin im Bundeskanzleramt Claudia Plakolm)
+    r"(?: (?:für|im|in der|beim|der|des) [^:()\n]{2,80}?)?"
 )
 _PLENARPROTOKOLL = (
     r"(?P<label>"
