@@ -10,7 +10,7 @@ from typing import TypeAlias
 
 import attrs
 
-from ._rules import parse_clock, stage_direction
+from ._rules import is_collective, parse_clock, stage_direction
 from ._speakers import _commas, strip_unsure
 from .models import IncidentKind
 
@@ -460,11 +460,14 @@ def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     if _STAGE_LINE.match(line) is not None or _BREAK.match(line) is not None:
         return True
     if pattern is not None:
-        return _candidate(line, pattern) is not None
-    first = line.lstrip(" \t")[:1]
-    if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
-        return False  # no colon within reach: no label (as the reader's line filter)
-    return _usual_label(line) is not None
+        found = _candidate(line, pattern)
+    else:
+        first = line.lstrip(" \t")[:1]
+        if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
+            return False  # no colon within reach: no label (as the reader's line filter)
+        found = _usual_label(line)
+    # 'Hon. Members: Hear, hear!' names a group: the reader keeps it as text.
+    return found is not None and (found.kind == "explicit" or not is_collective(found.label))
 
 
 _STRONG, _IN_TURNS = 1, 2

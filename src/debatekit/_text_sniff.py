@@ -133,16 +133,27 @@ def sniff_text(text: str) -> Sniffed:
         reverse=True,
     )
     score, _, best, names = results[0]
-    if best.name == "colon":
+    if best.name == "colon" and score > 0:
         # The colon rules also take a protocol's labels, and its chair's 'Nächster
         # Redner: ...' lines besides: a convention of its own that explains nearly as
-        # much (four fifths of the score) is the document's family.
+        # much (four fifths of the score), or every name they find repeated and as many
+        # label lines, is the document's family.
+        repeated = {name for name, n in names.items() if n >= 2}
+        lines = sum(names.values())
         close = [
             r
             for r in results[1:]
-            if r[2].label is not None and max(r[3].values(), default=0) >= 2 and r[0] >= 0.8 * score
+            if r[2].label is not None
+            and max(r[3].values(), default=0) >= 2
+            and (
+                r[0] >= 0.8 * score
+                or (
+                    repeated <= {name for name, n in r[3].items() if n >= 2}
+                    and sum(r[3].values()) >= lines
+                )
+            )
         ]
-        if close and score > 0:
+        if close:
             score, _, best, names = close[0]
     if max(names.values(), default=0) < 2 and not paged:
         # No repeated name anywhere (a short excerpt: every speaker once): the shape of
