@@ -36,6 +36,8 @@ KNOWN: dict[str, str] = {
     "whitehouse-briefing-2021-03-01-psaki-mayorkas.md": "labels indented with no-break spaces",
     "crec-1994-02-03-house-h44.txt": "narrative lines and a parenthesised label",
     "bookbytes-010-imposters-handbook.txt": "timestamp before a bold name, no colon",
+    "whitehouse-roundtable-2021-02-23-essential-workers.md": "reader miscounts the roundtable",
+    "crec-2005-07-20-extensions-e1554-rangel.txt": "a single label in the whole document",
 }
 
 
