@@ -5,51 +5,19 @@ from __future__ import annotations
 import json as _json
 import re
 from collections import Counter
-from collections.abc import Mapping
 from typing import cast
 
 import attrs
 
 from ._io import decode_text
-from ._rules import BLANK_LINE, is_blank
-from ._speakers import PARTICIPANTS, Roster, split_label
-from ._speakers import name_key as _norm
-from ._text_conventions import Convention
+from ._text_classify import _Classifier
 from ._text_front import _front_matter
-from ._text_lex import (
-    _ANY_LINE,
-    _BLOCK,
-    _BOILERPLATE,
-    _BREAK,
-    _EXPLICIT,
-    _IN_TURNS,
-    _INLINE,
-    _LABEL_REACH,
-    _PAREN,
-    _SPECIAL_LINE,
-    _STAGE_LINE,
-    _WS,
-    _bare_heading,
-    _candidate,
-    _escape,
-    _Label,
-    _name_part,
-    _name_shape,
-    _Row,
-    _stage,
-    _usual_label,
-    _wrapped_label,
-)
+from ._text_inline import _inline
+from ._text_lex import _BOILERPLATE, _IN_TURNS, _Label, _Row, _stage
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
 # -- reading -------------------------------------------------------------------------
-
-
-def _timed(shapes: Counter[str]) -> bool:
-    """Whether most of a document's labels carry a time (``[00:01:43] Name:``)."""
-    timed = shapes["timestamp"]
-    return timed >= 2 and timed * 2 > sum(shapes.values())
 
 
 @attrs.define
@@ -92,333 +60,16 @@ def _decode(
     return s, meta
 
 
-class _Reader:
-    def __init__(
-        self,
-        text: str,
-        meta: dict[str, str],
-        warn: _Warner,
-        convention: Convention,
-        speaker_map: Mapping[str, Speaker | str] | None,
-        pattern: re.Pattern[str] | None,
-        *,
-        forced: bool = False,
-    ) -> None:
-        self.text = text
-        self.meta = meta
-        self.warn = warn
-        self.dialect = convention.dialect
-        self.forced = forced  # the convention was asked for: its labels are labels
-        self.interjections = convention.interjections
-        self.pattern = pattern
-        self.roster = Roster(speaker_map)
-        self.last_label_line = 0
-        self.weak_escapes = False  # any escaped closing line (see _escape)?
-
-    # pass 1: classify lines ----------------------------------------------------------
-
-    def _classify(self) -> list[_Row]:
-        """One row per line that needs a look; runs of plain lines come as one row.
-
-        A row is (kind, offset, text, detail, line number); kinds: blank, text,
-        stage, break, label. A regular expression finds the lines that may be
-        anything but text (blank, bracket or escape first, a colon near the start,
-        an explicit id), so plain lines cost no Python work of their own.
-        """
-        out: list[_Row] = []
-        counts: Counter[str] = Counter()
-        shapes: Counter[str] = Counter()
-        keys: dict[str, str] = {}
-        candidates: list[int] = []  # where the possible labels are in out
-
-        def tally(label: _Label) -> None:
-            """Count a possible label's name (its key worked out once) and its shape."""
-            key = keys.get(label.label)
-            if key is None:
-                key = keys[label.label] = _norm(_name_part(label.label))
-            counts[key] += 1
-            shapes[label.kind] += 1
-
-        pattern = self.pattern
-        text = self.text
-        size = len(text)
-        pos = 0
-        lineno = 1
-        finder = _ANY_LINE if pattern is not None else _SPECIAL_LINE
-        append = out.append
-        find = text.find
-        for match in finder.finditer(text):
-            start = match.start()
-            if start < pos:  # the second line of a wrapped label, taken with the first
-                continue
-            if start > pos:
-                run = text[pos : start - 1]
-                if "\n" in run:
-                    lineno = _runs(out, run, pos, lineno)
-                else:  # the usual run: one plain line, or one empty line
-                    append(("text" if run else "blank", pos, run, None, lineno))
-                    lineno += 1
-            stop = find("\n", start)
-            if stop < 0:
-                stop = size
-            line = text[start:stop]
-            pos = stop + 1
-            row = lineno
-            lineno += 1
-            first = line[:1]
-            if first == " " or first == "\t":
-                first = line.lstrip(" \t")[:1]
-            if not first or (first.isspace() and not line.strip()):
-                append(("blank", start, line, None, row))
-                continue
-            brace = "{#" in line
-            if brace and _EXPLICIT.match(line):
-                candidates.append(len(out))
-                append(("cand", start, line, _candidate(line), row))
-                continue
-            if first == "\\" or (brace and "\\{#" in line):
-                plain = _escape(line)
-                if plain is not None:
-                    self.weak_escapes |= plain[1] == _IN_TURNS
-                    append(("text", start, line, plain, row))
-                    continue
-            if first in "([":
-                if _STAGE_LINE.match(line):
-                    append(("stage", start, line, None, row))
-                    continue
-                split = _lead_stage(line, pattern)
-                if split is not None:
-                    # "(APPLAUSE) CLINTON: How are you?": directions, then a label.
-                    groups, at, opening = split
-                    for offset, group in groups:
-                        append(("stage", start + offset, group, None, row))
-                    candidates.append(len(out))
-                    append(("cand", start + at, line[at:], opening, row))
-                    tally(opening)
-                    continue
-            if first in "-*#_" and _BREAK.match(line):
-                append(("break", start, line, None, row))
-                continue
-            if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
-                append(("text", start, line, None, row))
-                continue
-            label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
-            if label is None and pattern is not None and out and out[-1][0] == "blank":
-                # A label alone on its line may wrap over two lines (PDF text).
-                after = find("\n", pos) if pos < size else -1
-                if after > pos:
-                    label = _wrapped_label(line, text[pos:after], pattern)
-                    if label is not None:
-                        line = text[start:after]
-                        pos = after + 1
-                        lineno += 1
-            if label is not None:
-                candidates.append(len(out))
-                append(("cand", start, line, label, row))
-                tally(label)
-                continue
-            append(("text", start, line, None, row))
-        if pos < size:
-            _runs(out, text[pos:], pos, lineno)
-        surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
-            _norm(k).split()[-1] for k in self.roster.known if _norm(k)
-        }
-        kinds: Counter[str] = Counter()
-        accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
-        result = out
-        for i in candidates:
-            _, start, line, found, row = out[i]
-            detail = cast(_Label, found)  # candidates are the rows holding a label
-            seen = (detail.label, detail.kind, detail.time is None)
-            if seen in accepted:
-                kinds[detail.kind] += 1
-                out[i] = ("label", start, line, detail, row)
-            elif self._accept(detail, counts, surnames, shapes, row, line):
-                accepted.add(seen)
-                kinds[detail.kind] += 1
-                out[i] = ("label", start, line, detail, row)
-            else:
-                out[i] = ("text", start, line, None, row)
-        # A heading such as "HOST:" alone on its line, in a list of participants
-        # before the first speech, is front matter when speeches carry their text
-        # on the label's line.
-        first_inline = next(
-            (
-                i
-                for i, (kind, _, line, found, _) in enumerate(result)
-                if kind == "label"
-                and isinstance(found, _Label)
-                and _bare_heading(line, found) is False
-            ),
-            None,
-        )
-        if first_inline is not None:
-            for i in range(first_inline):
-                kind, start, line, head, row = result[i]
-                if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head):
-                    kinds[head.kind] -= 1
-                    result[i] = ("text", start, line, None, row)
-        kinds = +kinds
-        if kinds:
-            self.meta["text:dialect"] = kinds.most_common(1)[0][0]
-        return result
-
-    def _accept(
-        self,
-        found: _Label,
-        counts: Counter[str],
-        surnames: set[str],
-        shapes: Counter[str],
-        lineno: int,
-        line: str,
-    ) -> bool:
-        if found.kind in ("explicit", "pattern"):
-            return True
-        key = _norm(_name_part(found.label))
-        if self.roster.is_known(found.label):
-            return True
-        bare = _PAREN.sub(" ", _name_part(found.label)).split()
-        dialect = self.dialect
-        if self.forced and dialect == "auto":
-            return True
-        if dialect != "auto":
-            if dialect == "timestamp":
-                return found.time is not None
-            if dialect == "caps" and found.kind == "timestamp":
-                return _name_shape(found.label) == "caps"
-            return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
-        if found.kind == "qa":
-            # "Q Thanks": a bare Q and one plain space is a label only where it
-            # recurs (never "A lot more to say": too many sentences open so).
-            return not found.loose or counts[key] >= 2
-        if found.time is None and counts[key] < 2 and _timed(shapes):
-            # Where labels carry times, an untimed one printed once (a title line
-            # "NYC Council, Committee of the Whole: ...") is text.
-            return self._once(found, lineno)
-        single = len(bare) <= 1
-        if not single or "," in found.label or found.time is not None:
-            return True
-        if key in PARTICIPANTS:
-            return True  # "Question:", "Audience:": a role label, even if only once
-        short = split_label(found.label).short
-        if short is not None and counts[_norm(short)] >= 1:
-            return True  # "Emzy (E):" introduces the label "E:"
-        if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
-            return True
-        if found.kind == "caps" and shapes["caps"] >= 2:
-            return True
-        return self._once(found, lineno)
-
-    def _once(self, found: _Label, lineno: int) -> bool:
-        """Keep a once-printed label as text, with a warning; False."""
-        self.warn(
-            f"{found.label + ':'!r} looks like a speaker label but occurs only once; "
-            "kept as text (pass convention= or speakers= to take it as a label)",
-            lineno,
-            1,
-        )
-        return False
+class _Reader(_Classifier):
+    """Passes 2 and 3: lines grouped into pieces, pieces into the transcript."""
 
     # pass 2: group lines into pieces ---------------------------------------------------
 
     def _pieces(self, rows: list[_Row]) -> list[_Piece]:
-        nonblank = [i for i, row in enumerate(rows) if row[0] != "blank"]
-        line_mode = False
-        if nonblank and not any(row[0] == "blank" for row in rows[nonblank[0] : nonblank[-1] + 1]):
-            lengths = sorted(
-                len(line)
-                for kind, _, run, _, _ in rows
-                if kind in ("text", "label")
-                for line in run.split("\n")
-            )
-            line_mode = bool(lengths) and lengths[len(lengths) // 2] >= 100
+        line_mode = _line_mode(rows)
         if line_mode:
             self.meta["text:layout"] = "lines"
-        pieces: list[_Piece] = []
-        current: _Piece | None = None
-        pending_label: _Piece | None = None
-
-        def close() -> None:
-            nonlocal current
-            if current is not None:
-                pieces.append(current)
-            current = None
-
-        def add_text(content: str, start: int, escaped: int, lineno: int) -> None:
-            nonlocal current, pending_label
-            # An escaped line lost its backslash: the source line is one longer.
-            end = start + bool(escaped) + len(content.rstrip())
-            if pending_label is not None:
-                current = pending_label
-                pending_label = None
-                current.lines.append((content, escaped))
-                current.text_start = start + len(content) - len(content.lstrip())
-                current.end = end
-            elif current is None or line_mode:
-                close()
-                first = start + len(content) - len(content.lstrip())
-                current = _Piece("para", first, end, [(content, escaped)], lineno, None, first)
-            else:
-                current.lines.append((content, escaped))
-                current.end = end
-            if line_mode:
-                close()
-
-        for kind, start, line, detail, lineno in rows:
-            if kind == "blank":
-                if current is not None:
-                    pieces.append(current)
-                    current = None
-                continue
-            if kind == "text" and detail is None and pending_label is None and not line_mode:
-                # The usual case, inlined: plain lines start or continue a paragraph.
-                stripped = line.rstrip()
-                end = start + len(stripped)
-                if current is not None:
-                    current.lines.append((line, False))
-                    current.end = end
-                else:
-                    first = start + len(stripped) - len(stripped.lstrip())
-                    current = _Piece("para", first, end, [(line, False)], lineno, None, first)
-                continue
-            if kind in ("stage", "break"):
-                close()
-                if pending_label is not None:
-                    pieces.append(pending_label)
-                    pending_label = None
-                end = start + len(line.rstrip())
-                first = start + len(line) - len(line.lstrip())
-                pieces.append(_Piece(kind, first, end, [(line.strip(), False)], lineno))
-                continue
-            if kind == "label":
-                close()
-                if pending_label is not None:
-                    pieces.append(pending_label)
-                    pending_label = None
-                detail = cast(_Label, detail)  # a label row holds its label
-                rest = line[detail.end :]
-                piece = _Piece("para", start, start + len(line.rstrip()), [], lineno, detail)
-                if detail.rest_on_next_line or not rest.strip():
-                    pending_label = piece
-                    continue
-                piece.lines.append((rest, False))
-                piece.text_start = start + detail.end + len(rest) - len(rest.lstrip())
-                current = piece
-                if line_mode:
-                    close()
-                continue
-            if isinstance(detail, tuple):  # an escaped line: (text, strength)
-                add_text(detail[0], start, detail[1], lineno)
-            elif line_mode and "\n" in line:
-                offset = start
-                for n, part in enumerate(line.split("\n")):
-                    add_text(part, offset, False, lineno + n)
-                    offset += len(part) + 1
-            else:
-                add_text(line, start, False, lineno)
-        close()
-        if pending_label is not None:
-            pieces.append(pending_label)
+        pieces = _Grouper(line_mode).group(rows)
         if self.interjections:
             for piece in pieces:
                 if piece.kind == "para" and piece.label is None and _parenthesised(piece):
@@ -432,33 +83,33 @@ class _Reader:
         pieces = self._pieces(lines)
         labelled = [i for i, p in enumerate(pieces) if p.label is not None]
         self.last_label_line = pieces[labelled[-1]].lineno if labelled else 0
-        breaks = [i for i, p in enumerate(pieces) if p.kind == "break"]
-        if labelled:
-            anchor, scan_from = labelled[0], labelled[-1] + 1
-        elif breaks:
-            anchor = scan_from = breaks[-1]
-        else:
-            anchor = scan_from = len(pieces)
-        # Stage directions right before the first label (or the end) belong to the body.
-        body_start = anchor
-        while body_start > 0 and pieces[body_start - 1].kind == "stage":
-            body_start -= 1
-        back_start = len(pieces)
-        back_break: _Piece | None = None
-        for i in range(scan_from, len(pieces)):
-            piece = pieces[i]
-            if piece.kind == "break":
-                if i + 1 < len(pieces):  # a break with nothing after it stays in the body
-                    back_start, back_break = i + 1, piece
-                break
-            if (
-                piece.kind == "para"
-                and not piece.lines[0][1]
-                and _BOILERPLATE.match(piece.lines[0][0])
-            ):
-                back_start = i
-                break
+        body_start, back_start, back_break = _sections(pieces, labelled)
         front = [self._verbatim(p) for p in pieces[:body_start]]
+        body_end = back_start - 1 if back_break is not None else back_start
+        body = self._body(pieces, body_start, body_end)
+        if back_break is not None:
+            self.meta["text:back-break"] = back_break.lines[0][0]
+        back = [self._verbatim(p) for p in pieces[back_start:]]
+        if not labelled and self.text.strip():
+            self.warn("no speaker labels found: the text is kept as front and back matter", None)
+        self._layout(pieces)  # front, body, break and back: every piece, in order
+        event, speakers = _front_matter(front, self.roster.speakers())
+        people: tuple[Speaker, ...] = tuple(speakers)
+        items: tuple[BodyItem, ...] = tuple(body)
+        try:
+            return Transcript(
+                event=event,
+                speakers=people,
+                body=items,
+                front=front,
+                back=back,
+                meta=self.meta,
+            )
+        except ValidationError as exc:  # pragma: no cover - the reader builds valid models
+            raise ParseError(f"could not build a valid transcript: {exc}") from None
+
+    def _body(self, pieces: list[_Piece], body_start: int, body_end: int) -> list[BodyItem]:
+        """The turns and stage directions of the pieces from ``body_start`` to ``body_end``."""
         body: list[BodyItem] = []
         turn_label: _Label | None = None
         speaker: int | None = None
@@ -473,7 +124,6 @@ class _Reader:
                 body.append(self._turn(who, turn_label, turn_pieces, number))
             turn_pieces = []
 
-        body_end = back_start - 1 if back_break is not None else back_start
         inside = _inside_turns(pieces, body_start, body_end)
         for k in range(body_start, body_end):
             piece = pieces[k]
@@ -495,26 +145,7 @@ class _Reader:
                 turn_label = None
                 turn_pieces = [piece]
         finish()
-        if back_break is not None:
-            self.meta["text:back-break"] = back_break.lines[0][0]
-        back = [self._verbatim(p) for p in pieces[back_start:]]
-        if not labelled and self.text.strip():
-            self.warn("no speaker labels found: the text is kept as front and back matter", None)
-        self._layout(pieces)  # front, body, break and back: every piece, in order
-        event, speakers = _front_matter(front, self.roster.speakers())
-        people: tuple[Speaker, ...] = tuple(speakers)
-        items: tuple[BodyItem, ...] = tuple(body)
-        try:
-            return Transcript(
-                event=event,
-                speakers=people,
-                body=items,
-                front=front,
-                back=back,
-                meta=self.meta,
-            )
-        except ValidationError as exc:  # pragma: no cover - the reader builds valid models
-            raise ParseError(f"could not build a valid transcript: {exc}") from None
+        return body
 
     def _resolve(self, found: _Label, lineno: int) -> int:
         def ambiguous(message: str) -> None:
@@ -639,7 +270,147 @@ class _Reader:
                 self.meta["text:gaps"] = _json.dumps(gaps)
 
 
-_LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")
+def _sections(pieces: list[_Piece], labelled: list[int]) -> tuple[int, int, _Piece | None]:
+    """Where the body starts, where the back matter starts, and the break before it.
+
+    The body starts at the first label (with the stage directions right before it),
+    or after the last break where there is no label; the back matter after a break
+    or at a boilerplate paragraph after the last label.
+    """
+    breaks = [i for i, p in enumerate(pieces) if p.kind == "break"]
+    if labelled:
+        anchor, scan_from = labelled[0], labelled[-1] + 1
+    elif breaks:
+        anchor = scan_from = breaks[-1]
+    else:
+        anchor = scan_from = len(pieces)
+    # Stage directions right before the first label (or the end) belong to the body.
+    body_start = anchor
+    while body_start > 0 and pieces[body_start - 1].kind == "stage":
+        body_start -= 1
+    back_start = len(pieces)
+    back_break: _Piece | None = None
+    for i in range(scan_from, len(pieces)):
+        piece = pieces[i]
+        if piece.kind == "break":
+            if i + 1 < len(pieces):  # a break with nothing after it stays in the body
+                back_start, back_break = i + 1, piece
+            break
+        if piece.kind == "para" and not piece.lines[0][1] and _BOILERPLATE.match(piece.lines[0][0]):
+            back_start = i
+            break
+    return body_start, back_start, back_break
+
+
+def _line_mode(rows: list[_Row]) -> bool:
+    """Whether the document has no blank line between its first and last lines of
+    text and long lines: one paragraph per line."""
+    nonblank = [i for i, row in enumerate(rows) if row[0] != "blank"]
+    if nonblank and not any(row[0] == "blank" for row in rows[nonblank[0] : nonblank[-1] + 1]):
+        lengths = sorted(
+            len(line)
+            for kind, _, run, _, _ in rows
+            if kind in ("text", "label")
+            for line in run.split("\n")
+        )
+        return bool(lengths) and lengths[len(lengths) // 2] >= 100
+    return False
+
+
+class _Grouper:
+    """Rows grouped into pieces: paragraphs (a label's with it), stage directions
+    and breaks, each with its span in the text."""
+
+    def __init__(self, line_mode: bool) -> None:
+        self.line_mode = line_mode  # every line a paragraph of its own
+        self.pieces: list[_Piece] = []
+        self.current: _Piece | None = None  # the paragraph going on
+        self.pending: _Piece | None = None  # a label whose text starts on the next line
+
+    def group(self, rows: list[_Row]) -> list[_Piece]:
+        pieces = self.pieces
+        line_mode = self.line_mode
+        for kind, start, line, detail, lineno in rows:
+            if kind == "blank":
+                if self.current is not None:
+                    pieces.append(self.current)
+                    self.current = None
+                continue
+            if kind == "text" and detail is None and self.pending is None and not line_mode:
+                # The usual case, inlined: plain lines start or continue a paragraph.
+                stripped = line.rstrip()
+                end = start + len(stripped)
+                current = self.current
+                if current is not None:
+                    current.lines.append((line, False))
+                    current.end = end
+                else:
+                    first = start + len(stripped) - len(stripped.lstrip())
+                    self.current = _Piece("para", first, end, [(line, False)], lineno, None, first)
+                continue
+            if kind in ("stage", "break"):
+                self.flush()
+                end = start + len(line.rstrip())
+                first = start + len(line) - len(line.lstrip())
+                pieces.append(_Piece(kind, first, end, [(line.strip(), False)], lineno))
+            elif kind == "label":
+                self.flush()
+                self.label(cast(_Label, detail), start, line, lineno)  # a label row's label
+            elif isinstance(detail, tuple):  # an escaped line: (text, strength)
+                self.add_text(detail[0], start, detail[1], lineno)
+            elif line_mode and "\n" in line:
+                offset = start
+                for n, part in enumerate(line.split("\n")):
+                    self.add_text(part, offset, False, lineno + n)
+                    offset += len(part) + 1
+            else:
+                self.add_text(line, start, False, lineno)
+        self.flush()
+        return pieces
+
+    def close(self) -> None:
+        """End the paragraph going on."""
+        if self.current is not None:
+            self.pieces.append(self.current)
+        self.current = None
+
+    def flush(self) -> None:
+        """End the paragraph going on, and a label still waiting for its text."""
+        self.close()
+        if self.pending is not None:
+            self.pieces.append(self.pending)
+            self.pending = None
+
+    def label(self, found: _Label, start: int, line: str, lineno: int) -> None:
+        rest = line[found.end :]
+        piece = _Piece("para", start, start + len(line.rstrip()), [], lineno, found)
+        if found.rest_on_next_line or not rest.strip():
+            self.pending = piece
+            return
+        piece.lines.append((rest, False))
+        piece.text_start = start + found.end + len(rest) - len(rest.lstrip())
+        self.current = piece
+        if self.line_mode:
+            self.close()
+
+    def add_text(self, content: str, start: int, escaped: int, lineno: int) -> None:
+        # An escaped line lost its backslash: the source line is one longer.
+        end = start + bool(escaped) + len(content.rstrip())
+        if self.pending is not None:
+            current = self.current = self.pending
+            self.pending = None
+            current.lines.append((content, escaped))
+            current.text_start = start + len(content) - len(content.lstrip())
+            current.end = end
+        elif self.current is None or self.line_mode:
+            self.close()
+            first = start + len(content) - len(content.lstrip())
+            self.current = _Piece("para", first, end, [(content, escaped)], lineno, None, first)
+        else:
+            self.current.lines.append((content, escaped))
+            self.current.end = end
+        if self.line_mode:
+            self.close()
 
 
 # An interjection that names its speaker: "Volker Kauder [CDU/CSU]: Eben!",
@@ -675,197 +446,3 @@ def _inside_turns(pieces: list[_Piece], start: int, end: int) -> list[bool]:
             going_on = False
         inside[k] = going_on
     return inside
-
-
-def _lead_stage(
-    line: str, pattern: re.Pattern[str] | None
-) -> tuple[list[tuple[int, str]], int, _Label] | None:
-    """Stage directions that open a line before a speaker label, and the label."""
-    groups: list[tuple[int, str]] = []
-    pos = 0
-    while True:
-        match = _LEAD_GROUP.match(line, pos)
-        if not match or _stage(match.group(1)[1:-1]) is None:
-            break
-        groups.append((match.start(1), match.group(1)))
-        pos = match.end()
-    if not groups:
-        return None
-    at = pos + len(line[pos:]) - len(line[pos:].lstrip(" \t"))
-    if at == pos or at >= len(line):
-        return None
-    label = _candidate(line[at:], pattern)
-    if label is None or label.kind == "explicit":
-        return None
-    return groups, at, label
-
-
-def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
-    """Add the rows of plain lines and empty lines ``run`` (at ``pos``) holds.
-
-    Returns the line number after the run.
-    """
-    if "\n" not in run:
-        out.append(("text" if run else "blank", pos, run, None, lineno))
-        return lineno + 1
-    done = 0  # where the previous block ended
-    counted = 0  # newlines before this offset are counted in lineno
-    for match in _BLOCK.finditer(run):
-        a, b = match.span()
-        if a > done:
-            out.append(("blank", pos + done, "", None, lineno))
-        lineno += run.count("\n", counted, a)
-        counted = a
-        out.append(("text", pos + a, match.group(), None, lineno))
-        done = b
-    if done < len(run):
-        out.append(("blank", pos + done, "", None, lineno))
-    return lineno + run.count("\n", counted) + 1
-
-
-def _inline(
-    lines: list[tuple[str, int]], base: int = 0, fold: frozenset[int] = frozenset()
-) -> tuple[str, list[Incident]]:
-    """The paragraph text of ``lines`` and its inline incidents.
-
-    Incident offsets count from ``base``: where the paragraph starts in its turn.
-    A line between two lines of text that would be blank once its stage directions
-    are out (``\u00a0(APPLAUSE)``: blank by :func:`~debatekit._rules.is_blank`) is
-    folded (its number in ``fold``): its white space and line end go to its last
-    incident (``text:after``), so a paragraph never holds a blank line.
-    """
-    joined = "\n".join(line for line, _ in lines) if len(lines) > 1 else lines[0][0]
-    if "(" not in joined and "[" not in joined:
-        return joined.strip(), []
-    if len(lines) != joined.count("\n") + 1:  # runs of plain lines come as one
-        lines = [(part, flag) for line, flag in lines for part in line.split("\n")]
-    if lines[0][0][:1].isspace():
-        # The paragraph starts at its first character; its indentation is layout.
-        lines = [(lines[0][0].lstrip(), lines[0][1]), *lines[1:]]
-    out: list[str] = []
-    incidents: list[Incident] = []
-    size = 0
-    produced: list[str] = []  # each line's text, stage directions taken out
-    for n, (line, escaped_line) in enumerate(lines):
-        if n and n - 1 not in fold:
-            out.append("\n")
-            size += 1
-        mark = len(out)
-        pos = 0
-        for match in _INLINE.finditer(line):
-            a, b = match.span()
-            if a < pos or (a == 0 and escaped_line):
-                continue  # a line escaped as a whole: its opening brackets are text
-            content = match.group(1) if match.group(1) is not None else match.group(2)
-            found = _stage(content)
-            if a > 0 and line[a - 1] == "\\" and (found or match.group(2) is not None):
-                if found:
-                    piece = line[pos : a - 1] + match.group(0)
-                    out.append(piece)
-                    size += len(piece)
-                    pos = b
-                continue
-            if found:
-                before = line[pos:a]
-                meta: dict[str, str] = {}
-                kept = before.rstrip(_WS)
-                if kept != before and (kept or pos > 0 or n > 0 or out):
-                    meta["text:before"] = before[len(kept) :]
-                    before = kept
-                elif a == 0 and n == 0:
-                    after = line[b:]
-                    space = after[: len(after) - len(after.lstrip(_WS))]
-                    if space:
-                        meta["text:after"] = space
-                        b += len(space)
-                out.append(before)
-                size += len(before)
-                kind, subtype = found
-                incidents.append(
-                    Incident(
-                        kind=kind,
-                        subtype=subtype,
-                        text=content.strip(),
-                        printed=match.group(0),
-                        offset=base + size,
-                        meta=meta,
-                    )
-                )
-                pos = b
-            elif match.group(2) is not None:
-                before = line[pos:a]
-                out.append(before + match.group(0))
-                incidents.append(
-                    Incident(
-                        kind="note",
-                        subtype="insertion",
-                        text=content.strip(),
-                        printed=match.group(0),
-                        offset=base + size + len(before),
-                        length=b - a,
-                    )
-                )
-                size += len(before) + b - a
-                pos = b
-        rest = line[pos:]
-        out.append(rest)
-        size += len(rest)
-        produced.append("".join(out[mark:]))
-        if n in fold:  # only white space is left of it (see below)
-            del out[mark:]
-            size -= len(produced[-1])
-            meta = {**incidents[-1].meta, "text:after": produced[-1] + "\n"}
-            incidents[-1] = attrs.evolve(incidents[-1], meta=meta)
-    text = "".join(out)
-    stripped = text.strip()
-    if not fold and BLANK_LINE.search(stripped):
-        # Only a line between two lines of text is blank inside the paragraph, and
-        # only once a stage direction is out of it (blank lines end paragraphs).
-        said = [not is_blank(p) for p in produced]
-        inner = frozenset(
-            n
-            for n, p in enumerate(produced)
-            if not said[n] and any(said[:n]) and any(said[n + 1 :])
-        )
-        return _inline(lines, base, inner)
-    if stripped != text:
-        incidents = _edge_space(incidents, text, base)
-    return stripped, incidents
-
-
-def _edge_space(incidents: list[Incident], text: str, base: int) -> list[Incident]:
-    """Move the white space that ``text`` loses at its ends into its incidents.
-
-    Stage directions at the start or the end of a paragraph leave white space there
-    once they are taken out; the paragraph cannot keep it, so the incidents next to
-    it record it (``text:before``/``text:after``) and the writer puts it back.
-    """
-    lead = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
-    metas = [dict(i.meta) for i in incidents]
-    offsets = [(i.offset or 0) - base for i in incidents]
-    heads = [k for k, i in enumerate(incidents) if i.length == 0 and offsets[k] <= lead]
-    tails = [
-        k for k, i in enumerate(incidents) if i.length == 0 and offsets[k] >= end and k not in heads
-    ]
-    for group, start in ((heads, 0), (tails, end)):
-        previous = start
-        for k in group:
-            metas[k]["text:before"] = text[previous : offsets[k]] + metas[k].get("text:before", "")
-            previous = offsets[k]
-        if group and group is heads:
-            # White space after the last one (the paragraph's very end belongs to
-            # the layout around the paragraph, not to it).
-            k = group[-1]
-            metas[k]["text:after"] = metas[k].get("text:after", "") + text[previous:lead]
-    result: list[Incident] = []
-    for k, incident in enumerate(incidents):
-        if k in heads:
-            offset = 0
-        elif k in tails:
-            offset = end - lead
-        else:
-            offset = offsets[k] - lead
-        meta = {key: value for key, value in metas[k].items() if value}
-        result.append(attrs.evolve(incident, offset=base + offset, meta=meta))
-    return result

@@ -1,0 +1,357 @@
+"""Plain text: the reader's first pass (lines classified, possible speaker labels
+found, then accepted as labels or kept as text once the whole document is counted)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from typing import cast
+
+from ._speakers import PARTICIPANTS, Roster, split_label
+from ._speakers import name_key as _norm
+from ._text_conventions import Convention
+from ._text_lex import (
+    _ANY_LINE,
+    _BLOCK,
+    _BREAK,
+    _EXPLICIT,
+    _IN_TURNS,
+    _LABEL_REACH,
+    _PAREN,
+    _SPECIAL_LINE,
+    _STAGE_LINE,
+    _bare_heading,
+    _candidate,
+    _escape,
+    _Label,
+    _name_part,
+    _name_shape,
+    _Row,
+    _stage,
+    _usual_label,
+    _wrapped_label,
+)
+from .errors import _Warner
+from .models import Speaker
+
+
+def _timed(shapes: Counter[str]) -> bool:
+    """Whether most of a document's labels carry a time (``[00:01:43] Name:``)."""
+    timed = shapes["timestamp"]
+    return timed >= 2 and timed * 2 > sum(shapes.values())
+
+
+class _Tally:
+    """The possible labels of a document counted: by name key and by shape."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.shapes: Counter[str] = Counter()
+        self.keys: dict[str, str] = {}
+
+    def add(self, label: _Label) -> None:
+        """Count a possible label's name (its key worked out once) and its shape."""
+        key = self.keys.get(label.label)
+        if key is None:
+            key = self.keys[label.label] = _norm(_name_part(label.label))
+        self.counts[key] += 1
+        self.shapes[label.kind] += 1
+
+
+class _Classifier:
+    """Pass 1 of the reader: every line classified, possible labels accepted or not."""
+
+    def __init__(
+        self,
+        text: str,
+        meta: dict[str, str],
+        warn: _Warner,
+        convention: Convention,
+        speaker_map: Mapping[str, Speaker | str] | None,
+        pattern: re.Pattern[str] | None,
+        *,
+        forced: bool = False,
+    ) -> None:
+        self.text = text
+        self.meta = meta
+        self.warn = warn
+        self.dialect = convention.dialect
+        self.forced = forced  # the convention was asked for: its labels are labels
+        self.interjections = convention.interjections
+        self.pattern = pattern
+        self.roster = Roster(speaker_map)
+        self.last_label_line = 0
+        self.weak_escapes = False  # any escaped closing line (see _escape)?
+
+    def _classify(self) -> list[_Row]:
+        """One row per line that needs a look; runs of plain lines come as one row.
+
+        A row is (kind, offset, text, detail, line number); kinds: blank, text,
+        stage, break, label. Possible labels are found first (:meth:`_scan`), then
+        accepted or kept as text once the whole document is counted
+        (:meth:`_settle`).
+        """
+        tally = _Tally()
+        out, candidates = self._scan(tally)
+        return self._settle(out, candidates, tally)
+
+    def _scan(self, tally: _Tally) -> tuple[list[_Row], list[int]]:
+        """The rows, possible labels as ``cand`` rows (their places returned).
+
+        A regular expression finds the lines that may be anything but text (blank,
+        bracket or escape first, a colon near the start, an explicit id), so plain
+        lines cost no Python work of their own.
+        """
+        out: list[_Row] = []
+        candidates: list[int] = []  # where the possible labels are in out
+        pattern = self.pattern
+        text = self.text
+        size = len(text)
+        pos = 0
+        lineno = 1
+        finder = _ANY_LINE if pattern is not None else _SPECIAL_LINE
+        append = out.append
+        find = text.find
+        for match in finder.finditer(text):
+            start = match.start()
+            if start < pos:  # the second line of a wrapped label, taken with the first
+                continue
+            if start > pos:
+                run = text[pos : start - 1]
+                if "\n" in run:
+                    lineno = _runs(out, run, pos, lineno)
+                else:  # the usual run: one plain line, or one empty line
+                    append(("text" if run else "blank", pos, run, None, lineno))
+                    lineno += 1
+            stop = find("\n", start)
+            if stop < 0:
+                stop = size
+            line = text[start:stop]
+            pos = stop + 1
+            row = lineno
+            lineno += 1
+            first = line[:1]
+            if first == " " or first == "\t":
+                first = line.lstrip(" \t")[:1]
+            if not first or (first.isspace() and not line.strip()):
+                append(("blank", start, line, None, row))
+                continue
+            brace = "{#" in line
+            if brace and _EXPLICIT.match(line):
+                candidates.append(len(out))
+                append(("cand", start, line, _candidate(line), row))
+                continue
+            if first == "\\" or (brace and "\\{#" in line):
+                plain = _escape(line)
+                if plain is not None:
+                    self.weak_escapes |= plain[1] == _IN_TURNS
+                    append(("text", start, line, plain, row))
+                    continue
+            if first in "([" and _bracketed(out, candidates, tally, line, start, row, pattern):
+                continue
+            if first in "-*#_" and _BREAK.match(line):
+                append(("break", start, line, None, row))
+                continue
+            if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
+                append(("text", start, line, None, row))
+                continue
+            label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
+            if label is None and pattern is not None and out and out[-1][0] == "blank":
+                # A label alone on its line may wrap over two lines (PDF text).
+                after = find("\n", pos) if pos < size else -1
+                if after > pos:
+                    label = _wrapped_label(line, text[pos:after], pattern)
+                    if label is not None:
+                        line = text[start:after]
+                        pos = after + 1
+                        lineno += 1
+            if label is not None:
+                candidates.append(len(out))
+                append(("cand", start, line, label, row))
+                tally.add(label)
+                continue
+            append(("text", start, line, None, row))
+        if pos < size:
+            _runs(out, text[pos:], pos, lineno)
+        return out, candidates
+
+    def _settle(self, out: list[_Row], candidates: list[int], tally: _Tally) -> list[_Row]:
+        """Turn each possible label into a label or text, now the document is counted."""
+        counts, shapes = tally.counts, tally.shapes
+        surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
+            _norm(k).split()[-1] for k in self.roster.known if _norm(k)
+        }
+        kinds: Counter[str] = Counter()
+        accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
+        result = out
+        for i in candidates:
+            _, start, line, found, row = out[i]
+            detail = cast(_Label, found)  # candidates are the rows holding a label
+            seen = (detail.label, detail.kind, detail.time is None)
+            if seen in accepted:
+                kinds[detail.kind] += 1
+                out[i] = ("label", start, line, detail, row)
+            elif self._accept(detail, counts, surnames, shapes, row, line):
+                accepted.add(seen)
+                kinds[detail.kind] += 1
+                out[i] = ("label", start, line, detail, row)
+            else:
+                out[i] = ("text", start, line, None, row)
+        _front_headings(result, kinds)
+        kinds = +kinds
+        if kinds:
+            self.meta["text:dialect"] = kinds.most_common(1)[0][0]
+        return result
+
+    def _accept(
+        self,
+        found: _Label,
+        counts: Counter[str],
+        surnames: set[str],
+        shapes: Counter[str],
+        lineno: int,
+        line: str,
+    ) -> bool:
+        if found.kind in ("explicit", "pattern"):
+            return True
+        key = _norm(_name_part(found.label))
+        if self.roster.is_known(found.label):
+            return True
+        bare = _PAREN.sub(" ", _name_part(found.label)).split()
+        dialect = self.dialect
+        if self.forced and dialect == "auto":
+            return True
+        if dialect != "auto":
+            if dialect == "timestamp":
+                return found.time is not None
+            if dialect == "caps" and found.kind == "timestamp":
+                return _name_shape(found.label) == "caps"
+            return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
+        if found.kind == "qa":
+            # "Q Thanks": a bare Q and one plain space is a label only where it
+            # recurs (never "A lot more to say": too many sentences open so).
+            return not found.loose or counts[key] >= 2
+        if found.time is None and counts[key] < 2 and _timed(shapes):
+            # Where labels carry times, an untimed one printed once (a title line
+            # "NYC Council, Committee of the Whole: ...") is text.
+            return self._once(found, lineno)
+        single = len(bare) <= 1
+        if not single or "," in found.label or found.time is not None:
+            return True
+        if key in PARTICIPANTS:
+            return True  # "Question:", "Audience:": a role label, even if only once
+        short = split_label(found.label).short
+        if short is not None and counts[_norm(short)] >= 1:
+            return True  # "Emzy (E):" introduces the label "E:"
+        if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
+            return True
+        if found.kind == "caps" and shapes["caps"] >= 2:
+            return True
+        return self._once(found, lineno)
+
+    def _once(self, found: _Label, lineno: int) -> bool:
+        """Keep a once-printed label as text, with a warning; False."""
+        self.warn(
+            f"{found.label + ':'!r} looks like a speaker label but occurs only once; "
+            "kept as text (pass convention= or speakers= to take it as a label)",
+            lineno,
+            1,
+        )
+        return False
+
+
+def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
+    """A heading such as "HOST:" alone on its line, in a list of participants
+    before the first speech, is front matter when speeches carry their text on the
+    label's line: its row becomes text (and its kind is counted off ``kinds``)."""
+    first_inline = next(
+        (
+            i
+            for i, (kind, _, line, found, _) in enumerate(result)
+            if kind == "label" and isinstance(found, _Label) and _bare_heading(line, found) is False
+        ),
+        None,
+    )
+    if first_inline is not None:
+        for i in range(first_inline):
+            kind, start, line, head, row = result[i]
+            if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head):
+                kinds[head.kind] -= 1
+                result[i] = ("text", start, line, None, row)
+
+
+_LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")
+
+
+def _lead_stage(
+    line: str, pattern: re.Pattern[str] | None
+) -> tuple[list[tuple[int, str]], int, _Label] | None:
+    """Stage directions that open a line before a speaker label, and the label."""
+    groups: list[tuple[int, str]] = []
+    pos = 0
+    while True:
+        match = _LEAD_GROUP.match(line, pos)
+        if not match or _stage(match.group(1)[1:-1]) is None:
+            break
+        groups.append((match.start(1), match.group(1)))
+        pos = match.end()
+    if not groups:
+        return None
+    at = pos + len(line[pos:]) - len(line[pos:].lstrip(" \t"))
+    if at == pos or at >= len(line):
+        return None
+    label = _candidate(line[at:], pattern)
+    if label is None or label.kind == "explicit":
+        return None
+    return groups, at, label
+
+
+def _runs(out: list[_Row], run: str, pos: int, lineno: int) -> int:
+    """Add the rows of plain lines and empty lines ``run`` (at ``pos``) holds.
+
+    Returns the line number after the run.
+    """
+    if "\n" not in run:
+        out.append(("text" if run else "blank", pos, run, None, lineno))
+        return lineno + 1
+    done = 0  # where the previous block ended
+    counted = 0  # newlines before this offset are counted in lineno
+    for match in _BLOCK.finditer(run):
+        a, b = match.span()
+        if a > done:
+            out.append(("blank", pos + done, "", None, lineno))
+        lineno += run.count("\n", counted, a)
+        counted = a
+        out.append(("text", pos + a, match.group(), None, lineno))
+        done = b
+    if done < len(run):
+        out.append(("blank", pos + done, "", None, lineno))
+    return lineno + run.count("\n", counted) + 1
+
+
+def _bracketed(
+    out: list[_Row],
+    candidates: list[int],
+    tally: _Tally,
+    line: str,
+    start: int,
+    row: int,
+    pattern: re.Pattern[str] | None,
+) -> bool:
+    """Add the rows of a line opening with a bracket that is a stage direction, or
+    stage directions then a label; whether it was one of those."""
+    if _STAGE_LINE.match(line):
+        out.append(("stage", start, line, None, row))
+        return True
+    split = _lead_stage(line, pattern)
+    if split is None:
+        return False
+    # "(APPLAUSE) CLINTON: How are you?": directions, then a label.
+    groups, at, opening = split
+    for offset, group in groups:
+        out.append(("stage", start + offset, group, None, row))
+    candidates.append(len(out))
+    out.append(("cand", start + at, line[at:], opening, row))
+    tally.add(opening)
+    return True
