@@ -36,9 +36,12 @@ _HEARING_OFFICE = (
     r"Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Representative|Delegate|Secretary"
     r"|Governor|Ambassador|General|Admiral|Commissioner|Director|Administrator|Judge"
 )
+# A note on the circumstances after a member's name: "Mr. SMITH (during the reading).",
+# "(at the request of Mr. Doe)" (always lower case, unlike a chair's name).
+_CR_NOTE = r"(?: \([a-z][^()\n]{2,60}\))?"
 _CONGRESSIONAL = (
     r"[ ]{1,6}(?P<label>"
-    rf"(?:Mr|Mrs|Ms|Miss|Dr)\. {_CR_SURNAME}{_CR_STATE}"
+    rf"(?:Mr|Mrs|Ms|Miss|Dr)\. {_CR_SURNAME}{_CR_STATE}{_CR_NOTE}"
     rf"|(?:Senator|Chairman|Chairwoman|Representative|Delegate) {_CR_SURNAME}"
     r"|The (?:[A-Z][a-z]+ )?[A-Z]{3,}(?: [A-Z]{3,})*(?: pro tempore)?(?: \([^()\n]{2,60}\))?"
     rf"|(?:(?:{_HEARING_OFFICE})\.? {_HEARING_SURNAME}{_CR_STATE}"

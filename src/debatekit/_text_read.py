@@ -127,8 +127,9 @@ class _Reader(_Classifier):
         inside = _inside_turns(pieces, body_start, body_end)
         for k in range(body_start, body_end):
             piece = pieces[k]
-            if piece.kind == "stage" and turn_pieces and inside[k]:
-                # A stage direction between two paragraphs of one speech: inside it.
+            if piece.kind != "para" and turn_pieces and inside[k]:
+                # A stage direction or a rule (a table's) between two paragraphs of
+                # one speech: inside it.
                 turn_pieces.append(piece)
             elif piece.kind != "para":
                 finish()
@@ -179,7 +180,7 @@ class _Reader(_Classifier):
         for piece in pieces:
             if not piece.lines:
                 continue
-            if piece.kind == "stage":
+            if piece.kind != "para":
                 incidents.append(self._interjection(piece, base + 2 if paragraphs else 0))
                 continue
             if self.weak_escapes and any(flag == _IN_TURNS for _, flag in piece.lines):
@@ -434,15 +435,14 @@ def _parenthesised(piece: _Piece) -> bool:
 
 
 def _inside_turns(pieces: list[_Piece], start: int, end: int) -> list[bool]:
-    """For each piece, whether the next piece that is not a stage direction is a
-    paragraph without a label (so a stage direction there stands inside a speech)."""
+    """For each piece, whether the next piece that is not a stage direction or a rule
+    is a paragraph without a label (so a stage direction or a rule there, such as
+    the rules of a table a member inserts, stands inside a speech)."""
     inside = [False] * len(pieces)
     going_on = False
     for k in range(end - 1, start - 1, -1):
         piece = pieces[k]
         if piece.kind == "para":
             going_on = piece.label is None
-        elif piece.kind == "break":
-            going_on = False
         inside[k] = going_on
     return inside
