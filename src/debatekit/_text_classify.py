@@ -132,8 +132,8 @@ class _Classifier:
             row = lineno
             lineno += 1
             first = line[:1]
-            if first == " " or first == "\t":
-                first = line.lstrip(" \t")[:1]
+            if first == " " or first == "\t" or first == "\u00a0":
+                first = line.lstrip(" \t\u00a0")[:1]
             if not first or (first.isspace() and not line.strip()):
                 append(("blank", start, line, None, row))
                 continue
