@@ -49,6 +49,15 @@ _CONGRESSIONAL = (
     r")\.(?:[ \t]+|$)"
 )
 
+# A podcast that prints the name in bold with no colon, after a timestamp that some
+# turns lack or print damaged: "0:00:36.2 **Adam Garrett-Harris** I'm Adam.",
+# ":00:40.6 **Jason Staten** ...", "** Jen** (laughs)" (Orbit FM). A colon inside or
+# after the bold ("**Name:**") is the colon convention's.
+_BOLD_NAME = (
+    r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
+    r"\*\*[ \t]*(?P<label>[A-Z][^*:\n]{0,60}?)[ \t]*\*\*(?![*:])(?:[ \t]+|$)"
+)
+
 # A German plenary protocol label: an office before the name (Präsident Dr. A B), a
 # party or group in parentheses (G H (SPD), with a constituency before it), or an
 # office after a comma (Dr. E F, Bundesminister der Finanzen). The colon may follow a
@@ -113,6 +122,12 @@ def _entries() -> dict[str, Convention]:
             "colon",
             "Name: text; HOLT: ...; Q: / A:; **Name:**; [00:01:02] Name:; Name (01:20):;"
             " Name - 00:02:02:",
+        ),
+        Convention(
+            "bold-name",
+            "Podcasts printing '0:00:36.2 **Name** text': a bold name without a colon,"
+            " after a timestamp",
+            label=re.compile(_BOLD_NAME),
         ),
         Convention(
             "congressional",
