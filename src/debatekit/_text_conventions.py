@@ -105,6 +105,9 @@ class Convention:
             interjection inside the current turn (German ``(Zuruf von der SPD: ...)``).
         sniffed: Whether :func:`debatekit.text.sniff` considers it (the one-dialect
             subsets of the built-in rules are only for forcing).
+        distinctive: Whether one label of this shape is evidence on its own: a
+            document may print it once (a Congressional Record "Extension of
+            Remarks" is one member's statement under one "Mr. SMITH." label).
     """
 
     name: str
@@ -114,6 +117,7 @@ class Convention:
     pages: bool = False
     interjections: bool = False
     sniffed: bool = True
+    distinctive: bool = False
 
 
 def _entries() -> dict[str, Convention]:
@@ -134,6 +138,7 @@ def _entries() -> dict[str, Convention]:
             "Congressional Record: '  Mr. SMITH. text' at an indented paragraph,"
             " 'The PRESIDING OFFICER (Mr. Roe).', continuation lines unindented",
             label=re.compile(_CONGRESSIONAL),
+            distinctive=True,
         ),
         Convention(
             "court",

@@ -6,7 +6,8 @@ and the best one is read with. A convention's score is the number of lines it ta
 for labels whose speaker occurs again (real labels repeat: people speak more than
 once), less half a point per label that occurs only once (``Yes:``, a place name, a
 salutation, a heading ending in a colon are labels only once); where no convention
-finds a label twice, the built-in colon rules are taken. Conventions whose text
+finds a label twice (or, for a convention whose labels are distinctive, once), the
+built-in colon rules are taken. Conventions whose text
 comes from printed pages are scored only where page furniture is present, on the
 sample with it stripped. The sample is the first :data:`SAMPLE` characters (cut at a
 line end), so sniffing costs the same on any size of document.
@@ -78,6 +79,13 @@ def _score(names: Counter[str]) -> float:
     return repeated - 0.5 * single
 
 
+def _evidence(convention: Convention, names: Counter[str]) -> bool:
+    """Whether a convention's labels show the document follows it: a speaker
+    labelled twice, or one label of a distinctive shape."""
+    most = max(names.values(), default=0)
+    return most >= 2 or (convention.distinctive and most >= 1)
+
+
 def _labels(convention: Convention, sample: str) -> list[str]:
     if convention.label is not None:
         finder = re.compile(f"^(?:{convention.label.pattern})", re.MULTILINE)
@@ -103,10 +111,11 @@ def sniff_text(text: str) -> Sniffed:
         labels = _labels(convention, cleaned)
         names: Counter[str] = Counter(_key(label) for label in labels)
         results.append((_score(names), -order, convention, names))
-    # A convention that finds no label twice has no evidence: below every one that does.
-    results.sort(key=lambda r: (max(r[3].values(), default=0) >= 2, r[0], r[1]), reverse=True)
+    # A convention that finds no label twice has no evidence (unless its labels are
+    # distinctive and it finds one): below every one that does.
+    results.sort(key=lambda r: (_evidence(r[2], r[3]), r[0], r[1]), reverse=True)
     score, _, best, names = results[0]
-    if max(names.values(), default=0) < 2 and not paged:
+    if not _evidence(best, names) and not paged:
         # No evidence anywhere: the built-in colon rules, which judge line by line.
         score, _, best, names = next(r for r in results if r[2].name == "colon")
     runner = results[1] if len(results) > 1 else None
