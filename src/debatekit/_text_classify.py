@@ -13,6 +13,7 @@ from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
     _ANY_LINE,
+    COLLECTIVE,
     _BLOCK,
     _BREAK,
     _EXPLICIT,
@@ -189,7 +190,10 @@ class _Classifier:
             _, start, line, found, row = out[i]
             detail = cast(_Label, found)  # candidates are the rows holding a label
             seen = (detail.label, detail.kind, detail.time is None)
-            if seen in accepted:
+            if not kinds and _norm(_name_part(detail.label)) in COLLECTIVE:
+                # "PARTICIPANTS: A and B" before the first speech: a list, not a turn.
+                out[i] = ("text", start, line, None, row)
+            elif seen in accepted:
                 kinds[detail.kind] += 1
                 out[i] = ("label", start, line, detail, row)
             elif self._accept(detail, counts, surnames, shapes, row, line):
@@ -230,8 +234,9 @@ class _Classifier:
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
             # "Q Thanks": a bare Q and one plain space is a label only where it
-            # recurs (never "A lot more to say": too many sentences open so).
-            return not found.loose or counts[key] >= 2
+            # recurs (never "A lot more to say": too many sentences open so); kept
+            # as text once, with the warning (the writer escapes such a line).
+            return not found.loose or counts[key] >= 2 or self._once(found, lineno)
         if found.time is None and counts[key] < 2 and _timed(shapes):
             # Where labels carry times, an untimed one printed once (a title line
             # "NYC Council, Committee of the Whole: ...") is text.

@@ -241,6 +241,11 @@ _META_KEYS = frozenset(
         "tl;dr",
     ]
 ) | {"editor's note", "editors note", "see also", "read more", "filed under", "photo credit"}
+#: Metadata words that, printed in capitals like the labels of a transcript, name a
+#: group answering together ("PARTICIPANTS:  Thank you." in a White House
+#: roundtable); before the first speech they are still metadata (a debate's
+#: "PARTICIPANTS: Former Secretary of State ..."), see the classifier.
+COLLECTIVE = frozenset(["participants", "panelists"])
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
 
 
@@ -264,7 +269,7 @@ def _name_shape(label: str) -> str | None:
     if not bare or "(" in bare or ")" in bare:
         return None
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
-    if key in _META_KEYS:
+    if key in _META_KEYS and not (key in COLLECTIVE and bare.isupper()):
         return None
     tokens = bare.split()
     if not 1 <= len(tokens) <= 8:
