@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import warnings
 
-from debatekit import text
+from debatekit import Transcript, text
 
 
-def _quiet(source: str) -> text.Transcript:
+def _quiet(source: str) -> Transcript:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         return text.loads(source)
@@ -49,7 +49,8 @@ def test_bold_name_without_colon_after_a_timestamp() -> None:
     assert text.sniff(source).convention == "bold-name"
     t = _quiet(source)
     assert [turn.speaker_id for turn in t.turns] == ["garrett-harris", "luker"] * 2
-    assert t.turns[0].start is not None and t.turns[0].start.total_seconds() == 12.6
+    assert t.turns[0].start is not None
+    assert t.turns[0].start.total_seconds() == 12.6
     assert text.dumps(t) == source
 
 
@@ -79,7 +80,8 @@ def test_one_congressional_label_is_enough() -> None:
     )
     assert text.sniff(source).convention == "congressional"
     t = _quiet(source)
-    assert len(t.turns) == 1 and t.turns[0].label == "Mr. RANGEL"
+    assert len(t.turns) == 1
+    assert t.turns[0].label == "Mr. RANGEL"
     assert t.turns[0].text.startswith("Mr. Speaker, I rise today")
 
 

@@ -13,7 +13,6 @@ from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
     _ANY_LINE,
-    COLLECTIVE,
     _BLOCK,
     _BREAK,
     _EXPLICIT,
@@ -22,6 +21,7 @@ from ._text_lex import (
     _PAREN,
     _SPECIAL_LINE,
     _STAGE_LINE,
+    COLLECTIVE,
     _bare_heading,
     _candidate,
     _escape,
