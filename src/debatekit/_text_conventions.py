@@ -36,14 +36,26 @@ _HEARING_OFFICE = (
     r"Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Representative|Delegate|Secretary"
     r"|Governor|Ambassador|General|Admiral|Commissioner|Director|Administrator|Judge"
 )
+# A note on the circumstances after a member's name: "Mr. SMITH (during the reading).",
+# "(at the request of Mr. Doe)" (always lower case, unlike a chair's name).
+_CR_NOTE = r"(?: \([a-z][^()\n]{2,60}\))?"
 _CONGRESSIONAL = (
     r"[ ]{1,6}(?P<label>"
-    rf"(?:Mr|Mrs|Ms|Miss|Dr)\. {_CR_SURNAME}{_CR_STATE}"
+    rf"(?:Mr|Mrs|Ms|Miss|Dr)\. {_CR_SURNAME}{_CR_STATE}{_CR_NOTE}"
     rf"|(?:Senator|Chairman|Chairwoman|Representative|Delegate) {_CR_SURNAME}"
     r"|The (?:[A-Z][a-z]+ )?[A-Z]{3,}(?: [A-Z]{3,})*(?: pro tempore)?(?: \([^()\n]{2,60}\))?"
     rf"|(?:(?:{_HEARING_OFFICE})\.? {_HEARING_SURNAME}{_CR_STATE}"
     r"|The (?:Acting |Vice )?(?:Chairman|Chairwoman|Chair|Clerk))(?=\.[ \t]+\S)"
     r")\.(?:[ \t]+|$)"
+)
+
+# A podcast that prints the name in bold with no colon, after a timestamp that some
+# turns lack or print damaged: "0:00:36.2 **Adam Garrett-Harris** I'm Adam.",
+# ":00:40.6 **Jason Staten** ...", "** Jen** (laughs)" (Orbit FM). A colon inside or
+# after the bold ("**Name:**") is the colon convention's.
+_BOLD_NAME = (
+    r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
+    r"\*\*[ \t]*(?P<label>[A-Z][^*:\n]{0,60}?)[ \t]*\*\*(?![*:])(?:[ \t]+|$)"
 )
 
 # A German plenary protocol label: an office before the name (Präsident Dr. A B), a
@@ -125,6 +137,9 @@ class Convention:
             interjection inside the current turn (German ``(Zuruf von der SPD: ...)``).
         sniffed: Whether :func:`debatekit.text.sniff` considers it (the one-dialect
             subsets of the built-in rules are only for forcing).
+        distinctive: Whether one label of this shape is evidence on its own: a
+            document may print it once (a Congressional Record "Extension of
+            Remarks" is one member's statement under one "Mr. SMITH." label).
     """
 
     name: str
@@ -134,6 +149,7 @@ class Convention:
     pages: bool = False
     interjections: bool = False
     sniffed: bool = True
+    distinctive: bool = False
 
 
 def _entries() -> dict[str, Convention]:
@@ -144,10 +160,17 @@ def _entries() -> dict[str, Convention]:
             " Name - 00:02:02:",
         ),
         Convention(
+            "bold-name",
+            "Podcasts printing '0:00:36.2 **Name** text': a bold name without a colon,"
+            " after a timestamp",
+            label=re.compile(_BOLD_NAME),
+        ),
+        Convention(
             "congressional",
             "Congressional Record: '  Mr. SMITH. text' at an indented paragraph,"
             " 'The PRESIDING OFFICER (Mr. Roe).', continuation lines unindented",
             label=re.compile(_CONGRESSIONAL),
+            distinctive=True,
         ),
         Convention(
             "court",

@@ -15,9 +15,12 @@ from ._speakers import _commas, strip_unsure
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
+# A label may be indented with no-break spaces as well as spaces and tabs: pages
+# taken out of HTML (White House transcripts) indent paragraphs with "&nbsp;".
+_INDENT = r"(?P<indent>[ \t\u00a0]*)"
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL = re.compile(
-    rf"(?P<indent>[ \t]*)"
+    rf"{_INDENT}"
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
     rf"(?P<bold>\*\*)?"
     rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
@@ -28,11 +31,11 @@ _LABEL = re.compile(
 # "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
 # next lines.
 _LABEL_TS_LINE = re.compile(
-    rf"(?P<indent>[ \t]*)(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
+    rf"{_INDENT}(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
     rf"[ \t]+(?P<tts>\(?{_TS}\)?|\[{_TS}\])[ \t]*$"
 )
 _QA = re.compile(
-    r"(?P<indent>[ \t]*)(?P<label>Q|A)"
+    _INDENT + r"(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
 )
 # A Westminster question paper label (New Zealand, Australia): the question's number,
@@ -45,7 +48,7 @@ _EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \
 _LABEL_REACH = 200
 # The start of every line that may be anything but plain text.
 _SPECIAL_LINE = re.compile(
-    rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
+    rf"^(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
 )
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 # A block of non-empty lines.
@@ -242,6 +245,11 @@ _META_KEYS = frozenset(
         "tl;dr",
     ]
 ) | {"editor's note", "editors note", "see also", "read more", "filed under", "photo credit"}
+#: Metadata words that, printed in capitals like the labels of a transcript, name a
+#: group answering together ("PARTICIPANTS:  Thank you." in a White House
+#: roundtable); before the first speech they are still metadata (a debate's
+#: "PARTICIPANTS: Former Secretary of State ..."), see the classifier.
+COLLECTIVE = frozenset(["participants", "panelists"])
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
 
 
@@ -265,7 +273,7 @@ def _name_shape(label: str) -> str | None:
     if not bare or "(" in bare or ")" in bare:
         return None
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
-    if key in _META_KEYS:
+    if key in _META_KEYS and not (key in COLLECTIVE and bare.isupper()):
         return None
     tokens = bare.split()
     if not 1 <= len(tokens) <= 8:

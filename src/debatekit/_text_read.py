@@ -124,15 +124,12 @@ class _Reader(_Classifier):
                 body.append(self._turn(who, turn_label, turn_pieces, number))
             turn_pieces = []
 
-        # In a protocol (a convention with interjections) a separator line ('*****'
-        # around a vote in the Austrian Nationalrat) between two paragraphs of one
-        # speech is part of the speech, like an interjection.
-        inside = _inside_turns(pieces, body_start, body_end, breaks=self.interjections)
-        inner = ("stage", "break") if self.interjections else ("stage",)
+        inside = _inside_turns(pieces, body_start, body_end)
         for k in range(body_start, body_end):
             piece = pieces[k]
-            if piece.kind in inner and turn_pieces and inside[k]:
-                # A stage direction between two paragraphs of one speech: inside it.
+            if piece.kind != "para" and turn_pieces and inside[k]:
+                # A stage direction or a rule (a table's) between two paragraphs of
+                # one speech: inside it.
                 turn_pieces.append(piece)
             elif piece.kind != "para":
                 finish()
@@ -183,7 +180,7 @@ class _Reader(_Classifier):
         for piece in pieces:
             if not piece.lines:
                 continue
-            if piece.kind in ("stage", "break"):
+            if piece.kind != "para":
                 incidents.append(self._interjection(piece, base + 2 if paragraphs else 0))
                 continue
             if self.weak_escapes and any(flag == _IN_TURNS for _, flag in piece.lines):
@@ -437,17 +434,15 @@ def _parenthesised(piece: _Piece) -> bool:
     return True
 
 
-def _inside_turns(pieces: list[_Piece], start: int, end: int, *, breaks: bool) -> list[bool]:
-    """For each piece, whether the next piece that is not a stage direction is a
-    paragraph without a label (so a stage direction there stands inside a speech);
-    with ``breaks``, a break is passed over like a stage direction."""
+def _inside_turns(pieces: list[_Piece], start: int, end: int) -> list[bool]:
+    """For each piece, whether the next piece that is not a stage direction or a rule
+    is a paragraph without a label (so a stage direction or a rule there, such as
+    the rules of a table a member inserts, stands inside a speech)."""
     inside = [False] * len(pieces)
     going_on = False
     for k in range(end - 1, start - 1, -1):
         piece = pieces[k]
         if piece.kind == "para":
             going_on = piece.label is None
-        elif piece.kind == "break" and not breaks:
-            going_on = False
         inside[k] = going_on
     return inside

@@ -6,7 +6,12 @@ and the best one is read with. A convention's score is the number of lines it ta
 for labels whose speaker occurs again (real labels repeat: people speak more than
 once), less half a point per label that occurs only once (``Yes:``, a place name, a
 salutation, a heading ending in a colon are labels only once); where no convention
-finds a label twice, the built-in colon rules are taken. Conventions whose text
+finds a label twice (or, for a convention whose labels are distinctive, once), the
+shape of the labels decides: a convention with its own label pattern that finds two
+names or more, among them every name the colon rules find, is taken, else the built-in
+colon rules. Where the colon rules win, a family convention that finds the same
+repeated names on as many lines is taken instead: it also knows the family's
+interjections. Conventions whose text
 comes from printed pages are scored only where page furniture is present, on the
 sample with it stripped. The sample is the first :data:`SAMPLE` characters (cut at a
 line end), so sniffing costs the same on any size of document.
@@ -33,10 +38,10 @@ SAMPLE = 200_000
 # their line.
 _TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
 _COLON = re.compile(
-    rf"^[ \t]*(?:{_TS}[ \t]+)?(?:\*\*)?"
+    rf"^[ \t\u00a0]*(?:{_TS}[ \t]+)?(?:\*\*)?"
     r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?)"
     rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
-    r"|^[ \t]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
+    r"|^[ \t\u00a0]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
     # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
     rf"|^[ \t]*(?:\*\*)?(?P<timed>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){{0,5}}?)(?:\*\*)?"
     rf"[ \t]+{_TS}[ \t]*$",
@@ -85,6 +90,13 @@ def _score(names: Counter[str]) -> float:
     return repeated - 0.5 * single
 
 
+def _evidence(convention: Convention, names: Counter[str]) -> bool:
+    """Whether a convention's labels show the document follows it: a speaker
+    labelled twice, or one label of a distinctive shape."""
+    most = max(names.values(), default=0)
+    return most >= 2 or (convention.distinctive and most >= 1)
+
+
 def _labels(convention: Convention, sample: str) -> list[str]:
     if convention.label is not None:
         finder = re.compile(f"^(?:{convention.label.pattern})", re.MULTILINE)
@@ -125,37 +137,32 @@ def sniff_text(text: str) -> Sniffed:
         labels = _labels(convention, cleaned)
         names: Counter[str] = Counter(_key(label) for label in labels)
         results.append((_score(names), -order, convention, names))
-    # A convention that finds no label twice has no evidence: below every one that does.
-    # On a tie, a convention with a label pattern of its own (it also knows the
-    # family's interjections and furniture) goes before the generic colon rules.
+    # A convention that finds no label twice has no evidence (unless its labels are
+    # distinctive and it finds one): below every one that does. On a tie, a convention
+    # with a label pattern of its own (it also knows the family's interjections and
+    # furniture) goes before the generic colon rules.
     results.sort(
-        key=lambda r: (max(r[3].values(), default=0) >= 2, r[0], r[2].label is not None, r[1]),
+        key=lambda r: (_evidence(r[2], r[3]), r[0], r[2].label is not None, r[1]),
         reverse=True,
     )
     score, _, best, names = results[0]
     if best.name == "colon" and score > 0:
         # The colon rules also take a protocol's labels, and its chair's 'Nächster
-        # Redner: ...' lines besides: a convention of its own that explains nearly as
-        # much (four fifths of the score), or every name they find repeated and as many
-        # label lines, is the document's family.
+        # Redner: ...' lines besides: a convention of its own that finds every name
+        # they find repeated, on as many label lines, is the document's family.
         repeated = {name for name, n in names.items() if n >= 2}
         lines = sum(names.values())
         close = [
             r
             for r in results[1:]
             if r[2].label is not None
-            and max(r[3].values(), default=0) >= 2
-            and (
-                r[0] >= 0.8 * score
-                or (
-                    repeated <= {name for name, n in r[3].items() if n >= 2}
-                    and sum(r[3].values()) >= lines
-                )
-            )
+            and _evidence(r[2], r[3])
+            and repeated <= {name for name, n in r[3].items() if n >= 2}
+            and sum(r[3].values()) >= lines
         ]
         if close:
             score, _, best, names = close[0]
-    if max(names.values(), default=0) < 2 and not paged:
+    if not _evidence(best, names) and not paged:
         # No repeated name anywhere (a short excerpt: every speaker once): the shape of
         # the labels is the evidence. A convention with a label pattern of its own that
         # finds two names or more, among them every name the colon rules find (French

@@ -480,8 +480,10 @@ def _once_only(
 
 
 def _own_paragraph(printed: str) -> bool:
-    """Whether ``printed`` reads back as a stage direction standing as a paragraph (or,
-    in a protocol, a separator line such as ``*****`` inside a speech)."""
+    """Whether ``printed`` reads back as a stage direction (or a rule) standing as a
+    paragraph."""
+    if "\n" not in printed and _BREAK.match(printed):
+        return True
     return (
         printed == printed.strip()
         and "\n\n" not in printed
