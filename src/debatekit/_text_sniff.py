@@ -139,10 +139,10 @@ def sniff_text(text: str) -> Sniffed:
         results.append((_score(names), -order, convention, names))
     # A convention that finds no label twice has no evidence (unless its labels are
     # distinctive and it finds one): below every one that does. On a tie, a convention
-    # with a label pattern of its own (it also knows the family's interjections and
-    # furniture) goes before the generic colon rules.
+    # with a label pattern of its own that finds labels (it also knows the family's
+    # interjections and furniture) goes before the generic colon rules.
     results.sort(
-        key=lambda r: (_evidence(r[2], r[3]), r[0], r[2].label is not None, r[1]),
+        key=lambda r: (_evidence(r[2], r[3]), r[0], r[2].label is not None and bool(r[3]), r[1]),
         reverse=True,
     )
     score, _, best, names = results[0]
