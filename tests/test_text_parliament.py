@@ -187,3 +187,43 @@ def test_an_empty_cue_is_dropped_with_a_warning() -> None:
     with pytest.warns(UserWarning, match="without text"):
         t = captions.loads(vtt)
     assert [turn.text for turn in t.turns] == ["Hi."]
+
+
+def test_belgian_intervention_numbers_are_not_names() -> None:
+    source = (
+        "01.01  Peter De Roover (N-VA): Mijnheer de minister, mijn vraag.\n\n"
+        "01.02  Minister Vincent Van Quickenborne: Ik antwoord.\n\n"
+        "01.03  Peter De Roover (N-VA): Dank u.\n"
+    )
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["roover", "quickenborne", "roover"]
+    assert t.turns[0].text == "Mijnheer de minister, mijn vraag."
+    assert text.dumps(t) == source
+
+
+def test_austrian_second_and_third_presidents() -> None:
+    source = (
+        "Zweite Präsidentin Doris Bures: Zu Wort gelangt Frau Abgeordnete Mag. Dr. Maria"
+        " Theresia Fekter.\n\n"
+        "Abgeordnete Mag. Dr. Maria Theresia Fekter (ÖVP): Frau Präsidentin!\n\n"
+        "Dritter Präsident Ing. Norbert Hofer: Danke.\n\n"
+        "Zweite Präsidentin Doris Bures: Bitte.\n"
+    )
+    assert text.sniff(source).convention == "plenarprotokoll"
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["bures", "fekter", "hofer", "bures"]
+    assert t.speaker("bures").role == "Zweite Präsidentin"
+
+
+def test_french_minister_with_a_long_portfolio() -> None:
+    source = (
+        "M.\u00a0le président. La parole est à M. le ministre de l’économie, des finances"
+        " et de la souveraineté industrielle et numérique.\n"
+        "M. le ministre de l’économie, des finances et de la souveraineté industrielle et"
+        " numérique. Monsieur le député, merci.\n"
+        "M. le président. La parole est à M. Charles de Courson.\n"
+        "M. Charles de Courson. Merci.\n"
+    )
+    t = _quiet(source, convention="compte-rendu")
+    assert len(t.turns) == 4
+    assert t.turns[1].text == "Monsieur le député, merci."

@@ -83,7 +83,8 @@ ROLE_WORDS = _wordset(
     "président présidente vice-président vice-présidente ministre rapporteur "
     "secrétaire garde sceaux rapporteure questeur questeure premier première "
     "vizekanzler vizekanzlerin minister ministerin landesminister landesministerin "
-    "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin"
+    "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin "
+    "zweite zweiter dritte dritter"
 )
 
 #: Labels that name a participant by role, not by name: a label even if it occurs

@@ -69,7 +69,7 @@ _DE_TITLE = (
     r"|Mag|MMag|Ing|DI|Dkfm)"
 )
 # Degrees an Austrian record prints after the name (Karl Nehammer, MSc).
-_DE_DEGREE = r"(?:, (?:BA|BSc|MA|MSc|MBA|MAS|MEd|BEd|PhD|LL\.M\.|LL\.B\.))*"
+_DE_DEGREE = r"(?:,? (?:BA|BSc|MA|MSc|MBA|MAS|MEd|BEd|PhD|LL\.M\.|LL\.B\.))*"
 _DE_NAME = (
     rf"(?:{_DE_TITLE}\.? )*(?:(?:von|van|de|zu|vom)(?: der)? )?[A-ZÄÖÜ][\w'\-]+"
     rf"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'\-]+){{0,3}}{_DE_DEGREE}"
@@ -77,8 +77,8 @@ _DE_NAME = (
 # Offices printed before the name: the chair, the government, and the Austrian
 # 'Abgeordneter' (member) with which the Nationalrat labels every member.
 _DE_OFFICE = (
-    r"(?:(?:Alters|Vize|Landtags|Minister)?[Pp]räsident(?:in)?|Bundeskanzler(?:in)?"
-    r"|Vizekanzler(?:in)?|(?:Bundes|Staats|Landes)?[Mm]inister(?:in)?|Staatssekretär(?:in)?"
+    r"(?:(?:(?:Zweite|Dritte)r? )?(?:Alters|Vize|Landtags|Minister)?[Pp]räsident(?:in)?"
+    r"|Bundeskanzler(?:in)?|Vizekanzler(?:in)?|(?:Bundes|Staats|Landes)?[Mm]inister(?:in)?|Staatssekretär(?:in)?"
     r"|Senator(?:in)?|(?:Erste[r]? |Regierende[r]? )?Bürgermeister(?:in)?"
     r"|Abgeordnete[r]?|Abg\.)"
     # the portfolio between office and name (Bundesministerin für Justiz Dr. Alma Zadić,
@@ -96,7 +96,7 @@ _PLENARPROTOKOLL = (
 # A French compte rendu label: M., Mme or Mlle, a name or an office, a period; the
 # speech runs on on the same line.
 _COMPTE_RENDU = (
-    r"[ \t]*(?P<label>(?:M|MM|Mme|Mlle)\.? "
+    r"[ \t]*(?P<label>(?:M|MM|Mme|Mlle)\.?[ \u00a0]"
     r"(?:le |la |l['’]|de |d['’]|du )*(?:[A-ZÉÈ][\w'’\-]+"
     # an office instead of a name: M. le président, Mme la ministre déléguée, M. le
     # président de la commission, Mme la rapporteure générale, M. le secrétaire d'État,
@@ -104,10 +104,10 @@ _COMPTE_RENDU = (
     r"|(?:[Pp]remier |[Pp]remière |vice-)?(?:président|présidente|ministre|rapporteur|rapporteure"
     r"|secrétaire d['’][ÉE]tat|garde des sceaux|questeur|questeure)"
     r"(?: (?:délégué|déléguée|général|générale|suppléant|suppléante))?"
-    r"(?: (?:de la|du|des|de l['’]) [a-zé][\w'’\- ]{2,60}?(?=\.))?)"
+    r"(?: (?:de la|du|des|de l['’]|de) ?[a-zé][\w'’,\- ]{2,160}?(?=\.))?)"
     r"(?:[ \-](?:de |d['’]|du |la |le )?[A-ZÉÈ][\w'’\-]+){0,4}"
     # the office after a comma (M. Y, ministre de ...; Mme Z, Première ministre)
-    r"(?:, [\wé][^.\n]{2,200}?)?)\.(?:[ \t]+|$)"
+    r"(?:, [\wé][^.\n]{2,200}?)?)\.(?:[ \t\u00a0]+|$)"
 )
 
 

@@ -42,6 +42,9 @@ _QA = re.compile(
 # the member, the minister asked: "1. ANDREW LITTLE (Leader of the Opposition) to the
 # Prime Minister :". The member is the speaker.
 _QUESTION = re.compile(r"\d{1,3}\.[ \t]+(?P<name>\S.{0,80}?)[ \t]+to the [^:]{2,100}?\Z")
+# The Belgian Chamber's integral report numbers every intervention: "01.02  Peter De
+# Roover (N-VA): ...". The number is not the speaker's name.
+_NUMBERED = re.compile(r"\d{1,3}\.\d{1,3}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
 _EXPLICIT = re.compile(r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
 # A label's colon is never further into its line than this (label, stamps, markup).
@@ -371,9 +374,11 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
-        question = _QUESTION.match(label) if label[:1].isdigit() else None
-        if question is not None:
-            label = question["name"]  # the number and the addressee stay in the prefix
+        if label[:1].isdigit():
+            # the number and the addressee stay in the printed prefix
+            numbered = _QUESTION.match(label) or _NUMBERED.match(label)
+            if numbered is not None:
+                label = numbered["name"]
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
             return None

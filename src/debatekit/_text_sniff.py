@@ -115,7 +115,11 @@ def _by_shape(
     shaped = [
         r
         for r in results
-        if r[2].label is not None and len(r[3]) >= 2 and (taken <= set(r[3]) or r[0] >= colon[0])
+        if r[2].label is not None
+        and len(r[3]) >= 2
+        # a protocol's chair prints procedural lines with a colon ('Erster Redner:
+        # Herr Abgeordneter X.'): fewer one-off labels than the colon rules is evidence
+        and (taken <= set(r[3]) or (r[2].interjections and r[0] >= colon[0]))
     ]
     if not shaped:
         return colon
@@ -166,9 +170,9 @@ def sniff_text(text: str) -> Sniffed:
         # No repeated name anywhere (a short excerpt: every speaker once): the shape of
         # the labels is the evidence. A convention with a label pattern of its own that
         # finds two names or more, among them every name the colon rules find (French
-        # 'M. le président.' / 'M. X, ministre de ....' have no colon at all) or with
-        # fewer one-off labels than they have, is taken; else the built-in colon rules,
-        # which judge line by line.
+        # 'M. le président.' / 'M. X, ministre de ....' have no colon at all) or, for a
+        # protocol, with fewer one-off labels than they have, is taken; else the
+        # built-in colon rules, which judge line by line.
         score, _, best, names = _by_shape(results)
     runner = results[1] if len(results) > 1 else None
     return Sniffed(
