@@ -210,6 +210,20 @@ STAGE_VOCABULARY: dict[str, tuple[IncidentKind, str]] = {
     "zwischenruf": ("vocal", "interjection"),
     "zwischenrufe": ("vocal", "interjection"),
     "widerspruch": ("vocal", "dissent"),
+    # a protocol's interjections by a named member or a group ("(Abg. Kollross: Nein!)",
+    # "(Ruf bei der SPÖ: ...)", "(Rufe: ...)") and reactions with their adjective first
+    # ("(Allgemeiner Beifall.)", "(Anhaltende Zwischenrufe ...)", "(Heftiger Widerspruch
+    # ...)", "(Weitere Zurufe ...)")
+    "abg": ("vocal", "interjection"),
+    "ruf": ("vocal", "interjection"),
+    "rufe": ("vocal", "interjection"),
+    "bravorufe": ("vocal", "cheering"),
+    "allgemeiner": ("kinesic", "applause"),
+    "lebhafter": ("kinesic", "applause"),
+    "anhaltender": ("kinesic", "applause"),
+    "anhaltende": ("vocal", "interjection"),
+    "weitere": ("vocal", "interjection"),
+    "heftiger": ("vocal", "dissent"),
     "unruhe": ("vocal", "noise"),
     "exclamations": ("vocal", "interjection"),
     "protestations": ("vocal", "dissent"),

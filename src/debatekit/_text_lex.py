@@ -60,7 +60,9 @@ _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _Row: TypeAlias = "tuple[str, int, str, object, int]"
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
-_INLINE = re.compile(r"\(([^()\n]{1,80})\)|\[([^\[\]\n]{1,120})\]")
+# A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
+# reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
+_INLINE = re.compile(r"\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _BOILERPLATE = re.compile(
     r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
