@@ -39,7 +39,10 @@ SAMPLE = 200_000
 _TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
 _COLON = re.compile(
     rf"^[ \t\u00a0]*(?:{_TS}[ \t]+)?(?:\*\*)?"
-    r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?)"
+    # a name, then up to two parentheses (a Hansard's constituency, office and party,
+    # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
+    r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
+    r"(?:[ \t]+\([^()\n:]{1,100}\)){0,2})"
     rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
     r"|^[ \t\u00a0]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
     # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
