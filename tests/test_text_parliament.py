@@ -227,3 +227,23 @@ def test_french_minister_with_a_long_portfolio() -> None:
     t = _quiet(source, convention="compte-rendu")
     assert len(t.turns) == 4
     assert t.turns[1].text == "Monsieur le député, merci."
+
+
+def test_bundestag_of_the_1960s_theologian_title() -> None:
+    """'Präsident D. Dr. Gerstenmaier' (the D. of a doctorate in theology) is a label,
+    and the same person as 'D. Dr. Gerstenmaier, Präsident'."""
+    source = (
+        "Präsident D. Dr. Gerstenmaier: Die Sitzung ist eröffnet.\n\n"
+        "Dr. Dehler (FDP): Herr Präsident!\n\n"
+        "(Beifall bei der FDP)\n\n"
+        "D. Dr. Gerstenmaier, Präsident: Bitte.\n\n"
+        "Wehner (SPD): Meine Damen und Herren!\n"
+    )
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "gerstenmaier",
+        "dehler",
+        "gerstenmaier",
+        "wehner",
+    ]
+    assert t.speaker("gerstenmaier").role == "Präsident"

@@ -67,7 +67,9 @@ TITLES = _wordset(
     "mayor judge justice chief general admiral rear colonel captain ambassador "
     "the der die le la les "
     # Austrian academic titles before a name (Mag. Wolfgang Sobotka, Dipl.-Ing. X)
-    "mag ing di dipl dkfm mmag"
+    "mag ing di dipl dkfm mmag volksw kfm "
+    # the theologian's doctorate of 1950s and 1960s Bundestag labels (Präsident D. Dr. X)
+    "d"
 )
 
 #: Words of an office printed before a name or instead of one. A label made only of

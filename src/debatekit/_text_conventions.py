@@ -62,10 +62,12 @@ _BOLD_NAME = (
 # party or group in parentheses (G H (SPD), with a constituency before it), or an
 # office after a comma (Dr. E F, Bundesminister der Finanzen). The colon may follow a
 # space (OCR) and the text may run on on the same line.
-# Academic titles before the name: German (Dr., Prof.) and Austrian (Mag., Ing., DI,
-# Dipl.-Ing., MMag., Dkfm., the feminine Mag.a and Dr.in).
+# Academic titles before the name: German (Dr., Prof., the theologian's D. of the 1950s
+# and 1960s: 'Präsident D. Dr. Gerstenmaier'), Austrian (Mag., Ing., DI, Dipl.-Ing.,
+# MMag., Dkfm., the feminine Mag.a and Dr.in).
 _DE_TITLE = (
-    r"(?:Dr\.in|Mag\.a|Dipl\.-Ing\.|h\. ?c\.(?: mult\.)?|Dr|Prof|Frau|Graf|Freiherr"
+    r"(?:Dr\.in|Mag\.a|Dipl\.-[A-Z][a-z]{1,6}\.|h\. ?c\.(?: mult\.)?|D(?=\. )|Dr|Prof|Frau"
+    r"|Graf|Freiherr"
     r"|Mag|MMag|Ing|DI|Dkfm)"
 )
 # Degrees an Austrian record prints after the name (Karl Nehammer, MSc).
