@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 
-from debatekit import Transcript, captions, text
+from debatekit import Transcript, Turn, captions, text
 from debatekit._rules import is_collective
 
 WESTMINSTER = """Mr SPEAKER: Order. Questions to the Prime Minister.
@@ -103,7 +103,8 @@ def test_australian_em_dash_labels() -> None:
         "rudd",
         "speaker",
     ]
-    assert t.turns[1].text.endswith("Mr Tanner interjecting")
+    interjections = [x for x in t.body if not isinstance(x, Turn)]
+    assert [(x.kind, x.printed) for x in interjections] == [("vocal", "Mr Tanner interjecting")]
     assert text.dumps(t) == source
 
 
@@ -247,3 +248,18 @@ def test_bundestag_of_the_1960s_theologian_title() -> None:
         "wehner",
     ]
     assert t.speaker("gerstenmaier").role == "Präsident"
+
+
+def test_interjecting_lines_are_incidents_inside_the_speech() -> None:
+    source = (
+        "MR BARR: As I was saying, we believe—\n\n"
+        "Opposition members interjecting—\n\n"
+        "We believe in investment.\n\n"
+        "MADAM SPEAKER: Order.\n"
+    )
+    t = _quiet(source)
+    assert len(t.turns) == 2
+    assert [(i.kind, i.printed) for i in t.turns[0].incidents] == [
+        ("vocal", "Opposition members interjecting—")
+    ]
+    assert text.dumps(t) == source

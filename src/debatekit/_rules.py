@@ -41,6 +41,7 @@ __all__ = [
     "format_clock",
     "is_blank",
     "is_collective",
+    "is_interjecting",
     "is_ncname",
     "mint_speaker_id",
     "parse_clock",
@@ -285,6 +286,18 @@ _COLLECTIVE = re.compile(
 def is_collective(label: str) -> bool:
     """Whether a printed label names a group (``Hon. Members``, ``Des voix``)."""
     return _COLLECTIVE.fullmatch(" ".join(label.split())) is not None
+
+
+# A line that records an interjection without its words, as Australian and New Zealand
+# Hansards print it: 'Mr Tanner interjecting', 'Opposition members interjecting—'.
+_INTERJECTING = re.compile(
+    r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|members?))*[ \t]+interjecting[ \t]*[—–-]?"
+)
+
+
+def is_interjecting(line: str) -> bool:
+    """Whether ``line`` (stripped) records an unheard interjection (``Mr X interjecting``)."""
+    return "interjecting" in line and _INTERJECTING.fullmatch(line.strip()) is not None
 
 
 # -- speaker ids ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import TypeAlias
 
 import attrs
 
-from ._rules import is_collective, parse_clock, stage_direction
+from ._rules import is_collective, is_interjecting, parse_clock, stage_direction
 from ._speakers import _commas, strip_unsure
 from .models import IncidentKind
 
@@ -474,6 +474,8 @@ def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     """Would the reader take ``line``, at the start of a line, for anything but text?"""
     if _STAGE_LINE.match(line) is not None or _BREAK.match(line) is not None:
         return True
+    if is_interjecting(line):
+        return True  # 'Mr Tanner interjecting' alone: a stage direction
     if pattern is not None:
         found = _candidate(line, pattern)
     else:

@@ -10,6 +10,7 @@ from typing import cast
 import attrs
 
 from ._io import decode_text
+from ._rules import is_interjecting
 from ._text_classify import _Classifier
 from ._text_front import _front_matter
 from ._text_inline import _inline
@@ -70,10 +71,17 @@ class _Reader(_Classifier):
         if line_mode:
             self.meta["text:layout"] = "lines"
         pieces = _Grouper(line_mode).group(rows)
-        if self.interjections:
-            for piece in pieces:
-                if piece.kind == "para" and piece.label is None and _parenthesised(piece):
-                    piece.kind = "stage"
+        for piece in pieces:
+            if piece.kind != "para" or piece.label is not None:
+                continue
+            if self.interjections and _parenthesised(piece):
+                piece.kind = "stage"
+            elif (
+                len(piece.lines) == 1
+                and not piece.lines[0][1]
+                and is_interjecting(piece.lines[0][0])
+            ):
+                piece.kind = "stage"  # a Hansard's 'Mr Tanner interjecting'
         return pieces
 
     # pass 3: build the transcript ------------------------------------------------------
@@ -167,6 +175,8 @@ class _Reader(_Classifier):
         printed = "\n".join(line for line, _ in piece.lines).rstrip(" \t")
         if piece.kind == "break":
             return Incident(kind="incident", subtype="section-break", printed=printed)
+        if not printed.startswith(("(", "[")):  # 'Mr Tanner interjecting'
+            return Incident(kind="vocal", subtype="interjection", text=printed, printed=printed)
         content = printed[1:-1].strip()
         found = _stage(content)
         kind, subtype = found if found else ("incident", None)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ._rules import BLANK_LINE, format_clock
+from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import PARTICIPANTS, Roster
 from ._speakers import name_key as _norm
 from ._text_conventions import CONVENTIONS
@@ -284,6 +284,7 @@ class _Writer:
             and (
                 _STAGE_LINE.match(printed)
                 or _BREAK.match(printed)
+                or is_interjecting(printed)
                 or (self.interjections and "\n" in printed and _own_paragraph(printed))
             )
         ):
@@ -498,7 +499,7 @@ def _once_only(
 def _own_paragraph(printed: str) -> bool:
     """Whether ``printed`` reads back as a stage direction (or a rule) standing as a
     paragraph."""
-    if "\n" not in printed and _BREAK.match(printed):
+    if "\n" not in printed and (_BREAK.match(printed) or is_interjecting(printed)):
         return True
     return (
         printed == printed.strip()
