@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import cast
 
+from ._rules import is_collective
 from ._speakers import PARTICIPANTS, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
@@ -21,6 +22,7 @@ from ._text_lex import (
     _PAREN,
     _SPECIAL_LINE,
     _STAGE_LINE,
+    COLLECTIVE,
     _bare_heading,
     _candidate,
     _escape,
@@ -132,8 +134,8 @@ class _Classifier:
             row = lineno
             lineno += 1
             first = line[:1]
-            if first == " " or first == "\t":
-                first = line.lstrip(" \t")[:1]
+            if first == " " or first == "\t" or first == "\u00a0":
+                first = line.lstrip(" \t\u00a0")[:1]
             if not first or (first.isspace() and not line.strip()):
                 append(("blank", start, line, None, row))
                 continue
@@ -189,7 +191,10 @@ class _Classifier:
             _, start, line, found, row = out[i]
             detail = cast(_Label, found)  # candidates are the rows holding a label
             seen = (detail.label, detail.kind, detail.time is None)
-            if seen in accepted:
+            if not kinds and _norm(_name_part(detail.label)) in COLLECTIVE:
+                # "PARTICIPANTS: A and B" before the first speech: a list, not a turn.
+                out[i] = ("text", start, line, None, row)
+            elif seen in accepted:
                 kinds[detail.kind] += 1
                 out[i] = ("label", start, line, detail, row)
             elif self._accept(detail, counts, surnames, shapes, row, line):
@@ -213,7 +218,11 @@ class _Classifier:
         lineno: int,
         line: str,
     ) -> bool:
-        if found.kind in ("explicit", "pattern"):
+        if found.kind == "explicit":
+            return True
+        if is_collective(found.label):
+            return False  # 'Hon. Members: Hear, hear!': an interjection in the speech
+        if found.kind == "pattern":
             return True
         key = _norm(_name_part(found.label))
         if self.roster.is_known(found.label):
@@ -230,8 +239,9 @@ class _Classifier:
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         if found.kind == "qa":
             # "Q Thanks": a bare Q and one plain space is a label only where it
-            # recurs (never "A lot more to say": too many sentences open so).
-            return not found.loose or counts[key] >= 2
+            # recurs (never "A lot more to say": too many sentences open so); kept
+            # as text once, with the warning (the writer escapes such a line).
+            return not found.loose or counts[key] >= 2 or self._once(found, lineno)
         if found.time is None and counts[key] < 2 and _timed(shapes):
             # Where labels carry times, an untimed one printed once (a title line
             # "NYC Council, Committee of the Whole: ...") is text.

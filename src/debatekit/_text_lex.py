@@ -10,14 +10,17 @@ from typing import TypeAlias
 
 import attrs
 
-from ._rules import NCNAME, parse_clock, stage_direction
+from ._rules import NCNAME, is_collective, is_interjecting, parse_clock, stage_direction
 from ._speakers import _commas, strip_unsure
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
+# A label may be indented with no-break spaces as well as spaces and tabs: pages
+# taken out of HTML (White House transcripts) indent paragraphs with "&nbsp;".
+_INDENT = r"(?P<indent>[ \t\u00a0]*)"
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL = re.compile(
-    rf"(?P<indent>[ \t]*)"
+    rf"{_INDENT}"
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
     rf"(?P<bold>\*\*)?"
     rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
@@ -28,13 +31,20 @@ _LABEL = re.compile(
 # "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
 # next lines.
 _LABEL_TS_LINE = re.compile(
-    rf"(?P<indent>[ \t]*)(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
+    rf"{_INDENT}(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
     rf"[ \t]+(?P<tts>\(?{_TS}\)?|\[{_TS}\])[ \t]*$"
 )
 _QA = re.compile(
-    r"(?P<indent>[ \t]*)(?P<label>Q|A)"
+    _INDENT + r"(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
 )
+# A Westminster question paper label (New Zealand, Australia): the question's number,
+# the member, the minister asked: "1. ANDREW LITTLE (Leader of the Opposition) to the
+# Prime Minister :". The member is the speaker.
+_QUESTION = re.compile(r"\d{1,3}\.[ \t]+(?P<name>\S.{0,80}?)[ \t]+to the [^:]{2,100}?\Z")
+# The Belgian Chamber's integral report numbers every intervention: "01.02  Peter De
+# Roover (N-VA): ...". The number is not the speaker's name.
+_NUMBERED = re.compile(r"\d{1,3}\.\d{1,3}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
 # "Name {#id}:": the id is any NCName (the one id rule, debatekit._rules).
 _EXPLICIT = re.compile(rf"(?P<name>\S.{{0,119}}?) \{{#(?P<id>{NCNAME})\}}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))")
@@ -42,7 +52,7 @@ _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))"
 _LABEL_REACH = 200
 # The start of every line that may be anything but plain text.
 _SPECIAL_LINE = re.compile(
-    rf"^(?:[^\S\n]+$|[ \t]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
+    rf"^(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
 )
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 # A block of non-empty lines.
@@ -51,7 +61,9 @@ _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _Row: TypeAlias = "tuple[str, int, str, object, int]"
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
-_INLINE = re.compile(r"\(([^()\n]{1,80})\)|\[([^\[\]\n]{1,120})\]")
+# A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
+# reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
+_INLINE = re.compile(r"\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _BOILERPLATE = re.compile(
     r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
@@ -239,6 +251,11 @@ _META_KEYS = frozenset(
         "tl;dr",
     ]
 ) | {"editor's note", "editors note", "see also", "read more", "filed under", "photo credit"}
+#: Metadata words that, printed in capitals like the labels of a transcript, name a
+#: group answering together ("PARTICIPANTS:  Thank you." in a White House
+#: roundtable); before the first speech they are still metadata (a debate's
+#: "PARTICIPANTS: Former Secretary of State ..."), see the classifier.
+COLLECTIVE = frozenset(["participants", "panelists"])
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
 
 
@@ -262,7 +279,7 @@ def _name_shape(label: str) -> str | None:
     if not bare or "(" in bare or ")" in bare:
         return None
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
-    if key in _META_KEYS:
+    if key in _META_KEYS and not (key in COLLECTIVE and bare.isupper()):
         return None
     tokens = bare.split()
     if not 1 <= len(tokens) <= 8:
@@ -360,6 +377,11 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
+        if label[:1].isdigit():
+            # the number and the addressee stay in the printed prefix
+            numbered = _QUESTION.match(label) or _NUMBERED.match(label)
+            if numbered is not None:
+                label = numbered["name"]
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
             return None
@@ -453,12 +475,17 @@ def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     """Would the reader take ``line``, at the start of a line, for anything but text?"""
     if _STAGE_LINE.match(line) is not None or _BREAK.match(line) is not None:
         return True
+    if is_interjecting(line):
+        return True  # 'Mr Tanner interjecting' alone: a stage direction
     if pattern is not None:
-        return _candidate(line, pattern) is not None
-    first = line.lstrip(" \t")[:1]
-    if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
-        return False  # no colon within reach: no label (as the reader's line filter)
-    return _usual_label(line) is not None
+        found = _candidate(line, pattern)
+    else:
+        first = line.lstrip(" \t")[:1]
+        if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
+            return False  # no colon within reach: no label (as the reader's line filter)
+        found = _usual_label(line)
+    # 'Hon. Members: Hear, hear!' names a group: the reader keeps it as text.
+    return found is not None and (found.kind == "explicit" or not is_collective(found.label))
 
 
 _STRONG, _IN_TURNS = 1, 2

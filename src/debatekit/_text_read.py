@@ -10,6 +10,7 @@ from typing import cast
 import attrs
 
 from ._io import decode_text
+from ._rules import is_interjecting
 from ._text_classify import _Classifier
 from ._text_front import _front_matter
 from ._text_inline import _inline
@@ -70,10 +71,17 @@ class _Reader(_Classifier):
         if line_mode:
             self.meta["text:layout"] = "lines"
         pieces = _Grouper(line_mode).group(rows)
-        if self.interjections:
-            for piece in pieces:
-                if piece.kind == "para" and piece.label is None and _parenthesised(piece):
-                    piece.kind = "stage"
+        for piece in pieces:
+            if piece.kind != "para" or piece.label is not None:
+                continue
+            if self.interjections and _parenthesised(piece):
+                piece.kind = "stage"
+            elif (
+                len(piece.lines) == 1
+                and not piece.lines[0][1]
+                and is_interjecting(piece.lines[0][0])
+            ):
+                piece.kind = "stage"  # a Hansard's 'Mr Tanner interjecting'
         return pieces
 
     # pass 3: build the transcript ------------------------------------------------------
@@ -127,8 +135,9 @@ class _Reader(_Classifier):
         inside = _inside_turns(pieces, body_start, body_end)
         for k in range(body_start, body_end):
             piece = pieces[k]
-            if piece.kind == "stage" and turn_pieces and inside[k]:
-                # A stage direction between two paragraphs of one speech: inside it.
+            if piece.kind != "para" and turn_pieces and inside[k]:
+                # A stage direction or a rule (a table's) between two paragraphs of
+                # one speech: inside it.
                 turn_pieces.append(piece)
             elif piece.kind != "para":
                 finish()
@@ -166,6 +175,8 @@ class _Reader(_Classifier):
         printed = "\n".join(line for line, _ in piece.lines).rstrip(" \t")
         if piece.kind == "break":
             return Incident(kind="incident", subtype="section-break", printed=printed)
+        if not printed.startswith(("(", "[")):  # 'Mr Tanner interjecting'
+            return Incident(kind="vocal", subtype="interjection", text=printed, printed=printed)
         content = printed[1:-1].strip()
         found = _stage(content)
         kind, subtype = found if found else ("incident", None)
@@ -179,7 +190,7 @@ class _Reader(_Classifier):
         for piece in pieces:
             if not piece.lines:
                 continue
-            if piece.kind == "stage":
+            if piece.kind != "para":
                 incidents.append(self._interjection(piece, base + 2 if paragraphs else 0))
                 continue
             if self.weak_escapes and any(flag == _IN_TURNS for _, flag in piece.lines):
@@ -438,15 +449,14 @@ def _parenthesised(piece: _Piece) -> bool:
 
 
 def _inside_turns(pieces: list[_Piece], start: int, end: int) -> list[bool]:
-    """For each piece, whether the next piece that is not a stage direction is a
-    paragraph without a label (so a stage direction there stands inside a speech)."""
+    """For each piece, whether the next piece that is not a stage direction or a rule
+    is a paragraph without a label (so a stage direction or a rule there, such as
+    the rules of a table a member inserts, stands inside a speech)."""
     inside = [False] * len(pieces)
     going_on = False
     for k in range(end - 1, start - 1, -1):
         piece = pieces[k]
         if piece.kind == "para":
             going_on = piece.label is None
-        elif piece.kind == "break":
-            going_on = False
         inside[k] = going_on
     return inside

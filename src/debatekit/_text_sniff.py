@@ -6,7 +6,12 @@ and the best one is read with. A convention's score is the number of lines it ta
 for labels whose speaker occurs again (real labels repeat: people speak more than
 once), less half a point per label that occurs only once (``Yes:``, a place name, a
 salutation, a heading ending in a colon are labels only once); where no convention
-finds a label twice, the built-in colon rules are taken. Conventions whose text
+finds a label twice (or, for a convention whose labels are distinctive, once), the
+shape of the labels decides: a convention with its own label pattern that finds two
+names or more, among them every name the colon rules find, is taken, else the built-in
+colon rules. Where the colon rules win, a family convention that finds the same
+repeated names on as many lines is taken instead: it also knows the family's
+interjections. Conventions whose text
 comes from printed pages are scored only where page furniture is present, on the
 sample with it stripped. The sample is the first :data:`SAMPLE` characters (cut at a
 line end), so sniffing costs the same on any size of document.
@@ -33,10 +38,13 @@ SAMPLE = 200_000
 # their line.
 _TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
 _COLON = re.compile(
-    rf"^[ \t]*(?:{_TS}[ \t]+)?(?:\*\*)?"
-    r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?)"
+    rf"^[ \t\u00a0]*(?:{_TS}[ \t]+)?(?:\*\*)?"
+    # a name, then up to two parentheses (a Hansard's constituency, office and party,
+    # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
+    r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
+    r"(?:[ \t]+\([^()\n:]{1,100}\)){0,2})"
     rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
-    r"|^[ \t]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
+    r"|^[ \t\u00a0]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
     # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
     rf"|^[ \t]*(?:\*\*)?(?P<timed>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){{0,5}}?)(?:\*\*)?"
     rf"[ \t]+{_TS}[ \t]*$",
@@ -68,14 +76,28 @@ class Sniffed:
     runner_up_score: float = 0.0
 
 
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
 def _key(label: str) -> str:
-    return " ".join(label.replace(".", " ").casefold().split())
+    """The name a label prints, for counting repeats: ``Rt Hon JOHN KEY (Prime
+    Minister)`` and ``Rt Hon JOHN KEY`` are one name (a Hansard gives the office or
+    party the first time only)."""
+    bare = _PARENS.sub(" ", label) if "(" in label else label
+    return " ".join((bare if bare.strip() else label).replace(".", " ").casefold().split())
 
 
 def _score(names: Counter[str]) -> float:
     repeated = sum(n for n in names.values() if n >= 2)
     single = sum(1 for n in names.values() if n == 1)
     return repeated - 0.5 * single
+
+
+def _evidence(convention: Convention, names: Counter[str]) -> bool:
+    """Whether a convention's labels show the document follows it: a speaker
+    labelled twice, or one label of a distinctive shape."""
+    most = max(names.values(), default=0)
+    return most >= 2 or (convention.distinctive and most >= 1)
 
 
 def _labels(convention: Convention, sample: str) -> list[str]:
@@ -86,6 +108,25 @@ def _labels(convention: Convention, sample: str) -> list[str]:
     if convention.dialect == "caps":
         found = [f for f in found if not any(c.islower() for c in f)]
     return [f for f in found if _WORDS_ONLY.search(f)]
+
+
+def _by_shape(
+    results: list[tuple[float, int, Convention, Counter[str]]],
+) -> tuple[float, int, Convention, Counter[str]]:
+    colon = next(r for r in results if r[2].name == "colon")
+    taken = set(colon[3])
+    shaped = [
+        r
+        for r in results
+        if r[2].label is not None
+        and len(r[3]) >= 2
+        # a protocol's chair prints procedural lines with a colon ('Erster Redner:
+        # Herr Abgeordneter X.'): fewer one-off labels than the colon rules is evidence
+        and (taken <= set(r[3]) or (r[2].interjections and r[0] >= colon[0]))
+    ]
+    if not shaped:
+        return colon
+    return max(shaped, key=lambda r: (sum(r[3].values()), r[1]))
 
 
 def sniff_text(text: str) -> Sniffed:
@@ -103,12 +144,39 @@ def sniff_text(text: str) -> Sniffed:
         labels = _labels(convention, cleaned)
         names: Counter[str] = Counter(_key(label) for label in labels)
         results.append((_score(names), -order, convention, names))
-    # A convention that finds no label twice has no evidence: below every one that does.
-    results.sort(key=lambda r: (max(r[3].values(), default=0) >= 2, r[0], r[1]), reverse=True)
+    # A convention that finds no label twice has no evidence (unless its labels are
+    # distinctive and it finds one): below every one that does. On a tie, a convention
+    # with a label pattern of its own that finds labels (it also knows the family's
+    # interjections and furniture) goes before the generic colon rules.
+    results.sort(
+        key=lambda r: (_evidence(r[2], r[3]), r[0], r[2].label is not None and bool(r[3]), r[1]),
+        reverse=True,
+    )
     score, _, best, names = results[0]
-    if max(names.values(), default=0) < 2 and not paged:
-        # No evidence anywhere: the built-in colon rules, which judge line by line.
-        score, _, best, names = next(r for r in results if r[2].name == "colon")
+    if best.name == "colon" and score > 0:
+        # The colon rules also take a protocol's labels, and its chair's 'Nächster
+        # Redner: ...' lines besides: a convention of its own that finds every name
+        # they find repeated, on as many label lines, is the document's family.
+        repeated = {name for name, n in names.items() if n >= 2}
+        lines = sum(names.values())
+        close = [
+            r
+            for r in results[1:]
+            if r[2].label is not None
+            and _evidence(r[2], r[3])
+            and repeated <= {name for name, n in r[3].items() if n >= 2}
+            and sum(r[3].values()) >= lines
+        ]
+        if close:
+            score, _, best, names = close[0]
+    if not _evidence(best, names) and not paged:
+        # No repeated name anywhere (a short excerpt: every speaker once): the shape of
+        # the labels is the evidence. A convention with a label pattern of its own that
+        # finds two names or more, among them every name the colon rules find (French
+        # 'M. le président.' / 'M. X, ministre de ....' have no colon at all) or, for a
+        # protocol, with fewer one-off labels than they have, is taken; else the
+        # built-in colon rules, which judge line by line.
+        score, _, best, names = _by_shape(results)
     runner = results[1] if len(results) > 1 else None
     return Sniffed(
         convention=best.name,

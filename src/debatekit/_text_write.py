@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ._rules import BLANK_LINE, format_clock
+from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import PARTICIPANTS, Roster
 from ._speakers import name_key as _norm
 from ._text_conventions import CONVENTIONS
@@ -25,6 +25,7 @@ from ._text_lex import (
     _Label,
     _special,
     _stage,
+    _wrapped_label,
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
@@ -195,6 +196,14 @@ class _Writer:
             text = "\ufeff" + text
         return text
 
+    def _wrapped(self, stored: str) -> _Label | None:
+        """The label of a stored prefix that prints it alone over two lines (PDF text:
+        'Katrin Göring-Eckardt (BÜNDNIS 90/DIE GRÜ-' / 'NEN):'), as the reader finds it."""
+        lines = stored.split("\n")
+        if self.pattern is None or len(lines) < 2 or not lines[0].strip():
+            return None
+        return _wrapped_label(lines[0], lines[1], self.pattern)
+
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
         speaker = self.t.speaker(turn.speaker_id)
         explicit = f"{speaker.name} {{#{speaker.id}}}: "
@@ -204,7 +213,7 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = self._judge(first) or self._judge(first + " x")
+            found = self._judge(first) or self._judge(first + " x") or self._wrapped(stored)
             if (
                 found is not None
                 and found.label == turn.label
@@ -277,6 +286,9 @@ class _Writer:
             found = alone or self._judge(probe)
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
+            wrapped = self._wrapped(stored) if found is None else None
+            if wrapped is not None and wrapped.label == turn.label:
+                return wrapped.label, f"{wrapped.label}: x"
         if turn.label is not None:
             probe = self._stamp(turn) + f"{turn.label}: x"
             found = self._judge(probe)
@@ -309,6 +321,7 @@ class _Writer:
             and (
                 _STAGE_LINE.match(printed)
                 or _BREAK.match(printed)
+                or is_interjecting(printed)
                 or (self.interjections and "\n" in printed and _own_paragraph(printed))
             )
         ):
@@ -543,12 +556,17 @@ def _once_only(
 
 
 def _own_paragraph(printed: str) -> bool:
-    """Whether ``printed`` reads back as a stage direction standing as a paragraph."""
+    """Whether ``printed`` reads back as a stage direction (or a rule) standing as a
+    paragraph."""
+    if "\n" not in printed and (_BREAK.match(printed) or is_interjecting(printed)):
+        return True
     return (
         printed == printed.strip()
         and "\n\n" not in printed
-        and printed.startswith(("(", "["))
-        and printed.endswith((")", "]"))
+        and (
+            (printed.startswith(("(", "[")) and printed.endswith((")", "]")))
+            or _BREAK.fullmatch(printed) is not None
+        )
     )
 
 

@@ -1,0 +1,116 @@
+"""The plain-text reader on the English conventions the real corpus brought up.
+
+Each test is one family convention seen in a real file under tests/data/text/ (named
+in the test), cut down to the lines that show it.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from debatekit import Transcript, text
+
+
+def _quiet(source: str) -> Transcript:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return text.loads(source)
+
+
+def test_labels_indented_with_no_break_spaces() -> None:
+    """White House pages indent some paragraphs with &nbsp; (briefing 2021-03-01)."""
+    source = (
+        "\u00a0\u00a0\u00a0\u00a0 MS. PSAKI:\u00a0 Okay.  Kristin.\n\n"
+        "\u00a0\u00a0\u00a0\u00a0 Q\u00a0\u00a0\u00a0 Thank you.  Is there a crisis?\n\n"
+        "SECRETARY MAYORKAS:  I think the answer is no.\n\n"
+        "Q    And then?\n\n"
+        "MS. PSAKI:  Thank you, everyone.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == [
+        "MS. PSAKI",
+        "Q",
+        "SECRETARY MAYORKAS",
+        "Q",
+        "MS. PSAKI",
+    ]
+    assert t.turns[1].text == "Thank you.  Is there a crisis?"
+    assert text.dumps(t) == source
+
+
+def test_bold_name_without_colon_after_a_timestamp() -> None:
+    """Orbit FM: '0:00:12.6 **Name** text', one stamp damaged, one name short."""
+    source = (
+        "0:00:12.6 **Adam Garrett-Harris** Hello, and welcome.\n\n"
+        "0:00:26.3 **Jen Luker** Hi.\n\n"
+        ":00:40.6 **Adam Garrett-Harris** So-\n\n"
+        "0:01:44.3 ** Jen** (laughs)\n"
+    )
+    assert text.sniff(source).convention == "bold-name"
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["garrett-harris", "luker"] * 2
+    assert t.turns[0].start is not None
+    assert t.turns[0].start.total_seconds() == 12.6
+    assert text.dumps(t) == source
+
+
+def test_a_collective_label_after_the_first_speech_is_a_turn() -> None:
+    """'PARTICIPANTS:' answers together in a roundtable (2021-02-23); before the
+    first speech the same word heads a list of names (a debate's front matter)."""
+    source = (
+        "PARTICIPANTS: Former Secretary Hillary Clinton and Donald Trump\n\n"
+        "HOLT: Good evening.\n\n"
+        "CLINTON: Thank you.\n\n"
+        "HOLT: Thanks to you both.\n\n"
+        "PARTICIPANTS:  Thank you.\n"
+    )
+    t = _quiet(source)
+    assert t.front == ("PARTICIPANTS: Former Secretary Hillary Clinton and Donald Trump",)
+    assert [turn.label for turn in t.turns] == ["HOLT", "CLINTON", "HOLT", "PARTICIPANTS"]
+
+
+def test_one_congressional_label_is_enough() -> None:
+    """An Extension of Remarks is one member's statement under one label (E1554)."""
+    source = (
+        "                         HON. CHARLES B. RANGEL\n\n"
+        "                              of new york\n\n"
+        "  Mr. RANGEL. Mr. Speaker, I rise today to honor an outstanding \n"
+        "newspaper publisher.\n"
+        "  In 1971, John and a group of five co-owners bought the paper.\n"
+    )
+    assert text.sniff(source).convention == "congressional"
+    t = _quiet(source)
+    assert len(t.turns) == 1
+    assert t.turns[0].label == "Mr. RANGEL"
+    assert t.turns[0].text.startswith("Mr. Speaker, I rise today")
+
+
+def test_a_table_inside_a_speech_keeps_the_turn() -> None:
+    """A member's inserted table: its rules do not end the speech (H44, 1994)."""
+    source = (
+        "  Mr. FAZIO. Madam Chairman, the allocation would work out to be:\n"
+        "\n"
+        "------------------------------------------------------------\n"
+        "House staff...................................       10,000\n"
+        "------------------------------------------------------------\n"
+        "\n"
+        "  Such a reduction would be accomplished by reducing staff.\n"
+        "  Mr. NATCHER. Madam Chairman, I yield back.\n"
+        "  Mr. FAZIO. I thank the gentleman.\n"
+    )
+    t = text.loads(source)
+    assert [turn.label for turn in t.turns] == ["Mr. FAZIO", "Mr. NATCHER", "Mr. FAZIO"]
+    assert "Such a reduction" in t.turns[0].text
+    assert text.dumps(t) == source
+
+
+def test_a_note_after_a_congressional_name() -> None:
+    """'Mr. TRAFICANT (during the reading).' is the member's label (H44, 1994)."""
+    source = (
+        "  Mr. TRAFICANT. Madam Chairman, I offer my amendment.\n"
+        "  Mr. TRAFICANT (during the reading). Madam Chairman, I ask unanimous \n"
+        "consent that the amendment be considered as read.\n"
+        "  The CHAIRMAN. Is there objection?\n"
+    )
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == ["traficant", "traficant", "chairman"]
