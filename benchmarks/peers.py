@@ -30,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,20 +65,33 @@ with open(sys.argv[1], "rb") as fp:
 """
 
 
+# The measured process is started by this small launcher, not by the benchmark itself:
+# on Linux a process's peak memory (ru_maxrss) starts from that of the process that
+# spawned it (it survives exec), and the benchmark holds the inputs it built (hundreds of
+# MB), which every figure would otherwise report as its own.
+_LAUNCH = """
+import os, sys, time
+out = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+start = time.perf_counter()
+pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ, file_actions=out)
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(command: Sequence[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one process, run to its end."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{command[0]} failed: {stderr.strip()[-500:]}")
+    launcher = [sys.executable, "-I", "-S", "-c", _LAUNCH, *command]
+    done = subprocess.run(launcher, capture_output=True, text=True, check=False)
+    try:
+        elapsed, maxrss, code = done.stdout.split()
+    except ValueError:
+        raise RuntimeError(f"{command[0]} could not be run: {done.stderr.strip()[-500:]}") from None
+    if int(code) != 0:
+        raise RuntimeError(f"{command[0]} failed: {done.stderr.strip()[-500:]}")
     # ru_maxrss is in kilobytes on Linux, bytes on macOS.
     scale = 1 if sys.platform == "darwin" else 1024
-    return elapsed, usage.ru_maxrss * scale / 1e6
+    return float(elapsed), int(maxrss) * scale / 1e6
 
 
 def paired(ours: Sequence[str], peer: Sequence[str], runs: int) -> tuple[float, ...]:

@@ -46,3 +46,29 @@ def test_plain_turns_stay_frozen() -> None:
     assert turn is not None
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         turn.id = "u2"  # type: ignore[misc]
+
+
+@given(st.lists(st.tuples(_IDS, _IDS, _PARAGRAPHS, _LABELS), max_size=4))
+def test_plain_turns_in_bulk_are_the_turns_init_would_build(
+    rows: list[tuple[str, str, tuple[str, ...], object]],
+) -> None:
+    fast = models._plain_turns(rows)
+    try:
+        slow = [
+            Turn(id=i, speaker_id=s, paragraphs=p, label=label)  # type: ignore[arg-type]
+            for i, s, p, label in rows
+        ]
+    except (ValidationError, TypeError):
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == slow
+        assert [attrs.asdict(t) for t in fast] == [attrs.asdict(t) for t in slow]
+
+
+def test_the_bulk_defaults_follow_the_fields() -> None:
+    turn = models._plain_turns([("u1", "a", ("Hi.",), None)])
+    assert turn is not None
+    assert turn[0] == Turn(id="u1", speaker_id="a", paragraphs=["Hi."])
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        turn[0].label = "A"  # type: ignore[misc]

@@ -207,10 +207,7 @@ def test_backends_write_the_same_text(transcript: debatekit.Transcript) -> None:
     import unittest.mock
 
     fast = json.dumps(transcript), json.dumps(transcript, indent=None)
-    with (
-        unittest.mock.patch.object(json, "_orjson_dumps", None),
-        unittest.mock.patch.object(json, "_orjson_loads", None),
-    ):
+    with unittest.mock.patch.object(json, "_orjson_dumps", None):
         slow = json.dumps(transcript), json.dumps(transcript, indent=None)
         assert json.loads(fast[0]) == transcript
     assert [stdlib_json.loads(text) for text in fast] == [stdlib_json.loads(t) for t in slow]
@@ -253,3 +250,31 @@ def test_dangling_references_are_located_parse_errors() -> None:
             "d.json: $.body[1].speaker_id: unknown speaker 'zz'",
             "  $.claims[0].turn_id: unknown turn 'u9'",
         ]
+
+
+def test_common_turns_among_other_items_keep_their_places_and_paths() -> None:
+    """Plain turns are built in bulk, other items one by one: the body keeps its order,
+    and a bad plain turn after other items is still named by its own JSON path."""
+    turn = '{{"type": "turn", "id": "{}", "speaker_id": "a", "paragraphs": ["Hi."]}}'
+    items = [
+        turn.format("u1"),
+        '{"type": "incident", "kind": "kinesic", "text": "Applause"}',
+        turn.format("u2"),
+        '{"type": "turn", "id": "u3", "speaker_id": "a", "start": 1.5}',
+        turn.format("u4"),
+    ]
+    head = '{"format": "debatekit", "version": "1.0", "speakers": [{"id": "a", "name": "A"}]'
+    loaded = json.loads(head + ', "body": [' + ", ".join(items) + "]}")
+    assert [type(item).__name__ for item in loaded.body] == [
+        "Turn",
+        "Incident",
+        "Turn",
+        "Turn",
+        "Turn",
+    ]
+    assert [t.id for t in loaded.turns] == ["u1", "u2", "u3", "u4"]
+    assert json.loads(json.dumps(loaded)) == loaded
+    items[4] = turn.format("4u")
+    with pytest.raises(ParseError) as info:
+        json.loads(head + ', "body": [' + ", ".join(items) + "]}")
+    assert info.value.path == "$.body[4].id"

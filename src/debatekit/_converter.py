@@ -8,7 +8,8 @@ call ``str(3)`` or split a string into characters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any, Literal, get_args, get_origin
 
 import cattrs
@@ -18,7 +19,7 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._frozendict import FrozenDict, frozen_mapping
 from ._rules import MAX_TIME
-from .models import BodyItem, Incident, Turn
+from .models import BodyItem, Incident, Turn, _plain_turns
 
 __all__ = ["configure_converter", "converter", "json_type", "make_converter"]
 
@@ -187,6 +188,45 @@ def _plain_turn(value: object) -> Turn | None:
     )
 
 
+def _plain_body(
+    items: list[Any], structure: Callable[[Any, Any], BodyItem]
+) -> list[BodyItem] | None:
+    """The body, its common turns (see :func:`_plain_turn`) built by one call of
+    ``models._plain_turns``, any other item by ``structure``.
+
+    ``None`` where a common turn fails its checks (the caller then goes item by item);
+    an error raised by ``structure`` propagates.
+    """
+    others: list[int] = []
+
+    def rows() -> Iterator[tuple[object, object, object, object]]:
+        keys = _PLAIN_TURN_KEYS
+        for i, item in enumerate(items):
+            if type(item) is dict and item.get("type") == "turn" and item.keys() <= keys:
+                paragraphs = item.get("paragraphs", ())
+                yield (
+                    item.get("id"),
+                    item.get("speaker_id"),
+                    tuple(paragraphs) if type(paragraphs) is list else paragraphs,
+                    item.get("label"),
+                )
+            else:
+                others.append(i)
+
+    turns = _plain_turns(rows())
+    if turns is None or not others:
+        return turns  # type: ignore[return-value]
+    body: list[BodyItem] = []
+    made = iter(turns)
+    at = 0
+    for i in others:
+        body.extend(islice(made, i - at))
+        body.append(structure(items[i], BodyItem))
+        at = i + 1
+    body.extend(made)
+    return body
+
+
 def _body_union(
     converter: cattrs.Converter,
     tuples: Callable[[Any], Callable[[object, object], tuple[Any, ...]]],
@@ -245,7 +285,10 @@ def _body_union(
         # names the JSON path of every bad item.
         if type(value) is list:
             try:
-                return tuple([_plain_turn(item) or structure(item, BodyItem) for item in value])
+                body = _plain_body(value, structure)
+                if body is None:
+                    body = [_plain_turn(item) or structure(item, BodyItem) for item in value]
+                return tuple(body)
             except Exception:  # reported below, with paths
                 pass
         if not general:

@@ -10,17 +10,17 @@ lists and objects) are left out. Dates are ISO 8601 strings, times are seconds. 
 JSON Schema is :func:`schema` (also ``docs/transcript.schema.json``).
 
 When `orjson <https://github.com/ijl/orjson>`_ is installed (``pip install
-debatekit[fast]``), it encodes and decodes; the output is the same text either way (but for
-the spelling of a time under 0.0001 s: ``1e-6`` or ``1e-06``), and error messages come
-from the standard library's parser in both cases. :data:`BACKEND`
-names the backend in use; set the environment variable ``DEBATEKIT_JSON_BACKEND=json``
-before importing debatekit to use the standard library even where orjson is installed.
+debatekit[fast]``), it encodes: :func:`dumps` is then several times faster and holds less
+memory, and the output is the same text either way (but for the spelling of a time under
+0.0001 s: ``1e-6`` or ``1e-06``). Reading always uses the standard library's parser:
+orjson parses these documents no faster and holds more memory (docs/formats/json.md has
+the figures). :data:`BACKEND` names the encoder in use; set the environment variable
+``DEBATEKIT_JSON_BACKEND=json`` before importing debatekit to use the standard library
+even where orjson is installed.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json as _json
 import os
 from collections.abc import Callable, Iterator
@@ -33,6 +33,7 @@ from cattrs import AttributeValidationNote, IterableValidationNote
 from . import _losses
 from ._converter import converter, json_type
 from ._io import check_binary, check_transcript, decode_text, json_surrogates, source_name
+from ._io import no_gc as _no_gc
 from .errors import ParseError, Problem, ValidationError
 from .models import Transcript
 
@@ -56,36 +57,19 @@ VERSION = "1.0"
 _MAJOR = VERSION.split(".")[0]
 
 _orjson_dumps: Callable[..., bytes] | None
-_orjson_loads: Callable[[str | bytes], Any] | None
 try:
     if os.environ.get("DEBATEKIT_JSON_BACKEND", "").lower() == "json":
         raise ImportError("the standard library's json was asked for")
     import orjson as _orjson
 except ImportError:  # pragma: no cover - depends on the environment
-    _orjson_dumps = _orjson_loads = None
+    _orjson_dumps = None
     _ORJSON_INDENT = 0
 else:
-    _orjson_dumps, _orjson_loads = _orjson.dumps, _orjson.loads
+    _orjson_dumps = _orjson.dumps
     _ORJSON_INDENT = _orjson.OPT_INDENT_2
 
-#: The JSON library in use: ``"orjson"`` when it is installed, else ``"json"``.
+#: The JSON encoder in use: ``"orjson"`` when it is installed, else ``"json"``.
 BACKEND = "orjson" if _orjson_dumps is not None else "json"
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    Model objects hold no reference cycles, so the collector's passes during a
-    bulk build find nothing; pausing it halves the time of a large load.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _encode(data: dict[str, Any], indent: int | None) -> str:
@@ -96,15 +80,6 @@ def _encode(data: dict[str, Any], indent: int | None) -> str:
             pass
     separators = (",", ": ") if indent is not None else (",", ":")
     return _json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
-
-
-def _decode(s: str) -> Any:
-    if _orjson_loads is not None:
-        try:
-            return _orjson_loads(s)
-        except (ValueError, RecursionError):
-            pass  # parse again below, for the standard library's message and position
-    return _json.loads(s)
 
 
 def to_dict(transcript: Transcript, /) -> dict[str, Any]:
@@ -156,7 +131,7 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
     s = json_surrogates(decode_text(s, source), source, raw=isinstance(s, str))
     with _no_gc():
         try:
-            data = _decode(s)
+            data = _json.loads(s)
         except _json.JSONDecodeError as exc:
             raise ParseError(exc.msg, source=source, lineno=exc.lineno, colno=exc.colno) from None
         except RecursionError:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from operator import attrgetter
 from typing import TypeAlias, TypeVar, get_args
 
 import attrs
@@ -616,6 +617,64 @@ _TURN_FIELDS = (
     "markup",
 )
 _TURN_SETTERS = tuple(Turn.__dict__[name].__set__ for name in _TURN_FIELDS)
+# The fields after the plain four (id, speaker_id, paragraphs, label), set to their
+# defaults by _plain_turns; a field added to Turn joins them by itself.
+_TURN_DEFAULTS = tuple(
+    (setter, attrs.fields_dict(Turn)[name].default)
+    for setter, name in zip(_TURN_SETTERS[4:], _TURN_FIELDS[4:], strict=True)
+)
+if any(isinstance(default, attrs.Factory) for _, default in _TURN_DEFAULTS):  # type: ignore[arg-type]
+    raise TypeError("_plain_turns shares one default among turns: no factory defaults")
+
+
+_LABEL_TYPES = (str, type(None))
+
+
+def _plain_turns(rows: Iterable[tuple[object, object, object, object]]) -> list[Turn] | None:
+    """Many common turns (what :meth:`Turn._plain` builds one at a time) from rows of
+    ``(id, speaker_id, paragraphs, label)`` (``paragraphs`` a tuple), every other field
+    at its default.
+
+    The checks of ``__attrs_post_init__``'s fast path, in one loop without a call per
+    check (a speaker id or label already seen is not checked again); ``None`` at the
+    first row that fails: the caller then builds the turns the general way, which names
+    every problem.
+    """
+    set_id, set_speaker, set_paragraphs, set_label = _TURN_SETTERS[:4]
+    good_text = _good_text
+    new = _new
+    speakers: set[str] = set()
+    labels: set[object] = {None}
+    turns: list[Turn] = []
+    add = turns.append
+    for row in rows:
+        id_, speaker_id, paragraphs, label = row
+        if (
+            type(id_) is not str
+            or not is_ncname(id_)
+            or type(paragraphs) is not tuple
+            or not all(map(good_text, paragraphs))
+        ):
+            return None
+        if type(speaker_id) is not str or type(label) not in _LABEL_TYPES:
+            return None
+        if speaker_id not in speakers:
+            if not is_ncname(speaker_id):
+                return None
+            speakers.add(speaker_id)
+        if label not in labels:
+            if not _good_label(label):
+                return None
+            labels.add(label)
+        add(turn := new(Turn))
+        set_id(turn, id_)
+        set_speaker(turn, speaker_id)
+        set_paragraphs(turn, paragraphs)
+        set_label(turn, label)
+    for setter, default in _TURN_DEFAULTS:  # the other fields, a pass each
+        for turn in turns:
+            setter(turn, default)
+    return turns
 
 
 @frozen(kw_only=True)
@@ -743,6 +802,44 @@ def _check_types(problems: list[Problem], transcript: Transcript) -> bool:
 
 _Found = TypeVar("_Found", Speaker, Turn, Claim, Relation)
 
+# The parts of a turn that Transcript checks beyond its id and speaker (incidents, whose
+# ids and speakers count; any field added later), read in C over a whole body.
+_TURN_PARTS = tuple(
+    attrgetter(name)
+    for name in _TURN_FIELDS[4:]
+    if name not in ("start", "end", "meta", "markup")  # nothing Transcript checks
+)
+_TURN_ID = attrgetter("id")
+_TURN_SPEAKER = attrgetter("speaker_id")
+
+
+def _common_body(
+    body: tuple[BodyItem, ...],
+    speaker_ids: frozenset[str],
+    owners: dict[str, int | tuple[str, int, str]],
+    turns: dict[str, Turn] | None,
+) -> bool:
+    """Transcript's checks of a body of turns without parts (the common body), in a few
+    passes: ids unique and not a speaker's, every speaker declared. On success the
+    answer is True, and where ``turns`` is given (claims or relations follow) the
+    turns' ids go into ``owners`` and ``turns``; otherwise nothing is changed and the
+    caller checks item by item, naming each problem.
+    """
+    if set(map(type, body)) - {Turn} or any(any(map(part, body)) for part in _TURN_PARTS):
+        return False
+    ids = list(map(_TURN_ID, body))
+    distinct = set(ids)
+    if (
+        len(distinct) != len(ids)
+        or not distinct.isdisjoint(owners)
+        or not set(map(_TURN_SPEAKER, body)) <= speaker_ids
+    ):
+        return False
+    if turns is not None:  # claims or relations follow, which look ids up
+        owners.update(zip(ids, range(len(ids)), strict=True))
+        turns.update(zip(ids, body, strict=True))  # type: ignore[arg-type]
+    return True
+
 
 @frozen(kw_only=True)
 class Transcript:
@@ -811,7 +908,9 @@ class Transcript:
             own(speaker.id, ("speakers", i, ".id"))
         speaker_ids = frozenset(s.id for s in self.speakers)
         turns: dict[str, Turn] = {}
-        for i, item in enumerate(self.body):
+        indexed = bool(self.claims or self.relations)
+        common = _common_body(self.body, speaker_ids, owners, turns if indexed else None)
+        for i, item in enumerate(() if common else self.body):
             if isinstance(item, Turn):
                 tid = item.id
                 if tid in owners:
