@@ -167,12 +167,21 @@ def test_scheduler_with_engine_processes_is_a_usage_error(
 
 def test_local_cluster_has_single_threaded_worker_processes() -> None:
     """The local cluster has as many workers as asked, each a process of its own with one
-    thread for tasks (threads would share one interpreter lock)."""
+    thread for tasks (threads would share one interpreter lock), not sampling its stack
+    for a dashboard nobody sees."""
     with _dask.client(2) as client:
         assert sorted(client.nthreads().values()) == [1, 1]
         pids = client.run(os.getpid)
+        profiling = client.run(_profiling)
+    assert list(profiling.values()) == [False, False]  # no stack samples every 10 ms
     assert len(set(pids.values())) == 2
     assert os.getpid() not in pids.values()
+
+
+def _profiling() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
 
 
 def test_small_files_go_in_batches() -> None:
