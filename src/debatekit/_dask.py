@@ -29,7 +29,16 @@ import attrs
 from ._optional import import_optional
 from .errors import EngineError
 
-__all__ = ["BATCH_BYTES", "PRIVATE_PORT", "batches", "client", "file_size", "is_client", "run"]
+__all__ = [
+    "BATCH_BYTES",
+    "PRIVATE_PORT",
+    "QUIET",
+    "batches",
+    "client",
+    "file_size",
+    "is_client",
+    "run",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
