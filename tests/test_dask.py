@@ -6,6 +6,7 @@ without a reachable scheduler."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,24 +114,40 @@ def test_scheduler_runs_on_an_existing_cluster(
 
 
 def test_an_unreachable_scheduler_is_one_error_line(
-    folder: Path,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """No scheduler at the address: exit 5, one line naming it, no traceback, no output."""
-    monkeypatch.setattr(_dask, "_CONNECT_TIMEOUT", "1s")
+    """No scheduler at the address: exit 5, one line naming it, no traceback, no output;
+    an address that is not one is an EngineError too."""
     address = "tcp://127.0.0.1:9"  # the discard port: nothing listens there
     out = tmp_path / "out"
     argv = ["convert", str(folder), "-o", str(out), "--to", "json", "--scheduler", address]
     code, stdout, err = run(capsys, *argv)
     assert code == EXIT_ENGINE
     assert stdout == ""
-    assert err.startswith(f"debatekit: error: cannot reach the Dask scheduler at {address}: ")
+    assert (
+        err == f"debatekit: error: {address}: cannot reach the Dask scheduler: Connection refused\n"
+    )
     assert len(err.splitlines()) == 1
     assert not out.exists()
-    with pytest.raises(EngineError, match="cannot reach the Dask scheduler"):
-        _dask.client(scheduler=address).__enter__()
+    with pytest.raises(EngineError, match="nope://x: not a Dask scheduler address: unknown"):
+        _dask.client(scheduler="nope://x").__enter__()
+
+
+def test_a_bad_address_as_the_user_sees_it(folder: Path, tmp_path: Path) -> None:
+    """``python -m debatekit`` with an address that is not one: one line on stderr, exit 5,
+    and nothing more when the process ends (no complaint from a half-made client)."""
+    argv = ["convert", str(folder), "-o", str(tmp_path / "o"), "--to", "json"]
+    result = subprocess.run(
+        [sys.executable, "-m", "debatekit", *argv, "--scheduler", "nope://x"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == EXIT_ENGINE
+    assert result.stderr.splitlines() == [
+        "debatekit: error: nope://x: not a Dask scheduler address: unknown address scheme "
+        "'nope' (known schemes: ['inproc', 'tcp', 'tls', 'ucx', 'ws', 'wss'])"
+    ]
 
 
 def test_without_dask_the_extra_is_named(
@@ -167,12 +184,21 @@ def test_scheduler_with_engine_processes_is_a_usage_error(
 
 def test_local_cluster_has_single_threaded_worker_processes() -> None:
     """The local cluster has as many workers as asked, each a process of its own with one
-    thread for tasks (threads would share one interpreter lock)."""
+    thread for tasks (threads would share one interpreter lock), not sampling its stack
+    for a dashboard nobody sees."""
     with _dask.client(2) as client:
         assert sorted(client.nthreads().values()) == [1, 1]
         pids = client.run(os.getpid)
+        profiling = client.run(_profiling)
+    assert list(profiling.values()) == [False, False]  # no stack samples every 10 ms
     assert len(set(pids.values())) == 2
     assert os.getpid() not in pids.values()
+
+
+def _profiling() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
 
 
 def test_small_files_go_in_batches() -> None:

@@ -174,6 +174,10 @@ LOCATED: dict[str, tuple[Callable[[], object], str]] = {
     "DebatekitError": (lambda: debatekit.datasets.load("nope"), r"'nope': "),
     "DebatekitError (corpus)": (lambda: debatekit.corpus.open("no/such"), r"no/such: "),
     "LossWarning": (_lossy, r"text cannot carry "),
+    "EngineError": (
+        lambda: debatekit._dask.client(scheduler="nope://x").__enter__(),
+        r"nope://x: not a Dask scheduler address: ",
+    ),
 }
 
 

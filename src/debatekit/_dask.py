@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import socket
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -28,7 +29,16 @@ import attrs
 from ._optional import import_optional
 from .errors import EngineError
 
-__all__ = ["BATCH_BYTES", "PRIVATE_PORT", "batches", "client", "file_size", "is_client", "run"]
+__all__ = [
+    "BATCH_BYTES",
+    "PRIVATE_PORT",
+    "QUIET",
+    "batches",
+    "client",
+    "file_size",
+    "is_client",
+    "run",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,9 +47,20 @@ R = TypeVar("R")
 BATCH_BYTES = 1_000_000
 _PER_WORKER = 4  # at least this many tasks per worker where there are files enough
 _CONNECT_TIMEOUT = "10s"
+_PROBE_TIMEOUT = 10.0  # seconds
 #: Where a local cluster's scheduler serves HTTP (it always does, dashboard or not): a
 #: free port of this machine only, not 8787, which a second cluster would find taken.
 PRIVATE_PORT = "127.0.0.1:0"
+#: Dask settings of a local cluster: what only a dashboard would show is not measured.
+#: By default each worker samples the stack of its running task every 10 ms (for the
+#: dashboard's profile), and every process wakes its event loop every 20 ms to check
+#: that it is not blocked: CPU time taken from the conversion, and a lock (the GIL)
+#: taken from the task's thread 50 to 100 times a second.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 def is_client(engine: object) -> bool:
@@ -57,25 +78,47 @@ def client(workers: int | None = None, scheduler: str | None = None) -> Iterator
         ModuleNotFoundError: Dask is not installed (it names the extra ``dask``).
         EngineError: The scheduler cannot be reached.
     """
-    import_optional("dask", "dask")
+    dask = import_optional("dask", "dask")
     distributed = import_optional("distributed", "dask")
     if scheduler is None:
-        cluster = distributed.LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=PRIVATE_PORT,
-            silence_logs=logging.ERROR,
-        )
-        with cluster, distributed.Client(cluster, set_as_default=False) as local:
-            yield local
+        with dask.config.set(QUIET):  # read by the scheduler here, sent to each worker
+            cluster = distributed.LocalCluster(
+                n_workers=workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=PRIVATE_PORT,
+                silence_logs=logging.CRITICAL,  # a failed task is reported by its future
+            )
+            with cluster, distributed.Client(cluster, set_as_default=False) as local:
+                yield local
         return
+    _probe(scheduler)
     try:
         remote = distributed.Client(scheduler, timeout=_CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as exc:
-        raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        raise EngineError(f"{scheduler}: cannot reach the Dask scheduler: {exc}") from None
     with remote:
         yield remote
+
+
+def _probe(scheduler: str) -> None:
+    """Refuse an address that is not one, or where nothing listens, at once and in one
+    line (a ``distributed.Client`` would retry for its whole timeout, then complain
+    again when it is collected)."""
+    from distributed.comm.addressing import get_address_host_port, parse_address
+
+    try:
+        scheme, _ = parse_address(scheduler)
+        host, port = get_address_host_port(scheduler)
+    except (ValueError, TypeError) as exc:
+        raise EngineError(f"{scheduler}: not a Dask scheduler address: {exc}") from None
+    if scheme != "tcp":
+        return  # tls, ws, ...: the client's own connection says
+    try:
+        socket.create_connection((host, port), timeout=_PROBE_TIMEOUT).close()
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise EngineError(f"{scheduler}: cannot reach the Dask scheduler: {reason}") from None
 
 
 def batches(sizes: Sequence[int], workers: int) -> list[range]:
