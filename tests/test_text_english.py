@@ -114,3 +114,22 @@ def test_a_note_after_a_congressional_name() -> None:
     )
     t = text.loads(source)
     assert [turn.speaker_id for turn in t.turns] == ["traficant", "traficant", "chairman"]
+
+
+def test_a_full_name_alone_on_its_line_opens_a_speech() -> None:
+    """NPR prints a person's first label alone on its line with the role, later the
+    surname only; a role heading alone ("HOST:") before the speeches stays a heading."""
+    source = (
+        "STEVE INSKEEP, HOST:\n\n"
+        "Good morning.\n\n"
+        "MARY LOUISE KELLY, HOST:\n\n"
+        "And I'm Mary Louise Kelly.\n\n"
+        "INSKEEP: Our top story.\n\n"
+        "KELLY: Yes.\n"
+    )
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["inskeep", "kelly", "inskeep", "kelly"]
+    assert t.turns[0].text == "Good morning."
+    assert text.dumps(t) == source
+    listing = "HOST:\n\nFRED DEWS\n\nDEWS: Welcome.\n\nEDGAR: Thanks.\n\nDEWS: Bye.\n"
+    assert text.loads(listing).front == ("HOST:", "FRED DEWS")

@@ -28,6 +28,7 @@ from ._text_lex import (
     _Label,
     _name_part,
     _name_shape,
+    _named_elsewhere,
     _Row,
     _stage,
     _usual_label,
@@ -269,7 +270,9 @@ class _Classifier:
 def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
     """A heading such as "HOST:" alone on its line, in a list of participants
     before the first speech, is front matter when speeches carry their text on the
-    label's line: its row becomes text (and its kind is counted off ``kinds``)."""
+    label's line: its row becomes text (and its kind is counted off ``kinds``). One
+    that names someone labelled in the speeches opens a speech: ``STEVE INSKEEP,
+    HOST:`` alone on its line, then ``INSKEEP: ...`` (NPR)."""
     first_inline = next(
         (
             i
@@ -279,9 +282,19 @@ def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
         None,
     )
     if first_inline is not None:
+        others = {
+            _norm(_name_part(found.label))
+            for kind, _, _, found, _ in result[first_inline:]
+            if kind == "label" and isinstance(found, _Label)
+        }
         for i in range(first_inline):
             kind, start, line, head, row = result[i]
-            if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head):
+            if (
+                kind == "label"
+                and isinstance(head, _Label)
+                and _bare_heading(line, head)
+                and not _named_elsewhere(head, others)
+            ):
                 kinds[head.kind] -= 1
                 result[i] = ("text", start, line, None, row)
 

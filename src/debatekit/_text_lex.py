@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Container
 from typing import TypeAlias
 
 import attrs
 
 from ._rules import parse_clock, stage_direction
-from ._speakers import _commas, strip_unsure
+from ._speakers import _commas, name_key, strip_unsure
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
@@ -495,6 +496,16 @@ def _escape(line: str) -> tuple[str, int] | None:
             if _EXPLICIT.match(plain):
                 return plain, _STRONG
     return None
+
+
+def _named_elsewhere(found: _Label, keys: Container[str]) -> bool:
+    """Whether a label alone on its line before the first speech names someone who is
+    labelled elsewhere (``keys``: the other labels' name keys), by the same name or
+    by the surname alone: ``STEVE INSKEEP, HOST:`` then ``INSKEEP:`` (NPR). Such a
+    label opens a speech; a list heading (``HOST:``, ``**News:**``) names nobody."""
+    key = name_key(_name_part(found.label))
+    words = key.split()
+    return key in keys or (len(words) > 1 and words[-1] in keys)
 
 
 def _bare_heading(line: str, found: _Label) -> bool | None:

@@ -22,6 +22,8 @@ from ._text_lex import (
     _candidate,
     _escape,
     _Label,
+    _name_part,
+    _named_elsewhere,
     _special,
     _stage,
 )
@@ -34,6 +36,14 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
+        # The name keys of the speeches' labels: a front heading naming one of them
+        # opens a speech for the reader, so it is escaped there.
+        self.label_keys = {
+            _norm(_name_part(name))
+            for turn in transcript.turns
+            for name in (turn.label, transcript.speaker(turn.speaker_id).name)
+            if name
+        }
         # The convention the text was read with: its labels are what must be escaped.
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
@@ -191,20 +201,26 @@ class _Writer:
         judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
+        headings: list[tuple[str, _Label | None]] = []  # labels alone before the first speech
         for k, turn in enumerate(t.turns):
             if id(turn) in unlabelled:
                 continue  # the speaker going on after a stage direction: no label
-            if k < first_speech:
-                # A label alone before the first speech reads as a heading.
-                explicit.add(turn.speaker_id)
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
             if probe not in judged:
                 judged[probe] = _candidate(probe, self.pattern)
             found = judged[probe]
+            if k < first_speech:
+                headings.append((turn.speaker_id, found))
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
+        # A label alone before the first speech reads as a heading, unless it names
+        # someone labelled in the speeches (as the reader judges, see _front_headings).
+        later = {_norm(_name_part(label)) for _, label, _ in planned[len(headings) :]}
+        for speaker_id, found in headings:
+            if found is None or not _named_elsewhere(found, later):
+                explicit.add(speaker_id)
         for _ in range(len(t.speakers) + 1):
             plain = [entry for entry in planned if entry[0] not in explicit]
             more = _once_only(plain, self.pattern, t.front) | _misread(
@@ -402,7 +418,10 @@ class _Writer:
             else:
                 found = _candidate(probe, self.pattern)
                 escape = found is not None and not (
-                    region == "front" and self.headings_ok and _bare_heading(probe, found)
+                    region == "front"
+                    and self.headings_ok
+                    and _bare_heading(probe, found)
+                    and not _named_elsewhere(found, self.label_keys)
                 )
                 if not escape and (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
                     # The reader splits a paragraph at such a line, and takes the
