@@ -133,3 +133,24 @@ def test_a_full_name_alone_on_its_line_opens_a_speech() -> None:
     assert text.dumps(t) == source
     listing = "HOST:\n\nFRED DEWS\n\nDEWS: Welcome.\n\nEDGAR: Thanks.\n\nDEWS: Bye.\n"
     assert text.loads(listing).front == ("HOST:", "FRED DEWS")
+
+
+def test_initials_declared_in_yaml_front_matter() -> None:
+    """Short labels declared in a YAML block ("  JD: Jane Doe") name those people;
+    no line of the block is a label."""
+    source = (
+        "---\ntitle: An interview\nspeakers:\n  JD: Jane Doe\n  JR: John Roe\n---\n\n"
+        "JD: Hello there.\n\nJR: Hi Jane.\n\nJD: How are you?\n"
+    )
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == ["doe", "roe", "doe"]
+    assert [s.name for s in t.speakers] == ["Jane Doe", "John Roe"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the aliases (JD, JR) are a loss of text
+        assert text.dumps(t) == source
+
+
+def test_a_name_given_as_a_string_is_one_person() -> None:
+    """speakers={"JD": "Jane Doe"}: every JD turn is the same Jane Doe."""
+    t = text.loads("JD: a\n\nJR: b\n\nJD: c\n", speakers={"JD": "Jane Doe"})
+    assert [turn.speaker_id for turn in t.turns] == ["doe", "jr", "doe"]

@@ -33,6 +33,7 @@ from ._text_lex import (
     _stage,
     _usual_label,
     _wrapped_label,
+    _yaml_block,
 )
 from .errors import _Warner
 from .models import Speaker
@@ -82,7 +83,8 @@ class _Classifier:
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.pattern = pattern
-        self.roster = Roster(speaker_map)
+        self.yaml_end, declared = _yaml_block(text)
+        self.roster = Roster({**declared, **(speaker_map or {})})
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
 
@@ -156,6 +158,10 @@ class _Classifier:
                 append(("break", start, line, None, row))
                 continue
             if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
+                append(("text", start, line, None, row))
+                continue
+            if start < self.yaml_end:
+                # A YAML front-matter block holds no label ("  JD: Jane Doe" declares one).
                 append(("text", start, line, None, row))
                 continue
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)

@@ -393,6 +393,25 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     return None
 
 
+_YAML_BLOCK = re.compile(r"---[ \t]*\n(?:.*\n){0,200}?---[ \t]*(?:\n|\Z)")
+# "  JD: Jane Doe" in the block: initials (or a short form) declared for a full name.
+_DECLARED = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<short>[A-Z][A-Z0-9]{0,3}):[ \t]+[\"']?"
+    r"(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){1,4})[\"']?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _yaml_block(text: str) -> tuple[int, dict[str, str]]:
+    """Where a YAML front-matter block at the start of ``text`` ends (0: none), and
+    the short labels it declares (``JD: Jane Doe`` -> ``{"JD": "Jane Doe"}``)."""
+    match = _YAML_BLOCK.match(text)
+    if match is None:
+        return 0, {}
+    declared = {m["short"]: m["name"] for m in _DECLARED.finditer(match.group())}
+    return match.end(), declared
+
+
 _URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
 
 

@@ -26,6 +26,7 @@ from ._text_lex import (
     _named_elsewhere,
     _special,
     _stage,
+    _yaml_block,
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
@@ -56,10 +57,18 @@ class _Writer:
         self.headings_ok = any(turn.paragraphs for turn in t.turns)
         # Items are written text, or paragraphs to escape once the white space
         # before them is known: (prefix, paragraph, region, at line start, tail).
+        # A YAML block opening the text holds no label for the reader: written as is.
+        yaml = self._yaml_paragraphs()
         items: list[str | tuple[str, str, str, bool, bool]] = [
             # The tail flag of a front paragraph: it and all after it are stage
             # directions, which the reader would take into the body.
-            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
+            (
+                "",
+                p,
+                "yaml" if j < yaml and not p.startswith("\\") else "front",
+                True,
+                all(_STAGE_LINE.match(q) for q in t.front[j:]),
+            )
             for j, p in enumerate(t.front)
         ]
         names = Counter(_norm(s.name) for s in t.speakers)
@@ -197,6 +206,8 @@ class _Writer:
         to someone else, found by resolving the planned labels in order."""
         t = self.t
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
+        yaml = self._yaml_paragraphs()
+        declared = _yaml_block("\n".join(t.front[:yaml]) + "\n")[1] if yaml else {}
         planned: list[tuple[str, str, str]] = []
         judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
@@ -224,12 +235,23 @@ class _Writer:
         for _ in range(len(t.speakers) + 1):
             plain = [entry for entry in planned if entry[0] not in explicit]
             more = _once_only(plain, self.pattern, t.front) | _misread(
-                planned, explicit, t.speakers
+                planned, explicit, t.speakers, declared
             )
             if not more:
                 break
             explicit |= more
         return explicit
+
+    def _yaml_paragraphs(self) -> int:
+        """How many front paragraphs form the YAML block the reader finds at the
+        start of the text (``---`` ... ``---``), if any."""
+        front = self.t.front
+        if self.meta.get("text:lead") or not front or front[0] != "---":
+            return 0
+        end = next((j for j in range(1, len(front)) if front[j] == "---"), None)
+        if end is None or not _yaml_block("\n".join(front[: end + 1]) + "\n")[0]:
+            return 0
+        return end + 1
 
     def _headings_dropped(self, unlabelled: set[int]) -> bool:
         """Whether the reader will keep label-like front headings as front matter: it
@@ -377,7 +399,7 @@ class _Writer:
         after the last: the reader sees those lines with it, and a backslash escapes
         only at the very start of a line.
         """
-        if region == "stage":
+        if region in ("stage", "yaml"):
             return paragraph
         out: list[str] = []
         lines = paragraph.split("\n")
@@ -436,13 +458,16 @@ class _Writer:
 
 
 def _misread(
-    planned: list[tuple[str, str, str]], explicit: set[str], speakers: Sequence[Speaker]
+    planned: list[tuple[str, str, str]],
+    explicit: set[str],
+    speakers: Sequence[Speaker],
+    declared: dict[str, str],
 ) -> set[str]:
     """Speakers whose plain labels the reader's speaker identity would give to someone
     else (or someone else's to them, or another name), resolving the labels in order
     as it will."""
     names = {s.id: s.name for s in speakers}
-    roster = Roster()
+    roster = Roster(declared)
     owner: dict[int, str] = {}
     person: dict[str, int] = {}
     wrong: set[str] = set()
