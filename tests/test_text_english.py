@@ -154,3 +154,23 @@ def test_a_name_given_as_a_string_is_one_person() -> None:
     """speakers={"JD": "Jane Doe"}: every JD turn is the same Jane Doe."""
     t = text.loads("JD: a\n\nJR: b\n\nJD: c\n", speakers={"JD": "Jane Doe"})
     assert [turn.speaker_id for turn in t.turns] == ["doe", "jr", "doe"]
+
+
+def test_more_timed_podcast_shapes() -> None:
+    """'00:01:02 - Name: text' (a dash after the time) and '**Name** [00:01:02] text'
+    (the time after a bold name): the time goes to Turn.start."""
+    for source in (
+        "00:01:02 - Jane Doe: Hello there.\n\n00:01:10 - John Roe: Hi Jane.\n\n"
+        "00:01:20 - Jane Doe: How are you?\n",
+        "**Jane Doe** [00:01:02] Hello there.\n\n**John Roe** [00:01:10] Hi Jane.\n\n"
+        "**Jane Doe** [00:01:20] How are you?\n",
+    ):
+        t = _quiet(source)
+        assert [turn.speaker_id for turn in t.turns] == ["doe", "roe", "doe"]
+        assert [turn.text for turn in t.turns][0] == "Hello there."
+        assert [turn.start.total_seconds() if turn.start else None for turn in t.turns] == [
+            62.0,
+            70.0,
+            80.0,
+        ]
+        assert text.dumps(t) == source

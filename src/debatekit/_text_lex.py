@@ -22,7 +22,7 @@ _INDENT = r"(?P<indent>[ \t\u00a0]*)"
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL = re.compile(
     rf"{_INDENT}"
-    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
+    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
     rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
     rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
@@ -360,7 +360,8 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         if not match or not match.group("label"):
             return None
         groups = match.groupdict()
-        time = _parse_time(groups["time"]) if groups.get("time") else None
+        stamp = groups.get("time") or groups.get("after")
+        time = _parse_time(stamp) if stamp else None
         return _Label(match.group("label").strip(), match.end(), "pattern", time=time)
     match = _QA.match(line)
     if match:
