@@ -167,7 +167,7 @@ def test_more_timed_podcast_shapes() -> None:
     ):
         t = _quiet(source)
         assert [turn.speaker_id for turn in t.turns] == ["doe", "roe", "doe"]
-        assert [turn.text for turn in t.turns][0] == "Hello there."
+        assert t.turns[0].text == "Hello there."
         assert [turn.start.total_seconds() if turn.start else None for turn in t.turns] == [
             62.0,
             70.0,
