@@ -114,3 +114,63 @@ def test_a_note_after_a_congressional_name() -> None:
     )
     t = text.loads(source)
     assert [turn.speaker_id for turn in t.turns] == ["traficant", "traficant", "chairman"]
+
+
+def test_a_full_name_alone_on_its_line_opens_a_speech() -> None:
+    """NPR prints a person's first label alone on its line with the role, later the
+    surname only; a role heading alone ("HOST:") before the speeches stays a heading."""
+    source = (
+        "STEVE INSKEEP, HOST:\n\n"
+        "Good morning.\n\n"
+        "MARY LOUISE KELLY, HOST:\n\n"
+        "And I'm Mary Louise Kelly.\n\n"
+        "INSKEEP: Our top story.\n\n"
+        "KELLY: Yes.\n"
+    )
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["inskeep", "kelly", "inskeep", "kelly"]
+    assert t.turns[0].text == "Good morning."
+    assert text.dumps(t) == source
+    listing = "HOST:\n\nFRED DEWS\n\nDEWS: Welcome.\n\nEDGAR: Thanks.\n\nDEWS: Bye.\n"
+    assert text.loads(listing).front == ("HOST:", "FRED DEWS")
+
+
+def test_initials_declared_in_yaml_front_matter() -> None:
+    """Short labels declared in a YAML block ("  JD: Jane Doe") name those people;
+    no line of the block is a label."""
+    source = (
+        "---\ntitle: An interview\nspeakers:\n  JD: Jane Doe\n  JR: John Roe\n---\n\n"
+        "JD: Hello there.\n\nJR: Hi Jane.\n\nJD: How are you?\n"
+    )
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == ["doe", "roe", "doe"]
+    assert [s.name for s in t.speakers] == ["Jane Doe", "John Roe"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the aliases (JD, JR) are a loss of text
+        assert text.dumps(t) == source
+
+
+def test_a_name_given_as_a_string_is_one_person() -> None:
+    """speakers={"JD": "Jane Doe"}: every JD turn is the same Jane Doe."""
+    t = text.loads("JD: a\n\nJR: b\n\nJD: c\n", speakers={"JD": "Jane Doe"})
+    assert [turn.speaker_id for turn in t.turns] == ["doe", "jr", "doe"]
+
+
+def test_more_timed_podcast_shapes() -> None:
+    """'00:01:02 - Name: text' (a dash after the time) and '**Name** [00:01:02] text'
+    (the time after a bold name): the time goes to Turn.start."""
+    for source in (
+        "00:01:02 - Jane Doe: Hello there.\n\n00:01:10 - John Roe: Hi Jane.\n\n"
+        "00:01:20 - Jane Doe: How are you?\n",
+        "**Jane Doe** [00:01:02] Hello there.\n\n**John Roe** [00:01:10] Hi Jane.\n\n"
+        "**Jane Doe** [00:01:20] How are you?\n",
+    ):
+        t = _quiet(source)
+        assert [turn.speaker_id for turn in t.turns] == ["doe", "roe", "doe"]
+        assert t.turns[0].text == "Hello there."
+        assert [turn.start.total_seconds() if turn.start else None for turn in t.turns] == [
+            62.0,
+            70.0,
+            80.0,
+        ]
+        assert text.dumps(t) == source

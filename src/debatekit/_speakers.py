@@ -325,7 +325,9 @@ class Roster:
             return self._touch(settled)
         known = self.known.get(label) or self.known.get(name_key(split_label(label).name))
         if known is not None:
-            return self._touch(self._known(known, label))
+            # Settled: a name given as a plain string must not mint a second person.
+            index = self.settled[label] = self._known(known, label)
+            return self._touch(index)
         index = self._match(label, on_ambiguous)
         if index is None:
             index = self._create(label)

@@ -29,10 +29,12 @@ from ._text_lex import (
     _Label,
     _name_part,
     _name_shape,
+    _named_elsewhere,
     _Row,
     _stage,
     _usual_label,
     _wrapped_label,
+    _yaml_block,
 )
 from .errors import _Warner
 from .models import Speaker
@@ -82,7 +84,8 @@ class _Classifier:
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.pattern = pattern
-        self.roster = Roster(speaker_map)
+        self.yaml_end, declared = _yaml_block(text)
+        self.roster = Roster({**declared, **(speaker_map or {})})
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
 
@@ -156,6 +159,10 @@ class _Classifier:
                 append(("break", start, line, None, row))
                 continue
             if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
+                append(("text", start, line, None, row))
+                continue
+            if start < self.yaml_end:
+                # A YAML front-matter block holds no label ("  JD: Jane Doe" declares one).
                 append(("text", start, line, None, row))
                 continue
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
@@ -274,7 +281,9 @@ class _Classifier:
 def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
     """A heading such as "HOST:" alone on its line, in a list of participants
     before the first speech, is front matter when speeches carry their text on the
-    label's line: its row becomes text (and its kind is counted off ``kinds``)."""
+    label's line: its row becomes text (and its kind is counted off ``kinds``). One
+    that names someone labelled in the speeches opens a speech: ``STEVE INSKEEP,
+    HOST:`` alone on its line, then ``INSKEEP: ...`` (NPR)."""
     first_inline = next(
         (
             i
@@ -284,9 +293,19 @@ def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
         None,
     )
     if first_inline is not None:
+        others = {
+            _norm(_name_part(found.label))
+            for kind, _, _, found, _ in result[first_inline:]
+            if kind == "label" and isinstance(found, _Label)
+        }
         for i in range(first_inline):
             kind, start, line, head, row = result[i]
-            if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head):
+            if (
+                kind == "label"
+                and isinstance(head, _Label)
+                and _bare_heading(line, head)
+                and not _named_elsewhere(head, others)
+            ):
                 kinds[head.kind] -= 1
                 result[i] = ("text", start, line, None, row)
 

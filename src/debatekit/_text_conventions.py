@@ -51,11 +51,13 @@ _CONGRESSIONAL = (
 
 # A podcast that prints the name in bold with no colon, after a timestamp that some
 # turns lack or print damaged: "0:00:36.2 **Adam Garrett-Harris** I'm Adam.",
-# ":00:40.6 **Jason Staten** ...", "** Jen** (laughs)" (Orbit FM). A colon inside or
-# after the bold ("**Name:**") is the colon convention's.
+# ":00:40.6 **Jason Staten** ...", "** Jen** (laughs)" (Orbit FM); or after it,
+# "**Jane Doe** [00:01:02] text". A colon inside or after the bold ("**Name:**") is
+# the colon convention's.
 _BOLD_NAME = (
     r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
-    r"\*\*[ \t]*(?P<label>[A-Z][^*:\n]{0,60}?)[ \t]*\*\*(?![*:])(?:[ \t]+|$)"
+    r"\*\*[ \t]*(?P<label>[A-Z][^*:\n]{0,60}?)[ \t]*\*\*(?![*:])"
+    r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
 )
 
 # A German plenary protocol label: an office before the name (Präsident Dr. A B), a

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Container
 from typing import TypeAlias
 
 import attrs
 
 from ._rules import NCNAME, is_collective, is_interjecting, parse_clock, stage_direction
-from ._speakers import _commas, strip_unsure
+from ._speakers import _commas, name_key, strip_unsure
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
@@ -21,7 +22,7 @@ _INDENT = r"(?P<indent>[ \t\u00a0]*)"
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL = re.compile(
     rf"{_INDENT}"
-    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+)?"
+    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
     rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
     rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
@@ -369,7 +370,8 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         if not match or not match.group("label"):
             return None
         groups = match.groupdict()
-        time = _parse_time(groups["time"]) if groups.get("time") else None
+        stamp = groups.get("time") or groups.get("after")
+        time = _parse_time(stamp) if stamp else None
         return _Label(match.group("label").strip(), match.end(), "pattern", time=time)
     match = _QA.match(line)
     if match:
@@ -405,6 +407,25 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
             label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
         )
     return None
+
+
+_YAML_BLOCK = re.compile(r"---[ \t]*\n(?:.*\n){0,200}?---[ \t]*(?:\n|\Z)")
+# "  JD: Jane Doe" in the block: initials (or a short form) declared for a full name.
+_DECLARED = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<short>[A-Z][A-Z0-9]{0,3}):[ \t]+[\"']?"
+    r"(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){1,4})[\"']?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _yaml_block(text: str) -> tuple[int, dict[str, str]]:
+    """Where a YAML front-matter block at the start of ``text`` ends (0: none), and
+    the short labels it declares (``JD: Jane Doe`` -> ``{"JD": "Jane Doe"}``)."""
+    match = _YAML_BLOCK.match(text)
+    if match is None:
+        return 0, {}
+    declared = {m["short"]: m["name"] for m in _DECLARED.finditer(match.group())}
+    return match.end(), declared
 
 
 _URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
@@ -515,6 +536,16 @@ def _escape(line: str) -> tuple[str, int] | None:
             if _EXPLICIT.match(plain):
                 return plain, _STRONG
     return None
+
+
+def _named_elsewhere(found: _Label, keys: Container[str]) -> bool:
+    """Whether a label alone on its line before the first speech names someone who is
+    labelled elsewhere (``keys``: the other labels' name keys), by the same name or
+    by the surname alone: ``STEVE INSKEEP, HOST:`` then ``INSKEEP:`` (NPR). Such a
+    label opens a speech; a list heading (``HOST:``, ``**News:**``) names nobody."""
+    key = name_key(_name_part(found.label))
+    words = key.split()
+    return key in keys or (len(words) > 1 and words[-1] in keys)
 
 
 def _bare_heading(line: str, found: _Label) -> bool | None:

@@ -38,7 +38,7 @@ SAMPLE = 200_000
 # their line.
 _TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
 _COLON = re.compile(
-    rf"^[ \t\u00a0]*(?:{_TS}[ \t]+)?(?:\*\*)?"
+    rf"^[ \t\u00a0]*(?:{_TS}[ \t]+(?:[–—-][ \t]+)?)?(?:\*\*)?"
     # a name, then up to two parentheses (a Hansard's constituency, office and party,
     # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
     r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
@@ -122,7 +122,7 @@ def _by_shape(
         and len(r[3]) >= 2
         # a protocol's chair prints procedural lines with a colon ('Erster Redner:
         # Herr Abgeordneter X.'): fewer one-off labels than the colon rules is evidence
-        and (taken <= set(r[3]) or (r[2].interjections and r[0] >= colon[0]))
+        and (taken <= set(r[3]) or (r[2].interjections and r[0] > colon[0]))
     ]
     if not shaped:
         return colon

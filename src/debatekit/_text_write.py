@@ -23,9 +23,12 @@ from ._text_lex import (
     _candidate,
     _escape,
     _Label,
+    _name_part,
+    _named_elsewhere,
     _special,
     _stage,
     _wrapped_label,
+    _yaml_block,
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
@@ -36,6 +39,14 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
+        # The name keys of the speeches' labels: a front heading naming one of them
+        # opens a speech for the reader, so it is escaped there.
+        self.label_keys = {
+            _norm(_name_part(name))
+            for turn in transcript.turns
+            for name in (turn.label, transcript.speaker(turn.speaker_id).name)
+            if name
+        }
         # The convention the text was read with: its labels are what must be escaped.
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
@@ -48,6 +59,9 @@ class _Writer:
         self.explicit: set[str] = set()
         # (speaker id, label, probe) of every labelled turn, in order (see plan).
         self.labels: list[tuple[str, str, str]] = []
+        # The names the YAML front matter declares (initials -> name), as the reader
+        # finds them (see plan).
+        self.declared: dict[str, str] = {}
 
     def plan(self) -> list[tuple[BodyItem, bool]]:
         """The body items written, each with whether it is a turn written without a
@@ -103,7 +117,9 @@ class _Writer:
         carries it (``Name {#id}:``): ids equal to those come back, others do not.
         """
         self.plan()
-        minted = _minted(self.labels, self.explicit, {s.id: s.name for s in self.t.speakers})
+        minted = _minted(
+            self.labels, self.explicit, {s.id: s.name for s in self.t.speakers}, self.declared
+        )
         speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
         turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
         return speakers, turns
@@ -114,10 +130,18 @@ class _Writer:
         names = self.names
         # Items are written text, or paragraphs to escape once the white space
         # before them is known: (prefix, paragraph, region, at line start, tail).
+        # A YAML block opening the text holds no label for the reader: written as is.
+        yaml = self._yaml_paragraphs()
         items: list[str | tuple[str, str, str, bool, bool]] = [
             # The tail flag of a front paragraph: it and all after it are stage
             # directions, which the reader would take into the body.
-            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
+            (
+                "",
+                p,
+                "yaml" if j < yaml and not p.startswith("\\") else "front",
+                True,
+                all(_STAGE_LINE.match(q) for q in t.front[j:]),
+            )
             for j, p in enumerate(t.front)
         ]
         last_labelled = max(
@@ -231,31 +255,51 @@ class _Writer:
         to someone else, found by resolving the planned labels in order."""
         t = self.t
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
+        yaml = self._yaml_paragraphs()
+        declared = _yaml_block("\n".join(t.front[:yaml]) + "\n")[1] if yaml else {}
         planned: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
+        headings: list[tuple[str, _Label | None]] = []  # labels alone before the first speech
         for k, turn in enumerate(t.turns):
             if id(turn) in unlabelled:
                 continue  # the speaker going on after a stage direction: no label
-            if k < first_speech:
-                # A label alone before the first speech reads as a heading.
-                explicit.add(turn.speaker_id)
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
             found = self._judge(probe)
+            if k < first_speech:
+                headings.append((turn.speaker_id, found))
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
+        # A label alone before the first speech reads as a heading, unless it names
+        # someone labelled in the speeches (as the reader judges, see _front_headings).
+        later = {_norm(_name_part(label)) for _, label, _ in planned[len(headings) :]}
+        for speaker_id, found in headings:
+            if found is None or not _named_elsewhere(found, later):
+                explicit.add(speaker_id)
         self.labels = planned
+        self.declared = declared
         for _ in range(len(t.speakers) + 1):
             plain = [entry for entry in planned if entry[0] not in explicit]
             more = _once_only(plain, self.pattern, t.front) | _misread(
-                planned, explicit, t.speakers
+                planned, explicit, t.speakers, declared
             )
             if not more:
                 break
             explicit |= more
         return explicit
+
+    def _yaml_paragraphs(self) -> int:
+        """How many front paragraphs form the YAML block the reader finds at the
+        start of the text (``---`` ... ``---``), if any."""
+        front = self.t.front
+        if self.meta.get("text:lead") or not front or front[0] != "---":
+            return 0
+        end = next((j for j in range(1, len(front)) if front[j] == "---"), None)
+        if end is None or not _yaml_block("\n".join(front[: end + 1]) + "\n")[0]:
+            return 0
+        return end + 1
 
     def _headings_dropped(self, unlabelled: set[int]) -> bool:
         """Whether the reader will keep label-like front headings as front matter: it
@@ -417,7 +461,7 @@ class _Writer:
         """
         if "\r" in paragraph:
             paragraph = _line_breaks(paragraph)
-        if region == "stage":
+        if region in ("stage", "yaml"):
             return paragraph
         out: list[str] = []
         lines = paragraph.split("\n")
@@ -461,7 +505,10 @@ class _Writer:
             else:
                 found = _candidate(probe, self.pattern)
                 escape = found is not None and not (
-                    region == "front" and self.headings_ok and _bare_heading(probe, found)
+                    region == "front"
+                    and self.headings_ok
+                    and _bare_heading(probe, found)
+                    and not _named_elsewhere(found, self.label_keys)
                 )
                 if not escape and (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
                     # The reader splits a paragraph at such a line, and takes the
@@ -476,13 +523,16 @@ class _Writer:
 
 
 def _misread(
-    planned: list[tuple[str, str, str]], explicit: set[str], speakers: Sequence[Speaker]
+    planned: list[tuple[str, str, str]],
+    explicit: set[str],
+    speakers: Sequence[Speaker],
+    declared: dict[str, str],
 ) -> set[str]:
     """Speakers whose plain labels the reader's speaker identity would give to someone
     else (or someone else's to them, or another name), resolving the labels in order
     as it will."""
     names = {s.id: s.name for s in speakers}
-    roster = Roster()
+    roster = Roster(declared)
     owner: dict[int, str] = {}
     person: dict[str, int] = {}
     wrong: set[str] = set()
@@ -502,12 +552,16 @@ def _misread(
 
 
 def _minted(
-    planned: list[tuple[str, str, str]], explicit: set[str], names: dict[str, str]
+    planned: list[tuple[str, str, str]],
+    explicit: set[str],
+    names: dict[str, str],
+    declared: dict[str, str],
 ) -> dict[str, str]:
     """The id the reader gives each speaker with a label: the one the label carries
     (``Name {#id}:``, where the reader can read it back) or the one its speaker
-    identity mints from the label, resolving the labels in order as it will."""
-    roster = Roster()
+    identity mints from the label (knowing the names the YAML front matter declares),
+    resolving the labels in order as it will."""
+    roster = Roster(declared)
     minted: dict[str, str] = {}
     for speaker_id, label, _ in planned:
         carried = speaker_id in explicit and _EXPLICIT.match(
