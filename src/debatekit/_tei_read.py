@@ -28,7 +28,7 @@ from ._tei_base import (
 )
 from ._tei_body import Reader
 from ._tei_safe import chunks, pull_parser, syntax_error
-from .errors import DebatekitError
+from .errors import DebatekitError, ParseWarning, _report
 from .models import Incident, Transcript, Turn
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "folder_of",
     "iter_items",
     "local",
+    "read_stream",
     "read_tree",
     "resolve_include",
 ]
@@ -87,45 +88,131 @@ def iter_items(
     reader = Reader(ctx, lists, lookup)
     reader.keep_texts = False
     parser = pull_parser(huge_tree)
-    context = _pull(parser, fp, ctx.source)
-    in_body = False
-    started = False
+    walk = _Walk(reader, ctx, whole=False)
     try:
-        for event, el in context:
-            tag = el.tag
+        yield from walk.items(_pull(parser, fp, ctx.source))
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc, ctx.source, parser.error_log) from None
+
+
+#: Parts of a document the one-pass reader cannot place as the tree reader does (they
+#: annotate or time the body, wherever they stand): their names send it to the tree.
+_NEEDS_TREE = (b"standOff", b"timeline")
+
+
+def read_stream(
+    data: bytes, ctx: Context, lists: Lists | None, lookup_for: Any, huge_tree: bool
+) -> Transcript | None:
+    """Read a whole document in one pass of a pull parser, never holding its tree.
+
+    The same transcript as :func:`read_tree`, or ``None`` where the document needs the
+    tree reader: it names a ``standOff`` or a ``timeline``, or reading fails (the tree
+    reader then gives the error as it always does). Problems found on the way are
+    warned about only once the pass has succeeded, so that a fallback warns once.
+    """
+    if any(name in data for name in _NEEDS_TREE):
+        return None
+    deferred: list[ParseWarning] = []
+    ctx.deferred = deferred
+    reader = Reader(ctx, lists, None)
+    reader.keep_texts = False  # (no standOff: no claim needs the turns' texts)
+    parser = pull_parser(huge_tree)
+    walk = _Walk(reader, ctx, whole=True, lookup_for=lookup_for)
+    try:
+        body = list(walk.items(_feed(parser, data)))
+        transcript = reader.finish(body)
+    except (etree.XMLSyntaxError, DebatekitError):
+        return None
+    finally:
+        ctx.deferred = None
+    for warning in deferred:
+        _report(warning, strict=False)
+    return transcript
+
+
+class _Walk:
+    """The events of one document, read element by element: header, front, body, back.
+
+    ``whole``: read the front and back matter too, and only the parts the tree reader
+    reads (the root's first ``text``, its ``body``); otherwise only the body items.
+    Every element read is freed, with the siblings before it.
+    """
+
+    def __init__(self, reader: Reader, ctx: Context, whole: bool, lookup_for: Any = None) -> None:
+        self.reader, self.ctx, self.whole, self.lookup_for = reader, ctx, whole, lookup_for
+        self.root: Element | None = None
+        self.text: Element | None = None  # the root's first <text>
+        self.header: Element | None = None
+        self.body: Element | None = None  # the body being read
+
+    def _division_child(self, el: Element) -> bool:
+        """Whether ``el`` stands in the body being read, or in divisions inside it."""
+        parent = el.getparent()
+        while parent is not None and parent.tag in _DIV_TAGS:
+            parent = parent.getparent()
+        return parent is not None and parent is self.body
+
+    def _start(self, el: Element) -> Iterator[Turn | Incident]:
+        tag = el.tag
+        reader = self.reader
+        if self.root is None:
+            self.root = el
+            dtd = el.getroottree().docinfo.internalDTD
+            if dtd is not None and list(dtd.iterentities()):
+                raise self.ctx.error("a DTD internal subset is not allowed", el)
+            if local(tag) != "TEI":
+                raise self.ctx.error("iter_body() reads one TEI session file", el)
+            reader.root(el)
+            if self.lookup_for is not None:
+                reader.lookup = self.lookup_for(el)
+        elif tag == _T + "text" and self.text is None and el.getparent() is self.root:
+            self.text = el
+        elif tag == _T + "teiHeader" and self.header is None and el.getparent() is self.root:
+            self.header = el
+        elif tag == _T + "body" and self.body is None:
+            if not self.whole or (self.text is not None and el.getparent() is self.text):
+                self.body = el
+        elif self.body is not None and tag in _DIV_TAGS and self._division_child(el):
+            yield from reader.flush()
+            if not _wrapper(el):
+                yield reader.division(el)
+
+    def items(self, events: Iterator[tuple[str, Element]]) -> Iterator[Turn | Incident]:
+        reader = self.reader
+        body_tag = _T + "body"
+        for event, el in events:
             if event == "start":
-                if not started:
-                    started = True
-                    dtd = el.getroottree().docinfo.internalDTD
-                    if dtd is not None and list(dtd.iterentities()):
-                        raise ctx.error("a DTD internal subset is not allowed", el)
-                    if local(tag) != "TEI":
-                        raise ctx.error("iter_body() reads one TEI session file", el)
-                    reader.root(el)
-                elif tag == _T + "body":
-                    in_body = True
-                elif in_body and tag in _DIV_TAGS:
-                    yield from reader.flush()
-                    if not _wrapper(el):
-                        yield reader.division(el)
+                yield from self._start(el)
                 continue
-            if tag == _T + "teiHeader":
-                reader.header(el)
-            elif tag == _T + "standOff":
-                reader.stand_off(el)
-            elif tag == _T + "body":
-                in_body = False
+            tag = el.tag
+            if el is self.header or (tag == _T + "standOff" and not self.whole):
+                if tag == _T + "teiHeader":
+                    reader.header(el)
+                else:
+                    reader.stand_off(el)
+            elif el is self.body:
+                self.body = None
                 yield from reader.flush()
-            elif in_body and tag in _DIV_TAGS:
-                yield from reader.flush()
-            elif in_body:
-                parent = el.getparent()
-                if parent is None or (parent.tag != _T + "body" and parent.tag not in _DIV_TAGS):
+            elif self.body is not None:
+                if tag in _DIV_TAGS and self._division_child(el):
+                    yield from reader.flush()
+                else:
+                    parent = el.getparent()
+                    if parent is None or (parent is not self.body and parent.tag not in _DIV_TAGS):
+                        continue
+                    if parent.tag != body_tag and not self._division_child(el):
+                        continue
+                    if isinstance(tag, str):
+                        yield from reader.body_child(el)
+                    if reader.pending_label is el:
+                        continue  # freed with the utterance it labels
+            elif self.whole and self.text is not None and el.getparent() is self.text:
+                if tag == _T + "front":
+                    reader.front_back(el, reader.front)
+                elif tag == _T + "back":
+                    reader.front_back(el, reader.back)
+                else:
                     continue
-                if isinstance(tag, str):
-                    yield from reader.body_child(el)
-                if reader.pending_label is el:
-                    continue  # freed with the utterance it labels
             else:
                 continue
             el.clear(keep_tail=True)
@@ -133,10 +220,19 @@ def iter_items(
             if parent is not None:
                 while el.getprevious() is not None:
                     del parent[0]
-    except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc, ctx.source, parser.error_log) from None
-    except DebatekitError:
-        raise
+
+
+def _feed(parser: etree.XMLPullParser, data: bytes) -> Iterator[tuple[str, Element]]:
+    """Feed a document held in memory to the parser in slices, and hand out its events."""
+    etree.clear_error_log()
+    for start in range(0, len(data), _SLICE):
+        parser.feed(data[start : start + _SLICE])
+        yield from parser.read_events()
+    parser.close()
+    yield from parser.read_events()
+
+
+_SLICE = 1 << 20
 
 
 def _pull(

@@ -34,10 +34,11 @@ from ._tei_read import (
     folder_of,
     iter_items,
     local,
+    read_stream,
     read_tree,
     resolve_include,
 )
-from ._tei_safe import as_bytes, parse_bytes, parse_file
+from ._tei_safe import as_bytes, clean_prolog, parse_bytes, parse_file
 from ._tei_write import to_string
 from .errors import ParseError, WriteError
 from .models import Incident, Transcript, Turn
@@ -119,9 +120,22 @@ def loads(
     """
     check_document(s)
     ctx = Context(source, strict, allow_outside)
-    tree = _parse_bytes(as_bytes(s), ctx, huge_tree)
+    data = as_bytes(s)
+    given = _lists(lists, ctx)
+    # One pass of a pull parser, no tree held (see read_stream); the tree reader
+    # where the document needs it, or to report a problem as it always has.
+    streamed = read_stream(
+        clean_prolog(data, ctx.source),
+        ctx,
+        given,
+        lambda root: _lookup(source, root, ctx),
+        huge_tree,
+    )
+    if streamed is not None:
+        return streamed
+    tree = _parse_bytes(data, ctx, huge_tree)
     root = tree.getroot()
-    return read_tree(root, ctx, _lists(lists, ctx), _lookup(source, root, ctx))
+    return read_tree(root, ctx, given, _lookup(source, root, ctx))
 
 
 def load(
