@@ -14,10 +14,13 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import debatekit
-from debatekit import ParseError, ParseWarning, parlamint, tei
+from debatekit import ParseError, ParseWarning, Turn, ValidationError, parlamint, tei
 from debatekit._tei_base import Context
+from debatekit._tei_common import normalize
 from debatekit._tei_read import read_stream, read_tree
 from debatekit._tei_safe import as_bytes, clean_prolog, parse_bytes
 
@@ -134,3 +137,14 @@ def test_cli_outputs_equal_tree_reader(path: Path, tmp_path: Path) -> None:
     assert written.read_bytes() == path.with_suffix(".txt").read_bytes()
     meta = written.with_name(written.stem + "-meta.tsv")
     assert meta.read_text("utf-8") == expected_meta
+
+
+@given(st.lists(st.text(alphabet=" \t\n\r\xa0ab.", min_size=1), min_size=1, max_size=5))
+def test_plain_text_without_incidents_is_the_normalised_text(parts: list[str]) -> None:
+    """plain_text's shortcut for a turn without incidents (paragraphs joined by a space)
+    gives what the general rule gives: the turn's text, white space normalised."""
+    try:
+        turn = Turn(id="u", speaker_id="s", paragraphs=[p.strip() for p in parts])
+    except ValidationError:
+        assume(False)  # not a paragraph (empty, or a blank line inside)
+    assert tei.plain_text(turn) == normalize(turn.text)

@@ -134,86 +134,100 @@ class _Walk:
     """The events of one document, read element by element: header, front, body, back.
 
     ``whole``: read the front and back matter too, and only the parts the tree reader
-    reads (the root's first ``text``, its ``body``); otherwise only the body items.
-    Every element read is freed, with the siblings before it.
+    reads (the root's first ``text`` and its ``body``); otherwise only the body items,
+    of the first body found. Every element read is freed, with the siblings before it.
+    Depths are counted, so that the inside of an utterance (most of the events) costs
+    one comparison per event.
     """
 
     def __init__(self, reader: Reader, ctx: Context, whole: bool, lookup_for: Any = None) -> None:
         self.reader, self.ctx, self.whole, self.lookup_for = reader, ctx, whole, lookup_for
         self.root: Element | None = None
-        self.text: Element | None = None  # the root's first <text>
+        self.text_depth = 0  # the depth of the root's first <text> while it is open
+        self.texts = 0
         self.header: Element | None = None
-        self.body: Element | None = None  # the body being read
+        # The depths of the body and the divisions open in it (innermost last).
+        self.levels: list[int] = []
 
-    def _division_child(self, el: Element) -> bool:
-        """Whether ``el`` stands in the body being read, or in divisions inside it."""
-        parent = el.getparent()
-        while parent is not None and parent.tag in _DIV_TAGS:
-            parent = parent.getparent()
-        return parent is not None and parent is self.body
+    def _root(self, el: Element) -> None:
+        self.root = el
+        dtd = el.getroottree().docinfo.internalDTD
+        if dtd is not None and list(dtd.iterentities()):
+            raise self.ctx.error("a DTD internal subset is not allowed", el)
+        if local(el.tag) != "TEI":
+            raise self.ctx.error("iter_body() reads one TEI session file", el)
+        self.reader.root(el)
+        if self.lookup_for is not None:
+            self.reader.lookup = self.lookup_for(el)
 
-    def _start(self, el: Element) -> Iterator[Turn | Incident]:
+    def _outside(self, el: Element, depth: int) -> None:
+        """A start outside the body: note the root's first text, its header, a body."""
         tag = el.tag
-        reader = self.reader
-        if self.root is None:
-            self.root = el
-            dtd = el.getroottree().docinfo.internalDTD
-            if dtd is not None and list(dtd.iterentities()):
-                raise self.ctx.error("a DTD internal subset is not allowed", el)
-            if local(tag) != "TEI":
-                raise self.ctx.error("iter_body() reads one TEI session file", el)
-            reader.root(el)
-            if self.lookup_for is not None:
-                reader.lookup = self.lookup_for(el)
-        elif tag == _T + "text" and self.text is None and el.getparent() is self.root:
-            self.text = el
-        elif tag == _T + "teiHeader" and self.header is None and el.getparent() is self.root:
+        if depth == 2 and tag == _T + "text":
+            self.texts += 1
+            if self.texts == 1:
+                self.text_depth = 2
+        elif depth == 2 and tag == _T + "teiHeader" and self.header is None:
             self.header = el
-        elif tag == _T + "body" and self.body is None:
-            if not self.whole or (self.text is not None and el.getparent() is self.text):
-                self.body = el
-        elif self.body is not None and tag in _DIV_TAGS and self._division_child(el):
-            yield from reader.flush()
-            if not _wrapper(el):
-                yield reader.division(el)
+        elif tag == _T + "body" and (
+            (self.text_depth and depth == 3) if self.whole else not self.levels
+        ):
+            self.levels.append(depth)
+
+    def _end_outside(self, el: Element, depth: int) -> bool:
+        """An end outside the body; whether the element was read (and is to be freed)."""
+        tag = el.tag
+        if el is self.header:
+            self.reader.header(el)
+        elif tag == _T + "standOff" and not self.whole:
+            self.reader.stand_off(el)
+        elif self.whole and self.text_depth and depth == 3 and tag == _T + "front":
+            self.reader.front_back(el, self.reader.front)
+        elif self.whole and self.text_depth and depth == 3 and tag == _T + "back":
+            self.reader.front_back(el, self.reader.back)
+        else:
+            if depth == self.text_depth:
+                self.text_depth = 0
+            return False
+        return True
 
     def items(self, events: Iterator[tuple[str, Element]]) -> Iterator[Turn | Incident]:
         reader = self.reader
-        body_tag = _T + "body"
+        levels = self.levels
+        depth = 0
+        inside = 0  # the depth of the body child being read, whose inside is skipped
         for event, el in events:
             if event == "start":
-                yield from self._start(el)
-                continue
-            tag = el.tag
-            if el is self.header or (tag == _T + "standOff" and not self.whole):
-                if tag == _T + "teiHeader":
-                    reader.header(el)
-                else:
-                    reader.stand_off(el)
-            elif el is self.body:
-                self.body = None
-                yield from reader.flush()
-            elif self.body is not None:
-                if tag in _DIV_TAGS and self._division_child(el):
-                    yield from reader.flush()
-                else:
-                    parent = el.getparent()
-                    if parent is None or (parent is not self.body and parent.tag not in _DIV_TAGS):
-                        continue
-                    if parent.tag != body_tag and not self._division_child(el):
-                        continue
-                    if isinstance(tag, str):
-                        yield from reader.body_child(el)
-                    if reader.pending_label is el:
-                        continue  # freed with the utterance it labels
-            elif self.whole and self.text is not None and el.getparent() is self.text:
-                if tag == _T + "front":
-                    reader.front_back(el, reader.front)
-                elif tag == _T + "back":
-                    reader.front_back(el, reader.back)
-                else:
+                depth += 1
+                if inside:
                     continue
-            else:
+                if not levels:
+                    if self.root is None:
+                        self._root(el)
+                    else:
+                        self._outside(el, depth)
+                elif depth == levels[-1] + 1:
+                    if el.tag in _DIV_TAGS:
+                        levels.append(depth)
+                        yield from reader.flush()
+                        if not _wrapper(el):
+                            yield reader.division(el)
+                    else:
+                        inside = depth
+                continue
+            depth -= 1
+            if inside:
+                if depth + 1 != inside:
+                    continue
+                inside = 0
+                if isinstance(el.tag, str):
+                    yield from reader.body_child(el)
+                if reader.pending_label is el:
+                    continue  # freed with the utterance it labels
+            elif levels and depth + 1 == levels[-1]:
+                levels.pop()  # the body, or a division in it
+                yield from reader.flush()
+            elif levels or not self._end_outside(el, depth + 1):
                 continue
             el.clear(keep_tail=True)
             parent = el.getparent()

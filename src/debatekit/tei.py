@@ -359,6 +359,9 @@ def plain_text(turn: Turn, /) -> str:
     >>> plain_text(turn)
     'Order. [[Applause]] Thank you.'
     """
+    if not turn.incidents:
+        # (The same text: normalising collapses the blank lines between paragraphs.)
+        return normalize(" ".join(turn.paragraphs))
     text = turn.text
     pieces: list[str] = []
     pos = 0
