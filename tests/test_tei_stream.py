@@ -1,7 +1,8 @@
 """The one-pass TEI reader (no tree held) against the tree reader, on every real file.
 
-``tei.load`` reads a document in one pass of a pull parser and falls back to the tree
-reader where the document needs it (a ``standOff`` or ``timeline``) or reading fails.
+``tei.load(low_memory=True)`` (what the command line uses) reads a document in one pass
+of a pull parser and falls back to the tree reader where the document needs it (a
+``standOff`` or ``timeline``) or reading fails.
 Both must give the same transcript and the same warnings, and every command-line
 output of a ParlaMint session must be what the tree reader's transcript gives.
 """
@@ -23,6 +24,7 @@ from debatekit._tei_base import Context
 from debatekit._tei_common import normalize
 from debatekit._tei_read import read_stream, read_tree
 from debatekit._tei_safe import as_bytes, clean_prolog, parse_bytes
+from debatekit.cli import main
 
 DATA = Path(__file__).parent / "data"
 PM = DATA / "parlamint"
@@ -97,7 +99,7 @@ def test_failed_pass_warns_nothing_and_fails_as_tree() -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with pytest.raises(ParseError, match="malformed XML") as info:
-            tei.loads(_WARNED_THEN_BROKEN, source="broken.xml")
+            tei.loads(_WARNED_THEN_BROKEN, source="broken.xml", low_memory=True)
     assert caught == []
     assert info.value.lineno == 5
 
@@ -107,7 +109,7 @@ def test_fallback_warns_once() -> None:
     document = _WARNED_THEN_BROKEN.replace(b"<seg>Broken</u>", b"<seg>Fine</seg></u>")
     document = document.replace(b"</text>", b"</text><standOff/>")
     with pytest.warns(ParseWarning, match="names no person") as caught:
-        transcript = tei.loads(document)
+        transcript = tei.loads(document, low_memory=True)
     assert len(caught) == 1
     assert [t.speaker_id for t in transcript.turns] == ["nobody", "p"]
 
@@ -148,3 +150,31 @@ def test_plain_text_without_incidents_is_the_normalised_text(parts: list[str]) -
     except ValidationError:
         assume(False)  # not a paragraph (empty, or a blank line inside)
     assert tei.plain_text(turn) == normalize(turn.text)
+
+
+def test_cli_reads_a_session_without_its_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``convert`` never parses a ParlaMint session into a whole tree, for any output."""
+
+    def no_tree(*args: object) -> None:
+        raise AssertionError("the whole XML tree was built")
+
+    monkeypatch.setattr(tei, "_parse_bytes", no_tree)
+    for to in ("text", "parlamint", "json"):
+        out = tmp_path / to
+        out.mkdir()
+        code = main(["convert", str(PV_SESSION), "--to", to, "-o", f"{out}/"])
+        assert code == 0, capsys.readouterr().err
+        assert len(list(out.iterdir())) == (2 if to == "parlamint" else 1)
+    with pytest.raises(AssertionError):
+        tei.loads(PV_SESSION.read_bytes())  # (the library's default reads the tree)
+
+
+def test_low_memory_load_equals_load() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in SESSIONS:
+            with open(path, "rb") as fp:
+                streamed = tei.load(fp, low_memory=True)
+            assert streamed == debatekit.read(path)
