@@ -38,6 +38,16 @@ class _Writer:
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
         self.interjections = convention is not None and convention.interjections
+        self.labels: dict[str, _Label | None] = {}
+
+    def _label_in(self, line: str) -> _Label | None:
+        """The label the reader finds at the start of a short label line, remembered:
+        a transcript prints the same few labels thousands of times."""
+        try:
+            return self.labels[line]
+        except KeyError:
+            found = self.labels[line] = _candidate(line, self.pattern)
+            return found
 
     def render(self) -> str:
         t = self.t
@@ -169,7 +179,7 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = _candidate(first, self.pattern) or _candidate(first + " x", self.pattern)
+            found = self._label_in(first) or self._label_in(first + " x")
             if (
                 found is not None
                 and found.label == turn.label
@@ -188,7 +198,6 @@ class _Writer:
         t = self.t
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
         planned: list[tuple[str, str, str]] = []
-        judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
         for k, turn in enumerate(t.turns):
@@ -200,9 +209,7 @@ class _Writer:
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
-            if probe not in judged:
-                judged[probe] = _candidate(probe, self.pattern)
-            found = judged[probe]
+            found = self._label_in(probe)
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         for _ in range(len(t.speakers) + 1):
@@ -240,13 +247,13 @@ class _Writer:
         if stored is not None and turn.label is not None:
             first = stored.split("\n")[0]
             probe = first + " x" if not first.endswith((" ", "\t")) else first + "x"
-            alone = _candidate(first, self.pattern)
-            found = alone or _candidate(probe, self.pattern)
+            alone = self._label_in(first)
+            found = alone or self._label_in(probe)
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
         if turn.label is not None:
             probe = self._stamp(turn) + f"{turn.label}: x"
-            found = _candidate(probe, self.pattern)
+            found = self._label_in(probe)
             if found is not None and found.label == turn.label:
                 return turn.label, probe
             # (A label printed otherwise, e.g. "A señora PRESIDENTA:" from TEI, which
