@@ -8,7 +8,8 @@ the standOff annotations, then each child of the body's divisions, in document o
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from lxml import etree
@@ -238,12 +239,7 @@ class _Walk:
 
 def _feed(parser: etree.XMLPullParser, data: bytes) -> Iterator[tuple[str, Element]]:
     """Feed a document held in memory to the parser in slices, and hand out its events."""
-    etree.clear_error_log()
-    for start in range(0, len(data), _SLICE):
-        parser.feed(data[start : start + _SLICE])
-        yield from parser.read_events()
-    parser.close()
-    yield from parser.read_events()
+    return _events(parser, (data[start : start + _SLICE] for start in range(0, len(data), _SLICE)))
 
 
 _SLICE = 1 << 20
@@ -253,11 +249,23 @@ def _pull(
     parser: etree.XMLPullParser, fp: IO[bytes] | str, source: str | None
 ) -> Iterator[tuple[str, Element]]:
     """Feed the file to the parser in chunks, prolog cleaned, and hand out its events."""
-    etree.clear_error_log()
     with contextlib.ExitStack() as stack:
         f = stack.enter_context(open(fp, "rb")) if isinstance(fp, str) else fp
-        for chunk in chunks(f, source):
-            parser.feed(chunk)
-            yield from parser.read_events()
-        parser.close()
-        yield from parser.read_events()
+        yield from _events(parser, chunks(f, source))
+
+
+def _events(parser: etree.XMLPullParser, pieces: Iterable[bytes]) -> Iterator[tuple[str, Element]]:
+    """The parser's events as it is fed: the batches after each piece, chained in C (a
+    generator frame per event would cost as much as the parse)."""
+    etree.clear_error_log()
+    return itertools.chain.from_iterable(_batches(parser, pieces))
+
+
+def _batches(
+    parser: etree.XMLPullParser, pieces: Iterable[bytes]
+) -> Iterator[Iterator[tuple[str, Element]]]:
+    for piece in pieces:
+        parser.feed(piece)
+        yield parser.read_events()
+    parser.close()
+    yield parser.read_events()
