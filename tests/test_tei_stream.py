@@ -178,3 +178,22 @@ def test_low_memory_load_equals_load() -> None:
             with open(path, "rb") as fp:
                 streamed = tei.load(fp, low_memory=True)
             assert streamed == debatekit.read(path)
+
+
+_META_TEXT = st.text(alphabet=st.sampled_from(["a", "é", "\ud800", " ", "."]), max_size=3)
+
+
+@given(st.dictionaries(_META_TEXT, _META_TEXT | st.integers(), max_size=3))
+def test_turn_meta_fast_check_agrees_with_the_full_check(meta: dict[str, object]) -> None:
+    """A turn with metadata (every ParlaMint utterance) takes the model's fast check;
+    it accepts exactly what the full check accepts (empty keys, lone surrogates and
+    values that are not strings are refused, naming the key)."""
+    good = all(
+        key and isinstance(value, str) and "\ud800" not in key + value
+        for key, value in meta.items()
+    )
+    if good:
+        assert Turn(id="u", speaker_id="s", paragraphs=["Hello."], meta=meta).meta == meta
+    else:
+        with pytest.raises(ValidationError, match="meta"):
+            Turn(id="u", speaker_id="s", paragraphs=["Hello."], meta=meta)
