@@ -33,7 +33,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import Figure, main
+from _common import Figure, machine, main
 from json_roundtrip import make_transcript
 from tei_read import write_session
 
@@ -41,6 +41,9 @@ import debatekit
 from debatekit import json as dkjson
 
 _SAXON_JARS = ["/usr/share/java/Saxon-HE.jar", "/usr/share/java/saxon9he.jar"]
+#: TEI -> text, whole process: faster than Saxon, in at most a third of its peak memory.
+TIME_TARGET = 1.0
+MEMORY_TARGET = 1 / 3
 
 _STREAM = """
 import sys
@@ -113,7 +116,7 @@ def saxon() -> tuple[list[str], str] | None:
         return None
     if not xsl or not Path(xsl).exists():
         return None
-    return [java, "-jar", jar], xsl
+    return [java, "-cp", jar, "net.sf.saxon.Transform"], xsl
 
 
 def xslt_figures(quick: bool, runs: int) -> list[Figure]:
@@ -142,23 +145,37 @@ def xslt_figures(quick: bool, runs: int) -> list[Figure]:
             ],
         }
         if "parlamint" in debatekit.formats():
-            ways["CLI --to parlamint"] = [*cli, "--to", "parlamint", "-o", str(Path(tmp) / "pm")]
+            folder = Path(tmp) / "pm"
+            ways["CLI --to parlamint"] = [*cli, "--to", "parlamint", "-o", f"{folder}{os.sep}"]
         for label, ours in ways.items():
             ours_s, ours_mb, peer_s, peer_mb = paired(ours, peer, runs)
             figures += [
                 Figure(
-                    name=f"TEI -> text, {label} vs XSLT ({mb:.0f} MB)",
+                    name=f"TEI -> text, {label} / XSLT ({mb:.0f} MB)",
                     value=ours_s / peer_s,
-                    target=1.0,
-                    detail=f"{ours_s:.2f}s vs {peer_s:.2f}s, median of {runs}",
+                    target=TIME_TARGET,
+                    detail=f"faster than Saxon: {ours_s:.2f}s vs {peer_s:.2f}s, "
+                    f"median of {runs} pairs",
                 ),
                 Figure(
-                    name=f"  peak memory, {label} vs XSLT",
+                    name=f"  peak memory, {label} / XSLT",
                     value=ours_mb / peer_mb,
-                    target=1 / 3,
-                    detail=f"{ours_mb:.0f} MB vs {peer_mb:.0f} MB",
+                    target=MEMORY_TARGET,
+                    detail=f"<= 1/3 of Saxon's: {ours_mb:.0f} MB vs {peer_mb:.0f} MB",
                 ),
             ]
+        exported = Path(tmp) / "pm" / "session.txt"
+        if exported.exists():
+            same = exported.read_bytes() == (Path(tmp) / "saxon.txt").read_bytes()
+            figures.append(
+                Figure(
+                    name="  CLI --to parlamint output = XSLT's",
+                    value=1.0 if same else 0.0,
+                    target=1.0,
+                    lower_is_better=False,
+                    detail="byte-identical" if same else "DIFFERENT bytes",
+                )
+            )
     return figures
 
 
@@ -199,4 +216,5 @@ def figures(quick: bool) -> list[Figure]:
 
 
 if __name__ == "__main__":
+    print(machine())  # (the load average: a busy machine gives noisy whole-process figures)
     main(__doc__, figures, quick="4 MB and 20,000 turns, 3 runs")

@@ -10,7 +10,9 @@ end) and prints:
 
 * the time of ``debatekit.tei.load`` over the time of ``lxml.etree.parse`` plus the
   extraction of every utterance's normalised segment texts, measured in the same
-  process, best of ``--repeat`` runs each (target: at most 2x);
+  process, best of ``--repeat`` runs each (target: at most 1.25x); run on its own,
+  also the one-pass reader the command line uses (``tei.load(low_memory=True)``,
+  which trades time for memory: reported, no target);
 * the peak resident memory of ``debatekit.tei.iter_turns`` over the large file,
   measured in a fresh subprocess, next to the file size and to the peak of a
   bare ``lxml.etree.parse`` of the same file (streaming should stay flat).
@@ -80,9 +82,13 @@ def baseline(path: Path) -> int:
     return n
 
 
-def debatekit_load(path: Path) -> int:
+def debatekit_load(path: Path, low_memory: bool = False) -> int:
     with open(path, "rb") as fp:
-        return len(tei.load(fp).turns)
+        return len(tei.load(fp, low_memory=low_memory).turns)
+
+
+#: tei.load against a bare lxml parse plus the normalised text of every utterance.
+READ_TARGET = 1.25
 
 
 _PEAK = """
@@ -142,7 +148,7 @@ def figures(quick: bool, repeat: int = 3) -> list[Figure]:
         Figure(
             name=f"TEI read vs lxml parse + text ({mb:.0f} MB)",
             value=ours / base,
-            target=2.0,
+            target=READ_TARGET,
             detail=f"{ours:.2f}s vs {base:.2f}s",
         ),
         Figure(
@@ -169,9 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"read: {mb:.1f} MB session, {turns} utterances")
         base = common_best(lambda: baseline(session), args.repeat)
         ours = common_best(lambda: debatekit_load(session), args.repeat)
+        one_pass = common_best(lambda: debatekit_load(session, low_memory=True), args.repeat)
         print(f"  lxml parse + text extraction: {base:.2f} s")
         print(f"  debatekit.tei.load:           {ours:.2f} s")
-        print(f"  ratio: {ours / base:.2f}x (target <= 2x)")
+        print(f"  ratio: {ours / base:.2f}x (target <= {READ_TARGET}x)")
+        print(f"  tei.load(low_memory=True):    {one_pass:.2f} s ({one_pass / base:.2f}x)")
         session.unlink()
         big = Path(tmp) / "big.xml"
         turns = write_session(big, stream_size)

@@ -7,13 +7,14 @@ the same items (a plain ``dict`` included), hashable, picklable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import ItemsView, Iterator, Mapping
+from typing import Any, TypeVar, cast, overload
 
 __all__ = ["EMPTY", "FrozenDict", "frozen_mapping"]
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 class FrozenDict(Mapping[K, V]):
@@ -39,6 +40,17 @@ class FrozenDict(Mapping[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._data
+
+    # (The dict's own, in C: Mapping's would look every key up again in Python.)
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, default: V | T, /) -> V | T: ...
+    def get(self, key: K, default: object = None, /) -> object:
+        return self._data.get(key, default)
+
+    def items(self) -> ItemsView[K, V]:
+        return self._data.items()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenDict):

@@ -104,11 +104,17 @@ class Context:
         self.source = source
         self.strict = strict
         self.allow_outside = allow_outside  # xi:include may leave the corpus folder
+        #: Where lenient warnings wait, while a read that may be retried runs.
+        self.deferred: list[ParseWarning] | None = None
 
     def problem(self, msg: str, el: Element | None = None, source: str | None = None) -> None:
         """Raise in strict mode; warn (and let the caller keep the item) in lenient mode."""
         line = el.sourceline if el is not None else None
-        _report(ParseWarning(msg, source=source or self.source, lineno=line), strict=self.strict)
+        warning = ParseWarning(msg, source=source or self.source, lineno=line)
+        if self.deferred is not None and not self.strict:
+            self.deferred.append(warning)
+            return
+        _report(warning, strict=self.strict)
 
     def error(self, msg: str, el: Element | None = None) -> ParseError:
         return ParseError(msg, source=self.source, lineno=el.sourceline if el is not None else None)

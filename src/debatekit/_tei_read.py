@@ -8,7 +8,8 @@ the standOff annotations, then each child of the body's divisions, in document o
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from lxml import etree
@@ -28,7 +29,7 @@ from ._tei_base import (
 )
 from ._tei_body import Reader
 from ._tei_safe import chunks, pull_parser, syntax_error
-from .errors import DebatekitError
+from .errors import DebatekitError, ParseWarning, _report
 from .models import Incident, Transcript, Turn
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "folder_of",
     "iter_items",
     "local",
+    "read_stream",
     "read_tree",
     "resolve_include",
 ]
@@ -87,67 +89,183 @@ def iter_items(
     reader = Reader(ctx, lists, lookup)
     reader.keep_texts = False
     parser = pull_parser(huge_tree)
-    context = _pull(parser, fp, ctx.source)
-    in_body = False
-    started = False
+    walk = _Walk(reader, ctx, whole=False)
     try:
-        for event, el in context:
-            tag = el.tag
+        yield from walk.items(_pull(parser, fp, ctx.source))
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc, ctx.source, parser.error_log) from None
+
+
+#: Parts of a document the one-pass reader cannot place as the tree reader does (they
+#: annotate or time the body, wherever they stand): their names send it to the tree.
+_NEEDS_TREE = (b"standOff", b"timeline")
+
+
+def read_stream(
+    data: bytes, ctx: Context, lists: Lists | None, lookup_for: Any, huge_tree: bool
+) -> Transcript | None:
+    """Read a whole document in one pass of a pull parser, never holding its tree.
+
+    The same transcript as :func:`read_tree`, or ``None`` where the document needs the
+    tree reader: it names a ``standOff`` or a ``timeline``, or reading fails (the tree
+    reader then gives the error as it always does). Problems found on the way are
+    warned about only once the pass has succeeded, so that a fallback warns once.
+    """
+    if any(name in data for name in _NEEDS_TREE):
+        return None
+    deferred: list[ParseWarning] = []
+    ctx.deferred = deferred
+    reader = Reader(ctx, lists, None)
+    reader.keep_texts = False  # (no standOff: no claim needs the turns' texts)
+    parser = pull_parser(huge_tree)
+    walk = _Walk(reader, ctx, whole=True, lookup_for=lookup_for)
+    try:
+        body = list(walk.items(_feed(parser, data)))
+        transcript = reader.finish(body)
+    except (etree.XMLSyntaxError, DebatekitError):
+        return None
+    finally:
+        ctx.deferred = None
+    for warning in deferred:
+        _report(warning, strict=False)
+    return transcript
+
+
+class _Walk:
+    """The events of one document, read element by element: header, front, body, back.
+
+    ``whole``: read the front and back matter too, and only the parts the tree reader
+    reads (the root's first ``text`` and its ``body``); otherwise only the body items,
+    of the first body found. Every element read is freed, with the siblings before it.
+    Depths are counted, so that the inside of an utterance (most of the events) costs
+    one comparison per event.
+    """
+
+    def __init__(self, reader: Reader, ctx: Context, whole: bool, lookup_for: Any = None) -> None:
+        self.reader, self.ctx, self.whole, self.lookup_for = reader, ctx, whole, lookup_for
+        self.root: Element | None = None
+        self.text_depth = 0  # the depth of the root's first <text> while it is open
+        self.texts = 0
+        self.header: Element | None = None
+        # The depths of the body and the divisions open in it (innermost last).
+        self.levels: list[int] = []
+
+    def _root(self, el: Element) -> None:
+        self.root = el
+        dtd = el.getroottree().docinfo.internalDTD
+        if dtd is not None and list(dtd.iterentities()):
+            raise self.ctx.error("a DTD internal subset is not allowed", el)
+        if local(el.tag) != "TEI":
+            raise self.ctx.error("iter_body() reads one TEI session file", el)
+        self.reader.root(el)
+        if self.lookup_for is not None:
+            self.reader.lookup = self.lookup_for(el)
+
+    def _outside(self, el: Element, depth: int) -> None:
+        """A start outside the body: note the root's first text, its header, a body."""
+        tag = el.tag
+        if depth == 2 and tag == _T + "text":
+            self.texts += 1
+            if self.texts == 1:
+                self.text_depth = 2
+        elif depth == 2 and tag == _T + "teiHeader" and self.header is None:
+            self.header = el
+        elif tag == _T + "body" and (
+            (self.text_depth and depth == 3) if self.whole else not self.levels
+        ):
+            self.levels.append(depth)
+
+    def _end_outside(self, el: Element, depth: int) -> bool:
+        """An end outside the body; whether the element was read (and is to be freed)."""
+        tag = el.tag
+        if el is self.header:
+            self.reader.header(el)
+        elif tag == _T + "standOff" and not self.whole:
+            self.reader.stand_off(el)
+        elif self.whole and self.text_depth and depth == 3 and tag == _T + "front":
+            self.reader.front_back(el, self.reader.front)
+        elif self.whole and self.text_depth and depth == 3 and tag == _T + "back":
+            self.reader.front_back(el, self.reader.back)
+        else:
+            if depth == self.text_depth:
+                self.text_depth = 0
+            return False
+        return True
+
+    def items(self, events: Iterator[tuple[str, Element]]) -> Iterator[Turn | Incident]:
+        reader = self.reader
+        levels = self.levels
+        depth = 0
+        inside = 0  # the depth of the body child being read, whose inside is skipped
+        for event, el in events:
             if event == "start":
-                if not started:
-                    started = True
-                    dtd = el.getroottree().docinfo.internalDTD
-                    if dtd is not None and list(dtd.iterentities()):
-                        raise ctx.error("a DTD internal subset is not allowed", el)
-                    if local(tag) != "TEI":
-                        raise ctx.error("iter_body() reads one TEI session file", el)
-                    reader.root(el)
-                elif tag == _T + "body":
-                    in_body = True
-                elif in_body and tag in _DIV_TAGS:
-                    yield from reader.flush()
-                    if not _wrapper(el):
-                        yield reader.division(el)
-                continue
-            if tag == _T + "teiHeader":
-                reader.header(el)
-            elif tag == _T + "standOff":
-                reader.stand_off(el)
-            elif tag == _T + "body":
-                in_body = False
-                yield from reader.flush()
-            elif in_body and tag in _DIV_TAGS:
-                yield from reader.flush()
-            elif in_body:
-                parent = el.getparent()
-                if parent is None or (parent.tag != _T + "body" and parent.tag not in _DIV_TAGS):
+                depth += 1
+                if inside:
                     continue
-                if isinstance(tag, str):
+                if not levels:
+                    if self.root is None:
+                        self._root(el)
+                    else:
+                        self._outside(el, depth)
+                elif depth == levels[-1] + 1:
+                    if el.tag in _DIV_TAGS:
+                        levels.append(depth)
+                        yield from reader.flush()
+                        if not _wrapper(el):
+                            yield reader.division(el)
+                    else:
+                        inside = depth
+                continue
+            depth -= 1
+            if inside:
+                if depth + 1 != inside:
+                    continue
+                inside = 0
+                if isinstance(el.tag, str):
                     yield from reader.body_child(el)
                 if reader.pending_label is el:
                     continue  # freed with the utterance it labels
-            else:
+            elif levels and depth + 1 == levels[-1]:
+                levels.pop()  # the body, or a division in it
+                yield from reader.flush()
+            elif levels or not self._end_outside(el, depth + 1):
                 continue
             el.clear(keep_tail=True)
             parent = el.getparent()
             if parent is not None:
                 while el.getprevious() is not None:
                     del parent[0]
-    except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc, ctx.source, parser.error_log) from None
-    except DebatekitError:
-        raise
+
+
+def _feed(parser: etree.XMLPullParser, data: bytes) -> Iterator[tuple[str, Element]]:
+    """Feed a document held in memory to the parser in slices, and hand out its events."""
+    return _events(parser, (data[start : start + _SLICE] for start in range(0, len(data), _SLICE)))
+
+
+_SLICE = 1 << 20
 
 
 def _pull(
     parser: etree.XMLPullParser, fp: IO[bytes] | str, source: str | None
 ) -> Iterator[tuple[str, Element]]:
     """Feed the file to the parser in chunks, prolog cleaned, and hand out its events."""
-    etree.clear_error_log()
     with contextlib.ExitStack() as stack:
         f = stack.enter_context(open(fp, "rb")) if isinstance(fp, str) else fp
-        for chunk in chunks(f, source):
-            parser.feed(chunk)
-            yield from parser.read_events()
-        parser.close()
-        yield from parser.read_events()
+        yield from _events(parser, chunks(f, source))
+
+
+def _events(parser: etree.XMLPullParser, pieces: Iterable[bytes]) -> Iterator[tuple[str, Element]]:
+    """The parser's events as it is fed: the batches after each piece, chained in C (a
+    generator frame per event would cost as much as the parse)."""
+    etree.clear_error_log()
+    return itertools.chain.from_iterable(_batches(parser, pieces))
+
+
+def _batches(
+    parser: etree.XMLPullParser, pieces: Iterable[bytes]
+) -> Iterator[Iterator[tuple[str, Element]]]:
+    for piece in pieces:
+        parser.feed(piece)
+        yield parser.read_events()
+    parser.close()
+    yield parser.read_events()

@@ -33,7 +33,15 @@ import attrs
 
 from . import __version__, _dask, align, corpus, datasets, dumps, formats, loads, write
 from ._atomic import make_folder
-from ._io import FORMAT_HINT, SUFFIXES, format_name, readable_formats, suffix_for
+from ._io import (
+    FORMAT_HINT,
+    SUFFIXES,
+    format_for,
+    format_name,
+    read,
+    readable_formats,
+    suffix_for,
+)
 from ._optional import import_optional
 from ._progress import Progress
 from ._workers import worker_pool as _worker_pool
@@ -271,7 +279,11 @@ class _Input:
             if from_ is None:
                 raise _UsageError("reading standard input needs --from FMT")
             return loads(sys.stdin.buffer.read(), format=from_, source="<stdin>")
-        return self.source.read()
+        source = self.source
+        if format_for(source.path, source.format) == "tei":
+            # One pass, without the XML tree: a third of the memory (tei.loads).
+            return read(source.path, format="tei", **dict(source.options), low_memory=True)
+        return source.read()
 
 
 def _add_boundary_option(parser: argparse.ArgumentParser) -> None:

@@ -127,6 +127,17 @@ def _good_text(value: object) -> bool:
     )
 
 
+def _good_meta(meta: object) -> bool:
+    """The fast check of a ``meta`` field: true when _check_meta would find nothing."""
+    return type(meta) is FrozenDict and all(
+        type(key) is str
+        and key != ""
+        and type(value) is str
+        and ((key.isascii() and value.isascii()) or _SURROGATE_SEARCH(key + value) is None)
+        for key, value in meta.items()
+    )
+
+
 def _check_text(problems: list[Problem], path: str, value: object, what: str) -> None:
     if not isinstance(value, str):
         problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
@@ -554,7 +565,7 @@ class Turn:
             and not self.markup
             and self.start is None
             and self.end is None
-            and not self.meta
+            and (not self.meta or _good_meta(self.meta))
             and type(id_ := self.id) is str
             and is_ncname(id_)
             and type(who := self.speaker_id) is str

@@ -211,8 +211,16 @@ def _cell(value: str) -> str:
 
 def meta_tsv(transcript: Transcript, /) -> str:
     """ParlaMint's ``-meta.tsv`` of the session: a header row, one row per utterance."""
+    cells: dict[str, str] = {}  # (most values repeat from row to row: each cell once)
     lines = ["\t".join(COLUMNS)]
-    lines += ["\t".join(_cell(row[c]) for c in COLUMNS) for row in meta_rows(transcript)]
+    for row in meta_rows(transcript):
+        out = []
+        for value in row.values():
+            cell = cells.get(value)
+            if cell is None:
+                cell = cells[value] = _cell(value)
+            out.append(cell)
+        lines.append("\t".join(out))
     return "\n".join(lines) + "\n"
 
 

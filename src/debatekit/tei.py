@@ -34,10 +34,11 @@ from ._tei_read import (
     folder_of,
     iter_items,
     local,
+    read_stream,
     read_tree,
     resolve_include,
 )
-from ._tei_safe import as_bytes, parse_bytes, parse_file
+from ._tei_safe import as_bytes, clean_prolog, parse_bytes, parse_file
 from ._tei_write import to_string
 from .errors import ParseError, WriteError
 from .models import Incident, Transcript, Turn
@@ -93,6 +94,7 @@ def loads(
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
     allow_outside: bool = False,
+    low_memory: bool = False,
 ) -> Transcript:
     """Read a transcript from a TEI document.
 
@@ -111,6 +113,10 @@ def loads(
         huge_tree: Lift libxml2's limits on text size and depth (trusted input only).
         allow_outside: Follow the corpus lists' ``xi:include`` s outside their
             folder too (by default they are refused: a corpus is a folder's tree).
+        low_memory: Read the document in one pass, never holding its whole XML tree:
+            the same transcript, in about a third of the memory and some more time
+            (the command line reads sessions so). A document with a ``standOff`` or
+            a ``timeline`` is read the usual way.
 
     Raises:
         ParseError: Malformed XML, a DTD internal subset, or a model invariant
@@ -120,9 +126,23 @@ def loads(
     """
     check_document(s)
     ctx = Context(source, strict, allow_outside)
-    tree = _parse_bytes(as_bytes(s), ctx, huge_tree)
+    data = as_bytes(s)
+    given = _lists(lists, ctx)
+    if low_memory:
+        # One pass of a pull parser, no tree held (see read_stream); the tree reader
+        # where the document needs it, or to report a problem as it always has.
+        streamed = read_stream(
+            clean_prolog(data, ctx.source),
+            ctx,
+            given,
+            lambda root: _lookup(source, root, ctx),
+            huge_tree,
+        )
+        if streamed is not None:
+            return streamed
+    tree = _parse_bytes(data, ctx, huge_tree)
     root = tree.getroot()
-    return read_tree(root, ctx, _lists(lists, ctx), _lookup(source, root, ctx))
+    return read_tree(root, ctx, given, _lookup(source, root, ctx))
 
 
 def load(
@@ -134,6 +154,7 @@ def load(
     lists: Iterable[_PathLike] | None = None,
     huge_tree: bool = False,
     allow_outside: bool = False,
+    low_memory: bool = False,
 ) -> Transcript:
     """Read a transcript from a binary file object; see :func:`loads`."""
     check_binary(fp, "rb")
@@ -144,6 +165,7 @@ def load(
         lists=lists,
         huge_tree=huge_tree,
         allow_outside=allow_outside,
+        low_memory=low_memory,
     )
 
 
@@ -346,6 +368,9 @@ def plain_text(turn: Turn, /) -> str:
     >>> plain_text(turn)
     'Order. [[Applause]] Thank you.'
     """
+    if not turn.incidents:
+        # (The same text: normalising collapses the blank lines between paragraphs.)
+        return normalize(" ".join(turn.paragraphs))
     text = turn.text
     pieces: list[str] = []
     pos = 0
