@@ -7,7 +7,7 @@ same outputs for the same cost:
   thread each (threads would share one interpreter lock: converting is pure Python);
 - one task per input file, or per batch of consecutive small files (about
   :data:`BATCH_BYTES` together), so that a folder of thousands of small files does not
-  pay the scheduler's cost per task (about a millisecond) thousands of times;
+  pay the scheduler's cost per task (milliseconds) thousands of times;
 - workers read and write their own files (atomically) and send back only a small
   summary (an output path, an exit code and message), never a transcript.
 
