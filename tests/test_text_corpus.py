@@ -32,7 +32,6 @@ _WORD = re.compile(r"\w+")
 KNOWN: dict[str, str] = {
     "chambre-deputes-1881-01-11.txt": "labels that run on after ')' in mid-line (OCR)",
     "chambre-deputes-1881-01-11-p2.txt": "labels that run on after ')' in mid-line (OCR)",
-    "bundestag-18-181-2016-06-28-goering-eckardt.txt": "a label hyphenated over two lines",
 }
 
 

@@ -65,7 +65,16 @@ STYLES_KEY = "captions:styles"
 
 #: How a label is printed (a voice tag, ``Name:``, ``>>`` alone, ``>> Name:``) and the
 #: white space after it when nothing else is recorded.
-GAPS = {"voice": "", "colon": " ", ">>": " ", ">> colon": " "}
+GAPS = {
+    "voice": "",
+    "colon": " ",
+    ">>": " ",
+    ">> colon": " ",
+    # a bare change marker as printed otherwise: a new story, or references in WebVTT
+    ">>>": " ",
+    "&gt;&gt;": " ",
+    "&gt;&gt;&gt;": " ",
+}
 LABEL_STYLES = tuple(GAPS)
 
 _MAX_SECONDS = MAX_TIME.total_seconds()

@@ -34,7 +34,9 @@ _BLANKS = re.compile(r"[ \t]*")
 _BRACKET_REF = re.compile(r"&#(?:91|40|x5[bB]|x28);")
 _MID_SENTENCE = re.compile(r".*[\w,]\Z")
 
-_CHANGE = re.compile(r">>[ \t]*")
+# A speaker change in broadcast captions: '>>' (a new story: '>>>'); WebVTT may write
+# the chevrons as character references ('&gt;&gt;').
+_CHANGE = re.compile(r"(?:>>>?|&gt;&gt;(?:&gt;)?)[ \t]*")
 _SOUND = re.compile(r"(?:\[([^\[\]\n]+)\]|\(([^()\n]+)\)|♪([^♪\n]*)♪)\Z")
 # Tags that SRT files use; anything else between < and > in SRT is text.
 _SRT_TAG = re.compile(r"/?(?:[ibus]|font)(?:[\s=>]|\Z)", re.IGNORECASE)
@@ -302,10 +304,14 @@ def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
         if voice is not None and voice[0]:
             return "voice", voice[0], stripped[voice[1] :]
     change = _CHANGE.match(stripped)
+    if change and not vtt and change.group().startswith("&"):
+        change = None  # SRT has no character references: '&gt;' is text there
+    marker = change.group().rstrip(" \t") if change else ""
     rest = stripped[change.end() :] if change else stripped
     named = _NAME_PREFIX.match(rest)
-    if change and not named:
-        return ">>", "", stripped[2:]
+    if change and (not named or marker != ">>"):
+        # The marker as printed is the style ('>>', '>>>', '&gt;&gt;'): written back so.
+        return marker, "", stripped[len(marker) :]
     if named:
         return (">> colon" if change else "colon"), named.group(1), rest[named.end() :]
     return None, None, raw
@@ -680,11 +686,20 @@ def read(text: str, format: str, warn: _Warner) -> Transcript:
     auto = vtt and _ANY_WORD_TIME.search(text) is not None
     sequence: list[_Line | _Note] = []
     previous: list[str] = []
+    empty: list[int] = []
     for item in doc.items[first : last + 1]:
         if isinstance(item, _Note):
             sequence.append(item)
         else:
+            if not auto and all(is_blank(line) for line in item.lines):
+                empty.append(item.lineno)  # a cue with nothing in it: nothing to keep
             sequence.extend(_lines(item, vtt, auto, previous))
+    if empty:
+        warn(
+            f"{len(empty)} cue{'s' if len(empty) > 1 else ''} without text: dropped "
+            "(the file is not written back with it)",
+            empty[0],
+        )
     _false_labels(sequence)
     builder = _Builder(warn)
     for entry in _inline(sequence):

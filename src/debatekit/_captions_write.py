@@ -215,8 +215,8 @@ class _Writer:
             style, name, gap = label
             if style == "voice":
                 prefix = f"<v {_escape(name)}>"
-            elif style == ">>":
-                prefix = ">>"
+            elif style.startswith((">", "&")):  # a bare change marker, as printed
+                prefix = style if self.vtt else style.replace("&gt;", ">")
             else:
                 prefix = (">> " if style == ">> colon" else "") + f"{name}:"
             prefix += gap
@@ -316,6 +316,9 @@ def _forced(text: str, unlabelled: bool) -> set[int]:
         label = _LABEL_LIKE.match(text)
         if label and label.group(1):
             forced.add(label.start(1))
+        if text.lstrip(" \t").startswith(">>"):
+            # '&gt;&gt;' is a speaker change to the reader: text writes one numerically.
+            forced.add(len(text) - len(text.lstrip(" \t")))
     return forced
 
 

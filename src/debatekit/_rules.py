@@ -40,6 +40,7 @@ __all__ = [
     "clock_from_parts",
     "format_clock",
     "is_blank",
+    "is_collective",
     "is_ncname",
     "mint_speaker_id",
     "parse_clock",
@@ -209,6 +210,20 @@ STAGE_VOCABULARY: dict[str, tuple[IncidentKind, str]] = {
     "zwischenruf": ("vocal", "interjection"),
     "zwischenrufe": ("vocal", "interjection"),
     "widerspruch": ("vocal", "dissent"),
+    # a protocol's interjections by a named member or a group ("(Abg. Kollross: Nein!)",
+    # "(Ruf bei der SPÖ: ...)", "(Rufe: ...)") and reactions with their adjective first
+    # ("(Allgemeiner Beifall.)", "(Anhaltende Zwischenrufe ...)", "(Heftiger Widerspruch
+    # ...)", "(Weitere Zurufe ...)")
+    "abg": ("vocal", "interjection"),
+    "ruf": ("vocal", "interjection"),
+    "rufe": ("vocal", "interjection"),
+    "bravorufe": ("vocal", "cheering"),
+    "allgemeiner": ("kinesic", "applause"),
+    "lebhafter": ("kinesic", "applause"),
+    "anhaltender": ("kinesic", "applause"),
+    "anhaltende": ("vocal", "interjection"),
+    "weitere": ("vocal", "interjection"),
+    "heftiger": ("vocal", "dissent"),
     "unruhe": ("vocal", "noise"),
     "exclamations": ("vocal", "interjection"),
     "protestations": ("vocal", "dissent"),
@@ -253,6 +268,23 @@ def stage_direction(content: str) -> tuple[IncidentKind, str] | None:
     if not words:
         return None
     return STAGE_VOCABULARY.get(words[0].strip(_STRIP).casefold())
+
+
+# A label that names a group rather than a speaker: Westminster Hansards' 'Hon. Members:
+# Hear, hear!', 'Some hon. members:', 'An hon. member:', 'Opposition members
+# interjecting', the Canadian French 'Des voix: Bravo!', 'Une voix:'. What follows is an
+# interjection in the current speech, never a turn or a speaker of its own.
+_COLLECTIVE = re.compile(
+    r"(?:(?:some|an|several|many|all|the|other|opposition|government)[ \t]+)?"
+    r"(?:(?:right[ \t]+)?hon(?:\.|ourable)?[ \t]+)?(?:members?|voices)"
+    r"|(?:des|une|plusieurs|quelques|de[ \t]+nombreuses)[ \t]+voix",
+    re.IGNORECASE,
+)
+
+
+def is_collective(label: str) -> bool:
+    """Whether a printed label names a group (``Hon. Members``, ``Des voix``)."""
+    return _COLLECTIVE.fullmatch(" ".join(label.split())) is not None
 
 
 # -- speaker ids ------------------------------------------------------------------------

@@ -65,7 +65,11 @@ TITLES = _wordset(
     "rt right m mm mme mlle monsieur madame herr frau abg abgeordneter abgeordnete "
     "senator sen representative rep congressman congresswoman delegate governor gov "
     "mayor judge justice chief general admiral rear colonel captain ambassador "
-    "the der die le la les"
+    "the der die le la les "
+    # Austrian academic titles before a name (Mag. Wolfgang Sobotka, Dipl.-Ing. X)
+    "mag ing di dipl dkfm mmag volksw kfm "
+    # the theologian's doctorate of 1950s and 1960s Bundestag labels (Präsident D. Dr. X)
+    "d"
 )
 
 #: Words of an office printed before a name or instead of one. A label made only of
@@ -79,7 +83,10 @@ ROLE_WORDS = _wordset(
     "staatsminister staatsministerin staatssekretär staatssekretärin parl "
     "ministerpräsident ministerpräsidentin schriftführer schriftführerin "
     "président présidente vice-président vice-présidente ministre rapporteur "
-    "secrétaire garde sceaux"
+    "secrétaire garde sceaux rapporteure questeur questeure premier première "
+    "vizekanzler vizekanzlerin minister ministerin landesminister landesministerin "
+    "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin "
+    "zweite zweiter dritte dritter"
 )
 
 #: Labels that name a participant by role, not by name: a label even if it occurs

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import cast
 
+from ._rules import is_collective
 from ._speakers import PARTICIPANTS, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
@@ -224,7 +225,11 @@ class _Classifier:
         lineno: int,
         line: str,
     ) -> bool:
-        if found.kind in ("explicit", "pattern"):
+        if found.kind == "explicit":
+            return True
+        if is_collective(found.label):
+            return False  # 'Hon. Members: Hear, hear!': an interjection in the speech
+        if found.kind == "pattern":
             return True
         key = _norm(_name_part(found.label))
         if self.roster.is_known(found.label):

@@ -64,18 +64,35 @@ _BOLD_NAME = (
 # party or group in parentheses (G H (SPD), with a constituency before it), or an
 # office after a comma (Dr. E F, Bundesminister der Finanzen). The colon may follow a
 # space (OCR) and the text may run on on the same line.
-_DE_NAME = (
-    r"(?:(?:Dr|Prof|Frau|Graf|Freiherr)\.? )*(?:(?:von|van|de|zu|vom)(?: der)? )?[A-ZÄÖÜ][\w'\-]+"
-    r"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'\-]+){0,3}"
+# Academic titles before the name: German (Dr., Prof., the theologian's D. of the 1950s
+# and 1960s: 'Präsident D. Dr. Gerstenmaier'), Austrian (Mag., Ing., DI, Dipl.-Ing.,
+# MMag., Dkfm., the feminine Mag.a and Dr.in).
+_DE_TITLE = (
+    r"(?:Dr\.in|Mag\.a|Dipl\.-[A-Z][a-z]{1,6}\.|h\. ?c\.(?: mult\.)?|D(?=\. )|Dr|Prof|Frau"
+    r"|Graf|Freiherr"
+    r"|Mag|MMag|Ing|DI|Dkfm)"
 )
+# Degrees an Austrian record prints after the name (Karl Nehammer, MSc).
+_DE_DEGREE = r"(?:,? (?:BA|BSc|MA|MSc|MBA|MAS|MEd|BEd|PhD|LL\.M\.|LL\.B\.))*"
+_DE_NAME = (
+    rf"(?:{_DE_TITLE}\.? )*(?:(?:von|van|de|zu|vom)(?: der)? )?[A-ZÄÖÜ][\w'\-]+"
+    rf"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'\-]+){{0,3}}{_DE_DEGREE}"
+)
+# Offices printed before the name: the chair, the government, and the Austrian
+# 'Abgeordneter' (member) with which the Nationalrat labels every member.
 _DE_OFFICE = (
-    r"(?:Alters|Vize)?[Pp]räsident(?:in)?|Bundeskanzler(?:in)?|Bundesminister(?:in)?"
-    r"|Staatsminister(?:in)?|Abg\."
+    r"(?:(?:(?:Zweite|Dritte)r? )?(?:Alters|Vize|Landtags|Minister)?[Pp]räsident(?:in)?"
+    r"|Bundeskanzler(?:in)?|Vizekanzler(?:in)?|(?:Bundes|Staats|Landes)?[Mm]inister(?:in)?|Staatssekretär(?:in)?"
+    r"|Senator(?:in)?|(?:Erste[r]? |Regierende[r]? )?Bürgermeister(?:in)?"
+    r"|Abgeordnete[r]?|Abg\.)"
+    # the portfolio between office and name (Bundesministerin für Justiz Dr. Alma Zadić,
+    # Staatssekretärin im Bundeskanzleramt Claudia Plakolm)
+    r"(?: (?:für|im|in der|beim|der|des) [^:()\n]{2,80}?)?"
 )
 _PLENARPROTOKOLL = (
     r"(?P<label>"
-    rf"(?:{_DE_OFFICE}) {_DE_NAME}"
-    rf"|{_DE_NAME}(?: \([^()\n:]{{2,30}}\)){{1,2}}"
+    rf"{_DE_OFFICE} {_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{0,2}}"
+    rf"|{_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{1,2}}"
     rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?:,? [\w.\-]+){{0,10}}"
     r")[ ]?:(?:[ \t]+|$)"
 )
@@ -83,10 +100,27 @@ _PLENARPROTOKOLL = (
 # A French compte rendu label: M., Mme or Mlle, a name or an office, a period; the
 # speech runs on on the same line.
 _COMPTE_RENDU = (
-    r"[ \t]*(?P<label>(?:M|MM|Mme|Mlle)\.? "
-    r"(?:le |la |l'|de |d'|du )*(?:[A-ZÉ][\w'\-]+|président|présidente|ministre|rapporteur)"
-    r"(?:[ \-](?:de |d'|du |la |le )?[A-ZÉ][\w'\-]+){0,4}"
-    r"(?:, [a-zé][^.\n]{2,80})?)\.(?:[ \t]+|$)"
+    r"[ \t]*(?P<label>(?:M|MM|Mme|Mlle)\.?[ \u00a0]"
+    r"(?:le |la |l['’]|de |d['’]|du )*(?:[A-ZÉÈ][\w'’\-]+"
+    # an office instead of a name: M. le président, Mme la ministre déléguée, M. le
+    # président de la commission, Mme la rapporteure générale, M. le secrétaire d'État,
+    # M. le garde des sceaux, M. le Premier ministre
+    r"|(?:[Pp]remier |[Pp]remière |vice-)?(?:président|présidente|ministre|rapporteur|rapporteure"
+    r"|secrétaire d['’][ÉE]tat|garde des sceaux|questeur|questeure)"
+    r"(?: (?:délégué|déléguée|général|générale|suppléant|suppléante))?"
+    r"(?: (?:de la|du|des|de l['’]|de) ?[a-zé][\w'’,\- ]{2,160}?(?=\.))?)"
+    r"(?:[ \-](?:de |d['’]|du |la |le )?[A-ZÉÈ][\w'’\-]+){0,4}"
+    # the office after a comma (M. Y, ministre de ...; Mme Z, Première ministre)
+    r"(?:, [\wé][^.\n]{2,200}?)?)\.(?:[ \t\u00a0]+|$)"
+)
+
+
+# An Australian Hansard label of the ParlInfo fragments: a title (or 'The' before an
+# office), capitalised words, up to two parentheses (electorate and office with an em
+# dash inside, the time), then an em dash the speech runs on from.
+_HANSARD_DASH = (
+    r"(?P<label>(?:The|Madam|Mr|Mrs|Ms|Miss|Dr|Senator|Hon|Sir|Dame)"
+    r"(?: [A-Z][\w'’.\-]*){1,4}(?: \([^()\n]{1,120}\)){0,2}) ?—(?:(?=\S)|[ \t]+|$)"
 )
 
 
@@ -155,6 +189,13 @@ def _entries() -> dict[str, Convention]:
             " 'Dr. E F, Bundesminister ...:'; (Beifall ...) and (Zuruf ...) inside turns",
             label=re.compile(_PLENARPROTOKOLL),
             interjections=True,
+        ),
+        Convention(
+            "hansard-dash",
+            "Australian Hansard (ParlInfo, to 2011): 'The SPEAKER —text', 'Mr RUDD"
+            " (Griffith—Leader of the Opposition) (2.05 pm)—text': the label ends in an em"
+            " dash, no colon",
+            label=re.compile(_HANSARD_DASH),
         ),
         Convention(
             "compte-rendu",

@@ -11,7 +11,7 @@ from typing import TypeAlias
 
 import attrs
 
-from ._rules import parse_clock, stage_direction
+from ._rules import is_collective, parse_clock, stage_direction
 from ._speakers import _commas, name_key, strip_unsure
 from .models import IncidentKind
 
@@ -39,6 +39,13 @@ _QA = re.compile(
     _INDENT + r"(?P<label>Q|A)"
     r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
 )
+# A Westminster question paper label (New Zealand, Australia): the question's number,
+# the member, the minister asked: "1. ANDREW LITTLE (Leader of the Opposition) to the
+# Prime Minister :". The member is the speaker.
+_QUESTION = re.compile(r"\d{1,3}\.[ \t]+(?P<name>\S.{0,80}?)[ \t]+to the [^:]{2,100}?\Z")
+# The Belgian Chamber's integral report numbers every intervention: "01.02  Peter De
+# Roover (N-VA): ...". The number is not the speaker's name.
+_NUMBERED = re.compile(r"\d{1,3}\.\d{1,3}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
 _EXPLICIT = re.compile(r"(?P<name>\S.{0,119}?) \{#(?P<id>[^\W\d][\w.\-]{0,59})\}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(r"(.{1,120}?) \\(\{#[^\W\d][\w.\-]{0,59}\}:(?:[ \t]|$))")
 # A label's colon is never further into its line than this (label, stamps, markup).
@@ -54,7 +61,9 @@ _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _Row: TypeAlias = "tuple[str, int, str, object, int]"
 _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
-_INLINE = re.compile(r"\(([^()\n]{1,80})\)|\[([^\[\]\n]{1,120})\]")
+# A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
+# reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
+_INLINE = re.compile(r"\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _BOILERPLATE = re.compile(
     r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
@@ -369,6 +378,11 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
+        if label[:1].isdigit():
+            # the number and the addressee stay in the printed prefix
+            numbered = _QUESTION.match(label) or _NUMBERED.match(label)
+            if numbered is not None:
+                label = numbered["name"]
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
             return None
@@ -482,11 +496,14 @@ def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     if _STAGE_LINE.match(line) is not None or _BREAK.match(line) is not None:
         return True
     if pattern is not None:
-        return _candidate(line, pattern) is not None
-    first = line.lstrip(" \t")[:1]
-    if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
-        return False  # no colon within reach: no label (as the reader's line filter)
-    return _usual_label(line) is not None
+        found = _candidate(line, pattern)
+    else:
+        first = line.lstrip(" \t")[:1]
+        if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
+            return False  # no colon within reach: no label (as the reader's line filter)
+        found = _usual_label(line)
+    # 'Hon. Members: Hear, hear!' names a group: the reader keeps it as text.
+    return found is not None and (found.kind == "explicit" or not is_collective(found.label))
 
 
 _STRONG, _IN_TURNS = 1, 2

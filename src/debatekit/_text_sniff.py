@@ -7,7 +7,11 @@ for labels whose speaker occurs again (real labels repeat: people speak more tha
 once), less half a point per label that occurs only once (``Yes:``, a place name, a
 salutation, a heading ending in a colon are labels only once); where no convention
 finds a label twice (or, for a convention whose labels are distinctive, once), the
-built-in colon rules are taken. Conventions whose text
+shape of the labels decides: a convention with its own label pattern that finds two
+names or more, among them every name the colon rules find, is taken, else the built-in
+colon rules. Where the colon rules win, a family convention that finds the same
+repeated names on as many lines is taken instead: it also knows the family's
+interjections. Conventions whose text
 comes from printed pages are scored only where page furniture is present, on the
 sample with it stripped. The sample is the first :data:`SAMPLE` characters (cut at a
 line end), so sniffing costs the same on any size of document.
@@ -35,7 +39,12 @@ SAMPLE = 200_000
 _TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
 _COLON = re.compile(
     rf"^[ \t\u00a0]*(?:{_TS}[ \t]+(?:[–—-][ \t]+)?)?(?:\*\*)?"
-    r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?)"
+    # a name, then up to two parentheses (a Hansard's constituency, office and party,
+    # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
+    r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
+    r"(?:[ \t]+\([^()\n:]{1,100}\)){0,2}"
+    # and a role after a comma (NPR, CNN: "STEVE INSKEEP, HOST:")
+    r"(?:,[ \t]+[\w'’.\-&()]+(?:[ \t]+[\w'’.\-&()]+){0,5}?)?)"
     rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
     r"|^[ \t\u00a0]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
     # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
@@ -69,8 +78,27 @@ class Sniffed:
     runner_up_score: float = 0.0
 
 
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
 def _key(label: str) -> str:
-    return " ".join(label.replace(".", " ").casefold().split())
+    """The name a label prints, for counting repeats: ``Rt Hon JOHN KEY (Prime
+    Minister)`` and ``Rt Hon JOHN KEY`` are one name (a Hansard gives the office or
+    party the first time only)."""
+    bare = _PARENS.sub(" ", label) if "(" in label else label
+    bare = bare.split(",", 1)[0]  # "STEVE INSKEEP, HOST": the role goes (as in a Speaker)
+    return " ".join((bare if bare.strip() else label).replace(".", " ").casefold().split())
+
+
+def _names(labels: list[str]) -> Counter[str]:
+    """The names ``labels`` print, counted; a surname printed alone counts for the one
+    fuller name it ends (``STEVE INSKEEP, HOST:`` first, ``INSKEEP:`` after, NPR)."""
+    names = Counter(_key(label) for label in labels)
+    for name in [n for n in names if n and " " not in n]:
+        fuller = [n for n in names if n.endswith(" " + name)]
+        if len(fuller) == 1:
+            names[fuller[0]] += names.pop(name)
+    return names
 
 
 def _score(names: Counter[str]) -> float:
@@ -96,6 +124,25 @@ def _labels(convention: Convention, sample: str) -> list[str]:
     return [f for f in found if _WORDS_ONLY.search(f)]
 
 
+def _by_shape(
+    results: list[tuple[float, int, Convention, Counter[str]]],
+) -> tuple[float, int, Convention, Counter[str]]:
+    colon = next(r for r in results if r[2].name == "colon")
+    taken = set(colon[3])
+    shaped = [
+        r
+        for r in results
+        if r[2].label is not None
+        and len(r[3]) >= 2
+        # a protocol's chair prints procedural lines with a colon ('Erster Redner:
+        # Herr Abgeordneter X.'): fewer one-off labels than the colon rules is evidence
+        and (taken <= set(r[3]) or (r[2].interjections and r[0] >= colon[0]))
+    ]
+    if not shaped:
+        return colon
+    return max(shaped, key=lambda r: (sum(r[3].values()), r[1]))
+
+
 def sniff_text(text: str) -> Sniffed:
     """Score every sniffed convention on ``text`` (already decoded) and pick the best."""
     sample = text[:SAMPLE]
@@ -108,16 +155,41 @@ def sniff_text(text: str) -> Sniffed:
     for order, convention in enumerate(CONVENTIONS.values()):
         if not convention.sniffed or convention.pages != paged:
             continue
-        labels = _labels(convention, cleaned)
-        names: Counter[str] = Counter(_key(label) for label in labels)
+        names = _names(_labels(convention, cleaned))
         results.append((_score(names), -order, convention, names))
     # A convention that finds no label twice has no evidence (unless its labels are
-    # distinctive and it finds one): below every one that does.
-    results.sort(key=lambda r: (_evidence(r[2], r[3]), r[0], r[1]), reverse=True)
+    # distinctive and it finds one): below every one that does. On a tie, a convention
+    # with a label pattern of its own that finds labels (it also knows the family's
+    # interjections and furniture) goes before the generic colon rules.
+    results.sort(
+        key=lambda r: (_evidence(r[2], r[3]), r[0], r[2].label is not None and bool(r[3]), r[1]),
+        reverse=True,
+    )
     score, _, best, names = results[0]
+    if best.name == "colon" and score > 0:
+        # The colon rules also take a protocol's labels, and its chair's 'Nächster
+        # Redner: ...' lines besides: a convention of its own that finds every name
+        # they find repeated, on as many label lines, is the document's family.
+        repeated = {name for name, n in names.items() if n >= 2}
+        lines = sum(names.values())
+        close = [
+            r
+            for r in results[1:]
+            if r[2].label is not None
+            and _evidence(r[2], r[3])
+            and repeated <= {name for name, n in r[3].items() if n >= 2}
+            and sum(r[3].values()) >= lines
+        ]
+        if close:
+            score, _, best, names = close[0]
     if not _evidence(best, names) and not paged:
-        # No evidence anywhere: the built-in colon rules, which judge line by line.
-        score, _, best, names = next(r for r in results if r[2].name == "colon")
+        # No repeated name anywhere (a short excerpt: every speaker once): the shape of
+        # the labels is the evidence. A convention with a label pattern of its own that
+        # finds two names or more, among them every name the colon rules find (French
+        # 'M. le président.' / 'M. X, ministre de ....' have no colon at all) or, for a
+        # protocol, with fewer one-off labels than they have, is taken; else the
+        # built-in colon rules, which judge line by line.
+        score, _, best, names = _by_shape(results)
     runner = results[1] if len(results) > 1 else None
     return Sniffed(
         convention=best.name,

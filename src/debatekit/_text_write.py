@@ -26,6 +26,7 @@ from ._text_lex import (
     _named_elsewhere,
     _special,
     _stage,
+    _wrapped_label,
     _yaml_block,
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
@@ -179,6 +180,14 @@ class _Writer:
             text = "\ufeff" + text
         return text
 
+    def _wrapped(self, stored: str) -> _Label | None:
+        """The label of a stored prefix that prints it alone over two lines (PDF text:
+        'Katrin Göring-Eckardt (BÜNDNIS 90/DIE GRÜ-' / 'NEN):'), as the reader finds it."""
+        lines = stored.split("\n")
+        if self.pattern is None or len(lines) < 2 or not lines[0].strip():
+            return None
+        return _wrapped_label(lines[0], lines[1], self.pattern)
+
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
         speaker = self.t.speaker(turn.speaker_id)
         explicit = f"{speaker.name} {{#{speaker.id}}}: "
@@ -188,7 +197,11 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = _candidate(first, self.pattern) or _candidate(first + " x", self.pattern)
+            found = (
+                _candidate(first, self.pattern)
+                or _candidate(first + " x", self.pattern)
+                or self._wrapped(stored)
+            )
             if (
                 found is not None
                 and found.label == turn.label
@@ -282,6 +295,9 @@ class _Writer:
             found = alone or _candidate(probe, self.pattern)
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
+            wrapped = self._wrapped(stored) if found is None else None
+            if wrapped is not None and wrapped.label == turn.label:
+                return wrapped.label, f"{wrapped.label}: x"
         if turn.label is not None:
             probe = self._stamp(turn) + f"{turn.label}: x"
             found = _candidate(probe, self.pattern)
@@ -531,8 +547,10 @@ def _own_paragraph(printed: str) -> bool:
     return (
         printed == printed.strip()
         and "\n\n" not in printed
-        and printed.startswith(("(", "["))
-        and printed.endswith((")", "]"))
+        and (
+            (printed.startswith(("(", "[")) and printed.endswith((")", "]")))
+            or _BREAK.fullmatch(printed) is not None
+        )
     )
 
 

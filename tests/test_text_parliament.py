@@ -1,0 +1,249 @@
+"""Parliamentary conventions of the plain-text reader, one family at a time.
+
+Invented miniatures of the shapes real protocols print (the real files are in
+tests/data/text/parliament/): Westminster Hansards with collective interjections and
+question-paper labels, Australian em-dash labels, Austrian Nationalrat labels and
+separators, French offices as labels, and short excerpts where no name repeats.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from debatekit import Transcript, captions, text
+from debatekit._rules import is_collective
+
+WESTMINSTER = """Mr SPEAKER: Order. Questions to the Prime Minister.
+
+The Prime Minister (Boris Johnson): We will get it done.
+
+Hon. Members: Hear, hear!
+
+The Prime Minister: And we will.
+
+Some hon. Members: More!
+
+Sir Keir Starmer (Holborn and St Pancras) (Lab): No.
+
+An hon. Member: Resign!
+
+Mr SPEAKER: Order.
+"""
+
+
+def _quiet(source: str, **kwargs: str) -> Transcript:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return text.loads(source, **kwargs)
+
+
+def test_collective_labels_are_interjections_in_the_speech() -> None:
+    t = _quiet(WESTMINSTER)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "speaker",
+        "johnson",
+        "johnson",
+        "starmer",
+        "speaker",
+    ]
+    assert "Hon. Members: Hear, hear!" in t.turns[1].text
+    assert text.dumps(t) == WESTMINSTER
+
+
+@pytest.mark.parametrize(
+    ("label", "collective"),
+    [
+        ("Hon. Members", True),
+        ("Some hon. members", True),
+        ("An hon. Member", True),
+        ("Opposition members", True),
+        ("Des voix", True),
+        ("Une voix", True),
+        ("Hon. Member for Bath", False),
+        ("Mr Speaker", False),
+        ("Members", True),
+        ("Voix", False),
+    ],
+)
+def test_is_collective(label: str, collective: bool) -> None:
+    assert is_collective(label) is collective
+
+
+def test_canadian_french_des_voix_is_not_a_speaker() -> None:
+    source = (
+        "Le Président: À l’ordre.\n\n"
+        "M. Pierre Poilievre (chef de l’opposition, PCC): Monsieur le Président.\n\n"
+        "Des voix: Bravo!\n\n"
+        "M. Pierre Poilievre: Merci.\n\n"
+        "Le Président: La parole est au premier ministre.\n"
+    )
+    t = _quiet(source)
+    assert len(t.turns) == 4
+    assert len({turn.speaker_id for turn in t.turns}) == 2
+
+
+def test_australian_em_dash_labels() -> None:
+    source = (
+        "The SPEAKER —I now put the question.\n\n"
+        "Mr Tanner —Mr Speaker, I rise on a point of order.\n\n"
+        "Mr Tanner interjecting\n\n"
+        "The SPEAKER —The member will resume his seat.\n\n"
+        "Mr RUDD (Griffith—Leader of the Opposition) (2.05 pm)—My question is to the"
+        " Prime Minister.\n\n"
+        "The SPEAKER —The Prime Minister.\n"
+    )
+    assert text.sniff(source).convention == "hansard-dash"
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "speaker",
+        "tanner",
+        "speaker",
+        "rudd",
+        "speaker",
+    ]
+    assert t.turns[1].text.endswith("Mr Tanner interjecting")
+    assert text.dumps(t) == source
+
+
+def test_question_paper_label_is_the_member() -> None:
+    source = (
+        "1. ANDREW LITTLE (Leader of the Opposition) to the Prime Minister : Does he"
+        " stand by his statement?\n\n"
+        "Rt Hon JOHN KEY (Prime Minister): Yes.\n\n"
+        "Andrew Little : Why?\n\n"
+        "Rt Hon JOHN KEY : Because.\n"
+    )
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["little", "key", "little", "key"]
+    assert t.turns[0].text == "Does he stand by his statement?"
+    assert text.dumps(t) == source
+
+
+def test_austrian_nationalrat_labels_and_separators() -> None:
+    source = (
+        "Präsident Mag. Wolfgang Sobotka: Wir kommen zur Abstimmung.\n\n"
+        "*****\n\n"
+        "Nächster Redner: Herr Abgeordneter Mag. Molterer. Wunschredezeit: 4 Minuten.\n\n"
+        "14.03\n\n"
+        "Abgeordneter Mag. Wilhelm Molterer (ÖVP) (zur Geschäftsbehandlung): Herr"
+        " Präsident! (Beifall bei der ÖVP.)\n\n"
+        "Präsident Mag. Wolfgang Sobotka: Danke.\n\n"
+        "Bundesminister für Finanzen Dr. Magnus Brunner, LL.M.: Meine Damen und Herren!\n"
+    )
+    assert text.sniff(source).convention == "plenarprotokoll"
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["sobotka", "molterer", "sobotka", "brunner"]
+    assert t.speaker("sobotka").role == "Präsident"
+    assert [i.printed for i in t.turns[0].incidents] == ["*****"]
+    assert text.dumps(t) == source
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "M. le président de la commission des affaires sociales",
+        "Mme la ministre déléguée",
+        "M. le secrétaire d’État",
+        "Mme la rapporteure générale",
+        "M. Gabriel Attal, Premier ministre",
+        "M. Éric Woerth, président de la commission des finances, de l’économie générale"
+        " et du contrôle budgétaire",
+    ],
+)
+def test_french_offices_are_labels(label: str) -> None:
+    source = f"M. le président. La parole est à M. X.\n{label}. Je vous remercie.\n"
+    t = _quiet(source, convention="compte-rendu")
+    assert [turn.label for turn in t.turns] == ["M. le président", label]
+
+
+def test_a_short_excerpt_is_sniffed_by_the_shape_of_its_labels() -> None:
+    """Two labels, each printed once: the French shape is the only evidence."""
+    source = (
+        "M. le président. La parole est à M. le ministre.\n"
+        "M. Gérald Darmanin, ministre de l’action et des comptes publics. Madame la"
+        " sénatrice, votre question a deux parties.\n"
+    )
+    assert text.sniff(source).convention == "compte-rendu"
+    t = _quiet(source)
+    assert len(t.turns) == 2
+    assert t.speaker(t.turns[1].speaker_id).role == "ministre de l’action et des comptes publics"
+
+
+def test_vtt_chevrons_written_as_references_are_speaker_changes() -> None:
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n&gt;&gt;&gt; GOOD MORNING.\n\n"
+        "00:00:02.000 --> 00:00:03.000\n&gt;&gt; JUAREZ?\n\n"
+        "00:00:03.000 --> 00:00:04.000\n&gt;&gt; HERE.\n"
+    )
+    t = captions.loads(vtt)
+    assert [turn.text for turn in t.turns] == ["GOOD MORNING.", "JUAREZ?", "HERE."]
+    assert captions.dumps(t) == vtt
+
+
+def test_an_empty_cue_is_dropped_with_a_warning() -> None:
+    vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:00.000\n\n\n00:00:01.000 --> 00:00:02.000\n>> Hi.\n"
+    with pytest.warns(UserWarning, match="without text"):
+        t = captions.loads(vtt)
+    assert [turn.text for turn in t.turns] == ["Hi."]
+
+
+def test_belgian_intervention_numbers_are_not_names() -> None:
+    source = (
+        "01.01  Peter De Roover (N-VA): Mijnheer de minister, mijn vraag.\n\n"
+        "01.02  Minister Vincent Van Quickenborne: Ik antwoord.\n\n"
+        "01.03  Peter De Roover (N-VA): Dank u.\n"
+    )
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["roover", "quickenborne", "roover"]
+    assert t.turns[0].text == "Mijnheer de minister, mijn vraag."
+    assert text.dumps(t) == source
+
+
+def test_austrian_second_and_third_presidents() -> None:
+    source = (
+        "Zweite Präsidentin Doris Bures: Zu Wort gelangt Frau Abgeordnete Mag. Dr. Maria"
+        " Theresia Fekter.\n\n"
+        "Abgeordnete Mag. Dr. Maria Theresia Fekter (ÖVP): Frau Präsidentin!\n\n"
+        "Dritter Präsident Ing. Norbert Hofer: Danke.\n\n"
+        "Zweite Präsidentin Doris Bures: Bitte.\n"
+    )
+    assert text.sniff(source).convention == "plenarprotokoll"
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == ["bures", "fekter", "hofer", "bures"]
+    assert t.speaker("bures").role == "Zweite Präsidentin"
+
+
+def test_french_minister_with_a_long_portfolio() -> None:
+    source = (
+        "M.\u00a0le président. La parole est à M. le ministre de l’économie, des finances"
+        " et de la souveraineté industrielle et numérique.\n"
+        "M. le ministre de l’économie, des finances et de la souveraineté industrielle et"
+        " numérique. Monsieur le député, merci.\n"
+        "M. le président. La parole est à M. Charles de Courson.\n"
+        "M. Charles de Courson. Merci.\n"
+    )
+    t = _quiet(source, convention="compte-rendu")
+    assert len(t.turns) == 4
+    assert t.turns[1].text == "Monsieur le député, merci."
+
+
+def test_bundestag_of_the_1960s_theologian_title() -> None:
+    """'Präsident D. Dr. Gerstenmaier' (the D. of a doctorate in theology) is a label,
+    and the same person as 'D. Dr. Gerstenmaier, Präsident'."""
+    source = (
+        "Präsident D. Dr. Gerstenmaier: Die Sitzung ist eröffnet.\n\n"
+        "Dr. Dehler (FDP): Herr Präsident!\n\n"
+        "(Beifall bei der FDP)\n\n"
+        "D. Dr. Gerstenmaier, Präsident: Bitte.\n\n"
+        "Wehner (SPD): Meine Damen und Herren!\n"
+    )
+    t = _quiet(source)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "gerstenmaier",
+        "dehler",
+        "gerstenmaier",
+        "wehner",
+    ]
+    assert t.speaker("gerstenmaier").role == "Präsident"
