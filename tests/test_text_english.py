@@ -174,3 +174,29 @@ def test_more_timed_podcast_shapes() -> None:
             80.0,
         ]
         assert text.dumps(t) == source
+
+
+def test_broadcast_caption_markers() -> None:
+    """Closed captions kept as text: '>>' where the speaker changes, a name after it
+    where the captioner knows it; a bare marker is the speaker "Unknown"."""
+    source = (
+        ">> GOOD MORNING. THE MEETING WILL COME TO ORDER.\n"
+        "PLEASE BE SEATED.\n"
+        ">> THANK YOU, MR. CHAIRMAN.\n"
+        ">> SPEAKER JOHNSON: GOOD MORNING EVERYONE.\n"
+        ">> COUNCIL MEMBER LEE: THANK YOU.\n"
+        ">> SPEAKER JOHNSON: NEXT ITEM.\n"
+    )
+    assert text.sniff(source).convention == "broadcast"
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "unknown",
+        "unknown",
+        "johnson",
+        "lee",
+        "johnson",
+    ]
+    assert t.turns[0].text == "GOOD MORNING. THE MEETING WILL COME TO ORDER.\nPLEASE BE SEATED."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the marker as an alias of Unknown is a loss
+        assert text.dumps(t) == source

@@ -47,6 +47,7 @@ __all__ = [
     "PARTICIPANTS",
     "ROLE_WORDS",
     "TITLES",
+    "UNKNOWN",
     "Roster",
     "SplitLabel",
     "name_key",
@@ -95,6 +96,9 @@ PARTICIPANTS = _wordset(
     "question questioner audience moderator host interviewer interviewee reporter "
     "participant unknown unidentified voice announcer narrator crowd caller guest"
 )
+
+#: The name of the speaker of a turn whose marker names no one (a bare ``>>``).
+UNKNOWN = "Unknown"
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"): not part

@@ -60,6 +60,15 @@ _BOLD_NAME = (
     r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
 )
 
+# Broadcast captions kept as text (closed captions, CART): ">>" (or ">>>") opens the
+# line where the speaker changes, with a name and a colon where the captioner knows
+# it (">> SPEAKER JOHNSON: Good morning."); a bare marker is an unnamed speaker.
+_BROADCAST = (
+    r"[ \t]*(?P<marker>>>>?)[ \t]*"
+    r"(?:(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|of|the|de|van|von)){0,5})"
+    r"[ \t]*:(?:[ \t]+|$))?"
+)
+
 # A German plenary protocol label: an office before the name (Präsident Dr. A B), a
 # party or group in parentheses (G H (SPD), with a constituency before it), or an
 # office after a comma (Dr. E F, Bundesminister der Finanzen). The colon may follow a
@@ -141,6 +150,8 @@ class Convention:
             interjection inside the current turn (German ``(Zuruf von der SPD: ...)``).
         sniffed: Whether :func:`debatekit.text.sniff` considers it (the one-dialect
             subsets of the built-in rules are only for forcing).
+        unnamed: The printed markers that change the speaker without naming one
+            (``>>``): their turns go to the speaker "Unknown".
         distinctive: Whether one label of this shape is evidence on its own: a
             document may print it once (a Congressional Record "Extension of
             Remarks" is one member's statement under one "Mr. SMITH." label).
@@ -154,6 +165,7 @@ class Convention:
     interjections: bool = False
     sniffed: bool = True
     distinctive: bool = False
+    unnamed: tuple[str, ...] = ()
 
 
 def _entries() -> dict[str, Convention]:
@@ -182,6 +194,13 @@ def _entries() -> dict[str, Convention]:
             " page numbers, form feeds; labels JUSTICE X:, MR. Y:",
             dialect="caps",
             pages=True,
+        ),
+        Convention(
+            "broadcast",
+            "Broadcast captions as text: '>>' where the speaker changes,"
+            " '>> NAME: text' where the captioner names them",
+            label=re.compile(_BROADCAST),
+            unnamed=(">>", ">>>"),
         ),
         Convention(
             "plenarprotokoll",

@@ -117,7 +117,8 @@ def _evidence(convention: Convention, names: Counter[str]) -> bool:
 def _labels(convention: Convention, sample: str) -> list[str]:
     if convention.label is not None:
         finder = re.compile(f"^(?:{convention.label.pattern})", re.MULTILINE)
-        return [m.group("label") for m in finder.finditer(sample)]
+        marked = (m.group("label") or m.groupdict().get("marker") for m in finder.finditer(sample))
+        return [f for f in marked if f]
     found = [m.group("label") or m.group("qa") or m["timed"] for m in _COLON.finditer(sample)]
     if convention.dialect == "caps":
         found = [f for f in found if not any(c.islower() for c in f)]

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ._rules import BLANK_LINE, format_clock
-from ._speakers import PARTICIPANTS, Roster
+from ._speakers import PARTICIPANTS, UNKNOWN, Roster
 from ._speakers import name_key as _norm
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
@@ -50,6 +50,8 @@ class _Writer:
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
         self.interjections = convention is not None and convention.interjections
+        # Its markers that name no one (">>"): the reader gives them to "Unknown".
+        self.unnamed = dict.fromkeys(convention.unnamed if convention else (), UNKNOWN)
 
     def render(self) -> str:
         t = self.t
@@ -221,6 +223,7 @@ class _Writer:
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
         yaml = self._yaml_paragraphs()
         declared = _yaml_block("\n".join(t.front[:yaml]) + "\n")[1] if yaml else {}
+        declared = {**self.unnamed, **declared}
         planned: list[tuple[str, str, str]] = []
         judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
