@@ -200,3 +200,27 @@ def test_broadcast_caption_markers() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the marker as an alias of Unknown is a loss
         assert text.dumps(t) == source
+
+
+def test_a_surname_first_then_the_full_name_is_one_speaker() -> None:
+    """A news transcript may print 'BLITZER:' before 'WOLF BLITZER, CNN ANCHOR:': one
+    person, named in full; another Smith after 'JOHN SMITH' stays another person."""
+    source = (
+        "BLITZER: Welcome back.\n\n(BEGIN VIDEOTAPE)\n\n"
+        "JOHN SMITH, EYEWITNESS: It was loud.\n\n(END VIDEOTAPE)\n\n"
+        "BLITZER: Powerful testimony.\n\nWOLF BLITZER, CNN ANCHOR: Thanks.\n\n"
+        "JANE SMITH: Hi.\n"
+    )
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "blitzer",
+        "smith",
+        "blitzer",
+        "blitzer",
+        "jane-smith",
+    ]
+    assert t.speaker("blitzer").name == "WOLF BLITZER"
+    assert t.speaker("blitzer").role == "CNN ANCHOR"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the alias BLITZER is a loss of text
+        assert text.dumps(t) == source

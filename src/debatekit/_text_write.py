@@ -489,6 +489,7 @@ def _misread(
     roster = Roster(declared)
     owner: dict[int, str] = {}
     person: dict[str, int] = {}
+    created: dict[int, str] = {}
     wrong: set[str] = set()
     for speaker_id, label, _ in planned:
         if speaker_id in explicit:
@@ -496,12 +497,16 @@ def _misread(
             continue
         known = len(roster.people)
         index = roster.resolve(label)
-        if index >= known and roster.people[index].name != names[speaker_id]:
-            wrong.add(speaker_id)  # the reader would name them after the label
+        if index >= known:
+            created[index] = speaker_id
         if owner.setdefault(index, speaker_id) != speaker_id:
             wrong.update({speaker_id, owner[index]})
         if person.setdefault(speaker_id, index) != index:
             wrong.add(speaker_id)  # two labels the reader takes for two people
+    for index, speaker_id in created.items():
+        # The reader names them after a label (the fullest it sees, in the end).
+        if roster.people[index].name != names[speaker_id]:
+            wrong.add(speaker_id)
     return wrong
 
 
