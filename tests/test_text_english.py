@@ -224,3 +224,25 @@ def test_a_surname_first_then_the_full_name_is_one_speaker() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the alias BLITZER is a loss of text
         assert text.dumps(t) == source
+
+
+def test_hearing_labels_of_two_words_and_ranking_members() -> None:
+    """GPO hearings: 'Mr. Van Hollen.', 'Ms. Jackson Lee.', 'Ranking Member McHenry.'."""
+    source = (
+        "    Chairwoman Waters. The committee will come to order.\n"
+        "    Ranking Member McHenry, you are recognized.\n"
+        "    Ranking Member McHenry. Thank you, Madam Chairwoman.\n"
+        "    Chairwoman Waters. Mr. Van Hollen.\n"
+        "    Mr. Van Hollen. Thank you. I have a question for the\n"
+        "witness about the report.\n"
+        "    Ms. Jackson Lee. Thank you, Madam Chair.\n"
+    )
+    t = text.loads(source)
+    assert [turn.label for turn in t.turns] == [
+        "Chairwoman Waters",
+        "Ranking Member McHenry",
+        "Chairwoman Waters",
+        "Mr. Van Hollen",
+        "Ms. Jackson Lee",
+    ]
+    assert "you are recognized" in t.turns[0].text

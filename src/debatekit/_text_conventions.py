@@ -31,10 +31,13 @@ _CR_STATE = r"(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
 _HEARING_SURNAME = (
     r"(?!(?:Chairman|Chairwoman|Chair|Secretary|President|Speaker|Senator)\b)"
     r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O')?[A-Z][a-z]+(?:[\-'][A-Z][a-z]+)?"
+    # a second word: "Mr. Van Hollen.", "Ms. Jackson Lee.", "Senator Van Hollen."
+    r"(?: (?:Mc|Mac|De|La|Van|Von|O')?[A-Z][a-z]+)?"
 )
 _HEARING_OFFICE = (
     r"Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Representative|Delegate|Secretary"
     r"|Governor|Ambassador|General|Admiral|Commissioner|Director|Administrator|Judge"
+    r"|Ranking Member|Vice Chairman|Vice Chairwoman"
 )
 # A note on the circumstances after a member's name: "Mr. SMITH (during the reading).",
 # "(at the request of Mr. Doe)" (always lower case, unlike a chair's name).
