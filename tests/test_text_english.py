@@ -114,6 +114,8 @@ def test_a_note_after_a_congressional_name() -> None:
     )
     t = text.loads(source)
     assert [turn.speaker_id for turn in t.turns] == ["traficant", "traficant", "chairman"]
+    members = text.loads("  Mr. BROWN of California. Yes.\n  Mr. LEWIS of California. No.\n")
+    assert [turn.speaker_id for turn in members.turns] == ["brown", "lewis"]
 
 
 def test_a_full_name_alone_on_its_line_opens_a_speech() -> None:
