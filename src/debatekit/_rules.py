@@ -305,7 +305,8 @@ def mint_speaker_id(name: str, taken: Container[str], /) -> str:
     """A new speaker id for ``name``, not in ``taken``.
 
     The surname (the name's last word; ``Felbab-Brown`` is one; the word before
-    ``of`` in ``BROWN of California``) folded to lower-case ASCII; if that is taken, the whole name joined with ``-``; then a number:
+    ``of`` in ``BROWN of California``) folded to lower-case ASCII; if that is taken,
+    the whole name joined with ``-``; then a number:
     ``"JOSÉ PÉREZ"`` -> ``"perez"``. Ids that could clash with utterance ids
     (``u12``) or that start with a digit get an ``s-`` prefix; a name with no letters
     or digits becomes ``speaker``.
