@@ -114,6 +114,8 @@ def test_a_note_after_a_congressional_name() -> None:
     )
     t = text.loads(source)
     assert [turn.speaker_id for turn in t.turns] == ["traficant", "traficant", "chairman"]
+    members = text.loads("  Mr. BROWN of California. Yes.\n  Mr. LEWIS of California. No.\n")
+    assert [turn.speaker_id for turn in members.turns] == ["brown", "lewis"]
 
 
 def test_a_full_name_alone_on_its_line_opens_a_speech() -> None:
@@ -174,3 +176,75 @@ def test_more_timed_podcast_shapes() -> None:
             80.0,
         ]
         assert text.dumps(t) == source
+
+
+def test_broadcast_caption_markers() -> None:
+    """Closed captions kept as text: '>>' where the speaker changes, a name after it
+    where the captioner knows it; a bare marker is the speaker "Unknown"."""
+    source = (
+        ">> GOOD MORNING. THE MEETING WILL COME TO ORDER.\n"
+        "PLEASE BE SEATED.\n"
+        ">> THANK YOU, MR. CHAIRMAN.\n"
+        ">> SPEAKER JOHNSON: GOOD MORNING EVERYONE.\n"
+        ">> COUNCIL MEMBER LEE: THANK YOU.\n"
+        ">> SPEAKER JOHNSON: NEXT ITEM.\n"
+    )
+    assert text.sniff(source).convention == "broadcast"
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "unknown",
+        "unknown",
+        "johnson",
+        "lee",
+        "johnson",
+    ]
+    assert t.turns[0].text == "GOOD MORNING. THE MEETING WILL COME TO ORDER.\nPLEASE BE SEATED."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the marker as an alias of Unknown is a loss
+        assert text.dumps(t) == source
+
+
+def test_a_surname_first_then_the_full_name_is_one_speaker() -> None:
+    """A news transcript may print 'BLITZER:' before 'WOLF BLITZER, CNN ANCHOR:': one
+    person, named in full; another Smith after 'JOHN SMITH' stays another person."""
+    source = (
+        "BLITZER: Welcome back.\n\n(BEGIN VIDEOTAPE)\n\n"
+        "JOHN SMITH, EYEWITNESS: It was loud.\n\n(END VIDEOTAPE)\n\n"
+        "BLITZER: Powerful testimony.\n\nWOLF BLITZER, CNN ANCHOR: Thanks.\n\n"
+        "JANE SMITH: Hi.\n"
+    )
+    t = text.loads(source)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "blitzer",
+        "smith",
+        "blitzer",
+        "blitzer",
+        "jane-smith",
+    ]
+    assert t.speaker("blitzer").name == "WOLF BLITZER"
+    assert t.speaker("blitzer").role == "CNN ANCHOR"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the alias BLITZER is a loss of text
+        assert text.dumps(t) == source
+
+
+def test_hearing_labels_of_two_words_and_ranking_members() -> None:
+    """GPO hearings: 'Mr. Van Hollen.', 'Ms. Jackson Lee.', 'Ranking Member McHenry.'."""
+    source = (
+        "    Chairwoman Waters. The committee will come to order.\n"
+        "    Ranking Member McHenry, you are recognized.\n"
+        "    Ranking Member McHenry. Thank you, Madam Chairwoman.\n"
+        "    Chairwoman Waters. Mr. Van Hollen.\n"
+        "    Mr. Van Hollen. Thank you. I have a question for the\n"
+        "witness about the report.\n"
+        "    Ms. Jackson Lee. Thank you, Madam Chair.\n"
+    )
+    t = text.loads(source)
+    assert [turn.label for turn in t.turns] == [
+        "Chairwoman Waters",
+        "Ranking Member McHenry",
+        "Chairwoman Waters",
+        "Mr. Van Hollen",
+        "Ms. Jackson Lee",
+    ]
+    assert "you are recognized" in t.turns[0].text

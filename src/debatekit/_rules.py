@@ -327,14 +327,18 @@ def _slug(text: str) -> str:
 def mint_speaker_id(name: str, taken: Container[str], /) -> str:
     """A new speaker id for ``name``, not in ``taken``.
 
-    The surname (the name's last word; ``Felbab-Brown`` is one) folded to lower-case
-    ASCII; if that is taken, the whole name joined with ``-``; then a number:
+    The surname (the name's last word; ``Felbab-Brown`` is one; the word before
+    ``of`` in ``BROWN of California``) folded to lower-case ASCII; if that is taken,
+    the whole name joined with ``-``; then a number:
     ``"JOSÉ PÉREZ"`` -> ``"perez"``. Ids that could clash with utterance ids
     (``u12``) or that start with a digit get an ``s-`` prefix; a name with no letters
     or digits becomes ``speaker``.
     """
     whole = _slug(name)
     words = name.split()
+    if "of" in words[1:-1]:
+        # "Mr. BROWN of California": the member's state follows the surname.
+        words = words[: words.index("of", 1)]
     last = _slug(words[-1]) if words else ""
     options = [last, whole] if last != whole else [whole]
     options = [_safe(option) for option in options if option] or ["speaker"]

@@ -47,6 +47,7 @@ __all__ = [
     "PARTICIPANTS",
     "ROLE_WORDS",
     "TITLES",
+    "UNKNOWN",
     "Roster",
     "SplitLabel",
     "name_key",
@@ -95,6 +96,9 @@ PARTICIPANTS = _wordset(
     "question questioner audience moderator host interviewer interviewee reporter "
     "participant unknown unidentified voice announcer narrator crowd caller guest"
 )
+
+#: The name of the speaker of a turn whose marker names no one (a bare ``>>``).
+UNKNOWN = "Unknown"
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"): not part
@@ -346,6 +350,8 @@ class Roster:
         exact = len(hits) == 1
         if not hits and len(key.split()) == 1:
             hits = self._by_word(key)
+        if not hits and len(key.split()) > 1:
+            hits = self._surname_first(key, split.name)
         if not hits:
             hits = self._misspelt(key)
         if not hits:
@@ -378,6 +384,23 @@ class Roster:
             if hits:
                 return hits
         return []
+
+    def _surname_first(self, key: str, name: str) -> list[int]:
+        """The one person known so far by the surname alone whom a full name ends
+        with (``BLITZER:`` before ``WOLF BLITZER, CNN ANCHOR:``); the full name then
+        becomes their name, the surname an alias."""
+        surname = key.split()[-1]
+        hits = [
+            i
+            for i in self.by_key.get(surname, [])
+            if not self.people[i].fixed and all(" " not in k for k in self.people[i].keys)
+        ]
+        if len(hits) != 1:
+            return []
+        person = self.people[hits[0]]
+        person.aliases.append(person.name)
+        person.name = name
+        return hits
 
     def _misspelt(self, key: str) -> list[int]:
         """The one person whose key differs from ``key`` by a typo in its last word

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import cast
 
 from ._rules import is_collective
-from ._speakers import PARTICIPANTS, Roster, split_label
+from ._speakers import PARTICIPANTS, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
@@ -85,7 +85,8 @@ class _Classifier:
         self.interjections = convention.interjections
         self.pattern = pattern
         self.yaml_end, declared = _yaml_block(text)
-        self.roster = Roster({**declared, **(speaker_map or {})})
+        unnamed = dict.fromkeys(convention.unnamed, UNKNOWN)
+        self.roster = Roster({**unnamed, **declared, **(speaker_map or {})})
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
 

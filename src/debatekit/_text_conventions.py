@@ -31,10 +31,13 @@ _CR_STATE = r"(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
 _HEARING_SURNAME = (
     r"(?!(?:Chairman|Chairwoman|Chair|Secretary|President|Speaker|Senator)\b)"
     r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O')?[A-Z][a-z]+(?:[\-'][A-Z][a-z]+)?"
+    # a second word: "Mr. Van Hollen.", "Ms. Jackson Lee.", "Senator Van Hollen."
+    r"(?: (?:Mc|Mac|De|La|Van|Von|O')?[A-Z][a-z]+)?"
 )
 _HEARING_OFFICE = (
     r"Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Representative|Delegate|Secretary"
     r"|Governor|Ambassador|General|Admiral|Commissioner|Director|Administrator|Judge"
+    r"|Ranking Member|Vice Chairman|Vice Chairwoman"
 )
 # A note on the circumstances after a member's name: "Mr. SMITH (during the reading).",
 # "(at the request of Mr. Doe)" (always lower case, unlike a chair's name).
@@ -58,6 +61,15 @@ _BOLD_NAME = (
     r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
     r"\*\*[ \t]*(?P<label>[A-Z][^*:\n]{0,60}?)[ \t]*\*\*(?![*:])"
     r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
+)
+
+# Broadcast captions kept as text (closed captions, CART): ">>" (or ">>>") opens the
+# line where the speaker changes, with a name and a colon where the captioner knows
+# it (">> SPEAKER JOHNSON: Good morning."); a bare marker is an unnamed speaker.
+_BROADCAST = (
+    r"[ \t]*(?P<marker>>>>?)[ \t]*"
+    r"(?:(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|of|the|de|van|von)){0,5})"
+    r"[ \t]*:(?:[ \t]+|$))?"
 )
 
 # A German plenary protocol label: an office before the name (Präsident Dr. A B), a
@@ -141,6 +153,8 @@ class Convention:
             interjection inside the current turn (German ``(Zuruf von der SPD: ...)``).
         sniffed: Whether :func:`debatekit.text.sniff` considers it (the one-dialect
             subsets of the built-in rules are only for forcing).
+        unnamed: The printed markers that change the speaker without naming one
+            (``>>``): their turns go to the speaker "Unknown".
         distinctive: Whether one label of this shape is evidence on its own: a
             document may print it once (a Congressional Record "Extension of
             Remarks" is one member's statement under one "Mr. SMITH." label).
@@ -154,6 +168,7 @@ class Convention:
     interjections: bool = False
     sniffed: bool = True
     distinctive: bool = False
+    unnamed: tuple[str, ...] = ()
 
 
 def _entries() -> dict[str, Convention]:
@@ -182,6 +197,13 @@ def _entries() -> dict[str, Convention]:
             " page numbers, form feeds; labels JUSTICE X:, MR. Y:",
             dialect="caps",
             pages=True,
+        ),
+        Convention(
+            "broadcast",
+            "Broadcast captions as text: '>>' where the speaker changes,"
+            " '>> NAME: text' where the captioner names them",
+            label=re.compile(_BROADCAST),
+            unnamed=(">>", ">>>"),
         ),
         Convention(
             "plenarprotokoll",

@@ -367,12 +367,16 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         return _Label(match["name"], match.end(), "explicit", explicit_id=match["id"])
     if pattern is not None:
         match = pattern.match(line)
-        if not match or not match.group("label"):
+        if not match:
             return None
         groups = match.groupdict()
+        # (a convention's marker alone, ">>", changes to an unnamed speaker)
+        name = groups["label"] or groups.get("marker")
+        if not name:
+            return None
         stamp = groups.get("time") or groups.get("after")
         time = _parse_time(stamp) if stamp else None
-        return _Label(match.group("label").strip(), match.end(), "pattern", time=time)
+        return _Label(name.strip(), match.end(), "pattern", time=time)
     match = _QA.match(line)
     if match:
         return _Label(match["label"], match.end(), "qa", loose=match["space"] is not None)

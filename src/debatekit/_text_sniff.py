@@ -42,7 +42,9 @@ _COLON = re.compile(
     # a name, then up to two parentheses (a Hansard's constituency, office and party,
     # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
     r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
-    r"(?:[ \t]+\([^()\n:]{1,100}\)){0,2})"
+    r"(?:[ \t]+\([^()\n:]{1,100}\)){0,2}"
+    # and a role after a comma (NPR, CNN: "STEVE INSKEEP, HOST:")
+    r"(?:,[ \t]+[\w'’.\-&()]+(?:[ \t]+[\w'’.\-&()]+){0,5}?)?)"
     rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
     r"|^[ \t\u00a0]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
     # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
@@ -84,7 +86,19 @@ def _key(label: str) -> str:
     Minister)`` and ``Rt Hon JOHN KEY`` are one name (a Hansard gives the office or
     party the first time only)."""
     bare = _PARENS.sub(" ", label) if "(" in label else label
+    bare = bare.split(",", 1)[0]  # "STEVE INSKEEP, HOST": the role goes (as in a Speaker)
     return " ".join((bare if bare.strip() else label).replace(".", " ").casefold().split())
+
+
+def _names(labels: list[str]) -> Counter[str]:
+    """The names ``labels`` print, counted; a surname printed alone counts for the one
+    fuller name it ends (``STEVE INSKEEP, HOST:`` first, ``INSKEEP:`` after, NPR)."""
+    names = Counter(_key(label) for label in labels)
+    for name in [n for n in names if n and " " not in n]:
+        fuller = [n for n in names if n.endswith(" " + name)]
+        if len(fuller) == 1:
+            names[fuller[0]] += names.pop(name)
+    return names
 
 
 def _score(names: Counter[str]) -> float:
@@ -103,7 +117,8 @@ def _evidence(convention: Convention, names: Counter[str]) -> bool:
 def _labels(convention: Convention, sample: str) -> list[str]:
     if convention.label is not None:
         finder = re.compile(f"^(?:{convention.label.pattern})", re.MULTILINE)
-        return [m.group("label") for m in finder.finditer(sample)]
+        marked = (m.group("label") or m.groupdict().get("marker") for m in finder.finditer(sample))
+        return [f for f in marked if f]
     found = [m.group("label") or m.group("qa") or m["timed"] for m in _COLON.finditer(sample)]
     if convention.dialect == "caps":
         found = [f for f in found if not any(c.islower() for c in f)]
@@ -141,8 +156,7 @@ def sniff_text(text: str) -> Sniffed:
     for order, convention in enumerate(CONVENTIONS.values()):
         if not convention.sniffed or convention.pages != paged:
             continue
-        labels = _labels(convention, cleaned)
-        names: Counter[str] = Counter(_key(label) for label in labels)
+        names = _names(_labels(convention, cleaned))
         results.append((_score(names), -order, convention, names))
     # A convention that finds no label twice has no evidence (unless its labels are
     # distinctive and it finds one): below every one that does. On a tie, a convention

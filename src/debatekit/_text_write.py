@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ._rules import BLANK_LINE, format_clock, is_interjecting
-from ._speakers import PARTICIPANTS, Roster
+from ._speakers import PARTICIPANTS, UNKNOWN, Roster
 from ._speakers import name_key as _norm
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
@@ -62,6 +62,8 @@ class _Writer:
         # The names the YAML front matter declares (initials -> name), as the reader
         # finds them (see plan).
         self.declared: dict[str, str] = {}
+        # Its markers that name no one (">>"): the reader gives them to "Unknown".
+        self.unnamed = dict.fromkeys(convention.unnamed if convention else (), UNKNOWN)
 
     def plan(self) -> list[tuple[BodyItem, bool]]:
         """The body items written, each with whether it is a turn written without a
@@ -257,6 +259,7 @@ class _Writer:
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
         yaml = self._yaml_paragraphs()
         declared = _yaml_block("\n".join(t.front[:yaml]) + "\n")[1] if yaml else {}
+        declared = {**self.unnamed, **declared}
         planned: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
@@ -535,6 +538,7 @@ def _misread(
     roster = Roster(declared)
     owner: dict[int, str] = {}
     person: dict[str, int] = {}
+    created: dict[int, str] = {}
     wrong: set[str] = set()
     for speaker_id, label, _ in planned:
         if speaker_id in explicit:
@@ -542,12 +546,16 @@ def _misread(
             continue
         known = len(roster.people)
         index = roster.resolve(label)
-        if index >= known and roster.people[index].name != names[speaker_id]:
-            wrong.add(speaker_id)  # the reader would name them after the label
+        if index >= known:
+            created[index] = speaker_id
         if owner.setdefault(index, speaker_id) != speaker_id:
             wrong.update({speaker_id, owner[index]})
         if person.setdefault(speaker_id, index) != index:
             wrong.add(speaker_id)  # two labels the reader takes for two people
+    for index, speaker_id in created.items():
+        # The reader names them after a label (the fullest it sees, in the end).
+        if roster.people[index].name != names[speaker_id]:
+            wrong.add(speaker_id)
     return wrong
 
 
