@@ -514,6 +514,8 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 # A stage direction alone on a line inside a paragraph, after a no-break space: without
 # it the line is blank, which no paragraph may hold.
 @example("HOLT: hi\n\na\n\u00a0(APPLAUSE)\na\n\nTRUMP: yo")
+# An escaped break line in a text without labels: front matter, not where the back starts.
+@example("\\---")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

@@ -516,7 +516,11 @@ class _Writer:
                 if not escape and (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
                     # The reader splits a paragraph at such a line, and takes the
                     # stage directions that end the front matter into the body.
-                    escape = last > 0 or (region == "front" and tail)
+                    # Without turns, the first break line is where the back starts.
+                    escape = last > 0 or (
+                        region == "front"
+                        and (tail or (not self.t.turns and bool(_BREAK.match(probe))))
+                    )
             # An indented line that would not read as text cannot be escaped here
             # (the escape must open the line); the writer's check then falls back.
             # (An indented line cannot be escaped: the escape must open the line. It
