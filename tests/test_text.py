@@ -635,3 +635,22 @@ def test_an_empty_last_turn_keeps_a_closing_line_out_of_it() -> None:
     back = text.loads(text.dumps(t))
     assert [turn.paragraphs for turn in back.turns] == [()]
     assert back.back == t.back
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was() -> None:
+    """The reader pauses the cyclic collector while it builds (so that a large read
+    stays linear) and leaves it on or off as the caller had it, errors included."""
+    import gc
+
+    assert gc.isenabled()
+    text.loads("Ann Lee: Hello.\n\nBob Roe: Hi.\n\nAnn Lee: Bye.\n")
+    assert gc.isenabled()
+    with pytest.raises(ParseError):
+        text.loads(b"Ann: \xff\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        text.loads("Ann Lee: Hello.\n\nBob Roe: Hi.\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

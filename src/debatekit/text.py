@@ -59,7 +59,7 @@ from typing import IO, Literal, TypeAlias
 import attrs
 
 from . import _losses
-from ._io import check_binary, check_transcript, source_name
+from ._io import check_binary, check_transcript, no_gc, source_name
 from ._text_conventions import CONVENTIONS, Convention
 from ._text_pages import c1_controls, strip_pages
 from ._text_read import _decode, _Reader
@@ -128,6 +128,19 @@ def loads(
     """
     chosen = _convention(convention, dialect)
     pattern = _pattern(label_pattern)
+    with no_gc():  # linear in the size (see no_gc)
+        return _read(s, source, strict, chosen, speakers, pattern, encoding)
+
+
+def _read(
+    s: str | bytes,
+    source: str | None,
+    strict: bool,
+    chosen: Convention | None,
+    speakers: Mapping[str, Speaker | str] | None,
+    pattern: re.Pattern[str] | None,
+    encoding: str,
+) -> Transcript:
     text, meta = _decode(s, source, strict, encoding)
     warn = _Warner(source, strict)
     forced = chosen is not None
