@@ -10,18 +10,23 @@ hard-wrapped and long paragraphs, stage directions on their own lines and inline
 sentences holding colons), then times in the same process:
 
 * the baseline: a bare ``re`` scan of the same text for speaker labels at line
-  starts (``re.finditer`` over the whole text, counting matches), and
-* ``debatekit.text.loads`` on the same text.
+  starts (``re.finditer`` over the whole text, counting matches),
+* ``debatekit.text.loads`` on the same text (sniffing included), and
+* ``debatekit.text.dumps`` of the transcript read (#15: it renders once; its
+  correctness is the round-trip tests' to prove, not a re-read at run time).
 
-Runs alternate between the two, with the garbage collector off while timing (as
-:mod:`timeit` does), and the best of ``--runs`` is kept for each. It prints both
-times, the throughput, and the ratio parse / baseline. Target: <= 3x.
+Runs alternate between the three, with the garbage collector off while timing (as
+:mod:`timeit` does), and the best of ``--runs`` is kept for each. It prints the
+times, the throughput, and the ratios parse / baseline (target: <= 3x) and
+dumps / loads (target: <= 1x), with the load average (a busy machine slows the
+Python work more than the bare scan, so a high load raises the first ratio).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import re
 import time
@@ -205,6 +210,7 @@ def main() -> None:
     print(f"text.loads:      {parse:.3f} s  ({size / parse:.1f} MB/s)")
     print(f"ratio:           {parse / base:.2f}x  (target <= 3x)")
     print(f"text.dumps:      {write:.3f} s  ({write / parse:.2f}x text.loads, target <= 1x)")
+    print(f"load average:    {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min)")
 
 
 if __name__ == "__main__":
