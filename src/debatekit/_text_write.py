@@ -42,24 +42,38 @@ class _Writer:
         # What the reader takes each probed line for: the same label lines are
         # judged for every turn of a speaker, so each is judged once.
         self.judged: dict[str, _Label | None] = {}
-        self.names = Counter(_norm(s.name) for s in transcript.speakers)
-        self.planned: list[tuple[BodyItem, bool]] | None = None
         self.explicit: set[str] = set()
-        # (speaker id, label, probe) of every labelled turn, in order (see plan).
+        # (speaker id, label, probe) of every labelled turn, in order (see
+        # _explicit_speakers).
         self.labels: list[tuple[str, str, str]] = []
 
-    def plan(self) -> list[tuple[BodyItem, bool]]:
-        """The body items written, each with whether it is a turn written without a
-        label (a speaker going on after a break); which speakers' labels carry their
-        id (``self.explicit``). Worked out once, for :meth:`render` and
-        :meth:`unread_ids`."""
-        if self.planned is not None:
-            return self.planned
+    def unread_ids(self) -> tuple[list[str], list[str]]:
+        """The speaker ids and turn ids the reader will not give back (after
+        :meth:`render`, which plans the labels).
+
+        The reader numbers the turns (``u1``, ``u2``, ...) and mints a speaker's id
+        from the label (:func:`~debatekit._rules.mint_speaker_id`) unless the label
+        carries it (``Name {#id}:``): ids equal to those come back, others do not.
+        """
+        minted = _minted(self.labels, self.explicit, {s.id: s.name for s in self.t.speakers})
+        speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
+        turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
+        return speakers, turns
+
+    def render(self) -> str:
         t = self.t
         # The reader takes "HOST:" alone on a front line for a heading, not a
         # label, when the speeches that follow carry text on their label's line.
         self.headings_ok = any(turn.paragraphs for turn in t.turns)
-        names = self.names
+        # Items are written text, or paragraphs to escape once the white space
+        # before them is known: (prefix, paragraph, region, at line start, tail).
+        items: list[str | tuple[str, str, str, bool, bool]] = [
+            # The tail flag of a front paragraph: it and all after it are stage
+            # directions, which the reader would take into the body.
+            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
+            for j, p in enumerate(t.front)
+        ]
+        names = Counter(_norm(s.name) for s in t.speakers)
         # Which turns are written without a label (a speaker going on after a stage
         # direction), and from which paragraph on the reader looks for back matter.
         plan: list[tuple[BodyItem, bool]] = []
@@ -91,34 +105,6 @@ class _Writer:
         self.explicit = self._explicit_speakers(names, unlabelled)
         # (A label with an id is no speech that makes the reader drop front headings.)
         self.headings_ok = self._headings_dropped(unlabelled)
-        self.planned = plan
-        return plan
-
-    def unread_ids(self) -> tuple[list[str], list[str]]:
-        """The speaker ids and turn ids the reader will not give back.
-
-        The reader numbers the turns (``u1``, ``u2``, ...) and mints a speaker's id
-        from the label (:func:`~debatekit._rules.mint_speaker_id`) unless the label
-        carries it (``Name {#id}:``): ids equal to those come back, others do not.
-        """
-        self.plan()
-        minted = _minted(self.labels, self.explicit, {s.id: s.name for s in self.t.speakers})
-        speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
-        turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
-        return speakers, turns
-
-    def render(self) -> str:
-        t = self.t
-        plan = self.plan()
-        names = self.names
-        # Items are written text, or paragraphs to escape once the white space
-        # before them is known: (prefix, paragraph, region, at line start, tail).
-        items: list[str | tuple[str, str, str, bool, bool]] = [
-            # The tail flag of a front paragraph: it and all after it are stage
-            # directions, which the reader would take into the body.
-            ("", p, "front", True, all(_STAGE_LINE.match(q) for q in t.front[j:]))
-            for j, p in enumerate(t.front)
-        ]
         last_labelled = max(
             (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
             default=-1,
@@ -223,6 +209,7 @@ class _Writer:
         t = self.t
         explicit = {s.id for s in t.speakers if names[_norm(s.name)] > 1}
         planned: list[tuple[str, str, str]] = []
+        judged: dict[str, _Label | None] = {}
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
         for k, turn in enumerate(t.turns):
@@ -234,10 +221,11 @@ class _Writer:
             label, probe = self._plain_label(turn, turn.speaker_id in seen)
             seen.add(turn.speaker_id)
             planned.append((turn.speaker_id, label, probe))
-            found = self._judge(probe)
+            if probe not in judged:
+                judged[probe] = _candidate(probe, self.pattern)
+            found = judged[probe]
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
-        self.labels = planned
         for _ in range(len(t.speakers) + 1):
             plain = [entry for entry in planned if entry[0] not in explicit]
             more = _once_only(plain, self.pattern, t.front) | _misread(
@@ -246,6 +234,7 @@ class _Writer:
             if not more:
                 break
             explicit |= more
+        self.labels = planned
         return explicit
 
     def _headings_dropped(self, unlabelled: set[int]) -> bool:
@@ -402,12 +391,10 @@ class _Writer:
         after the last: the reader sees those lines with it, and a backslash escapes
         only at the very start of a line.
         """
-        if "\r" in paragraph:
-            paragraph = _line_breaks(paragraph)
         if region == "stage":
             return paragraph
         out: list[str] = []
-        lines = paragraph.split("\n")
+        lines = (_line_breaks(paragraph) if "\r" in paragraph else paragraph).split("\n")
         last = len(lines) - 1
         plain_filter = _SPECIAL_LINE.match if self.pattern is None else None
         for n, line in enumerate(lines):
@@ -566,7 +553,9 @@ def _is_gap(gap: str) -> bool:
 def unread_ids(transcript: Transcript) -> tuple[list[str], list[str]]:
     """The speaker ids and turn ids of ``transcript`` that plain text written by
     :func:`debatekit.text.dumps` does not give back (see :meth:`_Writer.unread_ids`)."""
-    return _Writer(transcript, safe=False).unread_ids()
+    writer = _Writer(transcript, safe=False)
+    writer.render()
+    return writer.unread_ids()
 
 
 def _line_breaks(text: str) -> str:

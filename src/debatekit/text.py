@@ -261,8 +261,9 @@ def dumps(transcript: Transcript, /) -> str:
     """
     check_transcript(transcript)
     writer = _Writer(transcript, safe=False)
+    written = writer.render()
     _losses.warn(transcript, "text", unread=writer.unread_ids())
-    return writer.render()
+    return written
 
 
 def dump(transcript: Transcript, fp: IO[bytes], /) -> None:
