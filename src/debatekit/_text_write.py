@@ -35,10 +35,6 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
-        # The convention the text was read with: its labels are what must be escaped.
-        convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
-        self.pattern = convention.label if convention is not None else None
-        self.interjections = convention is not None and convention.interjections
         # What the reader takes each probed line for: the same label lines are
         # judged for every turn of a speaker, so each is judged once.
         self.judged: dict[str, _Label | None] = {}
@@ -46,19 +42,10 @@ class _Writer:
         # (speaker id, label, probe) of every labelled turn, in order (see
         # _explicit_speakers).
         self.labels: list[tuple[str, str, str]] = []
-
-    def unread_ids(self) -> tuple[list[str], list[str]]:
-        """The speaker ids and turn ids the reader will not give back (after
-        :meth:`render`, which plans the labels).
-
-        The reader numbers the turns (``u1``, ``u2``, ...) and mints a speaker's id
-        from the label (:func:`~debatekit._rules.mint_speaker_id`) unless the label
-        carries it (``Name {#id}:``): ids equal to those come back, others do not.
-        """
-        minted = _minted(self.labels, self.explicit, {s.id: s.name for s in self.t.speakers})
-        speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
-        turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
-        return speakers, turns
+        # The convention the text was read with: its labels are what must be escaped.
+        convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
+        self.pattern = convention.label if convention is not None else None
+        self.interjections = convention is not None and convention.interjections
 
     def render(self) -> str:
         t = self.t
@@ -137,6 +124,19 @@ class _Writer:
                 items.append(mark)
             items.extend(("", p, "back", True, False) for p in t.back)
         return self._join(items)
+
+    def unread_ids(self) -> tuple[list[str], list[str]]:
+        """The speaker ids and turn ids the reader will not give back (after
+        :meth:`render`, which plans the labels).
+
+        The reader numbers the turns (``u1``, ``u2``, ...) and mints a speaker's id
+        from the label (:func:`~debatekit._rules.mint_speaker_id`) unless the label
+        carries it (``Name {#id}:``): ids equal to those come back, others do not.
+        """
+        minted = _minted(self.labels, self.explicit, {s.id: s.name for s in self.t.speakers})
+        speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
+        turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
+        return speakers, turns
 
     def _join(self, items: list[str | tuple[str, str, str, bool, bool]]) -> str:
         meta = {} if self.safe else self.meta
