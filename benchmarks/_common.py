@@ -87,7 +87,7 @@ def machine() -> str:
         f"{platform.machine()} {platform.processor() or ''}".strip()
         + f", {os.cpu_count()} cores, {platform.python_implementation()} "
         + f"{platform.python_version()}, debatekit {debatekit.__version__}, "
-        + f"JSON backend {backend}, {platform.system()} {platform.release()}"
+        + f"JSON encoder {backend}, {platform.system()} {platform.release()}"
         + _load()
     )
 

@@ -6,8 +6,8 @@ Run from the repository root::
     python benchmarks/peers.py --quick    # 4 MB
 
 Each figure runs whole processes, one after the other in pairs (ours, the peer's), and
-keeps the median wall time and the median peak resident memory (``VmHWM`` of the
-process, from ``os.wait4``) of ``--runs`` pairs:
+keeps the median wall time and the median peak resident memory (``ru_maxrss`` of the
+process, from ``os.wait4`` in a small launcher: see ``run``) of ``--runs`` pairs:
 
 * **TEI -> text, the CLI** (``debatekit convert s.xml -o s.txt``) and **TEI -> text,
   streaming** (``tei.iter_turns`` + ``tei.plain_text``) against ParlaMint's own

@@ -811,8 +811,6 @@ def _check_types(problems: list[Problem], transcript: Transcript) -> bool:
     return good
 
 
-_Found = TypeVar("_Found", Speaker, Turn, Claim, Relation)
-
 # The parts of a turn that Transcript checks beyond its id and speaker (incidents, whose
 # ids and speakers count; any field added later), read in C over a whole body.
 _TURN_PARTS = tuple(
@@ -850,6 +848,9 @@ def _common_body(
         owners.update(zip(ids, range(len(ids)), strict=True))
         turns.update(zip(ids, body, strict=True))  # type: ignore[arg-type]
     return True
+
+
+_Found = TypeVar("_Found", Speaker, Turn, Claim, Relation)
 
 
 @frozen(kw_only=True)

@@ -25,7 +25,7 @@ from typing import IO
 from lxml import etree
 
 from . import _losses
-from ._io import check_binary, check_document, check_transcript, no_gc, source_name
+from ._io import check_binary, check_document, check_transcript, gc_paused, source_name
 from ._tei_common import XI_INCLUDE, normalize
 from ._tei_read import (
     Context,
@@ -84,7 +84,7 @@ def _lookup(source: str | None, root: etree._Element, ctx: Context) -> object:
     return lambda: find_lists(source, session_id, ctx)
 
 
-@no_gc()  # linear in the size (see _io.no_gc); the reader makes no cyclic garbage
+@gc_paused  # linear in the size (see _io.no_gc); the reader makes no cyclic garbage
 def loads(
     s: str | bytes,
     /,
