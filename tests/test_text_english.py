@@ -159,11 +159,14 @@ def test_a_name_given_as_a_string_is_one_person() -> None:
 
 
 def test_more_timed_podcast_shapes() -> None:
-    """'00:01:02 - Name: text' (a dash after the time) and '**Name** [00:01:02] text'
-    (the time after a bold name): the time goes to Turn.start."""
+    """'00:01:02 - Name: text' (a dash after the time), 'Name: [00:01:02] text' (a
+    bracketed time after the colon) and '**Name** [00:01:02] text' (the time after a
+    bold name): the time goes to Turn.start."""
     for source in (
         "00:01:02 - Jane Doe: Hello there.\n\n00:01:10 - John Roe: Hi Jane.\n\n"
         "00:01:20 - Jane Doe: How are you?\n",
+        "Jane Doe: [00:01:02] Hello there.\n\nJohn Roe: [00:01:10] Hi Jane.\n\n"
+        "Jane Doe: [00:01:20] How are you?\n",
         "**Jane Doe** [00:01:02] Hello there.\n\n**John Roe** [00:01:10] Hi Jane.\n\n"
         "**Jane Doe** [00:01:20] How are you?\n",
     ):

@@ -27,7 +27,9 @@ _LABEL = re.compile(
     rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
     rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
     rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
-    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$|[ \t\u00a0]+|$)"
+    rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$"
+    # "Name: [00:01:02] text": a bracketed time between the label and the speech
+    rf"|[ \t\u00a0]+(?P<its>\({_TS}\)|\[{_TS}\])[ \t]+(?=\S)|[ \t\u00a0]+|$)"
 )
 # "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
 # next lines.
@@ -391,7 +393,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
             return None
-        stamp = match["lts"] or match["tts"] or match["ats"]
+        stamp = match["lts"] or match["tts"] or match["ats"] or match["its"]
         kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
         if label in ("Q", "A") and kind == "caps":
             kind = "qa"
