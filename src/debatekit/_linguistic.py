@@ -183,6 +183,8 @@ def _check_parts(problems: list[Problem], token: Token) -> None:
         problems.append(
             Problem("head", "a multiword token has no head or deprel: its parts have them")
         )
+    if token.punct:
+        problems.append(Problem("punct", "a multiword token is a word (TEI w), not a pc"))
 
 
 @frozen(kw_only=True)
