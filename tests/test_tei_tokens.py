@@ -15,10 +15,13 @@ from debatekit import LossWarning, Transcript, tei
 from strategies import transcripts
 
 DATA = Path(__file__).parent / "data" / "parlamint"
+# Other countries' samples sit beside, not inside, the ParlaMint corpus folder (whose
+# sessions tests and docs read as one corpus).
+MORE = Path(__file__).parent / "data" / "parlamint-ana"
 ANA = [
     DATA / "ParlaMint-ES-PV" / "2019" / "ParlaMint-ES-PV_2019-12-20.ana.xml",
-    DATA / "ParlaMint-PT" / "ParlaMint-PT_2022-03-15.ana.xml",
-    DATA / "ParlaMint-SI" / "ParlaMint-SI_2022-04-06-SDZ8-Izredna-99.ana.xml",
+    MORE / "ParlaMint-PT" / "ParlaMint-PT_2022-03-15.ana.xml",
+    MORE / "ParlaMint-SI" / "ParlaMint-SI_2022-04-06-SDZ8-Izredna-99.ana.xml",
 ]
 T = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
