@@ -64,6 +64,9 @@ def test_schema_in_docs_is_the_shipped_schema() -> None:
         ("claim", debatekit.Claim),
         ("relation", debatekit.Relation),
         ("markup", debatekit.Markup),
+        ("sentence", debatekit.Sentence),
+        ("token", debatekit.Token),
+        ("entity", debatekit.Entity),
     ],
 )
 def test_schema_lists_every_model_field(definition: str, model: type) -> None:
@@ -91,8 +94,14 @@ def test_document_starts_with_format_and_version() -> None:
     """The document names its format and version first; defaults are left out."""
     t = debatekit.Transcript(speakers=[debatekit.Speaker(id="a", name="Ann")])
     assert json.dumps(t, indent=None) == (
-        '{"format":"debatekit","version":"1.0","speakers":[{"id":"a","name":"Ann"}]}'
+        '{"format":"debatekit","version":"1.1","speakers":[{"id":"a","name":"Ann"}]}'
     )
+
+
+def test_a_version_1_0_document_still_loads() -> None:
+    """1.1 only added fields: a document written as 1.0 reads as before."""
+    doc = '{"format":"debatekit","version":"1.0","speakers":[{"id":"a","name":"Ann"}]}'
+    assert json.loads(doc) == debatekit.Transcript(speakers=[debatekit.Speaker(id="a", name="Ann")])
 
 
 def test_times_and_dates_are_iso_and_seconds() -> None:

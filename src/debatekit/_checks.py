@@ -6,16 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
 
-from ._rules import MAX_TIME
-from .errors import Problem
+from ._rules import MAX_TIME, is_ncname
+from .errors import Problem, ValidationError
 
 __all__ = [
     "SURROGATE_SEARCH",
+    "check_attribute_names",
+    "check_id",
     "check_items",
+    "check_meta",
     "check_strings",
     "check_time",
     "good_label",
+    "is_name",
+    "raise_problems",
     "surrogate_problem",
 ]
 
@@ -81,3 +87,52 @@ def check_time(problems: list[Problem], path: str, value: object) -> None:
         problems.append(Problem(path, f"negative time {value}"))
     elif value > MAX_TIME:
         problems.append(Problem(path, f"time {value} is past the latest, {MAX_TIME}"))
+
+
+def is_name(value: object) -> bool:
+    """An XML NCName (what an element or attribute name is without its prefix)."""
+    return isinstance(value, str) and is_ncname(value)
+
+
+def check_id(problems: list[Problem], path: str, value: object) -> None:
+    """An id is an XML NCName."""
+    if not isinstance(value, str) or not is_ncname(value):
+        problems.append(
+            Problem(
+                path,
+                f"invalid id {value!r}: expected a letter or '_' followed by letters, "
+                "digits, '_', '-' or '.' (an XML NCName)",
+            )
+        )
+
+
+def check_meta(problems: list[Problem], path: str, meta: object) -> None:
+    """A ``meta`` mapping: non-empty string keys, string values, no lone surrogate."""
+    # Python callers are not type-checked: check the types at run time too.
+    if not isinstance(meta, Mapping):
+        problems.append(Problem(path, f"expected a mapping, got {type(meta).__name__}"))
+        return
+    items: Iterable[tuple[object, object]] = meta.items()
+    for key, value in items:
+        if not isinstance(key, str) or not key:
+            problems.append(Problem(path, f"metadata key {key!r} is not a non-empty string"))
+        elif not isinstance(value, str):
+            problems.append(Problem(f"{path}[{key!r}]", "metadata values must be strings"))
+        elif (problem := surrogate_problem(f"{path}[{key!r}]", key + value)) is not None:
+            problems.append(problem)
+
+
+def check_attribute_names(problems: list[Problem], path: str, meta: object) -> None:
+    """The keys of a ``meta`` that holds XML attributes by name (``type``, ``xml:lang``)."""
+    if not isinstance(meta, Mapping):
+        return
+    keys: Iterable[object] = meta
+    for key in keys:
+        if not is_name(key.removeprefix("xml:") if isinstance(key, str) else key):
+            problems.append(Problem(path, f"attribute name {key!r} is not an XML name"))
+
+
+def raise_problems(problems: list[Problem]) -> None:
+    """Raise one :class:`ValidationError` listing every problem, if there is any."""
+    if problems:
+        raise ValidationError(problems)

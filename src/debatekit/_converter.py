@@ -54,6 +54,12 @@ def _structure_int(value: object, _: object) -> int:
     raise TypeError(f"expected an integer, got {json_type(value)}")
 
 
+def _structure_bool(value: object, _: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {json_type(value)}")
+
+
 def _structure_date(value: object, _: object) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO 8601 date string, got {json_type(value)}")
@@ -153,6 +159,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """Register debatekit's hooks on ``converter``."""
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(dt.timedelta, _structure_timedelta)
@@ -207,6 +214,7 @@ def _body_union(
             and not item.incidents
             and not item.markup
             and not item.meta
+            and not item.sentences
         ):
             turn: dict[str, Any] = {"type": "turn", "id": item.id, "speaker_id": item.speaker_id}
             if item.paragraphs:

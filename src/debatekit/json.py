@@ -2,7 +2,7 @@
 
 A document is one object::
 
-    {"format": "debatekit", "version": "1.0", "event": {...}, "speakers": [...],
+    {"format": "debatekit", "version": "1.1", "event": {...}, "speakers": [...],
      "body": [{"type": "turn", ...}, {"type": "incident", ...}], "claims": [...], ...}
 
 Keys follow the model's field order; fields at their default value (``null``, empty
@@ -52,7 +52,7 @@ __all__ = [
 #: The value of the document's ``format`` key.
 FORMAT = "debatekit"
 #: The version of the format this module writes. Readers accept any ``1.x``.
-VERSION = "1.0"
+VERSION = "1.1"
 _MAJOR = VERSION.split(".")[0]
 
 _orjson_dumps: Callable[..., bytes] | None

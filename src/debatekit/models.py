@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TypeAlias, TypeVar, get_args
 
@@ -21,27 +21,36 @@ import attrs
 from attrs import field, frozen
 
 from ._checks import SURROGATE_SEARCH as _SURROGATE_SEARCH
+from ._checks import check_attribute_names as _check_attribute_names
+from ._checks import check_id as _check_id
 from ._checks import check_items as _check_items
+from ._checks import check_meta as _check_meta
 from ._checks import check_strings as _check_strings
 from ._checks import check_time as _check_time
 from ._checks import good_label as _good_label
+from ._checks import is_name as _is_name
+from ._checks import raise_problems as _raise
 from ._checks import surrogate_problem as _surrogate_problem
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
+from ._linguistic import Entity, Sentence, Token, check_sentences
 from ._rules import BLANK_LINE, IncidentKind, is_ncname
-from .errors import Problem, UnknownIdError, ValidationError
+from .errors import Problem, UnknownIdError
 
 __all__ = [
     "INCIDENT_KINDS",
     "Affiliation",
     "BodyItem",
     "Claim",
+    "Entity",
     "Event",
     "Incident",
     "IncidentKind",
     "Markup",
     "Relation",
+    "Sentence",
     "Speaker",
     "SpeakerStats",
+    "Token",
     "Transcript",
     "Turn",
     "word_count",
@@ -88,6 +97,10 @@ def _markup(value: Iterable[Markup]) -> tuple[Markup, ...]:
     return value if type(value) is tuple else tuple(value)
 
 
+def _sentences(value: Iterable[Sentence]) -> tuple[Sentence, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
 def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
     return value if type(value) is tuple else tuple(value)
 
@@ -102,17 +115,6 @@ def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
 
 def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
     return value if type(value) is tuple else tuple(value)
-
-
-def _check_id(problems: list[Problem], path: str, value: object) -> None:
-    if not isinstance(value, str) or not is_ncname(value):
-        problems.append(
-            Problem(
-                path,
-                f"invalid id {value!r}: expected a letter or '_' followed by letters, "
-                "digits, '_', '-' or '.' (an XML NCName)",
-            )
-        )
 
 
 def _good_text(value: object) -> bool:
@@ -139,21 +141,6 @@ def _check_text(problems: list[Problem], path: str, value: object, what: str) ->
         problems.append(Problem(path, f"{what} contains a blank line; split it in two"))
 
 
-def _check_meta(problems: list[Problem], path: str, meta: object) -> None:
-    # Python callers are not type-checked: check the types at run time too.
-    if not isinstance(meta, Mapping):
-        problems.append(Problem(path, f"expected a mapping, got {type(meta).__name__}"))
-        return
-    items: Iterable[tuple[object, object]] = meta.items()
-    for key, value in items:
-        if not isinstance(key, str) or not key:
-            problems.append(Problem(path, f"metadata key {key!r} is not a non-empty string"))
-        elif not isinstance(value, str):
-            problems.append(Problem(f"{path}[{key!r}]", "metadata values must be strings"))
-        elif (problem := _surrogate_problem(f"{path}[{key!r}]", key + value)) is not None:
-            problems.append(problem)
-
-
 def _check_times(
     problems: list[Problem], start: dt.timedelta | None, end: dt.timedelta | None
 ) -> None:
@@ -161,11 +148,6 @@ def _check_times(
         _check_time(problems, name, value)
     if start is not None and end is not None and end < start:
         problems.append(Problem("end", f"ends ({end}) before it starts ({start})"))
-
-
-def _raise(problems: list[Problem]) -> None:
-    if problems:
-        raise ValidationError(problems)
 
 
 _EVENT_STRINGS = (
@@ -422,17 +404,9 @@ class Markup:
             problems.append(
                 Problem("alternative_kind", f"invalid {self.alternative_kind!r} for {self.kind!r}")
             )
-        keys: Iterable[object] = self.meta
-        for key in keys:
-            if not _is_name(key.removeprefix("xml:") if isinstance(key, str) else key):
-                problems.append(Problem("meta", f"attribute name {key!r} is not an XML name"))
+        _check_attribute_names(problems, "meta", self.meta)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
-
-
-def _is_name(value: object) -> bool:
-    """An XML NCName (what an element or attribute name is without its prefix)."""
-    return isinstance(value, str) and is_ncname(value)
 
 
 def _check_markup(problems: list[Problem], turn: Turn) -> None:
@@ -483,6 +457,9 @@ class Turn:
         markup: Phrase-level markup over the turn's text (see :class:`Markup`), in
             order of ``offset`` (the longer first where two start together), nested.
         meta: Free metadata, string to string.
+        sentences: The linguistic layer (see :class:`Sentence`): sentences of tokens
+            anchored in the turn's text, in order, each inside one paragraph; empty
+            where the source has no such annotation (all but ParlaMint ``.ana``).
     """
 
     id: str
@@ -494,6 +471,7 @@ class Turn:
     incidents: tuple[Incident, ...] = field(default=(), converter=_incidents)
     meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
     markup: tuple[Markup, ...] = field(default=(), converter=_markup)
+    sentences: tuple[Sentence, ...] = field(default=(), converter=_sentences)
 
     @property
     def text(self) -> str:
@@ -504,7 +482,8 @@ class Turn:
     def _plain(
         cls, id: object, speaker_id: object, paragraphs: object, label: object
     ) -> Turn | None:
-        """The common turn (no times, incidents, meta or markup), checked and built directly.
+        """The common turn (no times, incidents, meta, markup or sentences), checked and
+        built directly.
 
         Readers of large corpora build hundreds of thousands of these; this does the
         checks of ``__attrs_post_init__``'s fast path inline and sets the fields without
@@ -531,6 +510,7 @@ class Turn:
                 set_in,
                 set_meta,
                 set_markup,
+                set_sentences,
             ) = _TURN_SETTERS
             set_id(turn, id)
             set_speaker(turn, speaker_id)
@@ -541,6 +521,7 @@ class Turn:
             set_in(turn, ())
             set_meta(turn, EMPTY)
             set_markup(turn, ())
+            set_sentences(turn, ())
             return turn
         return None
 
@@ -561,8 +542,12 @@ class Turn:
             and all(map(_good_text, self.paragraphs))
             and (self.label is None or _good_label(self.label))
         ):
+            if self.sentences:
+                problems: list[Problem] = []
+                check_sentences(problems, self.paragraphs, self.sentences)
+                _raise(problems)
             return
-        problems: list[Problem] = []
+        problems = []
         _check_id(problems, "id", self.id)
         _check_id(problems, "speaker_id", self.speaker_id)
         for i, paragraph in enumerate(self.paragraphs):
@@ -599,6 +584,8 @@ class Turn:
             previous = incident.offset
         if self.markup:
             _check_markup(problems, self)
+        if self.sentences:
+            check_sentences(problems, self.paragraphs, self.sentences)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 
@@ -614,6 +601,7 @@ _TURN_FIELDS = (
     "incidents",
     "meta",
     "markup",
+    "sentences",
 )
 _TURN_SETTERS = tuple(Turn.__dict__[name].__set__ for name in _TURN_FIELDS)
 
@@ -744,6 +732,47 @@ def _check_types(problems: list[Problem], transcript: Transcript) -> bool:
 _Found = TypeVar("_Found", Speaker, Turn, Claim, Relation)
 
 
+def _own_layer_ids(
+    problems: list[Problem],
+    owners: dict[str, int | tuple[str, int, str]],
+    spell: Callable[[int | tuple[str, int, str]], str],
+    sentences: tuple[Sentence, ...],
+    i: int,
+) -> None:
+    """The ids of a turn's sentences and tokens join the transcript's one id space.
+
+    Cheap on large corpora: one shared owner per turn, paths spelled only for a problem.
+    """
+    where = ("body", i, ".sentences")
+
+    def duplicate(value: str, rest: str) -> None:
+        problems.append(
+            Problem(
+                f"body[{i}].sentences{rest}.id",
+                f"duplicate id {value!r} (also {spell(owners[value])})",
+            )
+        )
+
+    for j, sentence in enumerate(sentences):
+        if (value := sentence.id) is not None:
+            if value in owners:
+                duplicate(value, f"[{j}]")
+            else:
+                owners[value] = where
+        for k, token in enumerate(sentence.tokens):
+            if (value := token.id) is not None:
+                if value in owners:
+                    duplicate(value, f"[{j}].tokens[{k}]")
+                else:
+                    owners[value] = where
+            for m, part in enumerate(token.parts):
+                if (value := part.id) is not None:
+                    if value in owners:
+                        duplicate(value, f"[{j}].tokens[{k}].parts[{m}]")
+                    else:
+                        owners[value] = where
+
+
 @frozen(kw_only=True)
 class Transcript:
     """A whole transcript: the root of the model.
@@ -829,6 +858,8 @@ class Transcript:
                     )
                 for j, incident in enumerate(item.incidents):
                     check_incident(incident, i, f".incidents[{j}]")
+                if item.sentences:
+                    _own_layer_ids(problems, owners, spell, item.sentences, i)
             else:
                 if item.offset is not None:
                     problems.append(

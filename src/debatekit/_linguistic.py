@@ -1,0 +1,368 @@
+"""The linguistic layer of a turn: sentences, tokens, syntactic words, dependencies
+and named entities, as ParlaMint's ``.ana`` TEI and CoNLL-U carry them.
+
+A :class:`~debatekit.Turn` may hold :class:`Sentence` s; a sentence holds
+:class:`Token` s (surface tokens: what is written, in order) and :class:`Entity` s
+(named entities over runs of its tokens). A token that is several syntactic words
+(Spanish ``del`` = ``de`` + ``el``, a *multiword token*) holds them in
+:attr:`Token.parts`; :attr:`Sentence.words` lists the syntactic words, and
+:attr:`Token.head` indexes into that list as CoNLL-U's HEAD column does (1-based,
+0 for the root).
+
+Every token is anchored in :attr:`Turn.text <debatekit.Turn.text>`: its ``form`` is
+the slice of the text at its ``offset``. The turn's text stays what the plain
+reading gives (word counts, claims, plain text and the ParlaMint text export use
+it); the layer adds to it and never changes it.
+
+How the layer relates to the rest of the model:
+
+- A TEI ``name`` inside a sentence (``s``) is an :class:`Entity`; a ``name``
+  outside any sentence stays :class:`~debatekit.Markup` (``kind="name"``).
+- Incidents inside a sentence (a ``note`` or ``vocal`` between two tokens) stay
+  :class:`~debatekit.Incident` s of the turn, at their offset; they are not tokens.
+- Ids (``xml:id``) of sentences and tokens share the transcript's one id space.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+from attrs import field, frozen
+
+from ._checks import SURROGATE_SEARCH as _SURROGATE_SEARCH
+from ._checks import check_attribute_names, check_id, check_items, check_meta, check_strings
+from ._checks import raise_problems as _raise
+from ._frozendict import EMPTY, FrozenDict, frozen_mapping
+from .errors import Problem
+
+__all__ = ["Entity", "Sentence", "Token", "check_sentences"]
+
+_TOKEN_STRINGS = ("form", "lemma", "upos", "xpos", "feats", "deprel")
+
+
+def _tokens(value: Iterable[Token]) -> tuple[Token, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _entities(value: Iterable[Entity]) -> tuple[Entity, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _good_form(form: object) -> bool:
+    """A token's form: a non-empty string without white space at either end."""
+    return (
+        type(form) is str
+        and form != ""
+        and not form[0].isspace()
+        and not form[-1].isspace()
+        and (form.isascii() or _SURROGATE_SEARCH(form) is None)
+    )
+
+
+@frozen(kw_only=True)
+class Token:
+    """A token of a sentence: a word or a punctuation mark, with its annotation.
+
+    The fields follow CoNLL-U's columns and ParlaMint's TEI (``w``, ``pc``).
+
+    Attributes:
+        form: The surface form, exactly as in the turn's text. For a part of a
+            multiword token (see :attr:`parts`), its syntactic form (TEI ``norm``),
+            which need not be in the text.
+        offset: Where the token starts in :attr:`Turn.text <debatekit.Turn.text>`;
+            a part has the offset of its multiword token.
+        id: The token's ``xml:id``, where it has one.
+        lemma: The lemma (TEI ``lemma``, CoNLL-U LEMMA).
+        upos: The Universal POS tag (the ``UPosTag`` of TEI ``msd``, CoNLL-U UPOS).
+        xpos: The language-specific tag (TEI ``pos``, CoNLL-U XPOS).
+        feats: Universal features as CoNLL-U writes them (``Case=Nom|Number=Sing``):
+            TEI ``msd`` without its ``UPosTag=`` feature.
+        head: The syntactic head, as CoNLL-U's HEAD: a 1-based index into
+            :attr:`Sentence.words`, 0 for the root, ``None`` where not parsed (and
+            always for a multiword token, whose parts carry the syntax).
+        deprel: The Universal Dependencies relation to the head, in UD's spelling
+            (``nsubj``, ``acl:relcl``).
+        space_after: False where no space follows (TEI ``join="right"``, CoNLL-U
+            ``SpaceAfter=No``): the next token of the paragraph starts at :attr:`end`.
+        punct: True for punctuation (TEI ``pc`` rather than ``w``).
+        parts: The syntactic words of a multiword token (TEI ``w`` inside ``w``,
+            a CoNLL-U range line); empty for an ordinary token.
+        meta: Any other attribute of the TEI element, by its TEI name.
+    """
+
+    form: str
+    offset: int
+    id: str | None = None
+    lemma: str | None = None
+    upos: str | None = None
+    xpos: str | None = None
+    feats: str | None = None
+    head: int | None = None
+    deprel: str | None = None
+    space_after: bool = True
+    punct: bool = False
+    parts: tuple[Token, ...] = field(default=(), converter=_tokens)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
+
+    @property
+    def end(self) -> int:
+        """The offset after the token's surface form."""
+        return self.offset + len(self.form)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if not _good_form(self.form):
+            problems.append(
+                Problem(
+                    "form",
+                    f"invalid form {self.form!r}: expected a non-empty string "
+                    "without white space at either end",
+                )
+            )
+        if type(self.offset) is not int or self.offset < 0:
+            problems.append(Problem("offset", f"invalid offset {self.offset!r}"))
+        if self.id is not None:
+            check_id(problems, "id", self.id)
+        check_strings(problems, self, _TOKEN_STRINGS[1:])
+        for name in ("upos", "deprel"):
+            if getattr(self, name) == "":
+                problems.append(Problem(name, f"empty {name}: use None"))
+        head: object = self.head
+        if head is not None and (type(head) is not int or head < 0):
+            problems.append(Problem("head", f"invalid head {head!r}: expected an index >= 0"))
+        if self.parts:
+            _check_parts(problems, self)
+        check_meta(problems, "meta", self.meta)
+        check_attribute_names(problems, "meta", self.meta)
+        _raise(problems)
+
+
+def _check_parts(problems: list[Problem], token: Token) -> None:
+    """The parts of a multiword token: plain tokens at its offset; it has no syntax."""
+    if not check_items(problems, "parts", token.parts, Token):
+        return
+    if len(token.parts) < 2:
+        problems.append(Problem("parts", "a multiword token has at least two parts"))
+    for i, part in enumerate(token.parts):
+        if part.parts:
+            problems.append(Problem(f"parts[{i}].parts", "a part has no parts of its own"))
+        if part.offset != token.offset:
+            problems.append(
+                Problem(
+                    f"parts[{i}].offset",
+                    f"offset {part.offset} is not its token's offset {token.offset}",
+                )
+            )
+    if token.head is not None or token.deprel is not None:
+        problems.append(
+            Problem("head", "a multiword token has no head or deprel: its parts have them")
+        )
+
+
+@frozen(kw_only=True)
+class Entity:
+    """A named entity: a run of tokens of one sentence (TEI ``name`` inside ``s``).
+
+    Attributes:
+        kind: The entity type, TEI ``name/@type``: ParlaMint uses ``PER``, ``LOC``,
+            ``ORG`` and ``MISC``.
+        start: The index of its first token in :attr:`Sentence.tokens`.
+        end: The index after its last token (exclusive).
+        meta: Any other attribute of the TEI ``name``, by its TEI name.
+    """
+
+    kind: str
+    start: int
+    end: int
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        kind: object = self.kind
+        if not isinstance(kind, str) or not kind.strip():
+            problems.append(Problem("kind", f"invalid kind {kind!r}"))
+        check_strings(problems, self, ("kind",))
+        if type(self.start) is not int or self.start < 0:
+            problems.append(Problem("start", f"invalid start {self.start!r}"))
+        elif type(self.end) is not int or self.end <= self.start:
+            problems.append(Problem("end", f"end {self.end!r} is not after start {self.start}"))
+        check_meta(problems, "meta", self.meta)
+        check_attribute_names(problems, "meta", self.meta)
+        _raise(problems)
+
+
+@frozen(kw_only=True)
+class Sentence:
+    """A sentence of a turn (TEI ``s``): its tokens and named entities.
+
+    Attributes:
+        id: The sentence's ``xml:id`` (CoNLL-U ``# sent_id``), where it has one.
+        tokens: The surface tokens, in order of offset, not overlapping; at least one.
+        entities: Named entities over its tokens, in order of ``start`` (the longer
+            first), nested or apart, never crossing.
+        meta: Any other attribute of the TEI ``s``, by its TEI name.
+    """
+
+    id: str | None = None
+    tokens: tuple[Token, ...] = field(default=(), converter=_tokens)
+    entities: tuple[Entity, ...] = field(default=(), converter=_entities)
+    meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
+
+    @property
+    def offset(self) -> int:
+        """Where the sentence starts in the turn's text: its first token's offset."""
+        return self.tokens[0].offset
+
+    @property
+    def end(self) -> int:
+        """The offset after its last token."""
+        return self.tokens[-1].end
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        """The syntactic words: each token, or its parts where it has parts, in order.
+
+        :attr:`Token.head` indexes into this tuple, 1-based (CoNLL-U's word ids).
+        """
+        if not any(token.parts for token in self.tokens):
+            return self.tokens
+        return tuple(w for token in self.tokens for w in (token.parts or (token,)))
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.id is not None:
+            check_id(problems, "id", self.id)
+        if not check_items(problems, "tokens", self.tokens, Token) or not check_items(
+            problems, "entities", self.entities, Entity
+        ):
+            _raise(problems)
+        if not self.tokens:
+            problems.append(Problem("tokens", "a sentence has at least one token"))
+        _check_order(problems, self.tokens)
+        _check_heads(problems, self)
+        if self.entities:
+            _check_entities(problems, self)
+        check_meta(problems, "meta", self.meta)
+        check_attribute_names(problems, "meta", self.meta)
+        _raise(problems)
+
+
+def _check_order(problems: list[Problem], tokens: tuple[Token, ...]) -> None:
+    end = 0
+    for i, token in enumerate(tokens):
+        if token.offset < end:
+            problems.append(
+                Problem(
+                    f"tokens[{i}].offset",
+                    f"offset {token.offset} is before the end {end} of the token before",
+                )
+            )
+        end = token.offset + len(token.form)
+
+
+def _check_heads(problems: list[Problem], sentence: Sentence) -> None:
+    words = sentence.words
+    size = len(words)
+    for i, word in enumerate(words):
+        if word.head is not None and word.head > size:
+            problems.append(
+                Problem(
+                    f"words[{i}].head",
+                    f"head {word.head} is past the sentence's {size} words",
+                )
+            )
+        elif word.head == i + 1:
+            problems.append(Problem(f"words[{i}].head", "a word is not its own head"))
+
+
+def _check_entities(problems: list[Problem], sentence: Sentence) -> None:
+    size = len(sentence.tokens)
+    open_ends: list[int] = []
+    previous = (0, -size)
+    for i, entity in enumerate(sentence.entities):
+        path = f"entities[{i}]"
+        if entity.end > size:
+            problems.append(
+                Problem(f"{path}.end", f"end {entity.end} is past the sentence's {size} tokens")
+            )
+        key = (entity.start, -entity.end)
+        if key < previous:
+            problems.append(Problem(path, "out of order: keep entities by start, the longer first"))
+        previous = key
+        while open_ends and open_ends[-1] <= entity.start:
+            open_ends.pop()
+        if open_ends and entity.end > open_ends[-1]:
+            problems.append(
+                Problem(path, f"tokens {entity.start}..{entity.end} cross another entity")
+            )
+        open_ends.append(entity.end)
+
+
+def check_sentences(
+    problems: list[Problem], paragraphs: tuple[str, ...], sentences: tuple[Sentence, ...]
+) -> None:
+    """A turn's sentences against its text (Turn's check; one pass over the tokens).
+
+    Each token's form is the text at its offset; tokens (across sentences) come in
+    order without overlap; a token without ``space_after`` is followed at once by
+    the next token of its paragraph, one with it is not; each sentence lies in one
+    paragraph.
+    """
+    if not check_items(problems, "sentences", sentences, Sentence):
+        return
+    text = "\n\n".join(paragraphs)
+    starts = text.startswith
+    bounds: list[int] = []  # the end of each paragraph
+    pos = -2
+    for paragraph in paragraphs:
+        pos += len(paragraph) + 2
+        bounds.append(pos)
+    index = 0  # the paragraph of the sentence
+    end = 0
+    previous: Token | None = None
+    for i, sentence in enumerate(sentences):
+        path = f"sentences[{i}]"
+        first = sentence.tokens[0].offset
+        while index < len(bounds) - 1 and first > bounds[index]:
+            index += 1
+        if not bounds or sentence.tokens[-1].end > bounds[index]:
+            problems.append(Problem(path, f"{first}..{sentence.end} is not inside one paragraph"))
+        low = bounds[index] - len(paragraphs[index]) if bounds else 0
+        for j, token in enumerate(sentence.tokens):
+            offset = token.offset
+            if offset < end:
+                problems.append(
+                    Problem(
+                        f"{path}.tokens[{j}].offset",
+                        f"offset {offset} is before the end {end} of the token before",
+                    )
+                )
+            elif not starts(token.form, offset):
+                problems.append(
+                    Problem(
+                        f"{path}.tokens[{j}].form",
+                        f"{token.form!r} is not the text at {offset}: "
+                        f"{text[offset : offset + len(token.form)]!r}",
+                    )
+                )
+            if previous is not None and previous.offset >= low:
+                joined = offset == previous.end
+                if joined == previous.space_after:
+                    problems.append(
+                        Problem(
+                            f"{path}.tokens[{j}].offset",
+                            f"the token before has space_after={previous.space_after} "
+                            f"but this one starts {offset - previous.end} characters after it",
+                        )
+                    )
+            end = offset + len(token.form)
+            previous = token
+
+
+def _resolve() -> None:
+    for cls in (Token, Entity, Sentence):
+        attrs.resolve_types(cls)
+
+
+_resolve()
