@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from ._linguistic import Entity, Token
 from .errors import Loss, LossWarning
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -165,6 +166,28 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "claims[].meta",
         "relations[].meta",
     ),
+    # CoNLL-U holds turns (newdoc), paragraphs (newpar, lang) and the linguistic layer;
+    # a turn without sentences has no line to be written on.
+    "conllu": (
+        "claims",
+        "relations",
+        "front",
+        "back",
+        "incidents[]",
+        *(f"event.{field.name}" for field in attrs.fields(Event) if field.name != "language"),
+        "speakers if named",
+        "turns if untokenized",
+        "turns[].label",
+        "turns[].start",
+        "turns[].end",
+        "turns[].incidents",
+        "turns[].markup",
+        "turns[].meta",
+        "tokens[].id",
+        "tokens[].meta",
+        "entities[].meta",
+        "meta",
+    ),
     "html": (
         "speakers[].aliases",
         "speakers[].affiliations",
@@ -175,12 +198,14 @@ LOSSES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-#: The prefix of the metadata keys a format writes and reads back itself.
-_OWN_PREFIX: dict[str, str] = {
+#: The prefix of the metadata keys a format writes and reads back itself (or the keys).
+_OWN_PREFIX: dict[str, str | tuple[str, ...]] = {
     "text": "text:",
     "vtt": "captions:",
     "srt": "captions:",
     "aif (extension=False)": "aif:",
+    # paragraph ids and language (newpar, lang); DEPS and other MISC items of a token
+    "conllu": ("conllu:", "seg-ids", "seg-lang", "deps", "misc"),
 }
 
 #: Whole lists: the path -> (singular, plural).
@@ -191,6 +216,8 @@ _WHOLE: dict[str, tuple[str, str]] = {
     "back": ("back-matter paragraph", "back-matter paragraphs"),
     "incidents[]": ("incident between turns", "incidents between turns"),
     "turns[].incidents": ("incident inside a turn", "incidents inside turns"),
+    "speakers": ("speaker", "speakers"),
+    "turns": ("turn without tokens", "turns without tokens"),
 }
 #: Fields of one kind of object: the collection -> (singular, plural).
 _FIELDS: dict[str, tuple[str, str]] = {
@@ -199,6 +226,8 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "turns[]": ("turn field", "turn fields"),
     "claims[]": ("claim field", "claim fields"),
     "relations[]": ("relation field", "relation fields"),
+    "tokens[]": ("token field", "token fields"),
+    "entities[]": ("entity field", "entity fields"),
 }
 _META = ("metadata entry", "metadata entries")
 _BREAKS = ("paragraph break inside a turn", "paragraph breaks inside turns")
@@ -222,6 +251,16 @@ def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
         return transcript.claims
     if collection == "relations[]":
         return transcript.relations
+    if collection == "tokens[]":
+        return tuple(
+            w
+            for t in transcript.turns
+            for s in t.sentences
+            for token in s.tokens
+            for w in (token, *token.parts)
+        )
+    if collection == "entities[]":
+        return tuple(e for t in transcript.turns for s in t.sentences for e in s.entities)
     raise ValueError(f"unknown collection {collection!r} in the losses table")
 
 
@@ -234,6 +273,8 @@ _CLASSES: dict[str, type] = {
     "turns[].incidents[]": Incident,
     "claims[]": Claim,
     "relations[]": Relation,
+    "tokens[]": Token,
+    "entities[]": Entity,
 }
 
 
@@ -253,10 +294,15 @@ class _Count:
     name: str | None  # a field name, shown in brackets after the group
 
 
-def _count(transcript: Transcript, entry: str, own: str | None) -> _Count:
+def _count(transcript: Transcript, entry: str, own: str | tuple[str, ...] | None) -> _Count:
     path, _, condition = entry.partition(" if ")
     if condition == "no front" and transcript.front:
         path = ""
+    if path == "speakers":  # "if named": a reader's placeholder speaker is no loss
+        named = [s for s in transcript.speakers if s.meta.get("placeholder") != "true"]
+        return _Count(_WHOLE[path], len(named), None)
+    if path == "turns":  # "if untokenized": turns without sentences
+        return _Count(_WHOLE[path], sum(1 for t in transcript.turns if not t.sentences), None)
     if path in ("claims", "relations", "front", "back", "turns[].incidents", "incidents[]"):
         if path == "turns[].incidents":
             items: Sequence[Any] = tuple(i for t in transcript.turns for i in t.incidents)
@@ -334,6 +380,10 @@ def _describe(entry: str) -> str:
         return text + " without a time"
     if condition == "unprinted":
         return text + " without a stage direction printed as the reader reads it"
+    if condition == "named":
+        return text + " (but a reader's placeholder)"
+    if condition == "untokenized":
+        return text + " without sentences"
     return text
 
 
@@ -344,7 +394,9 @@ def markdown(formats: Iterable[str] = LOSSES) -> str:
         entries = LOSSES[format]
         own = _OWN_PREFIX.get(format)
         text = ", ".join(map(_describe, entries)) if entries else "nothing: lossless"
-        if own and entries:
+        if isinstance(own, tuple) and entries:
+            text += f" (metadata keys {', '.join(f'`{k}`' for k in own)} are carried)"
+        elif own and entries:
             text += f" (metadata keys starting `{own}` are carried)"
         rows.append(f"| {format} | {text} |")
     return "\n".join(rows) + "\n"
