@@ -369,3 +369,34 @@ def test_convert_reports_a_bad_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     bad.write_text(GOOD.replace("\t1\tdep", "\t9\tdep"), "utf-8")
     assert main(["convert", str(bad), "--to", "json"]) == 1
     assert f"{bad}:4:13: invalid HEAD '9'" in capsys.readouterr().err
+
+
+# -- the tokens table ---------------------------------------------------------------
+
+
+def test_tokens_table_has_a_row_per_syntactic_word(tmp_path: Path) -> None:
+    """corpus tables: one ``tokens`` row per CoNLL-U word line, multiword parts with
+    their surface form, entities by kind; it joins the turns table and goes to Parquet."""
+    pd = pytest.importorskip("pandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    c = debatekit.corpus.open(str(DATA / "**" / "*.conllu"))
+    frames = c.to_pandas()
+    tokens = frames["tokens"]
+    word_lines = sum(
+        1
+        for p in PUBLISHED
+        for line in p.read_text("utf-8").splitlines()
+        if line[:1].isdigit() and line.split("\t", 1)[0].isdigit()
+    )
+    assert len(tokens) == word_lines == 249 + 18
+    parts = tokens[tokens.multiword == "ábrese"]
+    assert list(parts.token) == ["abre", "se"]
+    assert list(parts.word) == [4, 5]
+    assert list(parts["head"]) == [0, 4]
+    people = tokens[tokens.entity == "PER"]
+    assert list(people.token[:3]) == ["Nerea", "Kortajarena", "Ibañez"]
+    joined = tokens.merge(frames["turns"], on=["transcript", "turn_id"])
+    assert len(joined) == len(tokens)
+    assert isinstance(joined, pd.DataFrame)
+    paths = c.to_parquet(tmp_path)
+    assert pq.read_table(paths["tokens"]).num_rows == len(tokens)
