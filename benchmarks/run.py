@@ -21,7 +21,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import Figure, machine
 
 #: The benchmark modules, in the order their figures are printed.
-MODULES = ["tei_read", "text_parse", "json_roundtrip", "corpus_speedup", "peers", "align"]
+MODULES = [
+    "tei_read",
+    "conllu_write",
+    "text_parse",
+    "json_roundtrip",
+    "corpus_speedup",
+    "peers",
+    "align",
+]
 
 
 def main(argv: list[str] | None = None) -> int:
