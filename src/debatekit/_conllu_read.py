@@ -213,14 +213,14 @@ class Reader:
             if comments:
                 self.warn("comments without a sentence: ignored", block[0][0])
             return
-        if self.par_pending is not None or self.paragraph is None:
+        paragraph = self.paragraph
+        if self.par_pending is not None or paragraph is None:
             pid, _ = self.par_pending or (None, 0)
             self.par_pending = None
-            self.new_paragraph(pid, lang)
-        elif lang is not None and self.paragraph.lang is None:
-            self.paragraph.lang = lang
-        assert self.paragraph is not None
-        self.sentence(self.paragraph, comments, rows)
+            paragraph = self.new_paragraph(pid, lang)
+        elif lang is not None and paragraph.lang is None:
+            paragraph.lang = lang
+        self.sentence(paragraph, comments, rows)
 
     def comment(self, line: str, lineno: int) -> tuple[str | None, str | None]:
         """A comment line as (key, value): ``# key = value``, ``# newdoc``; other
