@@ -25,7 +25,9 @@ How the layer relates to the rest of the model:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Protocol
 
 import attrs
 from attrs import field, frozen
@@ -36,7 +38,24 @@ from ._checks import raise_problems as _raise
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
 from .errors import Problem
 
-__all__ = ["Entity", "Sentence", "Token", "check_sentences"]
+__all__ = ["Entity", "Sentence", "Token", "check_layer_fits", "check_sentences"]
+
+
+class _Span(Protocol):
+    """What check_layer_fits reads of a markup span."""
+
+    @property
+    def offset(self) -> int: ...
+    @property
+    def length(self) -> int: ...
+
+
+class _Placed(Protocol):
+    """What check_layer_fits reads of an incident."""
+
+    @property
+    def offset(self) -> int | None: ...
+
 
 _TOKEN_STRINGS = ("form", "lemma", "upos", "xpos", "feats", "deprel")
 
@@ -131,6 +150,8 @@ class Token:
         head: object = self.head
         if head is not None and (type(head) is not int or head < 0):
             problems.append(Problem("head", f"invalid head {head!r}: expected an index >= 0"))
+        if self.deprel is not None and head is None:
+            problems.append(Problem("deprel", "a relation needs a head"))
         if self.parts:
             _check_parts(problems, self)
         check_meta(problems, "meta", self.meta)
@@ -305,9 +326,8 @@ def check_sentences(
     """A turn's sentences against its text (Turn's check; one pass over the tokens).
 
     Each token's form is the text at its offset; tokens (across sentences) come in
-    order without overlap; a token without ``space_after`` is followed at once by
-    the next token of its paragraph, one with it is not; each sentence lies in one
-    paragraph.
+    order without overlap; inside its paragraph, a token is followed by white space
+    exactly when it has ``space_after``; each sentence lies in one paragraph.
     """
     if not check_items(problems, "sentences", sentences, Sentence):
         return
@@ -320,15 +340,14 @@ def check_sentences(
         bounds.append(pos)
     index = 0  # the paragraph of the sentence
     end = 0
-    previous: Token | None = None
     for i, sentence in enumerate(sentences):
         path = f"sentences[{i}]"
         first = sentence.tokens[0].offset
         while index < len(bounds) - 1 and first > bounds[index]:
             index += 1
-        if not bounds or sentence.tokens[-1].end > bounds[index]:
+        limit = bounds[index] if bounds else 0
+        if not bounds or sentence.tokens[-1].end > limit:
             problems.append(Problem(path, f"{first}..{sentence.end} is not inside one paragraph"))
-        low = bounds[index] - len(paragraphs[index]) if bounds else 0
         for j, token in enumerate(sentence.tokens):
             offset = token.offset
             if offset < end:
@@ -346,18 +365,64 @@ def check_sentences(
                         f"{text[offset : offset + len(token.form)]!r}",
                     )
                 )
-            if previous is not None and previous.offset >= low:
-                joined = offset == previous.end
-                if joined == previous.space_after:
-                    problems.append(
-                        Problem(
-                            f"{path}.tokens[{j}].offset",
-                            f"the token before has space_after={previous.space_after} "
-                            f"but this one starts {offset - previous.end} characters after it",
-                        )
-                    )
             end = offset + len(token.form)
-            previous = token
+            if end < limit and text[end].isspace() != token.space_after:
+                problems.append(
+                    Problem(
+                        f"{path}.tokens[{j}].space_after",
+                        f"is {token.space_after} but the text after the token is "
+                        f"{text[end : end + 3]!r}",
+                    )
+                )
+
+
+def check_layer_fits(
+    problems: list[Problem],
+    sentences: tuple[Sentence, ...],
+    markup: tuple[_Span, ...],
+    incidents: tuple[_Placed, ...],
+) -> None:
+    """Markup and incidents fit the sentences, so that TEI can nest them.
+
+    A markup span contains a sentence whole or lies outside it (it does not start, end
+    or stand inside one: TEI's ``s`` holds tokens, names and incidents); an incident
+    inside a sentence stands at the start of one of its tokens (between two tokens,
+    where TEI puts it).
+    """
+    starts = [sentence.offset for sentence in sentences]
+    for i, span in enumerate(markup):
+        end = span.offset + span.length
+        j = bisect_right(starts, span.offset) - 1
+        for sentence in sentences[max(j, 0) :]:
+            if sentence.offset >= end and (span.length or sentence.offset > span.offset):
+                break
+            inside = sentence.offset < span.offset < sentence.end or (
+                sentence.offset < end < sentence.end
+            )
+            if inside:
+                problems.append(
+                    Problem(
+                        f"markup[{i}]",
+                        f"span {span.offset}..{end} starts or ends inside the sentence at "
+                        f"{sentence.offset}..{sentence.end}: markup covers whole sentences",
+                    )
+                )
+                break
+    for i, incident in enumerate(incidents):
+        offset = incident.offset
+        if offset is None:
+            continue
+        j = bisect_right(starts, offset) - 1
+        if j < 0 or offset >= sentences[j].end or offset == starts[j]:
+            continue
+        if not any(token.offset == offset for token in sentences[j].tokens):
+            problems.append(
+                Problem(
+                    f"incidents[{i}].offset",
+                    f"{offset} is inside the sentence at {starts[j]}..{sentences[j].end} "
+                    "but not at the start of one of its tokens",
+                )
+            )
 
 
 def _resolve() -> None:

@@ -143,18 +143,24 @@ def normalize_marked(raw: str) -> tuple[str, list[int]]:
     """
     if _MARK not in raw:
         return normalize(raw), []
+    # Piece by piece (the text between marks), not character by character: .ana
+    # paragraphs carry a mark per sentence, and their text is long.
     out: list[str] = []
     marks: list[int] = []
-    for ch in XML_WS.sub(" ", raw):
-        if ch == _MARK:
-            marks.append(len(out))
-        elif ch == " " and (not out or out[-1] == " "):
-            continue
-        else:
-            out.append(ch)
-    if out and out[-1] == " ":
-        out.pop()
-    size = len(out)
+    size = 0
+    space = True  # the text so far ends in a space (or is empty): drop a leading one
+    for piece in XML_WS.sub(" ", raw).split(_MARK):
+        if space and piece[:1] == " ":
+            piece = piece[1:]
+        if piece:
+            out.append(piece)
+            size += len(piece)
+            space = piece[-1] == " "
+        marks.append(size)
+    marks.pop()
+    if space and size:
+        out[-1] = out[-1][:-1]
+        size -= 1
     return "".join(out), [min(m, size) for m in marks]
 
 
@@ -183,6 +189,7 @@ class Lists:
         self.relations: list[dict[str, str]] = []
         self.categories: dict[str, dict[str, str]] = {}
         self.languages: dict[str, str] = {}
+        self.prefixes: dict[str, tuple[str, str]] = {}  # prefixDef: (match, replacement)
 
     def merge(self, other: Lists) -> None:
         """Add what ``other`` knows (its persons win; for the rest, what this lacks)."""
@@ -196,6 +203,8 @@ class Lists:
             self.categories.setdefault(cid, terms)
         for key, name in other.languages.items():
             self.languages.setdefault(key, name)
+        for ident, patterns in other.prefixes.items():
+            self.prefixes.setdefault(ident, patterns)
 
     def add_tree(
         self, root: Element, source: str | None, ctx: Context, boundary: str | None = None
@@ -210,6 +219,7 @@ class Lists:
         elif tag == "taxonomy":
             self._taxonomy(root)
         else:
+            read_prefixes(root, self.prefixes)
             for el in root.iter(
                 _T + "listPerson", _T + "listOrg", _T + "taxonomy", _T + "langUsage", XI_INCLUDE
             ):
@@ -293,6 +303,15 @@ class Lists:
             if ident:
                 key = f"{ident}@{language.get(XML_LANG) or ''}"
                 self.languages.setdefault(key, text_of(language))
+
+
+def read_prefixes(el: Element, into: dict[str, tuple[str, str]]) -> None:
+    """The ``prefixDef`` s under ``el``: private URI schemes (``ud-syn:X`` → ``#X``)."""
+    for prefix in el.iter(_T + "prefixDef"):
+        ident = prefix.get("ident")
+        match, replace = prefix.get("matchPattern"), prefix.get("replacementPattern")
+        if ident and match and replace is not None:
+            into.setdefault(ident, (match, replace))
 
 
 def _present(el: Element, source: str | None) -> bool:

@@ -44,13 +44,19 @@ from ._tei_common import (
 )
 from ._tei_corpus import corpus_meta
 from ._tei_markup import Close, Event, Open, choice, deletion, element_meta, place, unplaced
-from ._tei_standoff import StandOffReader
+from ._tei_tokens import PendingSentence, TokenReader
 from .errors import ValidationError
 from .models import Event as EventModel
-from .models import Incident, Markup, Speaker, Transcript, Turn
+from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
+
+# What _content reads of an utterance: paragraphs, incidents, markup, sentences, and
+# each paragraph's seg id and language.
+_Content = tuple[
+    list[str], list[Incident], list[Markup], list[Sentence], list[str | None], list[str | None]
+]
 
 
-class Reader(StandOffReader):
+class Reader(TokenReader):
     """Turns TEI elements into model objects; fed in document order."""
 
     # -- body --------------------------------------------------------------------
@@ -151,7 +157,7 @@ class Reader(StandOffReader):
             if label_id is not None:
                 meta["label-id"] = label_id
         preserve = _preserved(u)
-        paragraphs, incidents, markup, seg_ids, seg_langs = self._content(u, preserve)
+        paragraphs, incidents, markup, sentences, seg_ids, seg_langs = self._content(u, preserve)
         if seg_ids and len(seg_ids) == len(paragraphs) and all(seg_ids):
             meta["seg-ids"] = " ".join(i or "" for i in seg_ids)
         if seg_langs and len(set(seg_langs)) == 1 and len(seg_langs) == len(paragraphs):
@@ -177,12 +183,13 @@ class Reader(StandOffReader):
                 incidents=tuple(incidents),
                 markup=tuple(markup),
                 meta=meta,
+                sentences=tuple(sentences),
             )
         except ValidationError as exc:
             if self.ctx.strict:
                 raise self.ctx.error(f"utterance {uid!r}: {exc}", u) from None
             self.ctx.problem(f"utterance {uid!r}: {exc}; white space normalised", u)
-            fixed, kept, spans, _, _ = self._content(u, preserve=False, force=True)
+            fixed, kept, spans, layer, _, _ = self._content(u, preserve=False, force=True)
             turn = Turn(
                 id=uid,
                 speaker_id=who,
@@ -194,13 +201,18 @@ class Reader(StandOffReader):
                 markup=tuple(spans),
                 meta=meta,
             )
+            if layer:
+                try:
+                    turn = attrs.evolve(turn, sentences=tuple(layer))
+                except ValidationError as again:
+                    self.ctx.problem(f"utterance {uid!r}: {again}; sentences not kept", u)
         if self.keep_texts:
             self.turn_texts.setdefault(uid, turn.text)
         return turn
 
     def _content(
         self, u: Element, preserve: bool, force: bool = False, mixed: bool = False
-    ) -> tuple[list[str], list[Incident], list[Markup], list[str | None], list[str | None]]:
+    ) -> _Content:
         """Paragraphs, inline incidents and markup of an utterance (see the offset rules).
 
         A ``seg``, ``p`` or ``ab`` child is a paragraph, unless the utterance also has
@@ -259,16 +271,18 @@ class Reader(StandOffReader):
             if tail and (direct_events or direct or mixed):
                 direct.append(tail)
         flush_direct()
-        paragraphs, incidents, markup = self._placed_items(items)
-        return paragraphs, incidents, markup, seg_ids, seg_langs
+        paragraphs, incidents, markup, sentences = self._placed_items(items)
+        return paragraphs, incidents, markup, sentences, seg_ids, seg_langs
 
     def _placed_items(
         self, items: list[tuple[str, list[tuple[int, Event]]] | Incident]
-    ) -> tuple[list[str], list[Incident], list[Markup]]:
-        """Paragraphs, and incidents and markup at their offsets into the turn's text."""
+    ) -> tuple[list[str], list[Incident], list[Markup], list[Sentence]]:
+        """Paragraphs, and incidents, markup and sentences at their offsets into the
+        turn's text."""
         paragraphs: list[str] = []
         incidents: list[Incident] = []
         markup: list[Markup] = []
+        sentences: list[Sentence] = []
         pos = 0
         n_paras = sum(1 for item in items if isinstance(item, tuple))
         seen = 0
@@ -277,6 +291,10 @@ class Reader(StandOffReader):
                 text, marked = item
                 base = pos + 2 if paragraphs else 0
                 if marked:
+                    pending = [(m, e) for m, e in marked if isinstance(e, PendingSentence)]
+                    if pending:
+                        sentences += self.place_sentences(text, base, pending)
+                        marked = [(m, e) for m, e in marked if not isinstance(e, PendingSentence)]
                     found, spans = place(marked, base)
                     incidents.extend(self._placed(inc, base + mark) for mark, inc in found)
                     markup.extend(spans)
@@ -291,7 +309,7 @@ class Reader(StandOffReader):
                 else:
                     offset = pos + 1
                 incidents.append(self._placed(item, offset))
-        return paragraphs, incidents, markup
+        return paragraphs, incidents, markup, sentences
 
     def _placed(self, inc: Incident, offset: int) -> Incident:
         return attrs.evolve(inc, offset=offset, length=self.lengths.pop(id(inc), 0))
@@ -320,7 +338,7 @@ class Reader(StandOffReader):
             if child.get("join") != "right":
                 parts.append(" ")
         elif name == "s":
-            self._collect(child, parts, found, tokens=True)
+            self.sentence(child, parts, found)
         elif tag in _SKIP_INLINE:
             return
         elif name is None or tokens:

@@ -39,6 +39,10 @@ READING_OF = {"orig": "reg", "sic": "corr", "abbr": "expan"}
 #: The attribute that holds an incident's subtype, per element.
 SUBTYPE_ATTR = {"gap": "reason", "shift": "feature"}
 
+#: The ``type`` of the ``interpGrp`` listing ids the writer made up for dependency
+#: links (``subtype="anonymous"``): the reader drops them again.
+GENERATED_IDS = "generated-ids"
+
 #: XML white space, the only characters XPath's normalize-space() collapses.
 XML_WHITESPACE = " \t\n\r"
 XML_WS = re.compile(f"[{XML_WHITESPACE}]+")

@@ -14,6 +14,7 @@ import attrs
 
 from ._tei_base import Element, _attr_name, attributes, local, text_of
 from ._tei_common import READING_OF
+from ._tei_tokens import PendingSentence
 from .models import Incident, Markup
 
 _READINGS = frozenset(READING_OF.values())
@@ -36,7 +37,7 @@ class Close:
     opened: Open
 
 
-Event = Incident | Open | Close
+Event = Incident | Open | Close | PendingSentence
 
 
 def element_meta(el: Element) -> dict[str, str]:
@@ -79,7 +80,7 @@ def place(
         elif isinstance(event, Open):
             starts[id(event)] = mark
             order[id(event)] = len(order)
-        else:
+        elif isinstance(event, Close):
             opened = event.opened
             start = starts.pop(id(opened))
             span = Markup(

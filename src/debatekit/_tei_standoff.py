@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from ._tei_base import _STRING_RANGE, _T, Element, _ref_id, text_of
-from ._tei_common import XML_ID, decode_ana, parse_interval
+from ._tei_common import GENERATED_IDS, XML_ID, decode_ana, parse_interval
 from ._tei_header import HeaderReader
 from .errors import ValidationError
 from .models import Claim, Relation
@@ -27,6 +27,9 @@ class StandOffReader(HeaderReader):
                 for i in grp.iter(_T + "interp")
             ]
             target = grp.get("corresp")
+            if grp.get("type") == GENERATED_IDS and grp.get("subtype") == "anonymous":
+                self.anonymous.update(_ref_id(ref) for ref in (target or "").split())
+                continue
             if grp.get("type") == "transcript" and target is None:
                 self.transcript_extras += fields
             elif grp.get("type") == "event" and target is None:

@@ -18,6 +18,7 @@ from ._rules import is_ncname
 from ._tei_common import (
     CONTENT_KINDS,
     DESC_KINDS,
+    GENERATED_IDS,
     READING_OF,
     SUBTYPE_ATTR,
     TEI_NS,
@@ -36,8 +37,9 @@ from ._tei_common import (
     is_token,
     is_token_list,
 )
+from ._tei_write_layer import SentenceWriter
 from .errors import WriteError
-from .models import Affiliation, Event, Incident, Markup, Speaker, Transcript, Turn
+from .models import Affiliation, Event, Incident, Markup, Sentence, Speaker, Transcript, Turn
 
 _T = "{" + TEI_NS + "}"
 _TRANS = frozenset(["smooth", "latching", "overlap", "pause"])
@@ -93,6 +95,9 @@ class _Writer:
                 self.used.add(item.id)
             if isinstance(item, Turn):
                 self.used.update(i.id for i in item.incidents if i.id is not None)
+        self.layer = SentenceWriter(self.used)
+        for turn in transcript.turns:
+            self.layer.reserve(turn.sentences)
         self.used.update(c.id for c in transcript.claims)
         self.used.update(r.id for r in transcript.relations)
         self.times: dict[dt.timedelta, str] = {}
@@ -449,7 +454,8 @@ class _Writer:
         """
         incidents = list(turn.incidents)
         markup = turn.markup
-        k = m = 0
+        sentences = turn.sentences
+        k = m = q = 0
         start = 0
         for i, paragraph in enumerate(turn.paragraphs):
             end = start + len(paragraph)
@@ -471,37 +477,59 @@ class _Writer:
             while m < len(markup) and markup[m].offset <= end:
                 spans.append(markup[m])
                 m += 1
-            self._paragraph(seg, paragraph, start, found, spans)
+            inside: list[Sentence] = []
+            while q < len(sentences) and sentences[q].offset <= end:
+                inside.append(sentences[q])
+                q += 1
+            self._paragraph(seg, paragraph, start, found, spans, inside)
             start = end + 2
         for incident in incidents[k:]:
             self.incident(u, incident)
 
     def _paragraph(
-        self, seg: Element, text: str, start: int, incidents: list[Incident], spans: list[Markup]
+        self,
+        seg: Element,
+        text: str,
+        start: int,
+        incidents: list[Incident],
+        spans: list[Markup],
+        sentences: list[Sentence],
     ) -> None:
-        """A paragraph's text with its incidents and markup, nested as the spans say.
+        """A paragraph's text with its incidents, markup and sentences, nested as the
+        spans say.
 
         At one offset, spans that end there close first, then incidents stand, then
-        spans that start there open (the longer first). No recursion: a stack of the
-        open elements and where each ends.
+        spans that start there open (the longer first), then a sentence (with the
+        incidents inside it: see Turn's rules). No recursion: a stack of the open
+        elements and where each ends.
         """
         stack: list[tuple[Element, int | None]] = [(seg, None)]
         pos = start
-        k = s = 0
+        k = s = q = 0
         never = start + len(text) + 1
         while True:
             top, top_end = stack[-1]
             at_inc = incidents[k].offset or 0 if k < len(incidents) else never
             at_span = spans[s].offset if s < len(spans) else never
-            if top_end is not None and top_end <= min(at_inc, at_span):
+            at_sent = sentences[q].offset if q < len(sentences) else never
+            if top_end is not None and top_end <= min(at_inc, at_span, at_sent):
                 _append(top, text[pos - start : top_end - start])
                 pos = top_end
                 stack.pop()
-            elif at_inc <= at_span and at_inc < never:
+            elif at_inc <= at_span and at_inc <= at_sent and at_inc < never:
                 _append(top, text[pos - start : at_inc - start])
                 pos = at_inc
                 self.incident(top, incidents[k])
                 k += 1
+            elif at_sent < at_span:
+                _append(top, text[pos - start : at_sent - start])
+                sentence = sentences[q]
+                pos = sentence.end
+                first = k
+                while k < len(incidents) and (incidents[k].offset or 0) < pos:
+                    k += 1
+                self.layer.sentence(top, sentence, incidents[first:k], self.incident)
+                q += 1
             elif at_span < never:
                 _append(top, text[pos - start : at_span - start])
                 pos = at_span
@@ -608,6 +636,11 @@ class _Writer:
                 if fields:
                     self.extras.append((r.id, "object", False, fields))
             groups.append(links)
+        if self.layer.generated:
+            made = _el(None, "interpGrp", type=GENERATED_IDS, subtype="anonymous")
+            made.set("corresp", " ".join("#" + i for i in self.layer.generated))
+            _el(made, "interp", "ids made up for dependency links, not part of the transcript")
+            groups.append(made)
         for target, kind, anonymous, fields in self.extras:
             grp = _el(None, "interpGrp", type=kind)
             if target is not None:

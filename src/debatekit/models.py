@@ -32,7 +32,7 @@ from ._checks import is_name as _is_name
 from ._checks import raise_problems as _raise
 from ._checks import surrogate_problem as _surrogate_problem
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
-from ._linguistic import Entity, Sentence, Token, check_sentences
+from ._linguistic import Entity, Sentence, Token, check_layer_fits, check_sentences
 from ._rules import BLANK_LINE, IncidentKind, is_ncname
 from .errors import Problem, UnknownIdError
 
@@ -586,6 +586,8 @@ class Turn:
             _check_markup(problems, self)
         if self.sentences:
             check_sentences(problems, self.paragraphs, self.sentences)
+            if not problems and (self.markup or self.incidents):
+                check_layer_fits(problems, self.sentences, self.markup, self.incidents)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 

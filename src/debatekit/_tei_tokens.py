@@ -1,0 +1,355 @@
+"""The TEI reader, the linguistic layer: ``s``, ``w``, ``pc``, ``name`` and UD-SYN
+``linkGrp`` (ParlaMint's ``.ana`` files) as :class:`~debatekit.Sentence` s of a turn.
+
+While an utterance is read, each ``s`` leaves one mark in its paragraph's text (where
+it starts) and a :class:`PendingSentence` beside the incidents; its tokens' places are
+known relative to that mark (each form, then one space unless ``join="right"``), so once
+white space is normalised the mark's place gives every token's offset.
+
+How TEI maps to the model (see :class:`~debatekit.Token`): ``xml:id`` → ``id``,
+``lemma``, ``pos`` → ``xpos``, ``msd`` → ``upos`` (its ``UPosTag``) and ``feats`` (the
+rest), ``join="right"`` → ``space_after=False``, ``pc`` → ``punct``, a ``w`` inside a
+``w`` → a part of a multiword token (its form from ``norm``), any other attribute →
+``meta``. A ``msd`` that does not read back the same from ``upos`` and ``feats`` (its
+``UPosTag`` not first, or none) is kept whole in ``meta["msd"]``; a ``join="right"``
+that the text contradicts (white space between two sentences) in ``meta["join"]``.
+UD-SYN links give ``head`` and ``deprel``: ``ana="ud-syn:X"`` is resolved through the
+document's (or its corpus root's) ``prefixDef`` to a taxonomy category whose term is
+the relation (``acl_relcl`` → ``acl:relcl``); without that category, ParlaMint's
+convention (``_`` for UD's ``:``) applies. A ``linkGrp`` of another type is kept
+verbatim, as XML, in the sentence's ``meta["linkGrp"]`` (``linkGrp.2``, ...).
+
+Part of the TEI reader (see :mod:`debatekit._tei_read`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from ._linguistic import Entity, Sentence, Token
+from ._tei_base import (
+    _T,
+    _TOKEN_TAGS,
+    Element,
+    _add,
+    _attr_name,
+    _itertext,
+    attributes,
+    local,
+    read_prefixes,
+)
+from ._tei_common import INCIDENT_TAGS, MILESTONE_TAGS, XML_ID, normalize
+from ._tei_standoff import StandOffReader
+from .errors import ValidationError
+
+__all__ = ["UD_SYN", "PendingSentence", "TokenReader"]
+
+#: The ``type`` of the ``linkGrp`` that holds Universal Dependencies relations.
+UD_SYN = "UD-SYN"
+_W = _T + "w"
+_PC = _T + "pc"
+_NAME = _T + "name"
+_LINK_GRP = _T + "linkGrp"
+# Attributes a token's fields hold; the rest go to meta.
+_TOKEN_ATTRS = frozenset([XML_ID, "lemma", "pos", "msd", "join"])
+_UPOS = "UPosTag="
+
+
+@attrs.define(eq=False, slots=True)
+class PendingToken:
+    """A token read from TEI, its offset still relative to its sentence's start."""
+
+    form: str
+    rel: int
+    attrs: dict[str, str]
+    punct: bool
+    parts: list[PendingToken]
+
+
+@attrs.define(eq=False, slots=True)
+class PendingSentence:
+    """An ``s`` read, waiting for its place in the paragraph (its mark)."""
+
+    element: Element
+    tokens: list[PendingToken] = attrs.field(factory=list)
+    entities: list[tuple[str, int, int, dict[str, str]]] = attrs.field(factory=list)
+    links: list[Element] = attrs.field(factory=list)
+    meta: dict[str, str] = attrs.field(factory=dict)
+    size: int = 0  # characters read so far, from the sentence's start
+
+
+def _split_msd(msd: str) -> tuple[str | None, str | None]:
+    """``UPosTag=NOUN|Case=Nom`` → ``("NOUN", "Case=Nom")``; no UPosTag → ``(None, msd)``."""
+    if not msd.startswith(_UPOS):
+        return None, msd
+    upos, _, feats = msd[len(_UPOS) :].partition("|")
+    return upos or None, feats or None
+
+
+def _join_msd(upos: str | None, feats: str | None) -> str | None:
+    """What :func:`_split_msd` split, put together again."""
+    if upos is None:
+        return feats
+    return _UPOS + upos + ("|" + feats if feats else "")
+
+
+def _pattern(match: str, replace: str) -> tuple[re.Pattern[str], str] | None:
+    """A prefixDef's patterns as a Python regex and template (``$1`` → ``\\1``)."""
+    try:
+        return re.compile(match), re.sub(r"\$(\d)", r"\\\1", replace)
+    except re.error:
+        return None
+
+
+class TokenReader(StandOffReader):
+    """Reads ``s`` elements into pending sentences and places them in a turn."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.prefixes: dict[str, tuple[str, str]] = {}  # the document's own prefixDefs
+        self.deprels: dict[str, str] = {}  # a link's ana -> its UD relation
+
+    def header(self, header: Element) -> None:
+        super().header(header)
+        read_prefixes(header, self.prefixes)
+
+    def sentence(self, s: Element, parts: list[str], found: list[Any]) -> None:
+        """Read one ``s``: its text goes to ``parts`` (as before), its layer to ``found``."""
+        pending = PendingSentence(s)
+        pending.meta = {_attr_name(k): v for k, v in attributes(s) if k != XML_ID}
+        found.append(pending)
+        parts.append("\x00")
+        self._sentence_children(s, pending, parts, found)
+
+    def _sentence_children(
+        self, el: Element, pending: PendingSentence, parts: list[str], found: list[Any]
+    ) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _TOKEN_TAGS:
+                token = self._token(child, pending.size)
+                if token is None:
+                    continue
+                pending.tokens.append(token)
+                form = token.form
+                if token.attrs.get("join") == "right":
+                    parts.append(form)
+                    pending.size += len(form)
+                else:
+                    parts.append(form + " ")
+                    pending.size += len(form) + 1
+            elif tag == _NAME:
+                start = len(pending.tokens)
+                meta = {_attr_name(k): v for k, v in attributes(child)}
+                kind = meta.pop("type", None)
+                slot = len(pending.entities)
+                pending.entities.append(("", start, start, meta))
+                self._sentence_children(child, pending, parts, found)
+                if kind is None:
+                    self.ctx.problem("<name> inside <s> without a type: read as MISC", child)
+                    kind = "MISC"
+                if len(pending.tokens) == start:
+                    self.ctx.problem("<name> inside <s> holds no token: not kept", child)
+                    del pending.entities[slot]
+                else:
+                    pending.entities[slot] = (kind, start, len(pending.tokens), meta)
+            elif tag == _LINK_GRP:
+                if child.get("type") == UD_SYN:
+                    pending.links.append(child)
+                else:
+                    xml = etree.tostring(child, encoding="unicode", with_tail=False)
+                    _add(pending.meta, "linkGrp", xml)
+            elif isinstance(tag, str):
+                self._inline_in_sentence(child, pending, parts, found)
+
+    def _inline_in_sentence(
+        self, child: Element, pending: PendingSentence, parts: list[str], found: list[Any]
+    ) -> None:
+        """An element in an ``s`` other than a token, a name or a linkGrp: an incident
+        stays one; other markup is not kept (the model's markup covers whole sentences),
+        its tokens are."""
+        name = local(child.tag)
+        if name in INCIDENT_TAGS or name in MILESTONE_TAGS:
+            self._inline(child, parts, found, tokens=True)
+            return
+        self.ctx.problem(
+            f"<{name or _attr_name(str(child.tag))}> inside <s>: "
+            "the element is not kept, its tokens are",
+            child,
+        )
+        self._sentence_children(child, pending, parts, found)
+
+    def _inline(self, child: Element, parts: list[str], found: list[Any], tokens: bool) -> None:
+        raise NotImplementedError  # the body reader's
+
+    def _token(self, el: Element, rel: int) -> PendingToken | None:
+        form = normalize("".join(_itertext(el)))
+        if not form:
+            self.ctx.problem(f"<{local(el.tag)}> without text: not kept as a token", el)
+            return None
+        meta = dict(el.items()) if len(el.keys()) < 16 else dict(attributes(el))
+        parts = [self._part(child, rel) for child in el if child.tag == _W]
+        return PendingToken(form, rel, meta, el.tag == _PC, [p for p in parts if p is not None])
+
+    def _part(self, el: Element, rel: int) -> PendingToken | None:
+        meta = dict(el.items())
+        form = meta.pop("norm", None) or normalize("".join(_itertext(el)))
+        if not form:
+            self.ctx.problem("<w> inside <w> without norm or text: not kept", el)
+            return None
+        return PendingToken(form, rel, meta, False, [])
+
+    # -- placing ----------------------------------------------------------------------
+
+    def place_sentences(
+        self, text: str, base: int, marked: list[tuple[int, PendingSentence]]
+    ) -> list[Sentence]:
+        """The sentences of one paragraph (``text``, at ``base`` in the turn's text)."""
+        sentences: list[Sentence] = []
+        for mark, pending in marked:
+            if not pending.tokens:
+                if pending.element.get(XML_ID) or pending.meta:
+                    self.ctx.problem("<s> without tokens: not kept", pending.element)
+                continue
+            built = self._built(text, base, mark, pending)
+            if built is not None:
+                sentences.append(built)
+        return sentences
+
+    def _built(self, text: str, base: int, mark: int, pending: PendingSentence) -> Sentence | None:
+        tokens = pending.tokens
+        for token in tokens:
+            if not text.startswith(token.form, mark + token.rel):
+                self.ctx.problem(
+                    f"<s>: token {token.form!r} is not at its place in the text "
+                    "(markup inside the sentence?): its layer is not kept",
+                    pending.element,
+                )
+                return None
+        ids: dict[str, int] = {}
+        if (sid := pending.element.get(XML_ID)) is not None:
+            ids[sid] = 0
+        n = 0
+        for token in tokens:
+            for word in token.parts or (token,):
+                n += 1
+                wid = word.attrs.get(XML_ID)
+                if wid is not None:
+                    ids[wid] = n
+        heads = self._heads(pending, ids)
+        built: list[Token] = []
+        n = 0
+        size = len(text)
+        for token in tokens:
+            # space_after follows the text (the model's rule); a join="right" the text
+            # contradicts (white space between two sentences) is kept in meta.
+            parts: list[Token] = []
+            for part in token.parts:
+                n += 1
+                parts.append(self._model(part, base + mark, True, heads.get(n), False))
+            if not token.parts:
+                n += 1
+            joined = token.attrs.get("join") == "right"
+            end = mark + token.rel + len(token.form)
+            space_after = text[end].isspace() if end < size else not joined
+            built.append(
+                self._model(
+                    token,
+                    base + mark,
+                    space_after,
+                    None if token.parts else heads.get(n),
+                    joined and space_after,
+                    tuple(parts),
+                )
+            )
+        entities = [Entity(kind=k, start=s, end=e, meta=m) for k, s, e, m in pending.entities]
+        entities.sort(key=lambda e: (e.start, -e.end))
+        try:
+            return Sentence(id=sid, tokens=built, entities=entities, meta=pending.meta)
+        except ValidationError as exc:
+            self.ctx.problem(f"<s>: {exc}; its layer is not kept", pending.element)
+            return None
+
+    def _model(
+        self,
+        token: PendingToken,
+        start: int,
+        space_after: bool,
+        head: tuple[int, str | None] | None,
+        keep_join: bool,
+        parts: tuple[Token, ...] = (),
+    ) -> Token:
+        meta = token.attrs
+        other = {_attr_name(k): v for k, v in meta.items() if k not in _TOKEN_ATTRS}
+        upos = feats = None
+        msd = meta.get("msd")
+        if msd is not None:
+            upos, feats = _split_msd(msd)
+            if upos is None or _join_msd(upos, feats) != msd:
+                other["msd"] = msd
+                upos = feats = None
+        if keep_join or meta.get("join", "right") != "right":
+            other["join"] = meta["join"]
+        return Token(
+            form=token.form,
+            offset=start + token.rel,
+            id=None if (tid := meta.get(XML_ID)) in self.anonymous else tid,
+            lemma=meta.get("lemma"),
+            upos=upos,
+            xpos=meta.get("pos"),
+            feats=feats,
+            head=head[0] if head else None,
+            deprel=head[1] if head else None,
+            space_after=space_after,
+            punct=token.punct,
+            parts=parts,
+            meta=other,
+        )
+
+    def _heads(
+        self, pending: PendingSentence, ids: dict[str, int]
+    ) -> dict[int, tuple[int, str | None]]:
+        """Word number (1-based) → (head, relation), from the sentence's UD-SYN links."""
+        heads: dict[int, tuple[int, str | None]] = {}
+        for group in pending.links:
+            for link in group.iter(_T + "link"):
+                target = (link.get("target") or "").split()
+                ana = link.get("ana")
+                if len(target) != 2:
+                    self.ctx.problem("UD-SYN <link> without two targets: not kept", link)
+                    continue
+                head = ids.get(target[0].removeprefix("#"))
+                word = ids.get(target[1].removeprefix("#"))
+                if head is None or not word:
+                    self.ctx.problem(
+                        f"UD-SYN <link> target={link.get('target')!r}: not words of "
+                        "its sentence, not kept",
+                        link,
+                    )
+                    continue
+                heads[word] = (head, self.deprel(ana) if ana else None)
+        return heads
+
+    def deprel(self, ana: str) -> str:
+        """The UD relation a link's ``ana`` names (``ud-syn:acl_relcl`` → ``acl:relcl``)."""
+        found = self.deprels.get(ana)
+        if found is not None:
+            return found
+        prefix, colon, rest = ana.partition(":")
+        pointer = rest if colon else ana
+        lists = self.lists
+        found_def = self.prefixes.get(prefix) or (lists.prefixes.get(prefix) if lists else None)
+        compiled = _pattern(*found_def) if colon and found_def else None
+        if compiled is not None and compiled[0].fullmatch(rest):
+            pointer = compiled[0].sub(compiled[1], rest)
+        local_id = pointer.rsplit("#", 1)[-1]
+        term = None
+        if pointer.startswith("#") and lists is not None:  # a pointer to a category
+            category = lists.categories.get(local_id)
+            term = (category.get("en") or next(iter(category.values()), None)) if category else None
+        found = self.deprels[ana] = term or local_id.replace("_", ":")
+        return found
