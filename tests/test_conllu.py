@@ -147,6 +147,77 @@ def test_file_objects_and_the_registry(path: Path, tmp_path: Path) -> None:
     assert debatekit.loads(path.read_bytes(), format="conllu") == transcript
 
 
+# -- from ParlaMint's .ana TEI -------------------------------------------------------
+
+#: Each .ana session beside ParlaMint's CoNLL-U of it.
+PAIRS = [(p, next(p.parent.glob("*.conllu"))) for p in sorted(DATA.rglob("*.ana.xml"))]
+
+
+def _read_ana(path: Path) -> debatekit.Transcript:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ParseWarning)  # a session read without its root
+        return debatekit.read(path)
+
+
+@pytest.mark.parametrize(("ana", "published"), PAIRS, ids=lambda p: p.name)
+def test_ana_to_conllu_is_parlamints_file(ana: Path, published: Path) -> None:
+    """TEI .ana -> CoNLL-U gives ParlaMint's published CoNLL-U of it, byte for byte
+    (Basque: XPOS from ``pos``, named entities; Galician: multiword tokens, no XPOS,
+    ``pc`` without a lemma, the language inherited from ``TEI/@xml:lang``)."""
+    transcript = _read_ana(ana)
+    with pytest.warns(LossWarning, match=r"^conllu cannot carry .*incidents between turns"):
+        written = conllu.dumps(transcript)
+    assert written == published.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("ana", "published"), PAIRS, ids=lambda p: p.name)
+def test_ana_and_conllu_agree_token_by_token(ana: Path, published: Path) -> None:
+    """The conllu package reads the output as the .ana's tokens, field by field (form,
+    lemma, UPOS, XPOS, FEATS, HEAD, DEPREL, SpaceAfter, NER); and the model read back from
+    CoNLL-U has the .ana's sentences, tokens and entities (but the tokens' TEI ids)."""
+    transcript = _read_ana(ana)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossWarning)
+        written = conllu.dumps(transcript)
+    assert _compare(written, transcript) == sum(
+        1
+        for line in published.read_text("utf-8").splitlines()
+        if line[:1].isdigit() and line.split("\t", 1)[0].isdigit()
+    )
+    back = conllu.loads(written)
+
+    def layer(t: debatekit.Transcript) -> list[object]:
+        return [
+            (
+                s.id,
+                [(e.kind, e.start, e.end) for e in s.entities],
+                [
+                    (w.form, w.lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.punct)
+                    for w in s.words
+                ],
+                [(k.form, k.space_after, len(k.parts)) for k in s.tokens],
+            )
+            for turn in t.turns
+            for s in turn.sentences
+        ]
+
+    assert layer(back) == layer(transcript)
+    assert [t.id for t in back.turns] == [t.id for t in transcript.turns if t.sentences]
+
+
+def test_convert_ana_to_conllu(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``debatekit convert X.ana.xml --to conllu`` prints ParlaMint's CoNLL-U; ``-o
+    X.conllu`` writes it (the format from the suffix)."""
+    ana, published = PAIRS[0]
+    assert main(["convert", str(ana), "--to", "conllu", "--lenient"]) == 0
+    printed, err = capsys.readouterr()
+    assert printed == published.read_text("utf-8")
+    assert "conllu cannot carry" in err
+    out = tmp_path / "session.conllu"
+    assert main(["convert", str(ana), "-o", str(out), "--lenient"]) == 0
+    assert out.read_bytes() == published.read_bytes()
+
+
 # -- round trips on generated sentences ---------------------------------------------
 
 _FORM = st.text(alphabet="abcdeñáßXYZ019.,-_\"'", min_size=1, max_size=6)
