@@ -159,7 +159,8 @@ def _sentence(lines: list[str], sentence: Sentence, ner: bool, where: str) -> No
             n += len(token.parts)
             lines.append(_line(f"{first}-{n}\t{token.form}\t_\t_\t_\t_\t_\t_\t_\t{misc}", where))
             for k, part in enumerate(token.parts):
-                lines.append(_word(first + k, part, part.meta.get("misc") or "_", where))
+                misc = (part.meta.get("misc") or "_") if part.meta else "_"
+                lines.append(_word(first + k, part, misc, where))
         else:
             n += 1
             lines.append(_word(n, token, misc, where))
@@ -188,7 +189,7 @@ def _misc(token: Token, tag: str | None) -> str:
     items = [] if tag is None else [f"NER={tag}"]
     if not token.space_after:
         items.append("SpaceAfter=No")
-    extra = token.meta.get("misc")
+    extra = token.meta.get("misc") if token.meta else None
     if extra:
         items.append(extra)
     return "|".join(items) or "_"
@@ -199,7 +200,7 @@ def _word(n: int, token: Token, misc: str, where: str) -> str:
     lemma = token.lemma or (form if token.punct else "_")
     feats = "|".join(sorted(token.feats.split("|"), key=str.lower)) if token.feats else "_"
     head = "_" if token.head is None else str(token.head)
-    deps = token.meta.get("deps") or "_"
+    deps = (token.meta.get("deps") or "_") if token.meta else "_"
     line = (
         f"{n}\t{form}\t{lemma}\t{token.upos or '_'}\t{token.xpos or '_'}\t{feats}\t{head}"
         f"\t{token.deprel or '_'}\t{deps}\t{misc}"
