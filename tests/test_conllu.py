@@ -205,6 +205,32 @@ def test_ana_and_conllu_agree_token_by_token(ana: Path, published: Path) -> None
     assert [t.id for t in back.turns] == [t.id for t in transcript.turns if t.sentences]
 
 
+@pytest.mark.parametrize(("ana", "published"), PAIRS, ids=lambda p: p.name)
+def test_what_a_round_trip_through_conllu_loses_is_named(ana: Path, published: Path) -> None:
+    """.ana -> CoNLL-U -> model: the turns come back with their paragraphs and their whole
+    linguistic layer; what differs is what the warning names (speaker, label, metadata,
+    the tokens' TEI ids)."""
+    from tests.test_conversions import differences
+
+    transcript = _read_ana(ana)
+    with pytest.warns(LossWarning) as caught:
+        written = conllu.dumps(transcript)
+    back = conllu.loads(written)
+    lost = differences(transcript.turns, back.turns, "turns")
+    assert lost <= {
+        "turns[].speaker_id",
+        "turns[].label",
+        "turns[].meta",
+        "turns[].sentences[].tokens[].id",
+        "turns[].sentences[].tokens[].parts[].id",
+    }
+    assert "turns[].sentences[].tokens[].id" in lost
+    message = str(caught[0].message)
+    assert "1 speaker" in message
+    assert "token fields (id)" in message
+    assert "field (label)" in message or "fields (label)" in message
+
+
 def test_convert_ana_to_conllu(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``debatekit convert X.ana.xml --to conllu`` prints ParlaMint's CoNLL-U; ``-o
     X.conllu`` writes it (the format from the suffix)."""
