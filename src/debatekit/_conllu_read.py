@@ -9,15 +9,17 @@ token keeps its offset in that text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
 from ._linguistic import Entity, Sentence, Token
 from ._rules import is_ncname, to_ncname
+from ._tei_common import normalize as normalize_space
 from .errors import ParseError, ValidationError, _Warner
 from .models import Event, Speaker, Transcript, Turn
 
-__all__ = ["NER_KEY", "UNKNOWN", "Reader", "normalize_space"]
+__all__ = ["NER_KEY", "UNKNOWN", "Reader", "sentence_text"]
 
 #: The transcript metadata that says a file had no NER tags (so none are written back).
 NER_KEY = "conllu:ner"
@@ -255,7 +257,7 @@ class Reader:
                 raise self.error(f"sent_id {sid!r} is used twice", rows[0].lineno - 1)
             self.ids.add(sid)
         text = comments.pop("text", None)
-        rebuilt = _sentence_text(tokens)
+        rebuilt = sentence_text(tokens)
         if text is not None and text != rebuilt:
             comments["text"] = text  # kept, so that the same text is written back
         try:
@@ -406,24 +408,10 @@ class Reader:
         return "|".join(rest) or None, space_after, tag
 
 
-def _sentence_text(tokens: list[Token]) -> str:
+def sentence_text(tokens: Sequence[Token]) -> str:
     """A sentence's ``# text``: the forms, a space after each unless ``SpaceAfter=No``,
-    white space runs made one space (ParlaMint's ``normalize-space``)."""
-    parts: list[str] = []
-    for token in tokens:
-        parts.append(token.form)
-        if token.space_after:
-            parts.append(" ")
-    return normalize_space("".join(parts))
-
-
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
-
-
-def normalize_space(text: str) -> str:
-    """XPath's ``normalize-space``: runs of XML white space (not NBSP) become one space,
-    none at either end."""
-    return _XML_SPACE.sub(" ", text).strip(" \t\r\n")
+    runs of white space made one space (ParlaMint's ``normalize-space``)."""
+    return normalize_space("".join(t.form + " " if t.space_after else t.form for t in tokens))
 
 
 def _entities(tags: list[tuple[str | None, _Row]]) -> list[Entity]:

@@ -40,7 +40,7 @@ from bisect import bisect_right
 from typing import IO
 
 from . import _losses
-from ._conllu_read import NER_KEY, Reader, normalize_space
+from ._conllu_read import NER_KEY, Reader, sentence_text
 from ._io import check_binary, check_transcript, decode_text, source_name
 from ._linguistic import Sentence, Token
 from .errors import ParseError, WriteError
@@ -149,7 +149,9 @@ def _sentence(lines: list[str], sentence: Sentence, ner: bool, where: str) -> No
         if key not in ("text", "xml:lang") and not (key == "n" and sentence.id is None):
             lines.append(_comment(key, value, where))
     text = meta.get("text")
-    lines.append(_comment("text", text if text is not None else sentence_text(sentence), where))
+    if text is None:
+        text = sentence_text(sentence.tokens)
+    lines.append(_comment("text", text, where))
     tags = _iob(sentence) if ner else None
     n = 0
     for i, token in enumerate(sentence.tokens):
@@ -165,14 +167,6 @@ def _sentence(lines: list[str], sentence: Sentence, ner: bool, where: str) -> No
             n += 1
             lines.append(_word(n, token, misc, where))
     lines.append("")
-
-
-def sentence_text(sentence: Sentence) -> str:
-    """The ``# text`` of a sentence: its forms, a space after each unless
-    ``SpaceAfter=No``, white space runs made one space (ParlaMint's ``normalize-space``)."""
-    return normalize_space(
-        "".join(t.form + " " if t.space_after else t.form for t in sentence.tokens)
-    )
 
 
 def _iob(sentence: Sentence) -> list[str]:
