@@ -294,7 +294,8 @@ def _sentence(draw: st.DrawFn, sid: str) -> str:
             n += 1
             part = draw(_FORM)
             lines.append("\t".join([*draw(_word(n, size, part)), "_"]))
-    header = [f"# sent_id = {sid}", f"# text = {' '.join(text.split())}"]
+    extra = draw(st.sampled_from([[], ["# senti_3 = Positive"], ["# senti_n = 4.418"]]))
+    header = [f"# sent_id = {sid}", *extra, f"# text = {' '.join(text.split())}"]
     return "\n".join(header + lines) + "\n\n"
 
 
@@ -314,9 +315,10 @@ def _document(draw: st.DrawFn) -> str:
 @settings(max_examples=40, deadline=None)
 @given(_document())
 def test_generated_documents_round_trip(document: str) -> None:
-    """Canonical CoNLL-U (sorted features, IOB tags, ``# text`` from the forms) reads and
-    writes back unchanged; the model read back from the output equals the first; the
-    ``conllu`` package reads the output word for word as the model."""
+    """Canonical CoNLL-U (sorted features, IOB tags, ``# text`` from the forms, other
+    sentence comments such as ParlaMint's ``# senti_3`` between ``sent_id`` and ``text``)
+    reads and writes back unchanged; the model read back from the output equals the
+    first; the ``conllu`` package reads the output word for word as the model."""
     transcript = conllu.loads(document)
     written = conllu.dumps(transcript)
     assert written == document
