@@ -499,3 +499,29 @@ def test_tokens_table_has_a_row_per_syntactic_word(tmp_path: Path) -> None:
     assert isinstance(joined, pd.DataFrame)
     paths = c.to_parquet(tmp_path)
     assert pq.read_table(paths["tokens"]).num_rows == len(tokens)
+
+
+def test_a_universal_dependencies_file_round_trips() -> None:
+    """A treebank-style file (no newdoc or newpar, numeric sentence ids, DEPS, MISC items
+    other than SpaceAfter, no NER) reads as one turn and is written back unchanged."""
+    document = (
+        "# sent_id = 1\n# text = Hello world!\n"
+        "1\tHello\thello\tINTJ\tUH\t_\t0\troot\t0:root\tTranslit=hello\n"
+        "2\tworld\tworld\tNOUN\tNN\tNumber=Sing\t1\tvocative\t1:vocative\tSpaceAfter=No\n"
+        "3\t!\t!\tPUNCT\t.\t_\t1\tpunct\t1:punct\t_\n\n"
+        "# sent_id = 2\n# text = Bye.\n"
+        "1\tBye\tbye\tINTJ\tUH\t_\t0\troot\t0:root\tSpaceAfter=No\n"
+        "2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t1:punct\t_\n\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        transcript = conllu.loads(document)
+    assert [s.meta["n"] for s in transcript.turns[0].sentences] == ["1", "2"]
+    assert [t.text for t in transcript.turns] == ["Hello world! Bye."]
+    assert transcript.turns[0].sentences[0].tokens[0].meta == {
+        "deps": "0:root",
+        "misc": "Translit=hello",
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert conllu.dumps(transcript) == document

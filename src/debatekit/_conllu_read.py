@@ -19,10 +19,11 @@ from ._tei_common import normalize as normalize_space
 from .errors import ParseError, ValidationError, _Warner
 from .models import Event, Speaker, Transcript, Turn
 
-__all__ = ["NER_KEY", "UNKNOWN", "Reader", "sentence_text"]
+__all__ = ["DOC_KEY", "NER_KEY", "PAR_KEY", "UNKNOWN", "Reader", "sentence_text"]
 
-#: The transcript metadata that says a file had no NER tags (so none are written back).
-NER_KEY = "conllu:ner"
+#: The transcript metadata that says a file had no NER tags, no ``# newdoc`` lines, no
+#: ``# newpar`` lines (``"false"``), so that none are written back.
+NER_KEY, DOC_KEY, PAR_KEY = "conllu:ner", "conllu:newdoc", "conllu:newpar"
 #: The speaker of every turn read from CoNLL-U, which names no speakers.
 UNKNOWN = Speaker(id="_unknown", name="Unknown", meta={"placeholder": "true"})
 
@@ -88,7 +89,8 @@ class Reader:
         self.par_pending: tuple[str | None, int] | None = None  # a "# newpar" not yet used
         self.ids: set[str] = set()
         self.langs: set[str | None] = set()
-        self.ner = False  # whether a NER tag was seen
+        # whether a NER tag, a "# newdoc", a "# newpar" was seen: not to add them back
+        self.seen = {NER_KEY: False, DOC_KEY: False, PAR_KEY: False}
 
     def error(self, msg: str, lineno: int, colno: int = 1) -> ParseError:
         return ParseError(msg, source=self.source, lineno=lineno, colno=colno)
@@ -113,7 +115,7 @@ class Reader:
         langs = self.langs - {None}
         event = Event(language=langs.pop()) if len(self.langs) == 1 and langs else Event()
         speakers = (UNKNOWN,) if self.turns else ()
-        meta = {} if self.ner else {NER_KEY: "false"}
+        meta = {key: "false" for key, seen in self.seen.items() if not seen}
         try:
             return Transcript(event=event, speakers=speakers, body=self.turns, meta=meta)
         except ValidationError as exc:  # ids that clash between turns and sentences
@@ -195,8 +197,10 @@ class Reader:
                     raise self.error("a comment after the word lines of a sentence", lineno)
                 key, value = self.comment(line, lineno)
                 if key == "newdoc":
+                    self.seen[DOC_KEY] = True
                     self.new_turn(value, lineno)
                 elif key == "newpar":
+                    self.seen[PAR_KEY] = True
                     self.par_pending = (value, lineno)
                 elif key == "lang":
                     lang = value
@@ -248,8 +252,7 @@ class Reader:
     def sentence(self, paragraph: _Paragraph, comments: dict[str, str], rows: list[_Row]) -> None:
         tokens, tags = self.tokens(paragraph, rows)
         sid = comments.pop("sent_id", None)
-        if sid is not None and not is_ncname(sid):
-            self.warn(f"sent_id {sid!r} is no XML name: kept as the sentence's 'n'", rows[0].lineno)
+        if sid is not None and not is_ncname(sid):  # "1": kept as TEI's n, written back
             comments["n"] = sid
             sid = None
         if sid is not None:
@@ -396,7 +399,7 @@ class Reader:
                 space_after = False
             elif item.startswith("NER="):
                 tag = item[4:]
-                self.ner = True
+                self.seen[NER_KEY] = True
                 if tag != "O" and not _NER.match(tag):
                     raise self.error(
                         f"invalid NER tag {tag!r}: expected O, B-TYPE or I-TYPE",

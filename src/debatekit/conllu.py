@@ -14,7 +14,9 @@ entities) in the conventions of ParlaMint's own CoNLL-U files.
 What :func:`dumps` writes, as ParlaMint's ``parlamint2conllu.xsl`` does for an ``.ana``
 file (see docs/formats/conllu.md):
 
-- ``# newdoc id =`` the turn's id (TEI ``u/@xml:id``), for each turn with sentences;
+- ``# newdoc id =`` the turn's id (TEI ``u/@xml:id``), for each turn with sentences
+  (none for a transcript read from a CoNLL-U file without ``# newdoc``, and likewise
+  ``# newpar``);
 - ``# newpar id =`` the paragraph's id (TEI ``seg/@xml:id``, kept by the TEI reader in
   the turn's ``seg-ids`` metadata), then ``# lang =`` its language (the sentence's
   ``xml:lang``, else the turn's ``seg-lang``, else the event's language);
@@ -40,7 +42,7 @@ from bisect import bisect_right
 from typing import IO
 
 from . import _losses
-from ._conllu_read import NER_KEY, Reader, sentence_text
+from ._conllu_read import DOC_KEY, NER_KEY, PAR_KEY, Reader, sentence_text
 from ._io import check_binary, check_transcript, decode_text, source_name
 from ._linguistic import Sentence, Token
 from .errors import ParseError, WriteError
@@ -57,7 +59,8 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
         source: A name for the input, shown in error messages (a file name).
         strict: Raise a :class:`~debatekit.ParseError` where the lenient reader warns:
             an empty node (enhanced dependencies), a comment that is not
-            ``key = value``, a document or sentence id that is no XML name.
+            ``key = value``, a document id that is no XML name (a sentence id that is
+            none, such as ``1``, is kept as the sentence's ``n`` and written back).
 
     Raises:
         ParseError: A line that is not CoNLL-U (not 10 fields, a word id out of
@@ -96,11 +99,13 @@ def dumps(transcript: Transcript, /, *, ner: bool | None = None) -> str:
     check_transcript(transcript)
     _losses.warn(transcript, "conllu")
     turns = [t for t in transcript.turns if t.sentences]
+    meta = transcript.meta
     if ner is None:
-        ner = transcript.meta.get(NER_KEY) != "false"
+        ner = meta.get(NER_KEY) != "false"
+    layout = (meta.get(DOC_KEY) != "false", meta.get(PAR_KEY) != "false")
     lines: list[str] = []
     for turn in turns:
-        _turn(lines, turn, transcript.event.language, ner)
+        _turn(lines, turn, transcript.event.language, ner, layout)
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -110,8 +115,13 @@ def dump(transcript: Transcript, fp: IO[bytes], /, *, ner: bool | None = None) -
     fp.write(dumps(transcript, ner=ner).encode("utf-8"))
 
 
-def _turn(lines: list[str], turn: Turn, language: str | None, ner: bool) -> None:
-    lines.append(f"# newdoc id = {turn.id}")
+def _turn(
+    lines: list[str], turn: Turn, language: str | None, ner: bool, layout: tuple[bool, bool]
+) -> None:
+    """A turn's lines; ``layout``: whether to write ``# newdoc`` and ``# newpar`` lines."""
+    documents, paragraphs = layout
+    if documents:
+        lines.append(f"# newdoc id = {turn.id}")
     starts: list[int] = []
     at = 0
     for paragraph in turn.paragraphs:
@@ -125,7 +135,7 @@ def _turn(lines: list[str], turn: Turn, language: str | None, ner: bool) -> None
     for j, sentence in enumerate(turn.sentences):
         where = f"turn {turn.id!r}, sentence {j}"
         index = bisect_right(starts, sentence.offset) - 1
-        if index != current:
+        if index != current and paragraphs:
             current = index
             lines.append(f"# newpar id = {seg_ids[index]}" if seg_ids else "# newpar")
             lang = sentence.meta.get("xml:lang") or default_lang
