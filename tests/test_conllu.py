@@ -11,6 +11,7 @@ import conllu as conllu_package
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import debatekit
 from debatekit import LossWarning, ParseError, ParseWarning, Sentence, Token, Turn, conllu
@@ -294,8 +295,7 @@ def _sentence(draw: st.DrawFn, sid: str) -> str:
             n += 1
             part = draw(_FORM)
             lines.append("\t".join([*draw(_word(n, size, part)), "_"]))
-    extra = draw(st.sampled_from([[], ["# senti_3 = Positive"], ["# senti_n = 4.418"]]))
-    header = [f"# sent_id = {sid}", *extra, f"# text = {' '.join(text.split())}"]
+    header = [f"# sent_id = {sid}", f"# text = {' '.join(text.split())}"]
     return "\n".join(header + lines) + "\n\n"
 
 
@@ -315,10 +315,9 @@ def _document(draw: st.DrawFn) -> str:
 @settings(max_examples=40, deadline=None)
 @given(_document())
 def test_generated_documents_round_trip(document: str) -> None:
-    """Canonical CoNLL-U (sorted features, IOB tags, ``# text`` from the forms, other
-    sentence comments such as ParlaMint's ``# senti_3`` between ``sent_id`` and ``text``)
-    reads and writes back unchanged; the model read back from the output equals the
-    first; the ``conllu`` package reads the output word for word as the model."""
+    """Canonical CoNLL-U (sorted features, IOB tags, ``# text`` from the forms) reads and
+    writes back unchanged; the model read back from the output equals the first; the
+    ``conllu`` package reads the output word for word as the model."""
     transcript = conllu.loads(document)
     written = conllu.dumps(transcript)
     assert written == document
@@ -501,27 +500,49 @@ def test_tokens_table_has_a_row_per_syntactic_word(tmp_path: Path) -> None:
     assert pq.read_table(paths["tokens"]).num_rows == len(tokens)
 
 
-def test_a_universal_dependencies_file_round_trips() -> None:
-    """A treebank-style file (no newdoc or newpar, numeric sentence ids, DEPS, MISC items
-    other than SpaceAfter, no NER) reads as one turn and is written back unchanged."""
+def test_a_universal_dependencies_file() -> None:
+    """A treebank-style file (no newdoc or newpar, numeric sentence ids, no NER) reads as
+    one turn and is written back without the newdoc, newpar and NER it did not have; DEPS,
+    MISC items other than NER and SpaceAfter, and other sentence comments have no place in
+    the model (nor in TEI): one warning per kind says how many are not kept."""
     document = (
         "# sent_id = 1\n# text = Hello world!\n"
-        "1\tHello\thello\tINTJ\tUH\t_\t0\troot\t0:root\tTranslit=hello\n"
-        "2\tworld\tworld\tNOUN\tNN\tNumber=Sing\t1\tvocative\t1:vocative\tSpaceAfter=No\n"
-        "3\t!\t!\tPUNCT\t.\t_\t1\tpunct\t1:punct\t_\n\n"
+        "1\tHello\thello\tINTJ\tUH\t_\t0\troot\t_\t_\n"
+        "2\tworld\tworld\tNOUN\tNN\tNumber=Sing\t1\tvocative\t_\tSpaceAfter=No\n"
+        "3\t!\t!\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n"
         "# sent_id = 2\n# text = Bye.\n"
-        "1\tBye\tbye\tINTJ\tUH\t_\t0\troot\t0:root\tSpaceAfter=No\n"
-        "2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t1:punct\t_\n\n"
+        "1\tBye\tbye\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n"
     )
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         transcript = conllu.loads(document)
+        assert conllu.dumps(transcript) == document
     assert [s.meta["n"] for s in transcript.turns[0].sentences] == ["1", "2"]
     assert [t.text for t in transcript.turns] == ["Hello world! Bye."]
-    assert transcript.turns[0].sentences[0].tokens[0].meta == {
-        "deps": "0:root",
-        "misc": "Translit=hello",
-    }
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert conllu.dumps(transcript) == document
+    richer = (
+        document.replace("# text = Bye.", "# text_en = Bye.\n# text = Bye.")
+        .replace("\troot\t_\t_", "\troot\t0:root\tTranslit=hello", 1)
+        .replace("\tvocative\t_\t", "\tvocative\t1:vocative\t")
+    )
+    with pytest.warns(ParseWarning) as caught:
+        again = conllu.loads(richer)
+    assert sorted(str(w.message).split(": ", 1)[1] for w in caught) == [
+        "1 MISC items other than NER and SpaceAfter not kept (the first at line 3)",
+        "1 sentence comments not kept (the first at line 8)",
+        "2 DEPS values (enhanced dependencies) not kept (the first at line 3)",
+    ]
+    assert again == transcript
+    with pytest.raises(ParseError, match=r"<string>:3:1: DEPS values .* cannot be kept"):
+        conllu.loads(richer, strict=True)
+
+
+@pytest.mark.parametrize("path", PUBLISHED, ids=lambda p: p.name)
+def test_conllu_to_tei_is_valid_and_reads_back(path: Path, rng: etree.RelaxNG) -> None:
+    """ParlaMint's CoNLL-U, read and written as TEI: valid against tei_all, and read back
+    as the same transcript (the linguistic layer as ``s``, ``w``, ``pc``, ``name``, links)."""
+    schema = rng
+    transcript = debatekit.read(path)
+    written = debatekit.tei.dumps(transcript)
+    assert schema.validate(etree.fromstring(written.encode("utf-8"))), schema.error_log
+    assert debatekit.tei.loads(written) == transcript

@@ -91,9 +91,18 @@ class Reader:
         self.langs: set[str | None] = set()
         # whether a NER tag, a "# newdoc", a "# newpar" was seen: not to add them back
         self.seen = {NER_KEY: False, DOC_KEY: False, PAR_KEY: False}
+        self.dropped: dict[str, tuple[int, int]] = {}  # what -> (count, first line)
 
     def error(self, msg: str, lineno: int, colno: int = 1) -> ParseError:
         return ParseError(msg, source=self.source, lineno=lineno, colno=colno)
+
+    def drop(self, what: str, lineno: int) -> None:
+        """Something the model has no place for: counted, for one warning per kind at
+        the end (strict: an error at the first)."""
+        if self.strict:
+            raise self.error(f"{what} cannot be kept (strict)", lineno)
+        count, first = self.dropped.get(what, (0, lineno))
+        self.dropped[what] = (count + 1, first)
 
     # -- structure ----------------------------------------------------------------------
 
@@ -112,6 +121,8 @@ class Reader:
         if block:
             self.block(block)
         self.close_turn()
+        for what, (count, first) in self.dropped.items():
+            self.warn(f"{count} {what} not kept (the first at line {first})", first)
         langs = self.langs - {None}
         event = Event(language=langs.pop()) if len(self.langs) == 1 and langs else Event()
         speakers = (UNKNOWN,) if self.turns else ()
@@ -204,8 +215,10 @@ class Reader:
                     self.par_pending = (value, lineno)
                 elif key == "lang":
                     lang = value
-                elif key is not None:
+                elif key in ("sent_id", "text"):
                     comments[key] = value or ""
+                elif key is not None:
+                    self.drop("sentence comments", lineno)
                 continue
             fields = line.split("\t")
             if len(fields) != 10:
@@ -260,9 +273,8 @@ class Reader:
                 raise self.error(f"sent_id {sid!r} is used twice", rows[0].lineno - 1)
             self.ids.add(sid)
         text = comments.pop("text", None)
-        rebuilt = sentence_text(tokens)
-        if text is not None and text != rebuilt:
-            comments["text"] = text  # kept, so that the same text is written back
+        if text is not None and text != sentence_text(tokens):
+            self.drop("'# text' lines other than the forms give", rows[0].lineno - 1)
         try:
             entities = _entities(tags)
             built = Sentence(id=sid, tokens=tokens, entities=entities, meta=comments)
@@ -361,9 +373,10 @@ class Reader:
         punct = upos == "PUNCT"
         if punct and lemma == form:
             lemma = None  # as ParlaMint's pc: the writer gives the form back
-        meta = {"deps": f[8]} if f[8] != "_" else {}
+        if f[8] != "_":
+            self.drop("DEPS values (enhanced dependencies)", row.lineno)
         if misc:
-            meta["misc"] = misc
+            self.drop("MISC items other than NER and SpaceAfter", row.lineno)
         return self.build(
             row,
             form=form,
@@ -376,12 +389,11 @@ class Reader:
             deprel=None if f[7] == "_" else f[7],
             space_after=space_after,
             punct=punct,
-            meta=meta,
         )
 
     def build(self, row: _Row, *, misc: str | None = None, **fields: object) -> Token:
         if misc:
-            fields["meta"] = {"misc": misc}
+            self.drop("MISC items other than NER and SpaceAfter", row.lineno)
         try:
             return Token(**fields)  # type: ignore[arg-type]
         except ValidationError as exc:

@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from ._linguistic import Entity, Token
+from ._linguistic import Entity, Sentence, Token
 from .errors import Loss, LossWarning
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -183,6 +183,7 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "turns[].incidents",
         "turns[].markup",
         "turns[].meta",
+        "sentences[].meta",
         "tokens[].id",
         "tokens[].meta",
         "entities[].meta",
@@ -204,8 +205,8 @@ _OWN_PREFIX: dict[str, str | tuple[str, ...]] = {
     "vtt": "captions:",
     "srt": "captions:",
     "aif (extension=False)": "aif:",
-    # paragraph ids and language (newpar, lang); DEPS and other MISC items of a token
-    "conllu": ("conllu:", "seg-ids", "seg-lang", "deps", "misc"),
+    # paragraph ids and language (newpar, lang); a sentence's language and its n (sent_id)
+    "conllu": ("conllu:", "seg-ids", "seg-lang", "xml:lang", "n"),
 }
 
 #: Whole lists: the path -> (singular, plural).
@@ -226,6 +227,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "turns[]": ("turn field", "turn fields"),
     "claims[]": ("claim field", "claim fields"),
     "relations[]": ("relation field", "relation fields"),
+    "sentences[]": ("sentence field", "sentence fields"),
     "tokens[]": ("token field", "token fields"),
     "entities[]": ("entity field", "entity fields"),
 }
@@ -251,6 +253,8 @@ def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
         return transcript.claims
     if collection == "relations[]":
         return transcript.relations
+    if collection == "sentences[]":
+        return tuple(s for t in transcript.turns for s in t.sentences)
     if collection == "tokens[]":
         return tuple(
             w
@@ -273,6 +277,7 @@ _CLASSES: dict[str, type] = {
     "turns[].incidents[]": Incident,
     "claims[]": Claim,
     "relations[]": Relation,
+    "sentences[]": Sentence,
     "tokens[]": Token,
     "entities[]": Entity,
 }

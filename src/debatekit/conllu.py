@@ -20,9 +20,8 @@ file (see docs/formats/conllu.md):
 - ``# newpar id =`` the paragraph's id (TEI ``seg/@xml:id``, kept by the TEI reader in
   the turn's ``seg-ids`` metadata), then ``# lang =`` its language (the sentence's
   ``xml:lang``, else the turn's ``seg-lang``, else the event's language);
-- ``# sent_id =`` the sentence's id, any other sentence metadata as ``# key = value``,
-  then ``# text =`` the forms, a space after each unless ``SpaceAfter=No``, with
-  white space runs made one space;
+- ``# sent_id =`` the sentence's id (else its ``n``), then ``# text =`` the forms, a
+  space after each unless ``SpaceAfter=No``, with white space runs made one space;
 - one line per word: ID, FORM, LEMMA (the form for punctuation without a lemma), UPOS,
   XPOS, FEATS (sorted, case-insensitively), HEAD, DEPREL (UD spelling: ``nsubj:pass``),
   DEPS, MISC (``NER=B-PER``/``I-PER``/``O``, then ``SpaceAfter=No``); a multiword
@@ -155,13 +154,7 @@ def _sentence(lines: list[str], sentence: Sentence, ner: bool, where: str) -> No
     sid = sentence.id if sentence.id is not None else meta.get("n")
     if sid is not None:
         lines.append(_comment("sent_id", sid, where))
-    for key, value in meta.items():
-        if key not in ("text", "xml:lang") and not (key == "n" and sentence.id is None):
-            lines.append(_comment(key, value, where))
-    text = meta.get("text")
-    if text is None:
-        text = sentence_text(sentence.tokens)
-    lines.append(_comment("text", text, where))
+    lines.append(_comment("text", sentence_text(sentence.tokens), where))
     tags = _iob(sentence) if ner else None
     n = 0
     for i, token in enumerate(sentence.tokens):
@@ -171,8 +164,7 @@ def _sentence(lines: list[str], sentence: Sentence, ner: bool, where: str) -> No
             n += len(token.parts)
             lines.append(_line(f"{first}-{n}\t{token.form}\t_\t_\t_\t_\t_\t_\t_\t{misc}", where))
             for k, part in enumerate(token.parts):
-                misc = (part.meta.get("misc") or "_") if part.meta else "_"
-                lines.append(_word(first + k, part, misc, where))
+                lines.append(_word(first + k, part, "_", where))
         else:
             n += 1
             lines.append(_word(n, token, misc, where))
@@ -193,9 +185,6 @@ def _misc(token: Token, tag: str | None) -> str:
     items = [] if tag is None else [f"NER={tag}"]
     if not token.space_after:
         items.append("SpaceAfter=No")
-    extra = token.meta.get("misc") if token.meta else None
-    if extra:
-        items.append(extra)
     return "|".join(items) or "_"
 
 
@@ -204,10 +193,9 @@ def _word(n: int, token: Token, misc: str, where: str) -> str:
     lemma = token.lemma or (form if token.punct else "_")
     feats = "|".join(sorted(token.feats.split("|"), key=str.lower)) if token.feats else "_"
     head = "_" if token.head is None else str(token.head)
-    deps = (token.meta.get("deps") or "_") if token.meta else "_"
     line = (
         f"{n}\t{form}\t{lemma}\t{token.upos or '_'}\t{token.xpos or '_'}\t{feats}\t{head}"
-        f"\t{token.deprel or '_'}\t{deps}\t{misc}"
+        f"\t{token.deprel or '_'}\t_\t{misc}"
     )
     return _line(line, where)
 
