@@ -10,17 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import string
 
+import attrs
 from hypothesis import strategies as st
 
 from debatekit import (
     INCIDENT_KINDS,
     Affiliation,
     Claim,
+    Entity,
     Event,
     Incident,
     Markup,
     Relation,
+    Sentence,
     Speaker,
+    Token,
     Transcript,
     Turn,
 )
@@ -199,6 +203,133 @@ def markup(draw: st.DrawFn, paragraphs: list[str], max_size: int = 4) -> tuple[M
     return tuple(spans)
 
 
+_UPOS = ["NOUN", "VERB", "ADJ", "ADP", "DET", "PROPN", "PUNCT", "PRON", "AUX", "X"]
+_DEPRELS = ["root", "nsubj", "obj", "obl", "amod", "det", "case", "punct", "acl:relcl", "nmod:poss"]
+_FEATS = [None, "Case=Nom", "Case=Gen|Number=Plur", "Mood=Ind|Person=1|Tense=Pres"]
+
+
+@st.composite
+def _token(draw: st.DrawFn, form: str, offset: int, id_: str | None, space_after: bool) -> Token:
+    return Token(
+        form=form,
+        offset=offset,
+        id=id_,
+        lemma=draw(st.none() | st.just(form.lower())),
+        upos=draw(st.none() | st.sampled_from(_UPOS)),
+        xpos=draw(st.none() | st.sampled_from(["Ncmsn", "Vmpr1s", "N"])),
+        feats=draw(st.sampled_from(_FEATS)),
+        space_after=space_after,
+        punct=draw(st.booleans()),
+        meta=draw(st.sampled_from([{}, {"n": "1"}, {"xml:lang": "sl"}])),
+    )
+
+
+@st.composite
+def sentences(
+    draw: st.DrawFn, paragraphs: list[str], turn_id: str, max_size: int = 3
+) -> tuple[Sentence, ...]:
+    """Sentences over ``paragraphs`` joined as a turn's text, as a tokenizer makes them:
+    each line's words are tokens (a word may split in two, glued), runs of them in one
+    line make a sentence, some tokens are multiword tokens, heads and entities drawn."""
+    found: list[Sentence] = []
+    base = 0
+    for p, paragraph in enumerate(paragraphs):
+        line_start = base
+        for line in paragraph.split("\n"):
+            spans: list[tuple[int, str]] = []  # (offset, form) of each word
+            pos = 0
+            for word in line.split(" "):
+                spans.append((line_start + pos, word))
+                pos += len(word) + 1
+            line_start += len(line) + 1
+            if len(found) >= max_size or not draw(st.booleans()):
+                continue
+            first = draw(st.integers(0, len(spans) - 1))
+            last = draw(st.integers(first, len(spans) - 1))
+            sid = f"{turn_id}.s{p}.{len(found)}"
+            found.append(draw(_sentence(spans[first : last + 1], sid, base + len(paragraph))))
+        base += len(paragraph) + 2
+    return tuple(found)
+
+
+@st.composite
+def _sentence(draw: st.DrawFn, words: list[tuple[int, str]], sid: str, limit: int) -> Sentence:
+    named = draw(st.booleans())
+    tokens: list[Token] = []
+    for k, (offset, word) in enumerate(words):
+        last = k == len(words) - 1
+        cut = draw(st.integers(0, len(word) - 1)) if len(word) > 1 else 0
+        pieces = (
+            [(offset, word[:cut], False), (offset + cut, word[cut:], True)]
+            if cut
+            else [(offset, word, True)]
+        )
+        for offset_, form, after in pieces:
+            id_ = f"{sid}.w{len(tokens)}" if named else None
+            if after and last and offset_ + len(form) == limit:
+                after = draw(st.booleans())  # at the paragraph's end: either
+            tokens.append(draw(_token(form, offset_, id_, after)))
+    if draw(st.booleans()):  # a multiword token
+        k = draw(st.integers(0, len(tokens) - 1))
+        token = tokens[k]
+        parts = tuple(
+            Token(form=form, offset=token.offset, id=f"{token.id}.{i}" if token.id else None,
+                  lemma=form, upos=draw(st.sampled_from(_UPOS)))
+            for i, form in enumerate(draw(st.lists(words_(), min_size=2, max_size=3)))
+        )  # fmt: skip
+        tokens[k] = Token(
+            form=token.form, offset=token.offset, id=token.id, space_after=token.space_after,
+            punct=token.punct, parts=parts,
+        )  # fmt: skip
+    n_words = sum(len(t.parts) or 1 for t in tokens)
+    heads = [draw(st.none() | st.integers(0, n_words)) for _ in range(n_words)]
+    heads = [None if h == i + 1 else h for i, h in enumerate(heads)]
+    deprels = [draw(st.sampled_from(_DEPRELS)) if h is not None else None for h in heads]
+    n = 0
+    built: list[Token] = []
+    for token in tokens:
+        if token.parts:
+            parts = []
+            for part in token.parts:
+                parts.append(attrs.evolve(part, head=heads[n], deprel=deprels[n]))
+                n += 1
+            built.append(attrs.evolve(token, parts=parts))
+        else:
+            built.append(attrs.evolve(token, head=heads[n], deprel=deprels[n]))
+            n += 1
+    entities: list[Entity] = []
+    if draw(st.booleans()):
+        start = draw(st.integers(0, len(built) - 1))
+        end = draw(st.integers(start + 1, len(built)))
+        entities.append(Entity(kind=draw(st.sampled_from(["PER", "LOC", "ORG", "MISC"])),
+                               start=start, end=end))  # fmt: skip
+        if end - start > 1 and draw(st.booleans()):
+            entities.append(Entity(kind="PER", start=start + 1, end=end))
+    return Sentence(id=sid if named else None, tokens=built, entities=entities,
+                    meta=draw(st.sampled_from([{}, {"n": "1"}])))  # fmt: skip
+
+
+def words_() -> st.SearchStrategy[str]:
+    """One word without white space (a part of a multiword token)."""
+    return st.text(_ALPHABET.filter(lambda c: not c.isspace()), min_size=1, max_size=5)
+
+
+def fit(
+    text: str, layer: tuple[Sentence, ...], incidents: list[Incident], spans: tuple[Markup, ...]
+) -> tuple[list[Incident], list[Markup]]:
+    """The incidents and markup the sentences leave a place for: a span covers whole
+    sentences; an incident inside a sentence stands at a token's start; nothing stands
+    between a sentence and the space after it."""
+    starts = {t.offset for s in layer for t in s.tokens}
+    glued = {s.end for s in layer if text[s.end : s.end + 1] == " "}
+
+    def inside(offset: int) -> bool:
+        return offset in glued or any(s.offset < offset < s.end for s in layer)
+
+    kept = [i for i in incidents if not inside(i.offset or 0) or i.offset in starts]
+    return kept, [m for m in spans if not inside(m.offset) and not inside(m.end)]
+
+
 @st.composite
 def turns(
     draw: st.DrawFn,
@@ -207,6 +338,7 @@ def turns(
     speaker_ids: list[str],
     n_incidents: int = 2,
     with_markup: bool = False,
+    with_sentences: bool = False,
 ) -> Turn:
     paras = draw(st.lists(paragraphs(), min_size=0, max_size=3))
     size = len("\n\n".join(paras))
@@ -220,6 +352,22 @@ def turns(
         )
     start = draw(st.none() | times)
     end = draw(st.none() | times.filter(lambda t: start is None or t >= start))
+    layer = draw(sentences(paras, id_)) if with_sentences else ()
+    if layer:
+        spans_ = draw(markup(paras)) if with_markup else ()
+        kept, spans = fit("\n\n".join(paras), layer, inline, spans_)
+        return Turn(
+            id=id_,
+            speaker_id=draw(st.sampled_from(speaker_ids)),
+            paragraphs=paras,
+            label=draw(optional(words(1, 3))),
+            start=start,
+            end=end,
+            incidents=kept,
+            meta=draw(metas),
+            markup=spans,
+            sentences=layer,
+        )
     return Turn(
         id=id_,
         speaker_id=draw(st.sampled_from(speaker_ids)),
@@ -235,10 +383,16 @@ def turns(
 
 @st.composite
 def transcripts(
-    draw: st.DrawFn, *, max_turns: int = 6, annotated: bool = True, with_markup: bool = False
+    draw: st.DrawFn,
+    *,
+    max_turns: int = 6,
+    annotated: bool = True,
+    with_markup: bool = False,
+    with_sentences: bool = False,
 ) -> Transcript:
     """A valid transcript; ``annotated=False`` leaves out claims and relations;
-    ``with_markup=True`` adds phrase-level markup to the turns."""
+    ``with_markup=True`` adds phrase-level markup to the turns, ``with_sentences=True``
+    the linguistic layer (sentences, tokens, heads, entities)."""
     n_speakers = draw(st.integers(1, 4))
     speaker_ids = [f"s{i}" for i in range(n_speakers)]
     people = [draw(speakers(sid)) for sid in speaker_ids]
@@ -250,7 +404,16 @@ def transcripts(
                 draw(incidents(speaker_ids=speaker_ids, id_=draw(st.none() | st.just(f"e{i}"))))
             )
         else:
-            body.append(draw(turns(id_=f"u{i}", speaker_ids=speaker_ids, with_markup=with_markup)))
+            body.append(
+                draw(
+                    turns(
+                        id_=f"u{i}",
+                        speaker_ids=speaker_ids,
+                        with_markup=with_markup,
+                        with_sentences=with_sentences,
+                    )
+                )
+            )
     spoken = [t for t in body if isinstance(t, Turn)]
     claims: list[Claim] = []
     relations: list[Relation] = []

@@ -38,7 +38,11 @@ from ._checks import raise_problems as _raise
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
 from .errors import Problem
 
-__all__ = ["Entity", "Sentence", "Token", "check_layer_fits", "check_sentences"]
+__all__ = ["VERBATIM", "Entity", "Sentence", "Token", "check_layer_fits", "check_sentences"]
+
+#: The prefix of a :attr:`Sentence.meta` key whose value is an element of the TEI ``s``
+#: kept verbatim as XML (``tei:measure``, ``tei:linkGrp``), not an attribute.
+VERBATIM = "tei:"
 
 
 class _Span(Protocol):
@@ -222,7 +226,10 @@ class Sentence:
         tokens: The surface tokens, in order of offset, not overlapping; at least one.
         entities: Named entities over its tokens, in order of ``start`` (the longer
             first), nested or apart, never crossing.
-        meta: Any other attribute of the TEI ``s``, by its TEI name.
+        meta: Any other attribute of the TEI ``s``, by its TEI name; and, under
+            ``tei:`` and their name (``tei:measure``, ``tei:linkGrp.2``), elements of
+            the ``s`` that hold no token and that the model does not name, kept
+            verbatim as XML (a sentiment ``measure``, a ``linkGrp`` other than UD-SYN).
     """
 
     id: str | None = None
@@ -265,7 +272,8 @@ class Sentence:
         if self.entities:
             _check_entities(problems, self)
         check_meta(problems, "meta", self.meta)
-        check_attribute_names(problems, "meta", self.meta)
+        attributes = {k: v for k, v in self.meta.items() if not k.startswith(VERBATIM)}
+        check_attribute_names(problems, "meta", attributes)
         _raise(problems)
 
 
@@ -327,7 +335,8 @@ def check_sentences(
 
     Each token's form is the text at its offset; tokens (across sentences) come in
     order without overlap; inside its paragraph, a token is followed by white space
-    exactly when it has ``space_after``; each sentence lies in one paragraph.
+    exactly when it has ``space_after``; inside a sentence, by one space or nothing;
+    each sentence lies in one paragraph.
     """
     if not check_items(problems, "sentences", sentences, Sentence):
         return
@@ -348,6 +357,7 @@ def check_sentences(
         limit = bounds[index] if bounds else 0
         if not bounds or sentence.tokens[-1].end > limit:
             problems.append(Problem(path, f"{first}..{sentence.end} is not inside one paragraph"))
+        before: Token | None = None
         for j, token in enumerate(sentence.tokens):
             offset = token.offset
             if offset < end:
@@ -365,6 +375,22 @@ def check_sentences(
                         f"{text[offset : offset + len(token.form)]!r}",
                     )
                 )
+            if before is not None and offset - end != before.space_after:
+                problems.append(
+                    Problem(
+                        f"{path}.tokens[{j}].offset",
+                        f"{offset - end} characters after the token before, which has "
+                        f"space_after={before.space_after}: inside a sentence, tokens "
+                        "are one space apart, or none",
+                    )
+                )
+            elif before is not None and before.space_after and text[end] != " ":
+                problems.append(
+                    Problem(
+                        f"{path}.tokens[{j}].offset", "the token before is not followed by a space"
+                    )
+                )
+            before = token
             end = offset + len(token.form)
             if end < limit and text[end].isspace() != token.space_after:
                 problems.append(
@@ -378,6 +404,7 @@ def check_sentences(
 
 def check_layer_fits(
     problems: list[Problem],
+    text: str,
     sentences: tuple[Sentence, ...],
     markup: tuple[_Span, ...],
     incidents: tuple[_Placed, ...],
@@ -387,12 +414,29 @@ def check_layer_fits(
     A markup span contains a sentence whole or lies outside it (it does not start, end
     or stand inside one: TEI's ``s`` holds tokens, names and incidents); an incident
     inside a sentence stands at the start of one of its tokens (between two tokens,
-    where TEI puts it).
+    where TEI puts it). Where a space follows a sentence, nothing stands between the
+    sentence and the space: TEI's tokens carry that space (no ``join="right"``), so
+    what follows the ``s`` comes after it.
     """
     starts = [sentence.offset for sentence in sentences]
+    glued = set()  # ends of sentences a space follows: no place for anything there
+    for sentence in sentences:
+        last = sentence.tokens[-1]
+        end = sentence.end
+        if end < len(text) and text[end] == " " and last.meta.get("join") != "right":
+            glued.add(end)
     for i, span in enumerate(markup):
         end = span.offset + span.length
         j = bisect_right(starts, span.offset) - 1
+        if span.offset in glued or end in glued:
+            problems.append(
+                Problem(
+                    f"markup[{i}]",
+                    f"span {span.offset}..{end} starts or ends between a sentence and the "
+                    "space after it",
+                )
+            )
+            continue
         for sentence in sentences[max(j, 0) :]:
             if sentence.offset >= end and (span.length or sentence.offset > span.offset):
                 break
@@ -411,6 +455,14 @@ def check_layer_fits(
     for i, incident in enumerate(incidents):
         offset = incident.offset
         if offset is None:
+            continue
+        if offset in glued:
+            problems.append(
+                Problem(
+                    f"incidents[{i}].offset",
+                    f"{offset} is between a sentence and the space after it",
+                )
+            )
             continue
         j = bisect_right(starts, offset) - 1
         if j < 0 or offset >= sentences[j].end or offset == starts[j]:

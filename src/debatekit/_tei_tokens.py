@@ -16,8 +16,11 @@ that the text contradicts (white space between two sentences) in ``meta["join"]`
 UD-SYN links give ``head`` and ``deprel``: ``ana="ud-syn:X"`` is resolved through the
 document's (or its corpus root's) ``prefixDef`` to a taxonomy category whose term is
 the relation (``acl_relcl`` → ``acl:relcl``); without that category, ParlaMint's
-convention (``_`` for UD's ``:``) applies. A ``linkGrp`` of another type is kept
-verbatim, as XML, in the sentence's ``meta["linkGrp"]`` (``linkGrp.2``, ...).
+convention (``_`` for UD's ``:``) applies. A ``linkGrp`` of another type, and any
+other element inside ``s`` that holds no token (a sentiment ``measure``), is kept
+verbatim, as XML, in the sentence's meta under ``tei:`` and its name
+(``meta["tei:measure"]``, ``tei:linkGrp.2``, ...); markup around tokens inside an ``s``
+is reported and not kept (the model's markup covers whole sentences), its tokens are.
 
 Part of the TEI reader (see :mod:`debatekit._tei_read`).
 """
@@ -30,7 +33,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ._linguistic import Entity, Sentence, Token
+from ._linguistic import VERBATIM, Entity, Sentence, Token
 from ._tei_base import (
     _T,
     _TOKEN_TAGS,
@@ -38,6 +41,7 @@ from ._tei_base import (
     _add,
     _attr_name,
     _itertext,
+    _preserved,
     attributes,
     local,
     read_prefixes,
@@ -57,6 +61,8 @@ _LINK_GRP = _T + "linkGrp"
 # Attributes a token's fields hold; the rest go to meta.
 _TOKEN_ATTRS = frozenset([XML_ID, "lemma", "pos", "msd", "join"])
 _UPOS = "UPosTag="
+#: The prefix of a MULTEXT-East morphosyntactic tag in a token's ``ana``.
+MTE = "mte:"
 
 
 @attrs.define(eq=False, slots=True)
@@ -80,6 +86,7 @@ class PendingSentence:
     links: list[Element] = attrs.field(factory=list)
     meta: dict[str, str] = attrs.field(factory=dict)
     size: int = 0  # characters read so far, from the sentence's start
+    last: int = -1  # where in the paragraph's parts the last token's text is
 
 
 def _split_msd(msd: str) -> tuple[str | None, str | None]:
@@ -95,6 +102,17 @@ def _join_msd(upos: str | None, feats: str | None) -> str | None:
     if upos is None:
         return feats
     return _UPOS + upos + ("|" + feats if feats else "")
+
+
+def _xpos(attributes: dict[str, str]) -> str | None:
+    """XPOS: ``pos``; without it, a MULTEXT-East tag in ``ana`` (``mte:Ncmsn``, the XPOS
+    of ParlaMint's South Slavic corpora), which stays in meta too."""
+    pos = attributes.get("pos")
+    if pos is None:
+        ana = attributes.get("ana", "")
+        if ana.startswith(MTE) and " " not in ana and len(ana) > len(MTE):
+            return ana[len(MTE) :]
+    return pos
 
 
 def _pattern(match: str, replace: str) -> tuple[re.Pattern[str], str] | None:
@@ -124,6 +142,9 @@ class TokenReader(StandOffReader):
         found.append(pending)
         parts.append("\x00")
         self._sentence_children(s, pending, parts, found)
+        if pending.last >= 0 and _preserved(s) and parts[pending.last].endswith(" "):
+            # White space is literal here: what follows the sentence is in its tail.
+            parts[pending.last] = parts[pending.last][:-1]
 
     def _sentence_children(
         self, el: Element, pending: PendingSentence, parts: list[str], found: list[Any]
@@ -136,6 +157,7 @@ class TokenReader(StandOffReader):
                     continue
                 pending.tokens.append(token)
                 form = token.form
+                pending.last = len(parts)
                 if token.attrs.get("join") == "right":
                     parts.append(form)
                     pending.size += len(form)
@@ -162,7 +184,7 @@ class TokenReader(StandOffReader):
                     pending.links.append(child)
                 else:
                     xml = etree.tostring(child, encoding="unicode", with_tail=False)
-                    _add(pending.meta, "linkGrp", xml)
+                    _add(pending.meta, VERBATIM + "linkGrp", xml)
             elif isinstance(tag, str):
                 self._inline_in_sentence(child, pending, parts, found)
 
@@ -175,6 +197,11 @@ class TokenReader(StandOffReader):
         name = local(child.tag)
         if name in INCIDENT_TAGS or name in MILESTONE_TAGS:
             self._inline(child, parts, found, tokens=True)
+            return
+        if name is not None and next(child.iter(_W, _PC), None) is None:
+            # No tokens inside (a sentiment <measure>, ...): kept verbatim.
+            xml = etree.tostring(child, encoding="unicode", with_tail=False)
+            _add(pending.meta, VERBATIM + name, xml)
             return
         self.ctx.problem(
             f"<{name or _attr_name(str(child.tag))}> inside <s>: "
@@ -269,6 +296,8 @@ class TokenReader(StandOffReader):
         entities = [Entity(kind=k, start=s, end=e, meta=m) for k, s, e, m in pending.entities]
         entities.sort(key=lambda e: (e.start, -e.end))
         try:
+            if sid in self.anonymous:
+                sid = None  # made up by the writer for the links
             return Sentence(id=sid, tokens=built, entities=entities, meta=pending.meta)
         except ValidationError as exc:
             self.ctx.problem(f"<s>: {exc}; its layer is not kept", pending.element)
@@ -289,7 +318,7 @@ class TokenReader(StandOffReader):
         msd = meta.get("msd")
         if msd is not None:
             upos, feats = _split_msd(msd)
-            if upos is None or _join_msd(upos, feats) != msd:
+            if _join_msd(upos, feats) != msd or (upos is None and "=" not in msd):
                 other["msd"] = msd
                 upos = feats = None
         if keep_join or meta.get("join", "right") != "right":
@@ -300,7 +329,7 @@ class TokenReader(StandOffReader):
             id=None if (tid := meta.get(XML_ID)) in self.anonymous else tid,
             lemma=meta.get("lemma"),
             upos=upos,
-            xpos=meta.get("pos"),
+            xpos=_xpos(meta),
             feats=feats,
             head=head[0] if head else None,
             deprel=head[1] if head else None,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ._linguistic import Sentence, Token
+from ._linguistic import VERBATIM, Sentence, Token
 from ._tei_common import XML_ID, XML_NS, T
 from .models import Incident
 
@@ -74,7 +74,7 @@ class SentenceWriter:
         """Append ``<s>`` to ``parent``; ``incidents`` stand inside it, between tokens."""
         s = etree.SubElement(parent, T + "s")
         meta = dict(sentence.meta)
-        verbatim = [meta.pop(k) for k in list(meta) if k.split(".")[0] == "linkGrp"]
+        verbatim = [meta.pop(k) for k in list(meta) if k.startswith(VERBATIM)]
         _set_meta(s, meta)
         words = sentence.words
         parsed = any(w.head is not None for w in words)
@@ -143,8 +143,8 @@ class SentenceWriter:
         meta = dict(token.meta)
         if token.lemma is not None:
             el.set("lemma", token.lemma)
-        if token.xpos is not None:
-            el.set("pos", token.xpos)
+        if token.xpos is not None and meta.get("ana") != "mte:" + token.xpos:
+            el.set("pos", token.xpos)  # else the ana in meta says it (see _tei_tokens)
         msd = meta.pop("msd", None)
         if msd is None and token.upos is not None:
             msd = "UPosTag=" + token.upos + ("|" + token.feats if token.feats else "")

@@ -587,7 +587,8 @@ class Turn:
         if self.sentences:
             check_sentences(problems, self.paragraphs, self.sentences)
             if not problems and (self.markup or self.incidents):
-                check_layer_fits(problems, self.sentences, self.markup, self.incidents)
+                text = "\n\n".join(self.paragraphs)
+                check_layer_fits(problems, text, self.sentences, self.markup, self.incidents)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
 
