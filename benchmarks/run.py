@@ -24,6 +24,7 @@ from _common import Figure, machine
 MODULES = [
     "tei_read",
     "conllu_write",
+    "ana_read",
     "text_parse",
     "json_roundtrip",
     "corpus_speedup",

@@ -279,7 +279,7 @@ def _sentence(draw: st.DrawFn, words: list[tuple[int, str]], sid: str, limit: in
         )  # fmt: skip
         tokens[k] = Token(
             form=token.form, offset=token.offset, id=token.id, space_after=token.space_after,
-            punct=token.punct, parts=parts,
+            parts=parts,
         )  # fmt: skip
     n_words = sum(len(t.parts) or 1 for t in tokens)
     heads = [draw(st.none() | st.integers(0, n_words)) for _ in range(n_words)]

@@ -235,11 +235,7 @@ def test_what_a_round_trip_through_conllu_loses_is_named(ana: Path, published: P
 
 #: ParlaMint sessions of other countries, without a published CoNLL-U here (Portuguese:
 #: features out of order in ``msd``; Slovenian: MULTEXT-East XPOS from ``ana``).
-OTHER_ANA = sorted(
-    p
-    for p in (DATA.parent / "parlamint").glob("*/*.ana.xml")
-    if p.parent.name in ("ParlaMint-PT", "ParlaMint-SI")
-)
+OTHER_ANA = sorted((DATA.parent / "parlamint-ana").glob("ParlaMint-*/*.ana.xml"))
 
 
 @pytest.mark.parametrize("ana", OTHER_ANA, ids=lambda p: p.name)

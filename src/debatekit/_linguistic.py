@@ -36,6 +36,7 @@ from ._checks import SURROGATE_SEARCH as _SURROGATE_SEARCH
 from ._checks import check_attribute_names, check_id, check_items, check_meta, check_strings
 from ._checks import raise_problems as _raise
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
+from ._rules import is_ncname
 from .errors import Problem
 
 __all__ = ["VERBATIM", "Entity", "Sentence", "Token", "check_layer_fits", "check_sentences"]
@@ -80,6 +81,13 @@ def _good_form(form: object) -> bool:
         and not form[0].isspace()
         and not form[-1].isspace()
         and (form.isascii() or _SURROGATE_SEARCH(form) is None)
+    )
+
+
+def _fine(value: object) -> bool:
+    """None, or a string without a lone surrogate (what check_strings accepts)."""
+    return value is None or (
+        type(value) is str and (value.isascii() or _SURROGATE_SEARCH(value) is None)
     )
 
 
@@ -134,6 +142,26 @@ class Token:
         return self.offset + len(self.form)
 
     def __attrs_post_init__(self) -> None:
+        # Fast path (this runs once per token of large corpora); the full check below
+        # finds and names every problem.
+        head = self.head
+        if (
+            type(self.offset) is int
+            and self.offset >= 0
+            and not self.parts
+            and not self.meta
+            and _good_form(self.form)
+            and (head is None or (type(head) is int and head >= 0))
+            and (self.deprel is None or (head is not None and _fine(self.deprel)))
+            and (self.id is None or (type(self.id) is str and is_ncname(self.id)))
+            and self.upos != ""
+            and self.deprel != ""
+            and _fine(self.lemma)
+            and _fine(self.upos)
+            and _fine(self.xpos)
+            and _fine(self.feats)
+        ):
+            return
         problems: list[Problem] = []
         if not _good_form(self.form):
             problems.append(
@@ -151,7 +179,6 @@ class Token:
         for name in ("upos", "deprel"):
             if getattr(self, name) == "":
                 problems.append(Problem(name, f"empty {name}: use None"))
-        head: object = self.head
         if head is not None and (type(head) is not int or head < 0):
             problems.append(Problem("head", f"invalid head {head!r}: expected an index >= 0"))
         if self.deprel is not None and head is None:
@@ -183,6 +210,8 @@ def _check_parts(problems: list[Problem], token: Token) -> None:
         problems.append(
             Problem("head", "a multiword token has no head or deprel: its parts have them")
         )
+    if token.punct:
+        problems.append(Problem("punct", "a multiword token is a word (TEI w), not a pc"))
 
 
 @frozen(kw_only=True)

@@ -38,6 +38,7 @@ from ._tei_base import (
     _T,
     _TOKEN_TAGS,
     Element,
+    Lists,
     _add,
     _attr_name,
     _itertext,
@@ -130,10 +131,13 @@ class TokenReader(StandOffReader):
         super().__init__(*args, **kwargs)
         self.prefixes: dict[str, tuple[str, str]] = {}  # the document's own prefixDefs
         self.deprels: dict[str, str] = {}  # a link's ana -> its UD relation
+        self.own = Lists()  # the document's own taxonomies (the corpus's are in lists)
 
     def header(self, header: Element) -> None:
         super().header(header)
         read_prefixes(header, self.prefixes)
+        for taxonomy in header.iter(_T + "taxonomy"):
+            self.own._taxonomy(taxonomy)
 
     def sentence(self, s: Element, parts: list[str], found: list[Any]) -> None:
         """Read one ``s``: its text goes to ``parts`` (as before), its layer to ``found``."""
@@ -377,8 +381,10 @@ class TokenReader(StandOffReader):
             pointer = compiled[0].sub(compiled[1], rest)
         local_id = pointer.rsplit("#", 1)[-1]
         term = None
-        if pointer.startswith("#") and lists is not None:  # a pointer to a category
-            category = lists.categories.get(local_id)
+        if pointer.startswith("#"):  # a pointer to a category
+            category = self.own.categories.get(local_id) or (
+                lists.categories.get(local_id) if lists is not None else None
+            )
             term = (category.get("en") or next(iter(category.values()), None)) if category else None
         found = self.deprels[ana] = term or local_id.replace("_", ":")
         return found
