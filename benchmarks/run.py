@@ -23,6 +23,7 @@ from _common import Figure, machine
 #: The benchmark modules, in the order their figures are printed.
 MODULES = [
     "tei_read",
+    "conllu_write",
     "ana_read",
     "text_parse",
     "json_roundtrip",

@@ -480,7 +480,7 @@ def test_from_lists_only_readable_formats_and_hints_name_options(
     with pytest.raises(SystemExit):
         main(["convert", "--help"])
     help_text = capsys.readouterr().out
-    assert "input format (aif, json, srt, tei, text, vtt)" in " ".join(help_text.split())
+    assert "input format (aif, conllu, json, srt, tei, text, vtt)" in " ".join(help_text.split())
     odd = tmp_path / "notes.docx"
     odd.write_bytes(b"x")
     code, _, err = run(capsys, "convert", str(odd), "-o", str(tmp_path / "n.json"))

@@ -42,7 +42,7 @@ def test_fuzz_fast_profile(format_: str) -> None:
 
 
 def test_every_readable_format_is_fuzzed() -> None:
-    assert set(fuzz.readable_formats()) == {"json", "aif", "tei", "text", "vtt", "srt"}
+    assert set(fuzz.readable_formats()) == {"json", "aif", "tei", "text", "vtt", "srt", "conllu"}
 
 
 @pytest.mark.parametrize("format_", sorted(fuzz.REPRODUCERS))

@@ -10,7 +10,19 @@
 
 from __future__ import annotations
 
-from . import aif, arguments, captions, corpus, datasets, html, json, parlamint, tei, text
+from . import (
+    aif,
+    arguments,
+    captions,
+    conllu,
+    corpus,
+    datasets,
+    html,
+    json,
+    parlamint,
+    tei,
+    text,
+)
 from ._align import align
 from ._io import dumps, formats, loads, read, write
 from ._version import __version__
@@ -82,6 +94,7 @@ __all__ = [
     "align",
     "arguments",
     "captions",
+    "conllu",
     "corpus",
     "datasets",
     "dumps",

@@ -53,6 +53,7 @@ FORMATS: dict[str, str] = {
     "vtt": "debatekit.captions",
     "srt": "debatekit.captions",
     "parlamint": "debatekit.parlamint",
+    "conllu": "debatekit.conllu",
 }
 #: File suffix -> format name. A compound suffix (``.aif.json``) wins over its last part;
 #: a format's first suffix here is the one it writes (AIF: ``.aif.json``, and ``.aif``
@@ -68,6 +69,7 @@ SUFFIXES: dict[str, str] = {
     ".md": "text",
     ".vtt": "vtt",
     ".srt": "srt",
+    ".conllu": "conllu",
 }
 #: Options a format name implies for its module (one module serves "vtt" and "srt").
 FORMAT_OPTIONS: dict[str, dict[str, Any]] = {

@@ -39,6 +39,7 @@ from typing import Any
 
 import attrs
 
+from ._linguistic import Entity, Sentence, Token
 from .errors import Loss, LossWarning
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
 
@@ -180,6 +181,29 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "claims[].meta",
         "relations[].meta",
     ),
+    # CoNLL-U holds turns (newdoc), paragraphs (newpar, lang) and the linguistic layer;
+    # a turn without sentences has no line to be written on.
+    "conllu": (
+        "claims",
+        "relations",
+        "front",
+        "back",
+        "incidents[]",
+        *(f"event.{field.name}" for field in attrs.fields(Event) if field.name != "language"),
+        "speakers if named",
+        "turns if untokenized",
+        "turns[].label",
+        "turns[].start",
+        "turns[].end",
+        "turns[].incidents",
+        "turns[].markup",
+        "turns[].meta",
+        "sentences[].meta",
+        "tokens[].id",
+        "tokens[].meta",
+        "entities[].meta",
+        "meta",
+    ),
     "html": (
         "speakers[].aliases",
         "speakers[].affiliations",
@@ -191,12 +215,14 @@ LOSSES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-#: The prefix of the metadata keys a format writes and reads back itself.
-_OWN_PREFIX: dict[str, str] = {
+#: The prefix of the metadata keys a format writes and reads back itself (or the keys).
+_OWN_PREFIX: dict[str, str | tuple[str, ...]] = {
     "text": "text:",
     "vtt": "captions:",
     "srt": "captions:",
     "aif (extension=False)": "aif:",
+    # paragraph ids and language (newpar, lang); a sentence's language and its n (sent_id)
+    "conllu": ("conllu:", "seg-ids", "seg-lang", "xml:lang", "n"),
 }
 
 #: Whole lists: the path -> (singular, plural).
@@ -207,6 +233,8 @@ _WHOLE: dict[str, tuple[str, str]] = {
     "back": ("back-matter paragraph", "back-matter paragraphs"),
     "incidents[]": ("incident between turns", "incidents between turns"),
     "turns[].incidents": ("incident inside a turn", "incidents inside turns"),
+    "speakers": ("speaker", "speakers"),
+    "turns": ("turn without tokens", "turns without tokens"),
 }
 #: Fields of one kind of object: the collection -> (singular, plural).
 _FIELDS: dict[str, tuple[str, str]] = {
@@ -215,6 +243,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "turns[]": ("turn field", "turn fields"),
     "claims[]": ("claim field", "claim fields"),
     "relations[]": ("relation field", "relation fields"),
+    "sentences[]": ("sentence field", "sentence fields"),
+    "tokens[]": ("token field", "token fields"),
+    "entities[]": ("entity field", "entity fields"),
 }
 _META = ("metadata entry", "metadata entries")
 _IDS: dict[str, tuple[str, str]] = {
@@ -245,6 +276,18 @@ def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
         return transcript.claims
     if collection == "relations[]":
         return transcript.relations
+    if collection == "sentences[]":
+        return tuple(s for t in transcript.turns for s in t.sentences)
+    if collection == "tokens[]":
+        return tuple(
+            w
+            for t in transcript.turns
+            for s in t.sentences
+            for token in s.tokens
+            for w in (token, *token.parts)
+        )
+    if collection == "entities[]":
+        return tuple(e for t in transcript.turns for s in t.sentences for e in s.entities)
     raise ValueError(f"unknown collection {collection!r} in the losses table")
 
 
@@ -257,6 +300,9 @@ _CLASSES: dict[str, type] = {
     "turns[].incidents[]": Incident,
     "claims[]": Claim,
     "relations[]": Relation,
+    "sentences[]": Sentence,
+    "tokens[]": Token,
+    "entities[]": Entity,
 }
 
 
@@ -280,12 +326,17 @@ class _Count:
 def _count(
     transcript: Transcript,
     entry: str,
-    own: str | None,
+    own: str | tuple[str, ...] | None,
     unread: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> _Count:
     path, _, condition = entry.partition(" if ")
     if condition == "no front" and transcript.front:
         path = ""
+    if path == "speakers":  # "if named": a reader's placeholder speaker is no loss
+        named = [s for s in transcript.speakers if s.meta.get("placeholder") != "true"]
+        return _Count(_WHOLE[path], len(named), None)
+    if path == "turns":  # "if untokenized": turns without sentences
+        return _Count(_WHOLE[path], sum(1 for t in transcript.turns if not t.sentences), None)
     if condition == "not read back":  # plain text's ids (the only format that mints)
         if unread is None:
             from ._text_write import unread_ids
@@ -403,6 +454,10 @@ def _describe(entry: str) -> str:
         return text + " unless the reader mints the same (named in the warning)"
     if condition == "carriage return":
         return f"carriage returns in {text} (written as line breaks)"
+    if condition == "named":
+        return text + " (but a reader's placeholder)"
+    if condition == "untokenized":
+        return text + " without sentences"
     return text
 
 
@@ -413,7 +468,9 @@ def markdown(formats: Iterable[str] = LOSSES) -> str:
         entries = LOSSES[format]
         own = _OWN_PREFIX.get(format)
         text = ", ".join(map(_describe, entries)) if entries else "nothing: lossless"
-        if own and entries:
+        if isinstance(own, tuple) and entries:
+            text += f" (metadata keys {', '.join(f'`{k}`' for k in own)} are carried)"
+        elif own and entries:
             text += f" (metadata keys starting `{own}` are carried)"
         rows.append(f"| {format} | {text} |")
     return "\n".join(rows) + "\n"

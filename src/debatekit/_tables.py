@@ -1,4 +1,4 @@
-"""Analysis tables: one row per speaker, turn, incident, claim and relation.
+"""Analysis tables: one row per speaker, turn, incident, claim, relation and word.
 
 Rows are plain dicts of JSON-ready scalars (strings, integers, floats, booleans,
 ``None``) and lists of strings, so they fit pandas, Arrow and DuckDB alike. Every row
@@ -17,7 +17,7 @@ from .parlamint import meta_rows
 __all__ = ["COLUMNS", "TABLES", "rows"]
 
 #: The tables, in the order they are written.
-TABLES = ("transcripts", "speakers", "turns", "incidents", "claims", "relations")
+TABLES = ("transcripts", "speakers", "turns", "incidents", "claims", "relations", "tokens")
 
 _S, _I, _F, _L = "string", "int64", "float64", "list<string>"
 
@@ -125,6 +125,25 @@ COLUMNS: dict[str, dict[str, str]] = {
         "source_speaker_id": _S,
         "target_speaker_id": _S,
     },
+    "tokens": {
+        "transcript": _S,
+        "turn_id": _S,
+        "speaker_id": _S,
+        "sentence_id": _S,
+        "sentence": _I,
+        "word": _I,
+        "token": _S,
+        "token_id": _S,
+        "multiword": _S,
+        "offset": _I,
+        "lemma": _S,
+        "upos": _S,
+        "xpos": _S,
+        "feats": _S,
+        "head": _I,
+        "deprel": _S,
+        "entity": _S,
+    },
 }
 
 
@@ -210,6 +229,42 @@ def _parlamint_columns(transcript: Transcript) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _token_rows(name: str, turn: Turn) -> list[dict[str, Any]]:
+    """One row per syntactic word of the turn's sentences (CoNLL-U's word lines)."""
+    out: list[dict[str, Any]] = []
+    for index, sentence in enumerate(turn.sentences):
+        kinds: list[str | None] = [None] * len(sentence.tokens)
+        for entity in sentence.entities:  # a nested entity wins over its parent
+            kinds[entity.start : entity.end] = [entity.kind] * (entity.end - entity.start)
+        word = 0
+        for token, kind in zip(sentence.tokens, kinds, strict=True):
+            multiword = token.form if token.parts else None
+            for w in token.parts or (token,):
+                word += 1
+                out.append(
+                    {
+                        "transcript": name,
+                        "turn_id": turn.id,
+                        "speaker_id": turn.speaker_id,
+                        "sentence_id": sentence.id,
+                        "sentence": index,
+                        "word": word,
+                        "token": w.form,
+                        "token_id": w.id,
+                        "multiword": multiword,
+                        "offset": w.offset,
+                        "lemma": w.lemma,
+                        "upos": w.upos,
+                        "xpos": w.xpos,
+                        "feats": w.feats,
+                        "head": w.head,
+                        "deprel": w.deprel,
+                        "entity": kind,
+                    }
+                )
+    return out
+
+
 def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table for one transcript called ``name``."""
     event = transcript.event
@@ -220,6 +275,7 @@ def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
     turn_speaker: dict[str, str] = {}
     turns: list[dict[str, Any]] = []
     incidents: list[dict[str, Any]] = []
+    tokens: list[dict[str, Any]] = []
     for position, item in enumerate(transcript.body):
         if isinstance(item, Turn):
             speaker = speakers[item.speaker_id]
@@ -244,6 +300,8 @@ def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
                 }
             )
             incidents.extend(_incident_row(name, position, item.id, i) for i in item.incidents)
+            if item.sentences:
+                tokens.extend(_token_rows(name, item))
         else:
             incidents.append(_incident_row(name, position, None, item))
 
@@ -322,4 +380,5 @@ def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
             }
             for r in transcript.relations
         ],
+        "tokens": tokens,
     }
