@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from debatekit import Turn, ValidationError, models
+from debatekit import Turn, ValidationError
+from debatekit import _model_turns as models
 
 _IDS = st.one_of(st.sampled_from(["u1", "a·b", "²x", "1a", "", "x y", "é"]), st.text(max_size=4))
 _PARAGRAPHS = st.lists(

@@ -18,8 +18,9 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._frozendict import FrozenDict, frozen_mapping
+from ._model_turns import _plain_turns
 from ._rules import MAX_TIME
-from .models import BodyItem, Incident, Turn, _plain_turns
+from .models import BodyItem, Incident, Turn
 
 __all__ = ["configure_converter", "converter", "json_type", "make_converter"]
 
@@ -199,7 +200,7 @@ def _plain_body(
     items: list[Any], structure: Callable[[Any, Any], BodyItem]
 ) -> list[BodyItem] | None:
     """The body, its common turns (see :func:`_plain_turn`) built by one call of
-    ``models._plain_turns``, any other item by ``structure``.
+    ``_model_turns._plain_turns``, any other item by ``structure``.
 
     ``None`` where a common turn fails its checks (the caller then goes item by item);
     an error raised by ``structure`` propagates.
