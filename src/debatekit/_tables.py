@@ -268,73 +268,11 @@ def _token_rows(name: str, turn: Turn) -> list[dict[str, Any]]:
 def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table for one transcript called ``name``."""
     event = transcript.event
-    speakers = {s.id: s for s in transcript.speakers}
     affiliation = {s.id: _affiliation(s, event.date) for s in transcript.speakers}
-    stats = transcript.speaker_stats()
-    parlamint = _parlamint_columns(transcript)
-    turn_speaker: dict[str, str] = {}
-    turns: list[dict[str, Any]] = []
-    incidents: list[dict[str, Any]] = []
-    tokens: list[dict[str, Any]] = []
-    for position, item in enumerate(transcript.body):
-        if isinstance(item, Turn):
-            speaker = speakers[item.speaker_id]
-            turn_speaker[item.id] = item.speaker_id
-            turns.append(
-                {
-                    "transcript": name,
-                    "turn_id": item.id,
-                    "position": position,
-                    "speaker_id": item.speaker_id,
-                    "speaker_name": speaker.name,
-                    "speaker_role": speaker.role,
-                    "speaker_affiliation": affiliation[item.speaker_id],
-                    "label": item.label,
-                    "date": event.date,
-                    "start": _seconds(item.start),
-                    "end": _seconds(item.end),
-                    "paragraphs": len(item.paragraphs),
-                    "words": sum(word_count(p) for p in item.paragraphs),
-                    "text": item.text,
-                    **parlamint[item.id],
-                }
-            )
-            incidents.extend(_incident_row(name, position, item.id, i) for i in item.incidents)
-            if item.sentences:
-                tokens.extend(_token_rows(name, item))
-        else:
-            incidents.append(_incident_row(name, position, None, item))
-
-    def speaker_of(endpoint: str) -> str | None:
-        if endpoint in turn_speaker:
-            return turn_speaker[endpoint]
-        claim = claims_by_id.get(endpoint)
-        return turn_speaker.get(claim.turn_id) if claim is not None else None
-
-    claims_by_id = {c.id: c for c in transcript.claims}
+    turns, incidents, tokens = _body_rows(name, transcript, affiliation)
+    turn_speaker = {row["turn_id"]: row["speaker_id"] for row in turns}
     return {
-        "transcripts": [
-            {
-                "transcript": name,
-                "title": event.title,
-                "kind": event.kind,
-                "date": event.date,
-                "end_date": event.end_date,
-                "published": event.published,
-                "publisher": event.publisher,
-                "organizer": event.organizer,
-                "series": event.series,
-                "place": event.place,
-                "language": event.language,
-                "source": event.source,
-                "speakers": len(transcript.speakers),
-                "turns": len(turns),
-                "words": sum(row["words"] for row in turns),
-                "incidents": len(incidents),
-                "claims": len(transcript.claims),
-                "relations": len(transcript.relations),
-            }
-        ],
+        "transcripts": [_transcript_row(name, transcript, turns, len(incidents))],
         "speakers": [
             {
                 "transcript": name,
@@ -347,38 +285,124 @@ def rows(name: str, transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
                 "words": row.words,
                 "share": row.share,
             }
-            for s, row in zip(transcript.speakers, stats, strict=True)
+            for s, row in zip(transcript.speakers, transcript.speaker_stats(), strict=True)
         ],
         "turns": turns,
         "incidents": incidents,
-        "claims": [
-            {
-                "transcript": name,
-                "claim_id": c.id,
-                "turn_id": c.turn_id,
-                "speaker_id": turn_speaker[c.turn_id],
-                "speaker_name": speakers[turn_speaker[c.turn_id]].name,
-                "start": c.start,
-                "end": c.end,
-                "kind": c.kind,
-                "stance": c.stance,
-                "topics": list(c.topics),
-                "text": c.text,
-                "proposition": c.proposition,
-            }
-            for c in transcript.claims
-        ],
-        "relations": [
-            {
-                "transcript": name,
-                "relation_id": r.id,
-                "kind": r.kind,
-                "source_id": r.source_id,
-                "target_id": r.target_id,
-                "source_speaker_id": speaker_of(r.source_id),
-                "target_speaker_id": speaker_of(r.target_id),
-            }
-            for r in transcript.relations
-        ],
+        "claims": _claim_rows(name, transcript, turn_speaker),
+        "relations": _relation_rows(name, transcript, turn_speaker),
         "tokens": tokens,
     }
+
+
+_Rows = list[dict[str, Any]]
+
+
+def _body_rows(
+    name: str, transcript: Transcript, affiliation: dict[str, str | None]
+) -> tuple[_Rows, _Rows, _Rows]:
+    """The turns, incidents and tokens tables of one transcript, in document order."""
+    event = transcript.event
+    speakers = {s.id: s for s in transcript.speakers}
+    parlamint = _parlamint_columns(transcript)
+    turns: _Rows = []
+    incidents: _Rows = []
+    tokens: _Rows = []
+    for position, item in enumerate(transcript.body):
+        if not isinstance(item, Turn):
+            incidents.append(_incident_row(name, position, None, item))
+            continue
+        speaker = speakers[item.speaker_id]
+        turns.append(
+            {
+                "transcript": name,
+                "turn_id": item.id,
+                "position": position,
+                "speaker_id": item.speaker_id,
+                "speaker_name": speaker.name,
+                "speaker_role": speaker.role,
+                "speaker_affiliation": affiliation[item.speaker_id],
+                "label": item.label,
+                "date": event.date,
+                "start": _seconds(item.start),
+                "end": _seconds(item.end),
+                "paragraphs": len(item.paragraphs),
+                "words": sum(word_count(p) for p in item.paragraphs),
+                "text": item.text,
+                **parlamint[item.id],
+            }
+        )
+        incidents.extend(_incident_row(name, position, item.id, i) for i in item.incidents)
+        if item.sentences:
+            tokens.extend(_token_rows(name, item))
+    return turns, incidents, tokens
+
+
+def _transcript_row(
+    name: str, transcript: Transcript, turns: _Rows, incidents: int
+) -> dict[str, Any]:
+    event = transcript.event
+    return {
+        "transcript": name,
+        "title": event.title,
+        "kind": event.kind,
+        "date": event.date,
+        "end_date": event.end_date,
+        "published": event.published,
+        "publisher": event.publisher,
+        "organizer": event.organizer,
+        "series": event.series,
+        "place": event.place,
+        "language": event.language,
+        "source": event.source,
+        "speakers": len(transcript.speakers),
+        "turns": len(turns),
+        "words": sum(row["words"] for row in turns),
+        "incidents": incidents,
+        "claims": len(transcript.claims),
+        "relations": len(transcript.relations),
+    }
+
+
+def _claim_rows(name: str, transcript: Transcript, turn_speaker: dict[str, str]) -> _Rows:
+    names = {s.id: s.name for s in transcript.speakers}
+    return [
+        {
+            "transcript": name,
+            "claim_id": c.id,
+            "turn_id": c.turn_id,
+            "speaker_id": turn_speaker[c.turn_id],
+            "speaker_name": names[turn_speaker[c.turn_id]],
+            "start": c.start,
+            "end": c.end,
+            "kind": c.kind,
+            "stance": c.stance,
+            "topics": list(c.topics),
+            "text": c.text,
+            "proposition": c.proposition,
+        }
+        for c in transcript.claims
+    ]
+
+
+def _relation_rows(name: str, transcript: Transcript, turn_speaker: dict[str, str]) -> _Rows:
+    claims = {c.id: c for c in transcript.claims}
+
+    def speaker_of(endpoint: str) -> str | None:
+        if endpoint in turn_speaker:
+            return turn_speaker[endpoint]
+        claim = claims.get(endpoint)
+        return turn_speaker.get(claim.turn_id) if claim is not None else None
+
+    return [
+        {
+            "transcript": name,
+            "relation_id": r.id,
+            "kind": r.kind,
+            "source_id": r.source_id,
+            "target_id": r.target_id,
+            "source_speaker_id": speaker_of(r.source_id),
+            "target_speaker_id": speaker_of(r.target_id),
+        }
+        for r in transcript.relations
+    ]
