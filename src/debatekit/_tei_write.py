@@ -192,6 +192,23 @@ class _Writer:
         if edition is not None:
             _el(_el(file_desc, "editionStmt"), "edition", edition)
         file_desc.extend(fragments.pop("teiHeader/fileDesc", []))
+        self._publication(file_desc, event, meta)
+        if event.series is not None:
+            _el(_el(file_desc, "seriesStmt"), "title", event.series)
+        if event.credits:
+            notes = _el(file_desc, "notesStmt")
+            for credit in event.credits:
+                _el(notes, "note", credit, type="credit")
+        self._source_desc(file_desc, event, meta)
+        top = fragments.pop("teiHeader", [])
+        header.extend(el for el in top if el.tag == _T + "encodingDesc")
+        profile = self._profile(event, meta, fragments)
+        if len(profile):
+            header.append(profile)
+        header.extend(el for el in top if el.tag == _T + "revisionDesc")
+
+    @staticmethod
+    def _publication(file_desc: Element, event: Event, meta: dict[str, str]) -> None:
         pub = _el(file_desc, "publicationStmt")
         idno = meta.pop("publication.idno", None)
         licence = meta.pop("licence", None)
@@ -208,12 +225,9 @@ class _Writer:
         if event.published is not None:
             iso = event.published.isoformat()
             _el(pub, "date", iso, when=iso)
-        if event.series is not None:
-            _el(_el(file_desc, "seriesStmt"), "title", event.series)
-        if event.credits:
-            notes = _el(file_desc, "notesStmt")
-            for credit in event.credits:
-                _el(notes, "note", credit, type="credit")
+
+    @staticmethod
+    def _source_desc(file_desc: Element, event: Event, meta: dict[str, str]) -> None:
         source_desc = _el(file_desc, "sourceDesc")
         source_title = meta.pop("source.title", None)
         source_date = meta.get("source.date")
@@ -233,8 +247,11 @@ class _Writer:
             _el(source_desc, "bibl", event.source)
         else:
             _el(source_desc, "p")
-        top = fragments.pop("teiHeader", [])
-        header.extend(el for el in top if el.tag == _T + "encodingDesc")
+
+    def _profile(
+        self, event: Event, meta: dict[str, str], fragments: dict[str, list[Element]]
+    ) -> Element:
+        """``profileDesc``: the abstract, the setting, the speakers, kept fragments."""
         profile = etree.Element(_T + "profileDesc")
         if event.description is not None:
             _el(_el(profile, "abstract"), "p", event.description)
@@ -266,9 +283,7 @@ class _Writer:
             for speaker in self.t.speakers:
                 self.person(people, speaker)
         profile.extend(fragments.pop("teiHeader/profileDesc", []))
-        if len(profile):
-            header.append(profile)
-        header.extend(el for el in top if el.tag == _T + "revisionDesc")
+        return profile
 
     @staticmethod
     def _other_titles(
