@@ -246,6 +246,104 @@ def _own_layer_ids(
                         owners[value] = where
 
 
+class _Ids:
+    """The transcript's one id space, and the problems found so far.
+
+    Where each id was first seen: a turn's is just its index in the body (the common
+    case, so no tuple is made for it); others are (field, index, rest), spelled out
+    as a path only for a problem.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.owners: dict[str, int | tuple[str, int, str]] = {}
+
+    @staticmethod
+    def spell(where: int | tuple[str, int, str]) -> str:
+        if isinstance(where, int):
+            return f"body[{where}].id"
+        field_, index, rest = where
+        return f"{field_}[{index}]{rest}"
+
+    def own(self, value: str | None, where: tuple[str, int, str]) -> None:
+        if value is None:
+            return
+        first = self.owners.setdefault(value, where)
+        if first is not where:
+            self.problems.append(
+                Problem(self.spell(where), f"duplicate id {value!r} (also {self.spell(first)})")
+            )
+
+
+def _check_body(
+    ids: _Ids, body: tuple[BodyItem, ...], speaker_ids: frozenset[str], turns: dict[str, Turn]
+) -> None:
+    """Every body item, one by one (the general path: ids, speakers, incidents, layers)."""
+    problems, owners = ids.problems, ids.owners
+
+    def check_incident(incident: Incident, i: int, inside: str) -> None:
+        ids.own(incident.id, ("body", i, f"{inside}.id"))
+        if incident.who is not None and incident.who not in speaker_ids:
+            problems.append(Problem(f"body[{i}]{inside}.who", f"unknown speaker {incident.who!r}"))
+
+    for i, item in enumerate(body):
+        if not isinstance(item, Turn):
+            if item.offset is not None:
+                problems.append(
+                    Problem(f"body[{i}].offset", "an incident in the body has no offset")
+                )
+            check_incident(item, i, "")
+            continue
+        tid = item.id
+        if tid in owners:
+            problems.append(
+                Problem(f"body[{i}].id", f"duplicate id {tid!r} (also {ids.spell(owners[tid])})")
+            )
+        else:
+            owners[tid] = i
+            turns[tid] = item
+        if item.speaker_id not in speaker_ids:
+            problems.append(
+                Problem(f"body[{i}].speaker_id", f"unknown speaker {item.speaker_id!r}")
+            )
+        for j, incident in enumerate(item.incidents):
+            check_incident(incident, i, f".incidents[{j}]")
+        if item.sentences:
+            _own_layer_ids(problems, owners, ids.spell, item.sentences, i)
+
+
+def _check_claims(ids: _Ids, claims: tuple[Claim, ...], turns: dict[str, Turn]) -> None:
+    """Each claim's id, its turn, and its text at its offsets in that turn."""
+    texts: dict[str, str] = {}
+    for i, claim in enumerate(claims):
+        path = f"claims[{i}]"
+        ids.own(claim.id, ("claims", i, ".id"))
+        turn = turns.get(claim.turn_id)
+        if turn is None:
+            ids.problems.append(Problem(f"{path}.turn_id", f"unknown turn {claim.turn_id!r}"))
+            continue
+        text = texts.get(turn.id)
+        if text is None:
+            text = texts[turn.id] = turn.text
+        if claim.end > len(text):
+            ids.problems.append(
+                Problem(
+                    f"{path}.end",
+                    f"offset {claim.end} is past the end of turn "
+                    f"{claim.turn_id!r} (length {len(text)})",
+                )
+            )
+        elif text[claim.start : claim.end] != claim.text:
+            ids.problems.append(
+                Problem(
+                    f"{path}.text",
+                    f"{claim.text!r} is not the text at "
+                    f"{claim.start}..{claim.end} of turn {claim.turn_id!r}: "
+                    f"{text[claim.start : claim.end]!r}",
+                )
+            )
+
+
 @frozen(kw_only=True)
 class Transcript:
     """A whole transcript: the root of the model.
@@ -283,95 +381,18 @@ class Transcript:
         problems: list[Problem] = []
         if not _check_types(problems, self):
             _raise(problems)
-        # Where each id was first seen: a turn's is just its index in the body (the
-        # common case, so no tuple is made for it); others are (field, index, rest).
-        owners: dict[str, int | tuple[str, int, str]] = {}
-
-        def spell(where: int | tuple[str, int, str]) -> str:
-            if isinstance(where, int):
-                return f"body[{where}].id"
-            field_, index, rest = where
-            return f"{field_}[{index}]{rest}"
-
-        def own(value: str | None, where: tuple[str, int, str]) -> None:
-            if value is None:
-                return
-            first = owners.setdefault(value, where)
-            if first is not where:
-                problems.append(
-                    Problem(spell(where), f"duplicate id {value!r} (also {spell(first)})")
-                )
-
-        def check_incident(incident: Incident, i: int, inside: str) -> None:
-            own(incident.id, ("body", i, f"{inside}.id"))
-            if incident.who is not None and incident.who not in speaker_ids:
-                problems.append(
-                    Problem(f"body[{i}]{inside}.who", f"unknown speaker {incident.who!r}")
-                )
-
+        ids = _Ids(problems)
         for i, speaker in enumerate(self.speakers):
-            own(speaker.id, ("speakers", i, ".id"))
+            ids.own(speaker.id, ("speakers", i, ".id"))
         speaker_ids = frozenset(s.id for s in self.speakers)
         turns: dict[str, Turn] = {}
         indexed = bool(self.claims or self.relations)
-        common = _common_body(self.body, speaker_ids, owners, turns if indexed else None)
-        for i, item in enumerate(() if common else self.body):
-            if isinstance(item, Turn):
-                tid = item.id
-                if tid in owners:
-                    problems.append(
-                        Problem(
-                            f"body[{i}].id", f"duplicate id {tid!r} (also {spell(owners[tid])})"
-                        )
-                    )
-                else:
-                    owners[tid] = i
-                    turns[tid] = item
-                if item.speaker_id not in speaker_ids:
-                    problems.append(
-                        Problem(f"body[{i}].speaker_id", f"unknown speaker {item.speaker_id!r}")
-                    )
-                for j, incident in enumerate(item.incidents):
-                    check_incident(incident, i, f".incidents[{j}]")
-                if item.sentences:
-                    _own_layer_ids(problems, owners, spell, item.sentences, i)
-            else:
-                if item.offset is not None:
-                    problems.append(
-                        Problem(f"body[{i}].offset", "an incident in the body has no offset")
-                    )
-                check_incident(item, i, "")
-        texts: dict[str, str] = {}
-        for i, claim in enumerate(self.claims):
-            path = f"claims[{i}]"
-            own(claim.id, ("claims", i, ".id"))
-            turn = turns.get(claim.turn_id)
-            if turn is None:
-                problems.append(Problem(f"{path}.turn_id", f"unknown turn {claim.turn_id!r}"))
-                continue
-            text = texts.get(turn.id)
-            if text is None:
-                text = texts[turn.id] = turn.text
-            if claim.end > len(text):
-                problems.append(
-                    Problem(
-                        f"{path}.end",
-                        f"offset {claim.end} is past the end of turn "
-                        f"{claim.turn_id!r} (length {len(text)})",
-                    )
-                )
-            elif text[claim.start : claim.end] != claim.text:
-                problems.append(
-                    Problem(
-                        f"{path}.text",
-                        f"{claim.text!r} is not the text at "
-                        f"{claim.start}..{claim.end} of turn {claim.turn_id!r}: "
-                        f"{text[claim.start : claim.end]!r}",
-                    )
-                )
+        if not _common_body(self.body, speaker_ids, ids.owners, turns if indexed else None):
+            _check_body(ids, self.body, speaker_ids, turns)
+        _check_claims(ids, self.claims, turns)
         claim_ids = frozenset(c.id for c in self.claims)
         for i, relation in enumerate(self.relations):
-            own(relation.id, ("relations", i, ".id"))
+            ids.own(relation.id, ("relations", i, ".id"))
             for end in ("source_id", "target_id"):
                 value = getattr(relation, end)
                 if value not in claim_ids and value not in turns:
