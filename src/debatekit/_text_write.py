@@ -41,12 +41,12 @@ class _Writer:
         self.headings_ok = False
         # The name keys of the speeches' labels: a front heading naming one of them
         # opens a speech for the reader, so it is escaped there.
-        self.label_keys = {
-            _norm(_name_part(name))
-            for turn in transcript.turns
-            for name in (turn.label, transcript.speaker(turn.speaker_id).name)
-            if name
-        }
+        # (Each distinct name worked out once: a sitting prints the same few thousands
+        # of times.)
+        speaking = {turn.speaker_id for turn in transcript.turns}
+        names = {turn.label for turn in transcript.turns}
+        names |= {transcript.speaker(who).name for who in speaking}
+        self.label_keys = {_norm(_name_part(name)) for name in names if name}
         # The convention the text was read with: its labels are what must be escaped.
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
@@ -593,7 +593,10 @@ def _once_only(
         return set()  # a convention's own labels are always labels
     counts = Counter(_norm(label) for _, label, _ in planned)
     surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
-    found = {probe: _candidate(probe) for _, _, probe in planned}
+    found: dict[str, _Label | None] = {}
+    for _, _, probe in planned:
+        if probe not in found:  # each distinct label line judged once
+            found[probe] = _candidate(probe)
     caps = sum(1 for _, _, probe in planned if (f := found[probe]) and f.kind == "caps")
     # (Headings in the front matter that look like labels count for the reader too.)
     caps += sum(
