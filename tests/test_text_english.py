@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import warnings
 
-from debatekit import Transcript, text
+from debatekit import Incident, Transcript, text
 
 
 def _quiet(source: str) -> Transcript:
@@ -251,3 +251,29 @@ def test_hearing_labels_of_two_words_and_ranking_members() -> None:
         "Ms. Jackson Lee",
     ]
     assert "you are recognized" in t.turns[0].text
+
+
+def test_bracketed_name_then_bracketed_time() -> None:
+    """Diarised podcast archives (Oxide and Friends transcripts, 2021): '[Speaker 1]
+    [00:17] text', one line per turn, no colon; a number after 'Speaker' is no name
+    with a role but the name itself."""
+    source = (
+        "[Speaker 1] [00:00] Alright. Tweet was sent.\n"
+        "[Speaker 1] [00:17] So, you actually saw this tweet before I tweeted it.\n"
+        "[Speaker 2] [00:24] I did. It didn't need any edits.\n"
+        "[Speaker 3] [01:51] of trouble.\n"
+        "[Speaker 2] [01:54] But I'm trying to narrow.\n"
+    )
+    assert text.sniff(source).convention == "bracketed-name"
+    t = _quiet(source)
+    assert [s.name for s in t.speakers] == ["Speaker 1", "Speaker 2", "Speaker 3"]
+    assert all(s.role is None for s in t.speakers)
+    assert len(t.turns) == 5
+    starts = [turn.start.total_seconds() for turn in t.turns if turn.start is not None]
+    assert starts == [0, 17, 24, 111, 114]
+    assert t.turns[3].text == "of trouble."
+    assert text.dumps(t) == source
+    # A bracketed stage direction is not a label: no time follows it.
+    last = _quiet(source + "[Applause]\n").body[-1]
+    assert isinstance(last, Incident)
+    assert last.kind == "kinesic"

@@ -160,6 +160,9 @@ def _role_prefix(name: str) -> tuple[str | None, str]:
     rest = tokens[i:]
     if all(w in ROLE_WORDS or w in TITLES for w in _words(" ".join(rest))):
         return None, name
+    if not any(c.isalpha() for c in "".join(rest)):
+        # A number is no name: "Speaker 1", "Member 3" of a diarised transcript.
+        return None, name
     return " ".join(tokens[:i]), " ".join(rest)
 
 

@@ -63,6 +63,15 @@ _BOLD_NAME = (
     r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
 )
 
+# Diarised transcripts (speech-to-text tools, podcast archives): the speaker in square
+# brackets, then the time in brackets, then the text, with no colon:
+# "[Speaker 1] [00:17] So, Brigitte, ...", "[Jane Doe] (01:02:03) text". The time right
+# after the name is what tells a label from a bracketed stage direction ("[Applause]").
+_BRACKETED_NAME = (
+    r"[ \t]*\[(?P<label>[^\[\]():\n]{1,60}?)\][ \t]*"
+    r"[\[(](?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])](?:[ \t]+|$)"
+)
+
 # Broadcast captions kept as text (closed captions, CART): ">>" (or ">>>") opens the
 # line where the speaker changes, with a name and a colon where the captioner knows
 # it (">> SPEAKER JOHNSON: Good morning."); a bare marker is an unnamed speaker.
@@ -183,6 +192,12 @@ def _entries() -> dict[str, Convention]:
             "Podcasts printing '0:00:36.2 **Name** text': a bold name without a colon,"
             " after a timestamp",
             label=re.compile(_BOLD_NAME),
+        ),
+        Convention(
+            "bracketed-name",
+            "Diarised transcripts printing '[Speaker 1] [00:17] text': the name in square"
+            " brackets, then the time in brackets, no colon",
+            label=re.compile(_BRACKETED_NAME),
         ),
         Convention(
             "congressional",
