@@ -277,3 +277,28 @@ def test_bracketed_name_then_bracketed_time() -> None:
     last = _quiet(source + "[Applause]\n").body[-1]
     assert isinstance(last, Incident)
     assert last.kind == "kinesic"
+
+
+def test_select_committee_question_numbers() -> None:
+    """UK select committees' oral evidence numbers the questions ('Q12 Chair:'): the
+    number stays in the printed prefix and the chair is one speaker."""
+    source = (
+        "Q1 Chair: Good morning. Could you introduce yourselves?\n\n"
+        "Professor Doe: I am Professor of Economics at Leeds.\n\n"
+        "Dr Smith: I am at the IFS.\n\n"
+        "Q2 Chair: Are the fiscal rules working?\n\n"
+        "Dr Smith: Broadly, no.\n\n"
+        "Q3 Harriett Baldwin: Can I follow up on that?\n\n"
+        "Professor Doe: Of course.\n\n"
+        "Q4 Chair: Thank you both.\n"
+    )
+    t = _quiet(source)
+    assert [s.name for s in t.speakers] == [
+        "Chair",
+        "Professor Doe",
+        "Dr Smith",
+        "Harriett Baldwin",
+    ]
+    assert [turn.label for turn in t.turns][:4] == ["Chair", "Professor Doe", "Dr Smith", "Chair"]
+    assert t.turns[0].meta["text:prefix"] == "Q1 Chair: "
+    assert text.dumps(t) == source

@@ -48,6 +48,9 @@ _QUESTION = re.compile(r"\d{1,3}\.[ \t]+(?P<name>\S.{0,80}?)[ \t]+to the [^:]{2,
 # The Belgian Chamber's integral report numbers every intervention: "01.02  Peter De
 # Roover (N-VA): ...". The number is not the speaker's name.
 _NUMBERED = re.compile(r"\d{1,3}\.\d{1,3}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
+# UK select committees' oral evidence numbers the questions: "Q12 Chair: ...",
+# "Q13 Harriett Baldwin: ..."; the number is not the speaker's name.
+_COMMITTEE_Q = re.compile(r"Q\d{1,4}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
 # "Name {#id}:": the id is any NCName (the one id rule, debatekit._rules).
 _EXPLICIT = re.compile(rf"(?P<name>\S.{{0,119}}?) \{{#(?P<id>{NCNAME})\}}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))")
@@ -385,9 +388,11 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
-        if label[:1].isdigit():
+        if label[:1].isdigit() or (label[:1] == "Q" and label[1:2].isdigit()):
             # the number and the addressee stay in the printed prefix
-            numbered = _QUESTION.match(label) or _NUMBERED.match(label)
+            numbered = (
+                _QUESTION.match(label) or _NUMBERED.match(label) or _COMMITTEE_Q.match(label)
+            )
             if numbered is not None:
                 label = numbered["name"]
         shape = _name_shape(label)
