@@ -263,3 +263,46 @@ def test_interjecting_lines_are_incidents_inside_the_speech() -> None:
         ("vocal", "Opposition members interjecting—")
     ]
     assert text.dumps(t) == source
+
+
+def test_uk_hansard_as_its_website_prints_it() -> None:
+    """hansard.parliament.uk: the speaker alone on a line, no colon, the speech below;
+    an office with the holder in brackets; a heading in between is no speaker."""
+    source = (
+        "Engagements\n\n"
+        "Q1. Mrs Flick Drummond (Meon Valley) (Con)\n"
+        "If he will list his official engagements for Wednesday 6 March.\n\n"
+        "The Prime Minister (Rishi Sunak)\n"
+        "This morning, I had meetings with ministerial colleagues and others.\n\n"
+        "Mrs Drummond\n"
+        "Will my right hon. Friend join me in welcoming the Budget?\n\n"
+        "The Prime Minister\n"
+        "I will.\n\n"
+        "Stephen Flynn (Aberdeen South) (SNP)\n"
+        "Does he agree that the economy is in trouble?\n\n"
+        "The Prime Minister\n"
+        "No, I do not.\n\n"
+        "Mr Speaker\n"
+        "Order.\n"
+    )
+    assert text.sniff(source).convention == "hansard-lines"
+    t = text.loads(source)
+    assert t.front == ("Engagements",)
+    assert [s.name for s in t.speakers] == [
+        "Mrs Flick Drummond",
+        "Rishi Sunak",
+        "Stephen Flynn",
+        "Mr Speaker",
+    ]
+    assert [turn.speaker_id for turn in t.turns] == [
+        "drummond",
+        "sunak",
+        "drummond",
+        "sunak",
+        "flynn",
+        "sunak",
+        "speaker",
+    ]
+    assert t.speakers[1].role == "The Prime Minister"
+    assert t.turns[0].text == "If he will list his official engagements for Wednesday 6 March."
+    assert text.dumps(t) == source

@@ -145,6 +145,25 @@ _HANSARD_DASH = (
 )
 
 
+# The UK Hansard as its website prints it (and Westminster Hansards copied from the
+# web): the speaker alone on a line, no colon, the speech on the lines after it.
+# "The Prime Minister (Rishi Sunak)", "Sir Keir Starmer (Holborn and St Pancras)
+# (Lab)", "Mr Speaker" (names in mixed case: a line in capitals is a heading), a member
+# named in full with a constituency ("Stephen Flynn (Aberdeen South) (SNP)"), an oral
+# question's number before the name ("Q1. Mrs Flick Drummond (Meon Valley) (Con)").
+_HANSARD_PARENS = r"(?: \([^()\n]{1,80}(?:\([^()\n]{1,40}\))?[^()\n]{0,20}\))"
+_HANSARD_LINE = (
+    r"(?:Q?\d{1,3}\.[ \t]+)?(?P<label>"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Viscount|Earl|Madam|Professor)"
+    r"(?: [A-Z][\w'’\-]*){1,4}"
+    r"|The (?:[A-Z][a-z][\w'’\-]*)(?: (?:[A-Z][a-z][\w'’\-]*|of|for|and|the)){0,8})"
+    rf"{_HANSARD_PARENS}{{0,3}}"
+    # A member without a title is named with a constituency at least.
+    rf"|[A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*){{1,3}}{_HANSARD_PARENS}{{1,3}}"
+    r")[ \t]*$"
+)
+
+
 @attrs.frozen
 class Convention:
     """One way of printing a transcript.
@@ -233,6 +252,12 @@ def _entries() -> dict[str, Convention]:
             " (Griffith—Leader of the Opposition) (2.05 pm)—text': the label ends in an em"
             " dash, no colon",
             label=re.compile(_HANSARD_DASH),
+        ),
+        Convention(
+            "hansard-lines",
+            "UK Hansard as its website prints it: the speaker alone on a line, no colon"
+            " ('The Prime Minister (Rishi Sunak)', 'Mr Speaker'), the speech below",
+            label=re.compile(_HANSARD_LINE),
         ),
         Convention(
             "compte-rendu",

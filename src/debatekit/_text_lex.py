@@ -390,9 +390,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         label = match["label"].rstrip()
         if label[:1].isdigit() or (label[:1] == "Q" and label[1:2].isdigit()):
             # the number and the addressee stay in the printed prefix
-            numbered = (
-                _QUESTION.match(label) or _NUMBERED.match(label) or _COMMITTEE_Q.match(label)
-            )
+            numbered = _QUESTION.match(label) or _NUMBERED.match(label) or _COMMITTEE_Q.match(label)
             if numbered is not None:
                 label = numbered["name"]
         shape = _name_shape(label)
