@@ -306,3 +306,33 @@ def test_uk_hansard_as_its_website_prints_it() -> None:
     assert t.speakers[1].role == "The Prime Minister"
     assert t.turns[0].text == "If he will list his official engagements for Wednesday 6 March."
     assert text.dumps(t) == source
+
+
+def test_european_parliament_verbatim_report() -> None:
+    """The European Parliament's CRE: 'Name, on behalf of the X Group. – text', in any
+    language; the same member with a group in brackets is one speaker; a German
+    sentence ending in '. – ' is no label."""
+    source = (
+        "1. Opening of the sitting\n\n"
+        "President. – The next item is the debate on the European Council.\n\n"
+        "Hadja Lahbib, President-in-Office of the Council. – Madam President, honourable"
+        " Members.\n\n"
+        "Manfred Weber, on behalf of the PPE Group. – Madam President, dear colleagues.\n\n"
+        "(Applause)\n\n"
+        "Iratxe García Pérez, en nombre del Grupo S&D. – Señora presidenta.\n\n"
+        "Manfred Weber (PPE). – Madam President, a point of order.\n\n"
+        "President. – Thank you, Mr Weber.\n"
+    )
+    assert text.sniff(source).convention == "europarl"
+    t = text.loads(source)
+    assert [s.name for s in t.speakers] == [
+        "President",
+        "Hadja Lahbib",
+        "Manfred Weber",
+        "Iratxe García Pérez",
+    ]
+    assert [turn.speaker_id for turn in t.turns][2:5] == ["weber", "perez", "weber"]
+    assert t.speakers[2].role == "on behalf of the PPE Group"
+    assert text.dumps(t) == source
+    sentence = "Ich bitte jene Damen und Herren, die zustimmen, um ein Zeichen. – Das ist so.\n"
+    assert text.sniff(sentence * 3).convention != "europarl"

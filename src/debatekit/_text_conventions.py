@@ -164,6 +164,21 @@ _HANSARD_LINE = (
 )
 
 
+# The European Parliament's verbatim report (CRE), in every language: the speaker, a
+# full stop and a dash, then the speech on the same line: "President. – The next item
+# ...", "Manfred Weber, on behalf of the PPE Group. – Madam President, ...", "Manfred
+# Weber (PPE). – ...".
+_EP_WORD = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][\w'’\-]*"
+_EP_PARTICLE = r"(?:de|da|di|do|del|della|dos|van|von|der|den|la|le|du|des|y|e|zu|af|of|ter)"
+_EUROPARL = (
+    # A name (capitalised words, with particles), a group in brackets, after a comma
+    # what the speaker speaks as; no colon and no sentence inside.
+    rf"(?P<label>{_EP_WORD}(?: (?:{_EP_PARTICLE} )*{_EP_WORD}){{0,4}}"
+    r"(?: \([^()\n]{1,40}\))?(?:, [^\n.:–—]{1,120})?)"
+    r"\.[ \u00a0]+[–—-][ \u00a0]+(?=\S)"
+)
+
+
 @attrs.frozen
 class Convention:
     """One way of printing a transcript.
@@ -258,6 +273,12 @@ def _entries() -> dict[str, Convention]:
             "UK Hansard as its website prints it: the speaker alone on a line, no colon"
             " ('The Prime Minister (Rishi Sunak)', 'Mr Speaker'), the speech below",
             label=re.compile(_HANSARD_LINE),
+        ),
+        Convention(
+            "europarl",
+            "European Parliament verbatim reports: 'President. – text', 'Name, on behalf of"
+            " the X Group. – text', 'Name (PPE). – text'",
+            label=re.compile(_EUROPARL),
         ),
         Convention(
             "compte-rendu",
