@@ -302,3 +302,43 @@ def test_select_committee_question_numbers() -> None:
     assert [turn.label for turn in t.turns][:4] == ["Chair", "Professor Doe", "Dr Smith", "Chair"]
     assert t.turns[0].meta["text:prefix"] == "Q1 Chair: "
     assert text.dumps(t) == source
+
+
+def test_names_with_times_and_no_colon() -> None:
+    """Transcription services' exports: 'Jane Doe [00:00:01] text' (name-time) and
+    '00:00:01 Jane Doe' alone on its line (time-name); the times go to Turn.start."""
+    after = (
+        "Jane Doe [00:00:01] Hello everyone.\n\n"
+        "John Smith [00:00:05] Thanks for having me.\n\n"
+        "Jane Doe [00:00:09] Let us begin.\n"
+    )
+    before = (
+        "00:00:01 Jane Doe\nHello everyone.\n\n"
+        "00:00:05 John Smith\nThanks for having me.\n\n"
+        "00:00:09 Jane Doe\nLet us begin.\n"
+    )
+    for source, convention in ((after, "name-time"), (before, "time-name")):
+        assert text.sniff(source).convention == convention
+        t = _quiet(source)
+        assert [turn.speaker_id for turn in t.turns] == ["doe", "smith", "doe"]
+        assert [turn.start.total_seconds() for turn in t.turns if turn.start] == [1, 5, 9]
+        assert t.turns[1].text == "Thanks for having me."
+        assert text.dumps(t) == source
+
+
+def test_names_in_capitals_alone_on_their_line() -> None:
+    """Scripts and broadcast transcripts: 'JANE DOE' alone on its line, the speech
+    below; a heading in capitals ('BUSINESS OF THE HOUSE') is no speaker."""
+    source = (
+        "BUSINESS OF THE HOUSE\n\n"
+        "JANE DOE\nHello everyone.\n\n"
+        "JOHN SMITH, HOST\nThanks for having me.\n\n"
+        "JANE DOE\nLet us begin.\n\n"
+        "JOHN SMITH\nSure.\n"
+    )
+    assert text.sniff(source).convention == "caps-lines"
+    t = text.loads(source)
+    assert t.front == ("BUSINESS OF THE HOUSE",)
+    assert [turn.speaker_id for turn in t.turns] == ["doe", "smith", "doe", "smith"]
+    assert t.speakers[1].role == "HOST"
+    assert text.dumps(t) == source

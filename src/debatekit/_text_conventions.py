@@ -179,6 +179,25 @@ _EUROPARL = (
 )
 
 
+# Transcription services' exports that print a time beside the name and no colon:
+# "Jane Doe [00:00:01] text" or "Jane Doe (00:01) text" (the time after the name, the
+# speech on the same line or below); "00:00:01 Jane Doe" alone on its line (the time
+# before the name, the speech below). A name is one to five capitalised words.
+_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_TIMED_NAME_WORDS = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|del)){0,4}"
+_NAME_TIME = rf"(?P<label>{_TIMED_NAME_WORDS})[ \t]+[\[(](?P<time>{_TIME})[\])](?:[ \t]+|$)"
+_TIME_NAME = rf"(?P<time>{_TIME})[ \t]+(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
+# A name in capitals alone on its line, the speech on the lines below (scripts,
+# broadcast transcripts, some interview archives): "JANE DOE", "MR. SMITH", "JANE DOE,
+# HOST". A line in capitals that never repeats is a heading (the sniffer's rule).
+_CAPS_LINE = (
+    # (No word of a heading: "BUSINESS OF THE HOUSE", "RESPONSE TO PETITIONS".)
+    r"(?![^\n]*\b(?:OF|THE|AND|TO|FOR|IN|ON|AT|BY|WITH|DE|DU|LA|LE|DES|DER|DIE|UND)\b)"
+    r"(?P<label>(?:(?:MR|MRS|MS|DR)\.? )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,2}"
+    r"(?:, [A-Z][A-Z '’.\-]{1,40})?)[ \t]*$"
+)
+
+
 @attrs.frozen
 class Convention:
     """One way of printing a transcript.
@@ -232,6 +251,23 @@ def _entries() -> dict[str, Convention]:
             "Diarised transcripts printing '[Speaker 1] [00:17] text': the name in square"
             " brackets, then the time in brackets, no colon",
             label=re.compile(_BRACKETED_NAME),
+        ),
+        Convention(
+            "name-time",
+            "Transcription services: 'Jane Doe [00:00:01] text', 'Jane Doe (00:01)' with the"
+            " speech below: a name, then its time in brackets, no colon",
+            label=re.compile(_NAME_TIME),
+        ),
+        Convention(
+            "time-name",
+            "Transcription services: '00:00:01 Jane Doe' alone on its line, the speech below",
+            label=re.compile(_TIME_NAME),
+        ),
+        Convention(
+            "caps-lines",
+            "Scripts and broadcast transcripts: a name in capitals alone on its line"
+            " ('JANE DOE', 'JANE DOE, HOST'), the speech below, no colon",
+            label=re.compile(_CAPS_LINE),
         ),
         Convention(
             "congressional",
