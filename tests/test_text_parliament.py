@@ -336,3 +336,49 @@ def test_european_parliament_verbatim_report() -> None:
     assert text.dumps(t) == source
     sentence = "Ich bitte jene Damen und Herren, die zustimmen, um ein Zeichen. – Das ist so.\n"
     assert text.sniff(sentence * 3).convention != "europarl"
+
+
+def test_spanish_dutch_and_italian_labels() -> None:
+    """Labels with a title or an office in lower case ('El señor PRESIDENTE:', 'De
+    voorzitter:'), an office with its holder in brackets ('La señora MINISTRA DE
+    HACIENDA (Montero Cuadrado):'), and the Italian record's 'PRESIDENTE. text'."""
+    spanish = (
+        "El señor PRESIDENTE: Se abre la sesión.\n\n"
+        "La señora MINISTRA DE HACIENDA (Montero Cuadrado): Gracias, señor presidente.\n\n"
+        "El señor PRESIDENTE: Muchas gracias, señora ministra.\n\n"
+        "La señora MINISTRA DE HACIENDA (Montero Cuadrado): Señoría.\n"
+    )
+    t = text.loads(spanish)
+    assert [(s.name, s.role) for s in t.speakers] == [
+        ("El señor PRESIDENTE", None),
+        ("Montero Cuadrado", "La señora MINISTRA DE HACIENDA"),
+    ]
+    assert len(t.turns) == 4
+    assert text.dumps(t) == spanish
+    dutch = (
+        "De voorzitter:\nIk open de vergadering.\n\n"
+        "Mevrouw Van der Plas (BBB):\nDank u wel, voorzitter.\n\n"
+        "De voorzitter:\nDank u wel.\n\n"
+        "Mevrouw Van der Plas (BBB):\nGraag gedaan.\n"
+    )
+    t = text.loads(dutch)
+    assert [s.name for s in t.speakers] == ["De voorzitter", "Mevrouw Van der Plas"]
+    assert len(t.turns) == 4
+    italian = (
+        "PRESIDENTE. Ha facoltà di parlare l'onorevole Rossi.\n\n"
+        "MARIO ROSSI. Grazie, Presidente. Intervengo brevemente.\n\n"
+        "PRESIDENTE. Ha facoltà di parlare la Presidente del Consiglio.\n\n"
+        "GIORGIA MELONI, Presidente del Consiglio dei ministri. Signor Presidente.\n\n"
+        "PRESIDENTE. La seduta è tolta.\n"
+    )
+    assert text.sniff(italian).convention == "resoconto"
+    t = text.loads(italian)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "presidente",
+        "rossi",
+        "presidente",
+        "meloni",
+        "presidente",
+    ]
+    assert t.speakers[2].role == "Presidente del Consiglio dei ministri"
+    assert text.dumps(t) == italian

@@ -70,7 +70,10 @@ TITLES = _wordset(
     # Austrian academic titles before a name (Mag. Wolfgang Sobotka, Dipl.-Ing. X)
     "mag ing di dipl dkfm mmag volksw kfm "
     # the theologian's doctorate of 1950s and 1960s Bundestag labels (Präsident D. Dr. X)
-    "d"
+    "d "
+    # Spanish, Catalan and Galician (El señor PRESIDENTE, La señora X), Dutch (De heer
+    # Wilders, Mevrouw Van der Plas), Italian (On., Onorevole)
+    "el los las señor señora sr sra don doña senyor senyora heer mevrouw on onorevole"
 )
 
 #: Words of an office printed before a name or instead of one. A label made only of
@@ -87,7 +90,9 @@ ROLE_WORDS = _wordset(
     "secrétaire garde sceaux rapporteure questeur questeure premier première "
     "vizekanzler vizekanzlerin minister ministerin landesminister landesministerin "
     "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin "
-    "zweite zweiter dritte dritter"
+    "zweite zweiter dritte dritter "
+    "presidente presidenta vicepresidente vicepresidenta ministro ministra consejero "
+    "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria"
 )
 
 #: Labels that name a participant by role, not by name: a label even if it occurs
@@ -226,7 +231,14 @@ def _holder(office: str, inner: str) -> bool:
     if not words or not inner[:1].isupper():
         return False
     person = words[0] in TITLES or len(words) > 1
-    return person and (_office(office) or _words(office)[:1] == ["the"])
+    first = _words(office)[:1]
+    return person and (_office(office) or (bool(first) and first[0] in _ARTICLES))
+
+
+# An office introduced by an article is an office whatever words follow ("The
+# Secretary of State for Health (Mr X)", "La señora MINISTRA DE HACIENDA (Montero
+# Cuadrado)", "El señor PRESIDENTE DEL GOBIERNO (Sánchez Pérez-Castejón)").
+_ARTICLES = frozenset(("the", "el", "la", "los", "las", "der", "die", "le", "les", "il"))
 
 
 def _office(name: str) -> bool:

@@ -198,6 +198,17 @@ _CAPS_LINE = (
 )
 
 
+# The Italian Parliament's stenographic record (resoconto stenografico): the speaker in
+# capitals, a full stop, the speech on the same line: "PRESIDENTE. Ha facoltà di
+# parlare ...", "MARIO ROSSI. Grazie, Presidente.", "GIORGIA MELONI, Presidente del
+# Consiglio dei ministri. Signor Presidente, ...".
+_CAPS = r"A-Z\u00c0-\u00d6\u00d8-\u00de"
+_RESOCONTO = (
+    rf"(?P<label>[{_CAPS}]{{2}}[{_CAPS}'’\-]+(?: [{_CAPS}][{_CAPS}'’\-]*){{0,4}}"
+    r"(?:, [^\n.:]{2,120})?)\.[ \t]+(?=\S)"
+)
+
+
 @attrs.frozen
 class Convention:
     """One way of printing a transcript.
@@ -315,6 +326,12 @@ def _entries() -> dict[str, Convention]:
             "European Parliament verbatim reports: 'President. – text', 'Name, on behalf of"
             " the X Group. – text', 'Name (PPE). – text'",
             label=re.compile(_EUROPARL),
+        ),
+        Convention(
+            "resoconto",
+            "Italian stenographic records: 'PRESIDENTE. text', 'MARIO ROSSI. text',"
+            " 'GIORGIA MELONI, Presidente del Consiglio dei ministri. text'",
+            label=re.compile(_RESOCONTO),
         ),
         Convention(
             "compte-rendu",

@@ -12,7 +12,7 @@ from typing import TypeAlias
 import attrs
 
 from ._rules import NCNAME, is_collective, is_interjecting, parse_clock, stage_direction
-from ._speakers import _commas, name_key, strip_unsure
+from ._speakers import ROLE_WORDS, TITLES, _commas, name_key, strip_unsure
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
@@ -150,6 +150,8 @@ _STOP = frozenset(
         "thanks",
     ]
 )
+# Titles and offices a label may print in lower case after its first word.
+_OFFICE_WORDS = TITLES | ROLE_WORDS
 _PARTICLES = frozenset(
     [
         "de",
@@ -307,6 +309,9 @@ def _name_shape(label: str) -> str | None:
             continue
         if i > 0 and head.casefold() in _PARTICLES:
             lower += 1
+            continue
+        if i > 0 and head.casefold().strip(".") in _OFFICE_WORDS:
+            # a title or an office in lower case: "El señor PRESIDENTE", "De voorzitter"
             continue
         return None
     if lower * 2 >= len(tokens):
