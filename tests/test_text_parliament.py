@@ -355,6 +355,9 @@ def test_spanish_dutch_and_italian_labels() -> None:
     ]
     assert len(t.turns) == 4
     assert text.dumps(t) == spanish
+    portuguese = "O Sr. Presidente (Augusto Santos Silva): — Está aberta a sessão.\n"
+    speaker = text.loads(portuguese * 2).speakers[0]
+    assert (speaker.name, speaker.role) == ("Augusto Santos Silva", "O Sr. Presidente")
     dutch = (
         "De voorzitter:\nIk open de vergadering.\n\n"
         "Mevrouw Van der Plas (BBB):\nDank u wel, voorzitter.\n\n"

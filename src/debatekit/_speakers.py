@@ -237,8 +237,8 @@ def _holder(office: str, inner: str) -> bool:
 
 # An office introduced by an article is an office whatever words follow ("The
 # Secretary of State for Health (Mr X)", "La señora MINISTRA DE HACIENDA (Montero
-# Cuadrado)", "El señor PRESIDENTE DEL GOBIERNO (Sánchez Pérez-Castejón)").
-_ARTICLES = frozenset(("the", "el", "la", "los", "las", "der", "die", "le", "les", "il"))
+# Cuadrado)", "O Sr. Presidente (Augusto Santos Silva)").
+_ARTICLES = frozenset(("the", "el", "la", "los", "las", "der", "die", "le", "les", "il", "o", "a"))
 
 
 def _office(name: str) -> bool:
