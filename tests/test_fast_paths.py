@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from debatekit import Entity, Sentence, Token, Turn, ValidationError
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
+from debatekit._frozendict import frozen_mapping
 
 _IDS = st.one_of(st.sampled_from(["u1", "a·b", "²x", "1a", "", "x y", "é"]), st.text(max_size=4))
 _PARAGRAPHS = st.lists(
@@ -26,13 +27,23 @@ def test_the_setters_follow_the_fields() -> None:
     assert tuple(a.name for a in attrs.fields(Turn)) == models._TURN_FIELDS
 
 
-@given(_IDS, _IDS, _PARAGRAPHS, _LABELS)
+_METAS = st.one_of(
+    st.just({}),
+    st.dictionaries(
+        st.one_of(st.sampled_from(["ana", "", "x\ud800"]), st.text(max_size=3)),
+        st.one_of(st.sampled_from(["#regular", "", "\udc00"]), st.text(max_size=3)),
+        max_size=2,
+    ),
+)
+
+
+@given(_IDS, _IDS, _PARAGRAPHS, _LABELS, _METAS)
 def test_plain_turns_are_the_turns_init_would_build(
-    id_: str, speaker: str, paragraphs: tuple[str, ...], label: object
+    id_: str, speaker: str, paragraphs: tuple[str, ...], label: object, meta: dict[str, str]
 ) -> None:
-    fast = Turn._plain(id_, speaker, paragraphs, label)
+    fast = Turn._plain(id_, speaker, paragraphs, label, frozen_mapping(meta))
     try:
-        slow = Turn(id=id_, speaker_id=speaker, paragraphs=paragraphs, label=label)  # type: ignore[arg-type]
+        slow = Turn(id=id_, speaker_id=speaker, paragraphs=paragraphs, label=label, meta=meta)  # type: ignore[arg-type]
     except (ValidationError, TypeError):
         assert fast is None
         return
