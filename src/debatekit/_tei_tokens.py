@@ -156,6 +156,8 @@ class TokenReader(StandOffReader):
         self, el: Element, pending: PendingSentence, parts: list[str], found: list[Any]
     ) -> None:
         add_token = pending.tokens.append
+        add_part = parts.append
+        size = pending.size  # kept in a local while tokens follow one another
         for child in el:
             tag = child.tag
             if tag in _TOKEN_TAGS:
@@ -163,9 +165,9 @@ class TokenReader(StandOffReader):
                 if text and not len(child) and (form := normalize(text)):
                     # The common token, its text alone: what _token reads, inline.
                     items = child.items() if len(child.keys()) < 16 else attributes(child)
-                    token = PendingToken(form, pending.size, dict(items), tag == _PC, [])
+                    token = PendingToken(form, size, dict(items), tag == _PC, [])
                 else:
-                    found_token = self._token(child, pending.size)
+                    found_token = self._token(child, size)
                     if found_token is None:
                         continue
                     token = found_token
@@ -173,34 +175,49 @@ class TokenReader(StandOffReader):
                 add_token(token)
                 pending.last = len(parts)
                 if token.attrs.get("join") == "right":
-                    parts.append(form)
-                    pending.size += len(form)
+                    add_part(form)
+                    size += len(form)
                 else:
-                    parts.append(form + " ")
-                    pending.size += len(form) + 1
-            elif tag == _NAME:
-                start = len(pending.tokens)
-                meta = {_attr_name(k): v for k, v in attributes(child)}
-                kind = meta.pop("type", None)
-                slot = len(pending.entities)
-                pending.entities.append(("", start, start, meta))
-                self._sentence_children(child, pending, parts, found)
-                if kind is None:
-                    self.ctx.problem("<name> inside <s> without a type: read as MISC", child)
-                    kind = "MISC"
-                if len(pending.tokens) == start:
-                    self.ctx.problem("<name> inside <s> holds no token: not kept", child)
-                    del pending.entities[slot]
-                else:
-                    pending.entities[slot] = (kind, start, len(pending.tokens), meta)
-            elif tag == _LINK_GRP:
-                if child.get("type") == UD_SYN:
-                    pending.links.append(child)
-                else:
-                    xml = etree.tostring(child, encoding="unicode", with_tail=False)
-                    _add(pending.meta, VERBATIM + "linkGrp", xml)
-            elif isinstance(tag, str):
-                self._inline_in_sentence(child, pending, parts, found)
+                    add_part(form + " ")
+                    size += len(form) + 1
+                continue
+            pending.size = size
+            self._sentence_child(child, tag, pending, parts, found)
+            size = pending.size
+        pending.size = size
+
+    def _sentence_child(
+        self,
+        child: Element,
+        tag: object,
+        pending: PendingSentence,
+        parts: list[str],
+        found: list[Any],
+    ) -> None:
+        """A child of an ``s`` (or of a ``name`` in it) other than a token."""
+        if tag == _NAME:
+            start = len(pending.tokens)
+            meta = {_attr_name(k): v for k, v in attributes(child)}
+            kind = meta.pop("type", None)
+            slot = len(pending.entities)
+            pending.entities.append(("", start, start, meta))
+            self._sentence_children(child, pending, parts, found)
+            if kind is None:
+                self.ctx.problem("<name> inside <s> without a type: read as MISC", child)
+                kind = "MISC"
+            if len(pending.tokens) == start:
+                self.ctx.problem("<name> inside <s> holds no token: not kept", child)
+                del pending.entities[slot]
+            else:
+                pending.entities[slot] = (kind, start, len(pending.tokens), meta)
+        elif tag == _LINK_GRP:
+            if child.get("type") == UD_SYN:
+                pending.links.append(child)
+            else:
+                xml = etree.tostring(child, encoding="unicode", with_tail=False)
+                _add(pending.meta, VERBATIM + "linkGrp", xml)
+        elif isinstance(tag, str):
+            self._inline_in_sentence(child, pending, parts, found)
 
     def _inline_in_sentence(
         self, child: Element, pending: PendingSentence, parts: list[str], found: list[Any]
@@ -267,19 +284,19 @@ class TokenReader(StandOffReader):
 
     def _built(self, text: str, base: int, mark: int, pending: PendingSentence) -> Sentence | None:
         tokens = pending.tokens
+        starts = text.startswith
+        ids: dict[str, int] = {}  # word ids -> word numbers, for the links
+        if (sid := pending.element.get(XML_ID)) is not None:
+            ids[sid] = 0
+        n = 0
         for token in tokens:
-            if not text.startswith(token.form, mark + token.rel):
+            if not starts(token.form, mark + token.rel):
                 self.ctx.problem(
                     f"<s>: token {token.form!r} is not at its place in the text "
                     "(markup inside the sentence?): its layer is not kept",
                     pending.element,
                 )
                 return None
-        ids: dict[str, int] = {}
-        if (sid := pending.element.get(XML_ID)) is not None:
-            ids[sid] = 0
-        n = 0
-        for token in tokens:
             for word in token.parts or (token,):
                 n += 1
                 wid = word.attrs.get(XML_ID)
