@@ -51,6 +51,7 @@ from .errors import ValidationError
 from .models import Event as EventModel
 from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
+_U = _T + "u"
 # The attributes of an utterance that are no meta of its turn.
 _TURN_ATTRS = frozenset([XML_ID, "who", "start", "end"])
 # What _content reads of an utterance: paragraphs, incidents, markup, sentences, and
@@ -77,7 +78,11 @@ class Reader(TokenReader):
             if not _wrapper(el):
                 yield self.division(el)
             for child in el:
-                if isinstance(child.tag, str):
+                child_tag = child.tag
+                if child_tag == _U:  # the common child, without a generator of its own
+                    label, self.pending_label = self.pending_label, None
+                    yield self.turn(child, label)
+                elif isinstance(child_tag, str):
                     yield from self.body_child(child)
             yield from self.flush()
         elif tag == "note" and el.get("type") == "speaker" and el.get("subtype") != "unattached":
