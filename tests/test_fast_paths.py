@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from debatekit import Turn, ValidationError
+from debatekit import Entity, Sentence, Token, Turn, ValidationError
+from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
+from debatekit._frozendict import frozen_mapping
 
 _IDS = st.one_of(st.sampled_from(["u1", "a·b", "²x", "1a", "", "x y", "é"]), st.text(max_size=4))
 _PARAGRAPHS = st.lists(
@@ -25,13 +27,23 @@ def test_the_setters_follow_the_fields() -> None:
     assert tuple(a.name for a in attrs.fields(Turn)) == models._TURN_FIELDS
 
 
-@given(_IDS, _IDS, _PARAGRAPHS, _LABELS)
+_METAS = st.one_of(
+    st.just({}),
+    st.dictionaries(
+        st.one_of(st.sampled_from(["ana", "", "x\ud800"]), st.text(max_size=3)),
+        st.one_of(st.sampled_from(["#regular", "", "\udc00"]), st.text(max_size=3)),
+        max_size=2,
+    ),
+)
+
+
+@given(_IDS, _IDS, _PARAGRAPHS, _LABELS, _METAS)
 def test_plain_turns_are_the_turns_init_would_build(
-    id_: str, speaker: str, paragraphs: tuple[str, ...], label: object
+    id_: str, speaker: str, paragraphs: tuple[str, ...], label: object, meta: dict[str, str]
 ) -> None:
-    fast = Turn._plain(id_, speaker, paragraphs, label)
+    fast = Turn._plain(id_, speaker, paragraphs, label, frozen_mapping(meta))
     try:
-        slow = Turn(id=id_, speaker_id=speaker, paragraphs=paragraphs, label=label)  # type: ignore[arg-type]
+        slow = Turn(id=id_, speaker_id=speaker, paragraphs=paragraphs, label=label, meta=meta)  # type: ignore[arg-type]
     except (ValidationError, TypeError):
         assert fast is None
         return
@@ -73,3 +85,111 @@ def test_the_bulk_defaults_follow_the_fields() -> None:
     assert turn[0] == Turn(id="u1", speaker_id="a", paragraphs=["Hi."])
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         turn[0].label = "A"  # type: ignore[misc]
+
+
+# -- the linguistic layer: _plain_tokens and _plain_sentence ----------------------------
+
+_STRINGS = st.one_of(
+    st.none(), st.sampled_from(["", "NOUN", " x", "x ", "a\ud800", "é"]), st.text(max_size=3)
+)
+_FORMS = st.one_of(
+    st.sampled_from(["del", "", " a", "a ", "b\ud800", "ñ", "a b"]), st.text(max_size=3)
+)
+_INTS = st.one_of(st.none(), st.integers(min_value=-2, max_value=6), st.sampled_from([True, 1.0]))
+_TOKEN_ROWS = st.tuples(
+    _FORMS,
+    st.one_of(st.integers(min_value=-1, max_value=20), st.sampled_from([None, 1.0])),
+    st.one_of(st.none(), _IDS),
+    _STRINGS,
+    _STRINGS,
+    _STRINGS,
+    _STRINGS,
+    _INTS,
+    _STRINGS,
+    st.one_of(st.booleans(), st.sampled_from([0, None])),
+    st.one_of(st.booleans(), st.sampled_from([1])),
+)
+_NAMES = (
+    "form",
+    "offset",
+    "id",
+    "lemma",
+    "upos",
+    "xpos",
+    "feats",
+    "head",
+    "deprel",
+    "space_after",
+    "punct",
+)
+
+
+def test_the_token_and_sentence_setters_follow_the_fields() -> None:
+    assert tuple(a.name for a in attrs.fields(Token)) == linguistic._TOKEN_FIELDS
+    assert tuple(a.name for a in attrs.fields(Sentence)) == linguistic._SENTENCE_FIELDS
+
+
+@given(st.lists(_TOKEN_ROWS, max_size=4))
+def test_plain_tokens_are_the_tokens_init_would_build(rows: list[tuple[object, ...]]) -> None:
+    fast = linguistic._plain_tokens(rows)
+    try:
+        slow = [Token(**dict(zip(_NAMES, row, strict=True))) for row in rows]  # type: ignore[arg-type]
+    except (ValidationError, TypeError):
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == slow
+        assert [hash(t) for t in fast] == [hash(t) for t in slow]
+        assert [attrs.asdict(t) for t in fast] == [attrs.asdict(t) for t in slow]
+
+
+_SENTENCE_TOKENS = st.lists(
+    st.builds(
+        Token,
+        form=st.sampled_from(["a", "bc", "."]),
+        offset=st.integers(min_value=0, max_value=12),
+        head=st.one_of(st.none(), st.integers(min_value=0, max_value=5)),
+    ),
+    max_size=4,
+)
+_ENTITIES = st.lists(
+    st.builds(
+        Entity,
+        kind=st.sampled_from(["PER", "LOC"]),
+        start=st.integers(min_value=0, max_value=3),
+        end=st.integers(min_value=4, max_value=6),
+    )
+    | st.builds(Entity, kind=st.just("ORG"), start=st.just(0), end=st.integers(1, 3)),
+    max_size=2,
+)
+
+
+@given(st.one_of(st.none(), _IDS), _SENTENCE_TOKENS, _ENTITIES)
+def test_plain_sentences_are_the_sentences_init_would_build(
+    id_: str | None, tokens: list[Token], entities: list[Entity]
+) -> None:
+    fast = linguistic._plain_sentence(id_, tokens, entities)
+    try:
+        slow = Sentence(id=id_, tokens=tokens, entities=entities)
+    except (ValidationError, TypeError):
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == slow
+        assert hash(fast) == hash(slow)
+        assert attrs.asdict(fast) == attrs.asdict(slow)
+
+
+def test_plain_tokens_and_sentences_stay_frozen() -> None:
+    built = linguistic._plain_tokens([("a", 0, "w1", "a", "X", None, None, 0, "root", True, False)])
+    assert built is not None
+    sentence = linguistic._plain_sentence("s1", built, [])
+    assert sentence is not None
+    assert sentence == Sentence(
+        id="s1",
+        tokens=[Token(form="a", offset=0, id="w1", lemma="a", upos="X", head=0, deprel="root")],
+    )
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built[0].form = "b"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        sentence.id = "s2"  # type: ignore[misc]

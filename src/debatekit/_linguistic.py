@@ -190,6 +190,104 @@ class Token:
         _raise(problems)
 
 
+_new = object.__new__
+# The setters of Token's slots, for _plain_tokens (in this order; a test checks it).
+_TOKEN_FIELDS = (
+    "form",
+    "offset",
+    "id",
+    "lemma",
+    "upos",
+    "xpos",
+    "feats",
+    "head",
+    "deprel",
+    "space_after",
+    "punct",
+    "parts",
+    "meta",
+)
+_TOKEN_SETTERS = tuple(Token.__dict__[name].__set__ for name in _TOKEN_FIELDS)
+
+
+_STRING_OR_NONE = (str, type(None))
+
+
+def _plain_tokens(rows: Iterable[tuple[object, ...]]) -> list[Token] | None:
+    """Many common tokens (no parts, no meta) from rows of ``(form, offset, id, lemma,
+    upos, xpos, feats, head, deprel, space_after, punct)``, checked and built directly.
+
+    Readers of ``.ana`` corpora build millions of tokens; this does the checks of
+    ``Token.__attrs_post_init__``'s fast path in one loop, without a call per check,
+    and sets the fields without the general ``__init__``. ``None`` at the first row
+    that fails: the caller then builds the tokens the general way, which names every
+    problem.
+    """
+    (
+        set_form,
+        set_offset,
+        set_id,
+        set_lemma,
+        set_upos,
+        set_xpos,
+        set_feats,
+        set_head,
+        set_deprel,
+        set_space_after,
+        set_punct,
+        set_parts,
+        set_meta,
+    ) = _TOKEN_SETTERS
+    strings = _STRING_OR_NONE
+    search = _SURROGATE_SEARCH
+    new = _new
+    tokens: list[Token] = []
+    add = tokens.append
+    for row in rows:
+        form, offset, id_, lemma, upos, xpos, feats, head, deprel, space_after, punct = row
+        if (
+            type(form) is not str
+            or not form
+            or form[0].isspace()
+            or form[-1].isspace()
+            or type(offset) is not int
+            or offset < 0
+            or type(lemma) not in strings
+            or type(upos) not in strings
+            or upos == ""
+            or type(xpos) not in strings
+            or type(feats) not in strings
+            or type(deprel) not in strings
+            or type(space_after) is not bool
+            or type(punct) is not bool
+        ):
+            return None
+        if head is not None and (type(head) is not int or head < 0):
+            return None
+        if deprel is not None and (head is None or deprel == ""):
+            return None
+        if id_ is not None and (type(id_) is not str or not is_ncname(id_)):
+            return None
+        joined = f"{form}{lemma}{upos}{xpos}{feats}{deprel}"  # None reads "None": harmless
+        if not joined.isascii() and search(joined) is not None:
+            return None
+        add(token := new(Token))
+        set_form(token, form)
+        set_offset(token, offset)
+        set_id(token, id_)
+        set_lemma(token, lemma)
+        set_upos(token, upos)
+        set_xpos(token, xpos)
+        set_feats(token, feats)
+        set_head(token, head)
+        set_deprel(token, deprel)
+        set_space_after(token, space_after)
+        set_punct(token, punct)
+        set_parts(token, ())
+        set_meta(token, EMPTY)
+    return tokens
+
+
 def _check_parts(problems: list[Problem], token: Token) -> None:
     """The parts of a multiword token: plain tokens at its offset; it has no syntax."""
     if not check_items(problems, "parts", token.parts, Token):
@@ -304,6 +402,43 @@ class Sentence:
         attributes = {k: v for k, v in self.meta.items() if not k.startswith(VERBATIM)}
         check_attribute_names(problems, "meta", attributes)
         _raise(problems)
+
+
+def _plain_sentence(id: object, tokens: list[Token], entities: list[Entity]) -> Sentence | None:
+    """The common sentence (no meta; tokens without parts), checked and built directly:
+    the checks of ``Sentence.__attrs_post_init__`` in one loop over the tokens, the
+    fields set without the general ``__init__``. ``None`` where a check fails: the
+    caller then builds the sentence the general way, which names every problem."""
+    if not tokens or (id is not None and (type(id) is not str or not is_ncname(id))):
+        return None
+    size = len(tokens)
+    end = 0
+    for word, token in enumerate(tokens, 1):
+        if type(token) is not Token or token.parts or token.offset < end:
+            return None
+        head = token.head
+        if head is not None and (head > size or head == word):
+            return None
+        end = token.offset + len(token.form)
+    sentence = _new(Sentence)
+    set_id, set_tokens, set_entities, set_meta = _SENTENCE_SETTERS
+    set_id(sentence, id)
+    set_tokens(sentence, tuple(tokens))
+    set_entities(sentence, tuple(entities))
+    set_meta(sentence, EMPTY)
+    if entities:
+        problems: list[Problem] = []
+        if any(type(entity) is not Entity for entity in entities):
+            return None
+        _check_entities(problems, sentence)
+        if problems:
+            return None
+    return sentence
+
+
+# The setters of Sentence's slots, for _plain_sentence (in this order; a test checks it).
+_SENTENCE_FIELDS = ("id", "tokens", "entities", "meta")
+_SENTENCE_SETTERS = tuple(Sentence.__dict__[name].__set__ for name in _SENTENCE_FIELDS)
 
 
 def _check_order(problems: list[Problem], tokens: tuple[Token, ...]) -> None:

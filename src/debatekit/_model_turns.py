@@ -454,10 +454,15 @@ class Turn:
 
     @classmethod
     def _plain(
-        cls, id: object, speaker_id: object, paragraphs: object, label: object
+        cls,
+        id: object,
+        speaker_id: object,
+        paragraphs: object,
+        label: object,
+        meta: FrozenDict[str, str] = EMPTY,
     ) -> Turn | None:
-        """The common turn (no times, incidents, meta, markup or sentences), checked and
-        built directly.
+        """The common turn (no times, incidents, markup or sentences; ``meta`` a
+        :class:`FrozenDict`, empty by default), checked and built directly.
 
         Readers of large corpora build hundreds of thousands of these; this does the
         checks of ``__attrs_post_init__``'s fast path inline and sets the fields without
@@ -472,6 +477,7 @@ class Turn:
             and is_ncname(id)
             and is_ncname(speaker_id)
             and all(map(_good_text, paragraphs))
+            and (meta is EMPTY or _good_meta(meta))
         ):
             turn = _new(cls)
             (
@@ -493,7 +499,7 @@ class Turn:
             set_start(turn, None)
             set_end(turn, None)
             set_in(turn, ())
-            set_meta(turn, EMPTY)
+            set_meta(turn, meta)
             set_markup(turn, ())
             set_sentences(turn, ())
             return turn

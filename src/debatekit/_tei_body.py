@@ -5,10 +5,12 @@ Part of the TEI reader (see :mod:`debatekit._tei_read`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import attrs
 
+from ._frozendict import frozen_mapping
 from ._rules import is_ncname
 from ._tei_base import (
     _DIV_TAGS,
@@ -49,6 +51,9 @@ from .errors import ValidationError
 from .models import Event as EventModel
 from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
+_U = _T + "u"
+# The attributes of an utterance that are no meta of its turn.
+_TURN_ATTRS = frozenset([XML_ID, "who", "start", "end"])
 # What _content reads of an utterance: paragraphs, incidents, markup, sentences, and
 # each paragraph's seg id and language.
 _Content = tuple[
@@ -73,7 +78,11 @@ class Reader(TokenReader):
             if not _wrapper(el):
                 yield self.division(el)
             for child in el:
-                if isinstance(child.tag, str):
+                child_tag = child.tag
+                if child_tag == _U:  # the common child, without a generator of its own
+                    label, self.pending_label = self.pending_label, None
+                    yield self.turn(child, label)
+                elif isinstance(child_tag, str):
                     yield from self.body_child(child)
             yield from self.flush()
         elif tag == "note" and el.get("type") == "speaker" and el.get("subtype") != "unattached":
@@ -135,21 +144,25 @@ class Reader(TokenReader):
         return wid
 
     def turn(self, u: Element, label: Element | None) -> Turn:
-        uid = u.get(XML_ID)
+        meta: dict[str, str] = {}
+        special: dict[str, str] = {}  # xml:id, who, start, end: read once
+        for name, value in attributes(u):
+            if name in _TURN_ATTRS:
+                special[name] = value
+            else:
+                meta[_attr_name(name)] = value
+        uid = special.get(XML_ID)
         if not uid:
             self.generated += 1
             uid = f"_u{self.generated}"
-        meta: dict[str, str] = {}
-        for name, value in attributes(u):
-            if name not in (XML_ID, "who", "start", "end"):
-                meta[_attr_name(name)] = value
-        who = self._who(u.get("who"), u)
+        who_attr = special.get("who")
+        who = self._who(who_attr, u)
         if who is None:
             who = "_unknown"
             if who not in self.referenced:
                 self.referenced[who] = Speaker(id=who, name="Unknown", meta={"placeholder": "true"})
-        if u.get("who") and len(u.get("who", "").split()) > 1:
-            meta["who"] = u.get("who") or ""
+        if who_attr and len(who_attr.split()) > 1:
+            meta["who"] = who_attr
         label_text: str | None = None
         if label is not None:
             label_text = text_of(label)
@@ -167,11 +180,38 @@ class Reader(TokenReader):
         for extra_field, key, value in self.extras.get(uid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value
-        start = self.time(u.get("start"), u)
-        end = self.time(u.get("end"), u)
-        for attr, when in (("start", start), ("end", end)):
-            if when is None and u.get(attr) is not None:
-                meta[attr] = u.get(attr) or ""  # a pointer that names no time: kept
+        start = end = None
+        if "start" in special or "end" in special:
+            start = self.time(special.get("start"), u)
+            end = self.time(special.get("end"), u)
+            for attr, when in (("start", start), ("end", end)):
+                if when is None and attr in special:
+                    meta[attr] = special[attr]  # a pointer that names no time: kept
+        plain = None
+        if not (incidents or markup or sentences) and start is None and end is None:
+            plain = Turn._plain(uid, who, tuple(paragraphs), label_text, frozen_mapping(meta))
+        if plain is not None:
+            turn = plain
+        else:
+            content = (paragraphs, incidents, markup, sentences)
+            turn = self._general_turn(u, uid, who, label_text, (start, end), meta, content)
+        if self.keep_texts:
+            self.turn_texts.setdefault(uid, turn.text)
+        return turn
+
+    def _general_turn(
+        self,
+        u: Element,
+        uid: str,
+        who: str,
+        label_text: str | None,
+        times: tuple[dt.timedelta | None, dt.timedelta | None],
+        meta: dict[str, str],
+        content: tuple[list[str], list[Incident], list[Markup], list[Sentence]],
+    ) -> Turn:
+        """The turn built the general way, which names every problem."""
+        start, end = times
+        paragraphs, incidents, markup, sentences = content
         try:
             turn = Turn(
                 id=uid,
@@ -206,8 +246,6 @@ class Reader(TokenReader):
                     turn = attrs.evolve(turn, sentences=tuple(layer))
                 except ValidationError as again:
                     self.ctx.problem(f"utterance {uid!r}: {again}; sentences not kept", u)
-        if self.keep_texts:
-            self.turn_texts.setdefault(uid, turn.text)
         return turn
 
     def _content(
@@ -246,22 +284,34 @@ class Reader(TokenReader):
             mixed = True
         saw_paragraph = False
         for child in u:
-            if child.tag in _PARA_TAGS and not mixed:
+            tag = child.tag
+            if tag in _PARA_TAGS and not mixed:
                 saw_paragraph = True
-                flush_direct()
-                if not len(child) and (force or (not preserve and child.get(XML_SPACE) is None)):
-                    text = normalize(child.text or "")  # the common case: plain text
+                if direct_events or direct:
+                    flush_direct()
+                plain = not len(child) and (force or not preserve)
+                if plain:  # the common case: plain text; its attributes read once
+                    found_attrs = child.items()
+                    seg_id = seg_lang = None
+                    if len(found_attrs) == 1 and found_attrs[0][0] == XML_ID:
+                        seg_id = found_attrs[0][1]
+                    elif found_attrs:
+                        plain = force or child.get(XML_SPACE) is None
+                        seg_id = child.get(XML_ID)
+                        seg_lang = child.get(XML_LANG)
+                if plain:
+                    text = normalize(child.text or "")
                     if text:
                         items.append((text, []))
-                        seg_ids.append(child.get(XML_ID))
-                        seg_langs.append(child.get(XML_LANG))
+                        seg_ids.append(seg_id)
+                        seg_langs.append(seg_lang)
                 else:
                     parts: list[str] = []
                     found: list[Event] = []
                     self._collect(child, parts, found, tokens=False)
                     keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
                     paragraph(parts, found, keep, child)
-            elif isinstance(child.tag, str):
+            elif isinstance(tag, str):
                 self._inline(child, direct, direct_events, tokens=False)
             tail = child.tail
             if tail and not mixed and tail.strip(_WS):

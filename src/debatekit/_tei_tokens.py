@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ._linguistic import VERBATIM, Entity, Sentence, Token
+from ._linguistic import VERBATIM, Entity, Sentence, Token, _plain_sentence, _plain_tokens
 from ._tei_base import (
     _T,
     _TOKEN_TAGS,
@@ -59,9 +59,11 @@ _W = _T + "w"
 _PC = _T + "pc"
 _NAME = _T + "name"
 _LINK_GRP = _T + "linkGrp"
+_LINK = _T + "link"
 # Attributes a token's fields hold; the rest go to meta.
 _TOKEN_ATTRS = frozenset([XML_ID, "lemma", "pos", "msd", "join"])
 _UPOS = "UPosTag="
+_UPOS_SIZE = len(_UPOS)
 #: The prefix of a MULTEXT-East morphosyntactic tag in a token's ``ana``.
 MTE = "mte:"
 
@@ -153,44 +155,69 @@ class TokenReader(StandOffReader):
     def _sentence_children(
         self, el: Element, pending: PendingSentence, parts: list[str], found: list[Any]
     ) -> None:
+        add_token = pending.tokens.append
+        add_part = parts.append
+        size = pending.size  # kept in a local while tokens follow one another
         for child in el:
             tag = child.tag
             if tag in _TOKEN_TAGS:
-                token = self._token(child, pending.size)
-                if token is None:
-                    continue
-                pending.tokens.append(token)
-                form = token.form
+                text = child.text
+                if text and not len(child) and (form := normalize(text)):
+                    # The common token, its text alone: what _token reads, inline.
+                    items = child.items() if len(child.keys()) < 16 else attributes(child)
+                    token = PendingToken(form, size, dict(items), tag == _PC, [])
+                else:
+                    found_token = self._token(child, size)
+                    if found_token is None:
+                        continue
+                    token = found_token
+                    form = token.form
+                add_token(token)
                 pending.last = len(parts)
                 if token.attrs.get("join") == "right":
-                    parts.append(form)
-                    pending.size += len(form)
+                    add_part(form)
+                    size += len(form)
                 else:
-                    parts.append(form + " ")
-                    pending.size += len(form) + 1
-            elif tag == _NAME:
-                start = len(pending.tokens)
-                meta = {_attr_name(k): v for k, v in attributes(child)}
-                kind = meta.pop("type", None)
-                slot = len(pending.entities)
-                pending.entities.append(("", start, start, meta))
-                self._sentence_children(child, pending, parts, found)
-                if kind is None:
-                    self.ctx.problem("<name> inside <s> without a type: read as MISC", child)
-                    kind = "MISC"
-                if len(pending.tokens) == start:
-                    self.ctx.problem("<name> inside <s> holds no token: not kept", child)
-                    del pending.entities[slot]
-                else:
-                    pending.entities[slot] = (kind, start, len(pending.tokens), meta)
-            elif tag == _LINK_GRP:
-                if child.get("type") == UD_SYN:
-                    pending.links.append(child)
-                else:
-                    xml = etree.tostring(child, encoding="unicode", with_tail=False)
-                    _add(pending.meta, VERBATIM + "linkGrp", xml)
-            elif isinstance(tag, str):
-                self._inline_in_sentence(child, pending, parts, found)
+                    add_part(form + " ")
+                    size += len(form) + 1
+                continue
+            pending.size = size
+            self._sentence_child(child, tag, pending, parts, found)
+            size = pending.size
+        pending.size = size
+
+    def _sentence_child(
+        self,
+        child: Element,
+        tag: object,
+        pending: PendingSentence,
+        parts: list[str],
+        found: list[Any],
+    ) -> None:
+        """A child of an ``s`` (or of a ``name`` in it) other than a token."""
+        if tag == _NAME:
+            start = len(pending.tokens)
+            meta = {_attr_name(k): v for k, v in attributes(child)}
+            kind = meta.pop("type", None)
+            slot = len(pending.entities)
+            pending.entities.append(("", start, start, meta))
+            self._sentence_children(child, pending, parts, found)
+            if kind is None:
+                self.ctx.problem("<name> inside <s> without a type: read as MISC", child)
+                kind = "MISC"
+            if len(pending.tokens) == start:
+                self.ctx.problem("<name> inside <s> holds no token: not kept", child)
+                del pending.entities[slot]
+            else:
+                pending.entities[slot] = (kind, start, len(pending.tokens), meta)
+        elif tag == _LINK_GRP:
+            if child.get("type") == UD_SYN:
+                pending.links.append(child)
+            else:
+                xml = etree.tostring(child, encoding="unicode", with_tail=False)
+                _add(pending.meta, VERBATIM + "linkGrp", xml)
+        elif isinstance(tag, str):
+            self._inline_in_sentence(child, pending, parts, found)
 
     def _inline_in_sentence(
         self, child: Element, pending: PendingSentence, parts: list[str], found: list[Any]
@@ -218,12 +245,16 @@ class TokenReader(StandOffReader):
         raise NotImplementedError  # the body reader's
 
     def _token(self, el: Element, rel: int) -> PendingToken | None:
-        form = normalize("".join(_itertext(el)))
+        if not len(el):  # the common token: its text alone
+            form = normalize(el.text or "")
+            parts: list[PendingToken | None] = []
+        else:
+            form = normalize("".join(_itertext(el)))
+            parts = [self._part(child, rel) for child in el if child.tag == _W]
         if not form:
             self.ctx.problem(f"<{local(el.tag)}> without text: not kept as a token", el)
             return None
         meta = dict(el.items()) if len(el.keys()) < 16 else dict(attributes(el))
-        parts = [self._part(child, rel) for child in el if child.tag == _W]
         return PendingToken(form, rel, meta, el.tag == _PC, [p for p in parts if p is not None])
 
     def _part(self, el: Element, rel: int) -> PendingToken | None:
@@ -253,29 +284,29 @@ class TokenReader(StandOffReader):
 
     def _built(self, text: str, base: int, mark: int, pending: PendingSentence) -> Sentence | None:
         tokens = pending.tokens
+        starts = text.startswith
+        ids: dict[str, int] = {}  # word ids -> word numbers, for the links
+        if (sid := pending.element.get(XML_ID)) is not None:
+            ids[sid] = 0
+        n = 0
         for token in tokens:
-            if not text.startswith(token.form, mark + token.rel):
+            if not starts(token.form, mark + token.rel):
                 self.ctx.problem(
                     f"<s>: token {token.form!r} is not at its place in the text "
                     "(markup inside the sentence?): its layer is not kept",
                     pending.element,
                 )
                 return None
-        ids: dict[str, int] = {}
-        if (sid := pending.element.get(XML_ID)) is not None:
-            ids[sid] = 0
-        n = 0
-        for token in tokens:
             for word in token.parts or (token,):
                 n += 1
                 wid = word.attrs.get(XML_ID)
                 if wid is not None:
                     ids[wid] = n
         heads = self._heads(pending, ids)
-        built: list[Token] = []
+        built = self._plain_built(text, base, mark, tokens, heads) or []
         n = 0
         size = len(text)
-        for token in tokens:
+        for token in tokens if not built else ():
             # space_after follows the text (the model's rule); a join="right" the text
             # contradicts (white space between two sentences) is kept in meta.
             parts: list[Token] = []
@@ -299,13 +330,78 @@ class TokenReader(StandOffReader):
             )
         entities = [Entity(kind=k, start=s, end=e, meta=m) for k, s, e, m in pending.entities]
         entities.sort(key=lambda e: (e.start, -e.end))
+        if sid in self.anonymous:
+            sid = None  # made up by the writer for the links
+        if not pending.meta:
+            fast = _plain_sentence(sid, built, entities)
+            if fast is not None:
+                return fast
         try:
-            if sid in self.anonymous:
-                sid = None  # made up by the writer for the links
             return Sentence(id=sid, tokens=built, entities=entities, meta=pending.meta)
         except ValidationError as exc:
             self.ctx.problem(f"<s>: {exc}; its layer is not kept", pending.element)
             return None
+
+    def _plain_built(
+        self,
+        text: str,
+        base: int,
+        mark: int,
+        tokens: list[PendingToken],
+        heads: dict[int, tuple[int, str | None]],
+    ) -> list[Token] | None:
+        """The tokens of :meth:`_built` where each is common (no parts, only the
+        attributes a token's fields hold, a ``msd`` that splits cleanly, a ``join`` the
+        text agrees with), built by one call of ``_linguistic._plain_tokens``; ``None``
+        where any is not: :meth:`_model` then builds them the general way."""
+        rows: list[tuple[object, ...]] = []
+        add = rows.append
+        size = len(text)
+        start = base + mark
+        anonymous = self.anonymous
+        fields = _TOKEN_ATTRS
+        for n, token in enumerate(tokens, 1):
+            meta = token.attrs
+            if token.parts or not meta.keys() <= fields:
+                return None
+            form = token.form
+            end = mark + token.rel + len(form)
+            join = meta.get("join")
+            if end < size:
+                space_after = text[end].isspace()
+                if join is not None and (join != "right" or space_after):
+                    return None  # kept in meta
+            elif join is not None and join != "right":
+                return None
+            else:
+                space_after = join is None
+            msd = meta.get("msd")
+            upos = feats = None
+            if msd is not None:
+                if not msd.startswith(_UPOS):
+                    return None
+                upos, bar, feats = msd[_UPOS_SIZE:].partition("|")
+                if not upos or (bar and not feats):
+                    return None  # does not read back the same: kept in meta
+                feats = feats or None
+            tid = meta.get(XML_ID)
+            head = heads.get(n)
+            add(
+                (
+                    form,
+                    start + token.rel,
+                    None if tid in anonymous else tid,
+                    meta.get("lemma"),
+                    upos,
+                    meta.get("pos"),
+                    feats,
+                    head[0] if head else None,
+                    head[1] if head else None,
+                    space_after,
+                    token.punct,
+                )
+            )
+        return _plain_tokens(rows)
 
     def _model(
         self,
@@ -348,8 +444,9 @@ class TokenReader(StandOffReader):
     ) -> dict[int, tuple[int, str | None]]:
         """Word number (1-based) → (head, relation), from the sentence's UD-SYN links."""
         heads: dict[int, tuple[int, str | None]] = {}
+        deprels = self.deprels
         for group in pending.links:
-            for link in group.iter(_T + "link"):
+            for link in group.iter(_LINK):
                 target = (link.get("target") or "").split()
                 ana = link.get("ana")
                 if len(target) != 2:
@@ -364,7 +461,7 @@ class TokenReader(StandOffReader):
                         link,
                     )
                     continue
-                heads[word] = (head, self.deprel(ana) if ana else None)
+                heads[word] = (head, (deprels.get(ana) or self.deprel(ana)) if ana else None)
         return heads
 
     def deprel(self, ana: str) -> str:
