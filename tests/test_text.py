@@ -516,6 +516,10 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 @example("HOLT: hi\n\na\n\u00a0(APPLAUSE)\na\n\nTRUMP: yo")
 # An escaped break line in a text without labels: front matter, not where the back starts.
 @example("\\---")
+@example("Q a")
+@example("HOLT: \n[00:12:31] HOLT: \n\nTRUMP: yo")
+@example("\nTRUMP: 00:01:02\n\nTRUMP: yo")
+@example("A(APPLAUSE)HOLT: ")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

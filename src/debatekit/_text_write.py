@@ -8,8 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ._rules import BLANK_LINE, format_clock, is_interjecting
-from ._speakers import PARTICIPANTS, UNKNOWN, Roster
+from ._speakers import UNKNOWN, Roster
 from ._speakers import name_key as _norm
+from ._text_classify import vouched
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
@@ -39,11 +40,14 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
-        # The name keys of the speeches' labels: a front heading naming one of them
-        # opens a speech for the reader, so it is escaped there.
+        # The name keys of the speeches' labels from the first speech on: a front
+        # heading naming one of them opens a speech for the reader (as it judges, see
+        # _front_headings), so it is escaped there.
+        turns = transcript.turns
+        first_speech = next((k for k, turn in enumerate(turns) if turn.paragraphs), len(turns))
         self.label_keys = {
             _norm(_name_part(name))
-            for turn in transcript.turns
+            for turn in turns[first_speech:]
             for name in (turn.label, transcript.speaker(turn.speaker_id).name)
             if name
         }
@@ -263,7 +267,7 @@ class _Writer:
         planned: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
-        headings: list[tuple[str, _Label | None]] = []  # labels alone before the first speech
+        headings: list[tuple[str, _Label | None, str]] = []  # labels alone before the first speech
         for k, turn in enumerate(t.turns):
             if id(turn) in unlabelled:
                 continue  # the speaker going on after a stage direction: no label
@@ -272,14 +276,18 @@ class _Writer:
             planned.append((turn.speaker_id, label, probe))
             found = self._judge(probe)
             if k < first_speech:
-                headings.append((turn.speaker_id, found))
+                headings.append((turn.speaker_id, found, probe))
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         # A label alone before the first speech reads as a heading, unless it names
         # someone labelled in the speeches (as the reader judges, see _front_headings).
         later = {_norm(_name_part(label)) for _, label, _ in planned[len(headings) :]}
-        for speaker_id, found in headings:
-            if found is None or not _named_elsewhere(found, later):
+        # (Such a turn has no speech: its label stands alone on its line, so one the
+        # reader may take for a bare heading at all, _bare_heading not None, is one.)
+        for speaker_id, found, probe in headings:
+            if found is None or (
+                _bare_heading(probe, found) is not None and not _named_elsewhere(found, later)
+            ):
                 explicit.add(speaker_id)
         self.labels = planned
         self.declared = declared
@@ -587,38 +595,27 @@ def _minted(
 def _once_only(
     planned: list[tuple[str, str, str]], pattern: re.Pattern[str] | None, front: Sequence[str]
 ) -> set[str]:
-    """Speakers whose one-word label the reader would keep as text: printed once,
-    with nothing else to vouch for it (as the reader's acceptance rules say)."""
+    """Speakers whose plain label the reader would keep as text (a one-word label
+    printed once, with nothing else to vouch for it), by the reader's own rule
+    (:func:`~debatekit._text_classify.vouched`), the labels counted as it counts them."""
     if pattern is not None:
         return set()  # a convention's own labels are always labels
-    counts = Counter(_norm(label) for _, label, _ in planned)
-    surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
     found = {probe: _candidate(probe) for _, _, probe in planned}
-    caps = sum(1 for _, _, probe in planned if (f := found[probe]) and f.kind == "caps")
+    counts = Counter(_norm(_name_part(label)) for _, label, _ in planned)
+    shapes = Counter(f.kind for _, _, probe in planned if (f := found[probe]) is not None)
     # (Headings in the front matter that look like labels count for the reader too.)
-    caps += sum(
-        1
+    shapes.update(
+        f.kind
         for paragraph in front
         for line in paragraph.split("\n")
-        if (f := _candidate(line)) is not None and f.kind == "caps"
+        if (f := _candidate(line)) is not None
     )
-    out: set[str] = set()
-    for speaker_id, label, probe in planned:
-        key = _norm(label)
-        f = found[probe]
-        if (
-            len(label.split()) == 1
-            and "," not in label
-            and (f is None or f.time is None)
-            and counts[key] < 2
-            and key not in surnames
-            and key not in PARTICIPANTS
-            and not (
-                f is not None and (f.kind in ("markdown", "qa") or (f.kind == "caps" and caps >= 2))
-            )
-        ):
-            out.add(speaker_id)
-    return out
+    surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
+    return {
+        speaker_id
+        for speaker_id, _, probe in planned
+        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes)
+    }
 
 
 def _own_paragraph(printed: str) -> bool:
