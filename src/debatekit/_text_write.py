@@ -162,6 +162,12 @@ class _Writer:
             prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
             seen.add(item.speaker_id)
             paragraphs, own = self._paragraphs(item)
+            if prefix and 0 in own:
+                # A stage direction standing as the first paragraph: the reader finds
+                # one only after a label alone on its line (on the label's line it is
+                # the speech's text), so the label is written alone.
+                items.append(prefix.rstrip(" "))
+                prefix = ""
             for k, paragraph in enumerate(paragraphs):
                 at_line_start = k > 0 or not prefix or prefix.endswith("\n")
                 tail = i >= last_labelled and (k > 0 or not prefix)
