@@ -524,6 +524,8 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 @example("\nTRUMP: 00:01:02\n\nTRUMP: yo")
 # A label printed once whose name holds a parenthesis: the reader's rule accepts it.
 @example("A(APPLAUSE)HOLT: ")
+# Without labels a break line before another is front matter as printed, unescaped.
+@example("---\n---")
 # A stage direction as the first paragraph follows a label alone on its line.
 @example("TRUMP: \n(APPLAUSE)\na\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:

@@ -40,6 +40,7 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
+        self.break_follows = False  # (see render)
         # The name keys of the speeches' labels from the first speech on: a front
         # heading naming one of them opens a speech for the reader (as it judges, see
         # _front_headings), so it is escaped there.
@@ -134,6 +135,11 @@ class _Writer:
         t = self.t
         plan = self.plan()
         names = self.names
+        # Whether a break line is written after the front matter: a stage direction
+        # printed as one, or the mark before the back (always written without turns).
+        self.break_follows = bool(t.back) or any(
+            isinstance(item, Incident) and _BREAK.match(self._stage(item)) for item, _ in plan
+        )
         # Items are written text, or paragraphs to escape once the white space
         # before them is known: (prefix, paragraph, region, at line start, tail).
         # A YAML block opening the text holds no label for the reader: written as is.
@@ -531,9 +537,18 @@ class _Writer:
                     # The reader splits a paragraph at such a line, and takes the
                     # stage directions that end the front matter into the body.
                     # Without turns, the first break line is where the back starts.
+                    # Without turns, the last break line is where the body starts
+                    # (and a front one before another stays text).
                     escape = last > 0 or (
                         region == "front"
-                        and (tail or (not self.t.turns and bool(_BREAK.match(probe))))
+                        and (
+                            tail
+                            or (
+                                not self.t.turns
+                                and not self.break_follows
+                                and bool(_BREAK.match(probe))
+                            )
+                        )
                     )
             # An indented line that would not read as text cannot be escaped here
             # (the escape must open the line); the writer's check then falls back.
