@@ -526,6 +526,8 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 @example("A(APPLAUSE)HOLT: ")
 # Without labels a break line before another is front matter as printed, unescaped.
 @example("---\n---")
+# A label with its id, its speech on the next line: written as printed.
+@example("HOLT: hi\n\nQ    {#x}:\na\n\nTRUMP: yo")
 # A stage direction as the first paragraph follows a label alone on its line.
 @example("TRUMP: \n(APPLAUSE)\na\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:

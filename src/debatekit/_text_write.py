@@ -249,7 +249,7 @@ class _Writer:
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
         speaker = self.t.speaker(turn.speaker_id)
         explicit = f"{speaker.name} {{#{speaker.id}}}: "
-        if self.safe or speaker.id in self.explicit:
+        if self.safe:
             return explicit
         stored = turn.meta.get("text:prefix")
         if stored is not None and turn.label is not None:
@@ -260,8 +260,15 @@ class _Writer:
                 found is not None
                 and found.label == turn.label
                 and not stored.strip(" \t").startswith("\n")
+                and (
+                    speaker.id not in self.explicit
+                    # (One printed with the id the writer's own label gives, as read.)
+                    or (found.explicit_id == speaker.id and found.label == speaker.name)
+                )
             ):
                 return stored
+        if speaker.id in self.explicit:
+            return explicit
         label, _ = self._plain_label(turn, seen)
         return f"{self._stamp(turn)}{label}: "
 
