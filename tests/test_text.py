@@ -528,6 +528,9 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 @example("---\n---")
 # A label with its id, its speech on the next line: written as printed.
 @example("HOLT: hi\n\nQ    {#x}:\na\n\nTRUMP: yo")
+# Before the first label with speech on its line, a label alone in a speech is text.
+@example("\nTRUMP: \nA\n\nTRUMP: yo")
+@example("\nTRUMP: \nHOLT: \n\nTRUMP: yo")
 # A stage direction as the first paragraph follows a label alone on its line.
 @example("TRUMP: \n(APPLAUSE)\na\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:

@@ -41,6 +41,7 @@ class _Writer:
         self.meta = transcript.meta
         self.headings_ok = False
         self.break_follows = False  # (see render)
+        self.first_inline = -1  # (see _headings_dropped)
         # The name keys of the speeches' labels from the first speech on: a front
         # heading naming one of them opens a speech for the reader (as it judges, see
         # _front_headings), so it is escaped there.
@@ -161,10 +162,15 @@ class _Writer:
             default=-1,
         )
         seen: set[str] = set()
+        turn_number = -1
         for i, (item, going_on) in enumerate(plan):
             if isinstance(item, Incident):
                 items.append(self._stage(item))
                 continue
+            turn_number += 1
+            # (Before the first label with speech on its line, a label alone on a
+            # line of a speech is a heading to the reader: text, see _para.)
+            speech = "lead" if turn_number < self.first_inline else "turn"
             prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
             seen.add(item.speaker_id)
             paragraphs, own = self._paragraphs(item)
@@ -177,7 +183,7 @@ class _Writer:
             for k, paragraph in enumerate(paragraphs):
                 at_line_start = k > 0 or not prefix or prefix.endswith("\n")
                 tail = i >= last_labelled and (k > 0 or not prefix)
-                region = "stage" if k in own else "turn"
+                region = "stage" if k in own else speech
                 items.append((prefix if k == 0 else "", paragraph, region, at_line_start, tail))
             if not paragraphs:
                 items.append(prefix.rstrip(" "))
@@ -333,18 +339,23 @@ class _Writer:
 
     def _headings_dropped(self, unlabelled: set[int]) -> bool:
         """Whether the reader will keep label-like front headings as front matter: it
-        does when a label with speech on its line follows (as it judges one)."""
+        does when a label with speech on its line follows (as it judges one). Notes
+        which turn has the first such label (``self.first_inline``): before it, a
+        label-like line alone is such a heading for the reader (see _front_headings)."""
         seen: set[str] = set()
-        for turn in self.t.turns:
+        for k, turn in enumerate(self.t.turns):
             first = id(turn) not in unlabelled and turn.speaker_id not in seen
             seen.add(turn.speaker_id)
             if id(turn) in unlabelled or not turn.paragraphs:
                 continue
             if turn.speaker_id in self.explicit:
                 continue
-            line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0].split("\n")[0]
+            # (The label's line only: a prefix may end it, the speech on the next.)
+            line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0]
+            line = line.split("\n")[0]
             found = _candidate(line, self.pattern)
             if found is not None and _bare_heading(line, found) is False:
+                self.first_inline = k
                 return True
         return False
 
@@ -374,6 +385,17 @@ class _Writer:
         parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
         label = ", ".join(x for x in parts if x) or speaker.name
         return label, self._stamp(turn) + f"{label}: x"
+
+    def _heading(self, line: str) -> bool:
+        """Whether the reader takes ``line``, before the first label with speech on its
+        line, for a heading (text): a label alone naming no one labelled from there
+        on (``self.label_keys`` holds at least those)."""
+        found = _candidate(line, self.pattern)
+        return (
+            found is not None
+            and _bare_heading(line, found) is True
+            and not _named_elsewhere(found, self.label_keys)
+        )
 
     def _judge(self, line: str) -> _Label | None:
         """:func:`_candidate` under the writer's convention, each line judged once."""
@@ -493,6 +515,8 @@ class _Writer:
             paragraph = _line_breaks(paragraph)
         if region in ("stage", "yaml"):
             return paragraph
+        lead = region == "lead"
+        region = "turn" if lead else region
         out: list[str] = []
         lines = paragraph.split("\n")
         last = len(lines) - 1
@@ -531,6 +555,7 @@ class _Writer:
                 escape = (
                     (plain_filter is None or plain_filter(probe) is not None or "\n" in probe)
                     and _special(probe, self.pattern)
+                    and not (lead and self._heading(probe))
                 ) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
                 found = _candidate(probe, self.pattern)
