@@ -531,6 +531,8 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 # Before the first label with speech on its line, a label alone in a speech is text.
 @example("\nTRUMP: \nA\n\nTRUMP: yo")
 @example("\nTRUMP: \nHOLT: \n\nTRUMP: yo")
+# A stage direction before a line that is one only without its no-break space: front.
+@example("(APPLAUSE)\n(APPLAUSE)\u00a0")
 # A stage direction as the first paragraph follows a label alone on its line.
 @example("TRUMP: \n(APPLAUSE)\na\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:

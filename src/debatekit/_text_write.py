@@ -218,6 +218,7 @@ class _Writer:
             gaps = [gap if _is_gap(gap) else default] * count
         lead, tail = meta.get("text:lead", ""), meta.get("text:tail", "")
         lead = lead if not lead.strip() else ""
+        _front_tails(items, gaps, lead, tail)
         out = [lead]
         for i, item in enumerate(items):
             before = gaps[i - 1] if i else lead
@@ -588,6 +589,27 @@ class _Writer:
             # is written as read, and the reader judges it as it did the source.)
             out.append("\\" + line if escape and not indented else line)
         return "\n".join(out)
+
+
+def _front_tails(
+    items: list[str | tuple[str, str, str, bool, bool]], gaps: list[str], lead: str, tail: str
+) -> None:
+    """Narrow the tail flags of the front paragraphs to what the reader sees: a
+    paragraph that is a stage direction only without the white space written around
+    it (a no-break space after it) is text to the reader, so the stage directions
+    before it stay in the front matter."""
+    follows = True  # every front paragraph after this one a stage line as seen
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if isinstance(item, str) or item[2] != "front":
+            continue
+        before = gaps[i - 1] if i else lead
+        after = gaps[i] if i < len(gaps) else tail
+        cut = after.find("\n")
+        seen = before[before.rfind("\n") + 1 :] + item[1] + (after if cut < 0 else after[:cut])
+        follows = follows and _STAGE_LINE.match(seen) is not None
+        if item[4] and not follows:
+            items[i] = (*item[:4], False)
 
 
 def _misread(
