@@ -516,6 +516,25 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 @example("HOLT: hi\n\na\n\u00a0(APPLAUSE)\na\n\nTRUMP: yo")
 # An escaped break line in a text without labels: front matter, not where the back starts.
 @example("\\---")
+# A loose Q label printed once: text, with a warning (the writer escapes it).
+@example("Q a")
+# A timed label alone before the first speech is a turn, not a front heading.
+@example("HOLT: \n[00:12:31] HOLT: \n\nTRUMP: yo")
+# A label alone followed by a time: a timed turn of its own, no ids needed.
+@example("\nTRUMP: 00:01:02\n\nTRUMP: yo")
+# A label printed once whose name holds a parenthesis: the reader's rule accepts it.
+@example("A(APPLAUSE)HOLT: ")
+# Without labels a break line before another is front matter as printed, unescaped.
+@example("---\n---")
+# A label with its id, its speech on the next line: written as printed.
+@example("HOLT: hi\n\nQ    {#x}:\na\n\nTRUMP: yo")
+# Before the first label with speech on its line, a label alone in a speech is text.
+@example("\nTRUMP: \nA\n\nTRUMP: yo")
+@example("\nTRUMP: \nHOLT: \n\nTRUMP: yo")
+# A stage direction before a line that is one only without its no-break space: front.
+@example("(APPLAUSE)\n(APPLAUSE)\u00a0")
+# A stage direction as the first paragraph follows a label alone on its line.
+@example("TRUMP: \n(APPLAUSE)\na\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

@@ -232,10 +232,8 @@ class _Classifier:
             return False  # 'Hon. Members: Hear, hear!': an interjection in the speech
         if found.kind == "pattern":
             return True
-        key = _norm(_name_part(found.label))
         if self.roster.is_known(found.label):
             return True
-        bare = _PAREN.sub(" ", _name_part(found.label)).split()
         dialect = self.dialect
         if self.forced and dialect == "auto":
             return True
@@ -245,28 +243,7 @@ class _Classifier:
             if dialect == "caps" and found.kind == "timestamp":
                 return _name_shape(found.label) == "caps"
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
-        if found.kind == "qa":
-            # "Q Thanks": a bare Q and one plain space is a label only where it
-            # recurs (never "A lot more to say": too many sentences open so); kept
-            # as text once, with the warning (the writer escapes such a line).
-            return not found.loose or counts[key] >= 2 or self._once(found, lineno)
-        if found.time is None and counts[key] < 2 and _timed(shapes):
-            # Where labels carry times, an untimed one printed once (a title line
-            # "NYC Council, Committee of the Whole: ...") is text.
-            return self._once(found, lineno)
-        single = len(bare) <= 1
-        if not single or "," in found.label or found.time is not None:
-            return True
-        if key in PARTICIPANTS:
-            return True  # "Question:", "Audience:": a role label, even if only once
-        short = split_label(found.label).short
-        if short is not None and counts[_norm(short)] >= 1:
-            return True  # "Emzy (E):" introduces the label "E:"
-        if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
-            return True
-        if found.kind == "caps" and shapes["caps"] >= 2:
-            return True
-        return self._once(found, lineno)
+        return vouched(found, counts, surnames, shapes) or self._once(found, lineno)
 
     def _once(self, found: _Label, lineno: int) -> bool:
         """Keep a once-printed label as text, with a warning; False."""
@@ -277,6 +254,35 @@ class _Classifier:
             1,
         )
         return False
+
+
+def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Counter[str]) -> bool:
+    """Whether a possible label (no convention or dialect forced) is a label by what
+    the document around it says: ``counts`` of the possible labels' name keys,
+    ``surnames`` known, ``shapes`` of the possible labels. One that is not is printed
+    once and kept as text, with a warning. The writer asks the same question of the
+    labels it plans (one rule for both)."""
+    key = _norm(_name_part(found.label))
+    if found.kind == "qa":
+        # "Q Thanks": a bare Q and one plain space is a label only where it
+        # recurs (never "A lot more to say": too many sentences open so); kept
+        # as text once, with the warning (the writer escapes such a line).
+        return not found.loose or counts[key] >= 2
+    if found.time is None and counts[key] < 2 and _timed(shapes):
+        # Where labels carry times, an untimed one printed once (a title line
+        # "NYC Council, Committee of the Whole: ...") is text.
+        return False
+    bare = _PAREN.sub(" ", _name_part(found.label)).split()
+    if len(bare) > 1 or "," in found.label or found.time is not None:
+        return True
+    if key in PARTICIPANTS:
+        return True  # "Question:", "Audience:": a role label, even if only once
+    short = split_label(found.label).short
+    if short is not None and counts[_norm(short)] >= 1:
+        return True  # "Emzy (E):" introduces the label "E:"
+    if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
+        return True
+    return found.kind == "caps" and shapes["caps"] >= 2
 
 
 def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:

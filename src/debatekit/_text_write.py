@@ -8,8 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ._rules import BLANK_LINE, format_clock, is_interjecting
-from ._speakers import PARTICIPANTS, UNKNOWN, Roster
+from ._speakers import UNKNOWN, Roster
 from ._speakers import name_key as _norm
+from ._text_classify import vouched
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
@@ -39,13 +40,17 @@ class _Writer:
         self.safe = safe
         self.meta = transcript.meta
         self.headings_ok = False
-        # The name keys of the speeches' labels: a front heading naming one of them
-        # opens a speech for the reader, so it is escaped there.
-        # (Each distinct name worked out once: a sitting prints the same few thousands
-        # of times.)
-        speaking = {turn.speaker_id for turn in transcript.turns}
-        names = {turn.label for turn in transcript.turns}
-        names |= {transcript.speaker(who).name for who in speaking}
+        self.break_follows = False  # (see render)
+        self.first_inline = -1  # (see _headings_dropped)
+        # The name keys of the speeches' labels from the first speech on: a front
+        # heading naming one of them opens a speech for the reader (as it judges, see
+        # _front_headings), so it is escaped there. (Each distinct name worked out
+        # once: a sitting prints the same few thousands of times.)
+        turns = transcript.turns
+        first_speech = next((k for k, turn in enumerate(turns) if turn.paragraphs), len(turns))
+        later = turns[first_speech:]
+        names = {turn.label for turn in later}
+        names |= {transcript.speaker(who).name for who in {turn.speaker_id for turn in later}}
         self.label_keys = {_norm(_name_part(name)) for name in names if name}
         # The convention the text was read with: its labels are what must be escaped.
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
@@ -130,6 +135,11 @@ class _Writer:
         t = self.t
         plan = self.plan()
         names = self.names
+        # Whether a break line is written after the front matter: a stage direction
+        # printed as one, or the mark before the back (always written without turns).
+        self.break_follows = bool(t.back) or any(
+            isinstance(item, Incident) and _BREAK.match(self._stage(item)) for item, _ in plan
+        )
         # Items are written text, or paragraphs to escape once the white space
         # before them is known: (prefix, paragraph, region, at line start, tail).
         # A YAML block opening the text holds no label for the reader: written as is.
@@ -151,17 +161,28 @@ class _Writer:
             default=-1,
         )
         seen: set[str] = set()
+        turn_number = -1
         for i, (item, going_on) in enumerate(plan):
             if isinstance(item, Incident):
                 items.append(self._stage(item))
                 continue
+            turn_number += 1
+            # (Before the first label with speech on its line, a label alone on a
+            # line of a speech is a heading to the reader: text, see _para.)
+            speech = "lead" if turn_number < self.first_inline else "turn"
             prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
             seen.add(item.speaker_id)
             paragraphs, own = self._paragraphs(item)
+            if prefix and 0 in own:
+                # A stage direction standing as the first paragraph: the reader finds
+                # one only after a label alone on its line (on the label's line it is
+                # the speech's text), so the label is written alone.
+                items.append(prefix.rstrip(" "))
+                prefix = ""
             for k, paragraph in enumerate(paragraphs):
                 at_line_start = k > 0 or not prefix or prefix.endswith("\n")
                 tail = i >= last_labelled and (k > 0 or not prefix)
-                region = "stage" if k in own else "turn"
+                region = "stage" if k in own else speech
                 items.append((prefix if k == 0 else "", paragraph, region, at_line_start, tail))
             if not paragraphs:
                 items.append(prefix.rstrip(" "))
@@ -196,6 +217,7 @@ class _Writer:
             gaps = [gap if _is_gap(gap) else default] * count
         lead, tail = meta.get("text:lead", ""), meta.get("text:tail", "")
         lead = lead if not lead.strip() else ""
+        _front_tails(items, gaps, lead, tail)
         out = [lead]
         for i, item in enumerate(items):
             before = gaps[i - 1] if i else lead
@@ -233,7 +255,7 @@ class _Writer:
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
         speaker = self.t.speaker(turn.speaker_id)
         explicit = f"{speaker.name} {{#{speaker.id}}}: "
-        if self.safe or speaker.id in self.explicit:
+        if self.safe:
             return explicit
         stored = turn.meta.get("text:prefix")
         if stored is not None and turn.label is not None:
@@ -244,8 +266,15 @@ class _Writer:
                 found is not None
                 and found.label == turn.label
                 and not stored.strip(" \t").startswith("\n")
+                and (
+                    speaker.id not in self.explicit
+                    # (One printed with the id the writer's own label gives, as read.)
+                    or (found.explicit_id == speaker.id and found.label == speaker.name)
+                )
             ):
                 return stored
+        if speaker.id in self.explicit:
+            return explicit
         label, _ = self._plain_label(turn, seen)
         return f"{self._stamp(turn)}{label}: "
 
@@ -263,7 +292,7 @@ class _Writer:
         planned: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
-        headings: list[tuple[str, _Label | None]] = []  # labels alone before the first speech
+        headings: list[tuple[str, _Label | None, str]] = []  # labels alone before the first speech
         for k, turn in enumerate(t.turns):
             if id(turn) in unlabelled:
                 continue  # the speaker going on after a stage direction: no label
@@ -272,14 +301,18 @@ class _Writer:
             planned.append((turn.speaker_id, label, probe))
             found = self._judge(probe)
             if k < first_speech:
-                headings.append((turn.speaker_id, found))
+                headings.append((turn.speaker_id, found, probe))
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         # A label alone before the first speech reads as a heading, unless it names
         # someone labelled in the speeches (as the reader judges, see _front_headings).
         later = {_norm(_name_part(label)) for _, label, _ in planned[len(headings) :]}
-        for speaker_id, found in headings:
-            if found is None or not _named_elsewhere(found, later):
+        # (Such a turn has no speech: its label stands alone on its line, so one the
+        # reader may take for a bare heading at all, _bare_heading not None, is one.)
+        for speaker_id, found, probe in headings:
+            if found is None or (
+                _bare_heading(probe, found) is not None and not _named_elsewhere(found, later)
+            ):
                 explicit.add(speaker_id)
         self.labels = planned
         self.declared = declared
@@ -306,18 +339,23 @@ class _Writer:
 
     def _headings_dropped(self, unlabelled: set[int]) -> bool:
         """Whether the reader will keep label-like front headings as front matter: it
-        does when a label with speech on its line follows (as it judges one)."""
+        does when a label with speech on its line follows (as it judges one). Notes
+        which turn has the first such label (``self.first_inline``): before it, a
+        label-like line alone is such a heading for the reader (see _front_headings)."""
         seen: set[str] = set()
-        for turn in self.t.turns:
+        for k, turn in enumerate(self.t.turns):
             first = id(turn) not in unlabelled and turn.speaker_id not in seen
             seen.add(turn.speaker_id)
             if id(turn) in unlabelled or not turn.paragraphs:
                 continue
             if turn.speaker_id in self.explicit:
                 continue
-            line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0].split("\n")[0]
+            # (The label's line only: a prefix may end it, the speech on the next.)
+            line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0]
+            line = line.split("\n")[0]
             found = _candidate(line, self.pattern)
             if found is not None and _bare_heading(line, found) is False:
+                self.first_inline = k
                 return True
         return False
 
@@ -347,6 +385,17 @@ class _Writer:
         parts = (speaker.name, speaker.role, speaker.affiliation) if not seen else ()
         label = ", ".join(x for x in parts if x) or speaker.name
         return label, self._stamp(turn) + f"{label}: x"
+
+    def _heading(self, line: str) -> bool:
+        """Whether the reader takes ``line``, before the first label with speech on its
+        line, for a heading (text): a label alone naming no one labelled from there
+        on (``self.label_keys`` holds at least those)."""
+        found = _candidate(line, self.pattern)
+        return (
+            found is not None
+            and _bare_heading(line, found) is True
+            and not _named_elsewhere(found, self.label_keys)
+        )
 
     def _judge(self, line: str) -> _Label | None:
         """:func:`_candidate` under the writer's convention, each line judged once."""
@@ -466,6 +515,8 @@ class _Writer:
             paragraph = _line_breaks(paragraph)
         if region in ("stage", "yaml"):
             return paragraph
+        lead = region == "lead"
+        region = "turn" if lead else region
         out: list[str] = []
         lines = paragraph.split("\n")
         last = len(lines) - 1
@@ -504,6 +555,7 @@ class _Writer:
                 escape = (
                     (plain_filter is None or plain_filter(probe) is not None or "\n" in probe)
                     and _special(probe, self.pattern)
+                    and not (lead and self._heading(probe))
                 ) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
                 found = _candidate(probe, self.pattern)
@@ -517,9 +569,18 @@ class _Writer:
                     # The reader splits a paragraph at such a line, and takes the
                     # stage directions that end the front matter into the body.
                     # Without turns, the first break line is where the back starts.
+                    # Without turns, the last break line is where the body starts
+                    # (and a front one before another stays text).
                     escape = last > 0 or (
                         region == "front"
-                        and (tail or (not self.t.turns and bool(_BREAK.match(probe))))
+                        and (
+                            tail
+                            or (
+                                not self.t.turns
+                                and not self.break_follows
+                                and bool(_BREAK.match(probe))
+                            )
+                        )
                     )
             # An indented line that would not read as text cannot be escaped here
             # (the escape must open the line); the writer's check then falls back.
@@ -527,6 +588,27 @@ class _Writer:
             # is written as read, and the reader judges it as it did the source.)
             out.append("\\" + line if escape and not indented else line)
         return "\n".join(out)
+
+
+def _front_tails(
+    items: list[str | tuple[str, str, str, bool, bool]], gaps: list[str], lead: str, tail: str
+) -> None:
+    """Narrow the tail flags of the front paragraphs to what the reader sees: a
+    paragraph that is a stage direction only without the white space written around
+    it (a no-break space after it) is text to the reader, so the stage directions
+    before it stay in the front matter."""
+    follows = True  # every front paragraph after this one a stage line as seen
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if isinstance(item, str) or item[2] != "front":
+            continue
+        before = gaps[i - 1] if i else lead
+        after = gaps[i] if i < len(gaps) else tail
+        cut = after.find("\n")
+        seen = before[before.rfind("\n") + 1 :] + item[1] + (after if cut < 0 else after[:cut])
+        follows = follows and _STAGE_LINE.match(seen) is not None
+        if item[4] and not follows:
+            items[i] = (*item[:4], False)
 
 
 def _misread(
@@ -587,41 +669,30 @@ def _minted(
 def _once_only(
     planned: list[tuple[str, str, str]], pattern: re.Pattern[str] | None, front: Sequence[str]
 ) -> set[str]:
-    """Speakers whose one-word label the reader would keep as text: printed once,
-    with nothing else to vouch for it (as the reader's acceptance rules say)."""
+    """Speakers whose plain label the reader would keep as text (a one-word label
+    printed once, with nothing else to vouch for it), by the reader's own rule
+    (:func:`~debatekit._text_classify.vouched`), the labels counted as it counts them."""
     if pattern is not None:
         return set()  # a convention's own labels are always labels
-    counts = Counter(_norm(label) for _, label, _ in planned)
-    surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
     found: dict[str, _Label | None] = {}
     for _, _, probe in planned:
         if probe not in found:  # each distinct label line judged once
             found[probe] = _candidate(probe)
-    caps = sum(1 for _, _, probe in planned if (f := found[probe]) and f.kind == "caps")
+    counts = Counter(_norm(_name_part(label)) for _, label, _ in planned)
+    shapes = Counter(f.kind for _, _, probe in planned if (f := found[probe]) is not None)
     # (Headings in the front matter that look like labels count for the reader too.)
-    caps += sum(
-        1
+    shapes.update(
+        f.kind
         for paragraph in front
         for line in paragraph.split("\n")
-        if (f := _candidate(line)) is not None and f.kind == "caps"
+        if (f := _candidate(line)) is not None
     )
-    out: set[str] = set()
-    for speaker_id, label, probe in planned:
-        key = _norm(label)
-        f = found[probe]
-        if (
-            len(label.split()) == 1
-            and "," not in label
-            and (f is None or f.time is None)
-            and counts[key] < 2
-            and key not in surnames
-            and key not in PARTICIPANTS
-            and not (
-                f is not None and (f.kind in ("markdown", "qa") or (f.kind == "caps" and caps >= 2))
-            )
-        ):
-            out.add(speaker_id)
-    return out
+    surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
+    return {
+        speaker_id
+        for speaker_id, _, probe in planned
+        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes)
+    }
 
 
 def _own_paragraph(printed: str) -> bool:
