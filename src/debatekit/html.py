@@ -764,7 +764,8 @@ def _metadata(transcript: Transcript) -> _Html | None:
 
 def _asset(name: str) -> str:
     """A file of the page's furniture, shipped in ``debatekit/_assets/html``."""
-    return resources.files("debatekit").joinpath("_assets", "html", name).read_text("utf-8")
+    folder = resources.files("debatekit").joinpath("_assets").joinpath("html")
+    return folder.joinpath(name).read_text("utf-8")
 
 
 #: The page's style sheet and script, read once. The script is kept small and
