@@ -3,7 +3,7 @@ checks that need the whole transcript (re-exported by :mod:`debatekit.models`)."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cached_property
 from operator import attrgetter
 from typing import TypeAlias, TypeVar
@@ -205,45 +205,34 @@ def _common_body(
 _Found = TypeVar("_Found", Speaker, Turn, Claim, Relation)
 
 
-def _own_layer_ids(
-    problems: list[Problem],
-    owners: dict[str, int | tuple[str, int, str]],
-    spell: Callable[[int | tuple[str, int, str]], str],
-    sentences: tuple[Sentence, ...],
-    i: int,
-) -> None:
+def _own_layer_ids(ids: _Ids, sentences: tuple[Sentence, ...], i: int) -> None:
     """The ids of a turn's sentences and tokens join the transcript's one id space.
 
     Cheap on large corpora: one shared owner per turn, paths spelled only for a problem.
     """
+    owners = ids.owners
     where = ("body", i, ".sentences")
 
-    def duplicate(value: str, rest: str) -> None:
-        problems.append(
+    def own(value: str | None, j: int, k: int = -1, m: int = -1) -> None:
+        if value is None:
+            return
+        if value not in owners:
+            owners[value] = where
+            return
+        rest = f"[{j}]" + (f".tokens[{k}]" if k >= 0 else "") + (f".parts[{m}]" if m >= 0 else "")
+        ids.problems.append(
             Problem(
                 f"body[{i}].sentences{rest}.id",
-                f"duplicate id {value!r} (also {spell(owners[value])})",
+                f"duplicate id {value!r} (also {ids.spell(owners[value])})",
             )
         )
 
     for j, sentence in enumerate(sentences):
-        if (value := sentence.id) is not None:
-            if value in owners:
-                duplicate(value, f"[{j}]")
-            else:
-                owners[value] = where
+        own(sentence.id, j)
         for k, token in enumerate(sentence.tokens):
-            if (value := token.id) is not None:
-                if value in owners:
-                    duplicate(value, f"[{j}].tokens[{k}]")
-                else:
-                    owners[value] = where
+            own(token.id, j, k)
             for m, part in enumerate(token.parts):
-                if (value := part.id) is not None:
-                    if value in owners:
-                        duplicate(value, f"[{j}].tokens[{k}].parts[{m}]")
-                    else:
-                        owners[value] = where
+                own(part.id, j, k, m)
 
 
 class _Ids:
@@ -309,7 +298,7 @@ def _check_body(
         for j, incident in enumerate(item.incidents):
             check_incident(incident, i, f".incidents[{j}]")
         if item.sentences:
-            _own_layer_ids(problems, owners, ids.spell, item.sentences, i)
+            _own_layer_ids(ids, item.sentences, i)
 
 
 def _check_claims(ids: _Ids, claims: tuple[Claim, ...], turns: dict[str, Turn]) -> None:
