@@ -22,10 +22,11 @@ PV_SESSION = PV / "2019" / "ParlaMint-ES-PV_2019-12-20.xml"
 PV_META = PV / "2019" / "ParlaMint-ES-PV_2019-12-20-meta.tsv"
 GA_SESSION = PM / "ParlaMint-ES-GA" / "ParlaMint-ES-GA_2019-10-08-DSPG130.xml"
 
-# The column whose published value needs a file the test data lack (SOURCE.md, section 4):
+# The columns whose published value needs a file the test data lack (SOURCE.md, section 4):
 # Party_orientation needs a listOrg with the parties' orientation (the copied listOrg
-# version has none).
-PV_NOT_COMPARABLE = {"Party_orientation"}
+# version has none); Topic needs the 5.0 session, whose utterances point at CAP topics
+# (the copied session is 4.0).
+PV_NOT_COMPARABLE = {"Party_orientation", "Topic"}
 
 
 def _table(text: str) -> list[dict[str, str]]:
@@ -48,22 +49,22 @@ def test_meta_tsv_equals_published_export() -> None:
         for column in parlamint.COLUMNS:
             if column not in PV_NOT_COMPARABLE:
                 assert mine[column] == published[column], column
-        # Without that file the value is missing, never guessed.
-        assert mine["Party_orientation"] == "-"
+        # Without those files the values are missing, never guessed.
+        assert mine["Party_orientation"] == mine["Topic"] == "-"
 
 
-def test_meta_tsv_bytes_apart_from_orientation() -> None:
-    """Byte for byte, once Party_orientation is set to the published value."""
+def test_meta_tsv_bytes_apart_from_orientation_and_topic() -> None:
+    """Byte for byte, once Party_orientation and Topic are set to the published values."""
     published = PV_META.read_bytes()
-    orientation = {r["Party_orientation"] for r in _table(published.decode("utf-8"))}
-    assert orientation == {"Centre"}
+    table = _table(published.decode("utf-8"))
+    assert {r["Party_orientation"] for r in table} == {"Centre"}
     ours = parlamint.meta_tsv(debatekit.read(PV_SESSION)).splitlines(keepends=True)
-    column = parlamint.COLUMNS.index("Party_orientation")
+    orientation = parlamint.COLUMNS.index("Party_orientation")
     fixed = [ours[0]]
-    for line in ours[1:]:
+    for line, row in zip(ours[1:], table, strict=True):
         cells = line.rstrip("\n").split("\t")
-        assert cells[column] == "-"
-        cells[column] = "Centre"
+        assert cells[orientation] == cells[-1] == "-"
+        cells[orientation], cells[-1] = "Centre", row["Topic"]
         fixed.append("\t".join(cells) + "\n")
     assert "".join(fixed).encode("utf-8") == published
 
@@ -84,9 +85,10 @@ GA_LISTS = [
 def test_galician_meta_tsv_equals_published_export() -> None:
     """ES-GA, in Galician, with party orientation and coalition status: every column but
     Lang equals the published file; Lang needs the corpus root's langUsage (not copied),
-    so the language's code stands in for its name."""
+    so the language's name is missing ("-")."""
     transcript = tei.loads(GA_SESSION.read_bytes(), lists=GA_LISTS)
-    ours = parlamint.meta_tsv(transcript).splitlines()
+    # ParlaMint 4 had no Topic column (the last of 5.0).
+    ours = [line.rsplit("\t", 1)[0] for line in parlamint.meta_tsv(transcript).splitlines()]
     published = GA_META.read_text("utf-8").splitlines()
     assert ours[0] == published[0]
     lang = parlamint.COLUMNS.index("Lang")
@@ -95,9 +97,9 @@ def test_galician_meta_tsv_equals_published_export() -> None:
         # The published rows end in one empty field more than the header names.
         cells = theirs.split("\t")
         assert cells[-1] == ""
-        assert len(cells) == len(parlamint.COLUMNS) + 1
+        assert len(cells) == len(parlamint.COLUMNS)  # 23 columns and the empty field
         assert cells[lang] == "galego"
-        cells[lang] = "gl"
+        cells[lang] = "-"
         assert mine == "\t".join(cells[:-1])
 
 
@@ -268,8 +270,8 @@ def _partial(day: dt.date, precision: int) -> str:
 def test_membership_at_the_sitting_date(
     sitting: dt.date, start: dt.date | None, end: dt.date | None, precision: int
 ) -> None:
-    """A membership holds when the sitting's date falls in its period, read at the
-    precision the source gives (a year "2019" covers every day of 2019)."""
+    """A membership holds when the sitting's date falls in its period; a partial date
+    stands for its first day, as ParlaMint compares them ("2019" is 2019-01-01)."""
     first = _partial(start, precision) if start else None
     last = _partial(end, precision) if end else None
     speaker = debatekit.Speaker(
@@ -289,9 +291,8 @@ def test_membership_at_the_sitting_date(
     )
     row = parlamint.meta_rows(transcript)[0]
     day = sitting.isoformat()
-    holds = (first is None or first <= day[:precision]) and (
-        last is None or day[:precision] <= last
-    )
+    pad = "-01-01"[: 10 - precision]
+    holds = (first is None or first + pad <= day) and (last is None or day <= last + pad)
     assert row["Speaker_MP"] == ("MP" if holds else "notMP")
     assert row["Speaker_party"] == ("Q" if holds else "-")
     assert row["Speaker_name"] == "Pérez, Ana"

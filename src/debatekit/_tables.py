@@ -87,6 +87,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "speaker_sort_name": _S,
         "speaker_gender": _S,
         "speaker_birth": _I,
+        "topic": _S,
     },
     "incidents": {
         "transcript": _S,
@@ -205,6 +206,7 @@ _PARLAMINT = {
     "party_orientation": "Party_orientation",
     "speaker_sort_name": "Speaker_name",
     "speaker_gender": "Speaker_gender",
+    "topic": "Topic",
 }
 
 

@@ -272,17 +272,12 @@ class Lists:
             facts = {k: org.get(k) or "" for k in ("role", "ana") if org.get(k)}
             for name in names:
                 kind = "abb" if name.get("full") == "abb" else "name"
-                lang = name.get(XML_LANG)
-                facts.setdefault(f"{kind}@{lang}" if lang else kind, text_of(name))
-            orientation = [
-                inner.get("ana") or ""
-                for state in org.findall(_T + "state")
-                if state.get("type") == "politicalOrientation"
-                for inner in state.iter(_T + "state")
-                if inner is not state and inner.get("ana")
-            ]
+                lang = lang_in_force(name)
+                # ParlaMint takes the last of two names of one kind and language.
+                facts[f"{kind}@{lang}" if lang else kind] = text_of(name)
+            orientation = _orientation(org)
             if orientation:
-                facts["orientation"] = " ".join(orientation)
+                facts["orientation"] = orientation
             self.org_facts.setdefault(oid, facts)
         for relation in el.iter(_T + "relation"):
             fields = {k: v for k, v in attributes(relation) if k in _RELATION_ATTRS}
@@ -290,25 +285,63 @@ class Lists:
                 self.relations.append(fields)
 
     def _taxonomy(self, el: Element) -> None:
-        for category in el.iter(_T + "category"):
-            cid = category.get(XML_ID)
-            if not cid or cid in self.categories:
-                continue
-            terms: dict[str, str] = {}
-            for desc in category.findall(_T + "catDesc"):
-                term = desc.find(_T + "term")
-                text = text_of(term if term is not None else desc)
-                lang = desc.get(XML_LANG) or ""
-                if text and lang not in terms:
-                    terms[lang] = text
-            self.categories[cid] = terms
+        """Each category's terms by language (the language in force), and, under the
+        keys ``"taxonomy"`` and ``"within"``, the taxonomy's own terms and the ids of the
+        categories it is nested in (ParlaMint keys rules by them: "Subcorpora",
+        "Types of speakers", "Topics", categories within ``parla.organization``)."""
+        for taxonomy in el.iter(_T + "taxonomy"):
+            names = [text_of(t) for d in taxonomy.findall(_T + "desc") for t in d.iter(_T + "term")]
+            for category in taxonomy.iter(_T + "category"):
+                cid = category.get(XML_ID)
+                if not cid or cid in self.categories:
+                    continue
+                terms: dict[str, str] = {}
+                for desc in category.findall(_T + "catDesc"):
+                    term = desc.find(_T + "term")
+                    text = text_of(term if term is not None else desc)
+                    lang = lang_in_force(desc)
+                    if text and lang not in terms:
+                        terms[lang] = text
+                within = [a.get(XML_ID) or "" for a in category.iterancestors(_T + "category")]
+                terms["taxonomy"] = "|".join(n for n in names if n)
+                terms["within"] = " ".join(w for w in within if w)
+                self.categories[cid] = terms
 
     def _languages(self, el: Element) -> None:
         for language in el.iter(_T + "language"):
             ident = language.get("ident")
             if ident:
-                key = f"{ident}@{language.get(XML_LANG) or ''}"
+                key = f"{ident}@{lang_in_force(language)}"
                 self.languages.setdefault(key, text_of(language))
+
+
+def lang_in_force(el: Element) -> str:
+    """The ``xml:lang`` in force at ``el``: its own, else its nearest ancestor's (``""``
+    if none states one)."""
+    node: Element | None = el
+    while node is not None:
+        lang = node.get(XML_LANG)
+        if lang is not None:
+            return lang
+        node = node.getparent()
+    return ""
+
+
+def _orientation(org: Element) -> str:
+    """A party's political orientation as ParlaMint reads it: the ``@ana`` of its
+    ``state[@type="politicalOrientation"]/state[@type="Wikipedia"]``, else of the
+    ``encoder``'s state, else of any inner state."""
+    found: dict[str, str] = {}
+    for state in org.findall(_T + "state"):
+        if state.get("type") != "politicalOrientation":
+            continue
+        for inner in state.iter(_T + "state"):
+            if inner is not state and inner.get("ana"):
+                found.setdefault(inner.get("type") or "", inner.get("ana") or "")
+    for kind in ("Wikipedia", "encoder"):
+        if kind in found:
+            return found[kind]
+    return " ".join(found.values())
 
 
 def read_prefixes(el: Element, into: dict[str, tuple[str, str]]) -> None:

@@ -177,6 +177,8 @@ class Reader(TokenReader):
             lang = seg_langs[0]
             if lang is not None:
                 meta["seg-lang"] = lang
+        elif any(seg_langs):  # segments in several languages (ParlaMint: "Multilingual")
+            meta["seg-langs"] = " ".join(dict.fromkeys(lang for lang in seg_langs if lang))
         for extra_field, key, value in self.extras.get(uid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value

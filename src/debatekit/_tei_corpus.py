@@ -13,7 +13,11 @@ keeps the part of those facts the session refers to, as flat keys:
   in ``state[@type="politicalOrientation"]``, as ParlaMint 4 gives a party's orientation);
 - ``relation.<n>.<attribute>``: ``name``, ``mutual``, ``active``, ``passive``, ``from``,
   ``to``, ``ana`` of each relation naming one of those organisations;
-- ``category.<id>@<lang>``: a taxonomy category's term in each language;
+- ``category.<id>@<lang>``: a taxonomy category's term in each language (``<lang>``
+  empty where no ``xml:lang`` is in force);
+- ``category.<id>#taxonomy``: the terms of its taxonomy's ``desc`` (``Subcorpora``,
+  ``Types of speakers``, ``Topics``...), ``|``-joined; ``category.<id>#within``: the ids
+  of the categories it is nested in;
 - ``language.<ident>@<lang>``: a language's name, from the corpus ``langUsage``.
 """
 
@@ -28,7 +32,14 @@ __all__ = ["corpus_meta"]
 
 
 def _refs(value: str | None) -> list[str]:
-    return [r for r in (_ref_id(v) for v in (value or "").split()) if r]
+    """The ids pointers name: ``#X``, or ``prefix:X`` (a ParlaMint extended pointer,
+    ``topic:X``: ParlaMint resolves it to the category ``X``)."""
+    ids = []
+    for v in (value or "").split():
+        ref = _ref_id(v) if "#" in v else v.rsplit(":", 1)[-1]
+        if ref:
+            ids.append(ref)
+    return ids
 
 
 def corpus_meta(
@@ -66,7 +77,11 @@ def corpus_meta(
         if cid in lists.categories and cid not in seen:
             seen.add(cid)
             for lang, term in lists.categories[cid].items():
-                meta[f"category.{cid}@{lang}"] = term
+                if lang in ("taxonomy", "within"):
+                    if term:
+                        meta[f"category.{cid}#{lang}"] = term
+                else:
+                    meta[f"category.{cid}@{lang}"] = term
     for key, name in lists.languages.items():
         meta[f"language.{key}"] = name
     return meta

@@ -276,7 +276,7 @@ class HeaderReader:
         if fore or sur:
             # The first name's parts, for "Surname, Forename" (ParlaMint's Speaker_name).
             if "surname" not in meta and "forename" not in meta:
-                for key, parts in (("surname", sur), ("forename", fore)):
+                for key, parts in _name_parts(el).items():
                     if any(parts):
                         meta[key] = " ".join(p for p in parts if p)
             return " ".join(p for p in fore + sur if p)
@@ -366,3 +366,25 @@ def _unmodelled(el: Element, path: str, meta: dict[str, str]) -> None:
         elif child.tag != XI_INCLUDE:
             xml = etree.tostring(child, encoding="unicode", with_tail=False)
             _add(meta, f"tei:{path}/{name or child.tag}", xml)
+
+
+def _name_parts(el: Element) -> dict[str, list[str]]:
+    """A ``persName``'s parts as ParlaMint orders them: the surnames (a ``nameLink``
+    counts when a surname or another ``nameLink`` follows it), the forenames, and the
+    patronyms (``surname[@type="patronym"]``, which follow the forenames)."""
+    children = [c for c in el if local(c.tag) is not None]
+    parts: dict[str, list[str]] = {"surname": [], "forename": [], "patronym": []}
+    for i, c in enumerate(children):
+        tag = local(c.tag)
+        if tag == "surname":
+            key = "patronym" if c.get("type") == "patronym" else "surname"
+            parts[key].append(text_of(c))
+        elif tag == "forename":
+            parts["forename"].append(text_of(c))
+        elif tag == "nameLink" and _next_tag(children, i) in ("surname", "nameLink"):
+            parts["surname"].append(text_of(c))
+    return parts
+
+
+def _next_tag(children: list[Element], i: int) -> str | None:
+    return local(children[i + 1].tag) if i + 1 < len(children) else None
