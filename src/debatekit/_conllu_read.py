@@ -19,11 +19,13 @@ from ._tei_common import normalize as normalize_space
 from .errors import ParseError, ValidationError, _Warner
 from .models import Event, Speaker, Transcript, Turn
 
-__all__ = ["DOC_KEY", "NER_KEY", "PAR_KEY", "UNKNOWN", "Reader", "sentence_text"]
+__all__ = ["DOC_KEY", "NER_KEY", "PAR_KEY", "SENTIMENT", "UNKNOWN", "Reader", "sentence_text"]
 
 #: The transcript metadata that says a file had no NER tags, no ``# newdoc`` lines, no
 #: ``# newpar`` lines (``"false"``), so that none are written back.
 NER_KEY, DOC_KEY, PAR_KEY = "conllu:ner", "conllu:newdoc", "conllu:newpar"
+#: ParlaMint 5.0's sentiment comments, of a speech (after ``# newdoc``) or a sentence.
+SENTIMENT = ("senti_3", "senti_6", "senti_n")
 #: The speaker of every turn read from CoNLL-U, which names no speakers.
 UNKNOWN = Speaker(id="_unknown", name="Unknown", meta={"placeholder": "true"})
 
@@ -75,6 +77,7 @@ class _Turn:
     lineno: int
     paragraphs: list[_Paragraph] = attrs.field(factory=list)
     size: int = 0  # the length of the text of the closed paragraphs, with their breaks
+    meta: dict[str, str] = attrs.field(factory=dict)  # the speech's sentiment comments
 
 
 class Reader:
@@ -167,7 +170,7 @@ class Reader:
         if turn is None:
             return
         paragraphs = turn.paragraphs
-        meta: dict[str, str] = {}
+        meta: dict[str, str] = dict(turn.meta)
         ids = [p.id for p in paragraphs]
         if paragraphs and all(ids):
             meta["seg-ids"] = " ".join(i or "" for i in ids)
@@ -202,6 +205,7 @@ class Reader:
         comments: dict[str, str] = {}
         rows: list[_Row] = []
         lang: str | None = None
+        of_turn = False  # right after "# newdoc": ParlaMint's speech sentiment
         for lineno, line in block:
             if line.startswith("#"):
                 if rows:
@@ -210,12 +214,18 @@ class Reader:
                 if key == "newdoc":
                     self.seen[DOC_KEY] = True
                     self.new_turn(value, lineno)
-                elif key == "newpar":
+                    of_turn = True
+                    continue
+                if key in SENTIMENT and of_turn and self.turn is not None:
+                    self.turn.meta[key] = value or ""
+                    continue
+                of_turn = False
+                if key == "newpar":
                     self.seen[PAR_KEY] = True
                     self.par_pending = (value, lineno)
                 elif key == "lang":
                     lang = value
-                elif key in ("sent_id", "text"):
+                elif key in ("sent_id", "text") or key in SENTIMENT:
                     comments[key] = value or ""
                 elif key is not None:
                     self.drop("sentence comments", lineno)

@@ -222,7 +222,8 @@ _OWN_PREFIX: dict[str, str | tuple[str, ...]] = {
     "srt": "captions:",
     "aif (extension=False)": "aif:",
     # paragraph ids and language (newpar, lang); a sentence's language and its n (sent_id)
-    "conllu": ("conllu:", "seg-ids", "seg-lang", "xml:lang", "n"),
+    # and ParlaMint's sentence sentiment comments
+    "conllu": ("conllu:", "seg-ids", "seg-lang", "xml:lang", "n", "senti_"),
 }
 
 #: Whole lists: the path -> (singular, plural).

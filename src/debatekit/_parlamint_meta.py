@@ -231,8 +231,10 @@ class Session:
 
     def speaker(self, speaker: Speaker | None) -> dict[str, str]:
         meta = speaker.meta if speaker is not None else {}
-        if speaker is None or meta.get("placeholder") or meta.get("unresolved"):
+        if speaker is None or meta.get("placeholder"):  # an utterance without @who
             return dict.fromkeys(_SPEAKER_COLUMNS, MISSING)
+        if meta.get("unresolved"):  # @who names no person the corpus lists
+            return {**dict.fromkeys(_SPEAKER_COLUMNS, MISSING), "Speaker_ID": speaker.id}
         now = [a for a in speaker.affiliations if self.holds(a.start, a.end)]
         refs = list(dict.fromkeys(i for a in now if a.role in _PARTY_REFS for i in _ids(a.ref)))
         roles = {oid: self.meta.get(f"org.{oid}.role", "") for oid in refs}

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import attrs
+from lxml import etree
 
 from ._frozendict import frozen_mapping
 from ._rules import is_ncname
@@ -179,6 +180,8 @@ class Reader(TokenReader):
                 meta["seg-lang"] = lang
         elif any(seg_langs):  # segments in several languages (ParlaMint: "Multilingual")
             meta["seg-langs"] = " ".join(dict.fromkeys(lang for lang in seg_langs if lang))
+        for measure in u.iterchildren(_T + "measure"):  # ParlaMint 5.0: the speech's sentiment
+            _add(meta, "tei:measure", etree.tostring(measure, encoding="unicode", with_tail=False))
         for extra_field, key, value in self.extras.get(uid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value

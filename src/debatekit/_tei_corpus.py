@@ -23,12 +23,15 @@ keeps the part of those facts the session refers to, as flat keys:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from ._tei_base import Lists, _ref_id
 from .models import Incident, Speaker, Turn
 
 __all__ = ["corpus_meta"]
+
+_MEASURE_ANA = re.compile(r'\bana="([^"]*)"')
 
 
 def _refs(value: str | None) -> list[str]:
@@ -59,7 +62,13 @@ def corpus_meta(
             if oid in lists.org_facts and oid not in orgs:
                 orgs.append(oid)
     anas = [v for k, v in event_meta.items() if k == "ana" or k.endswith(".ana")]
-    anas += [item.meta.get("ana", "") for item in body if isinstance(item, Turn)]
+    for item in body:
+        if isinstance(item, Turn):
+            anas.append(item.meta.get("ana", ""))
+            anas += _MEASURE_ANA.findall(item.meta.get("tei:measure", ""))
+            # a sentence's sentiment (ParlaMint 5.0: <measure type="sentiment" ana="senti:X">)
+            for sentence in item.sentences:
+                anas += _MEASURE_ANA.findall(sentence.meta.get("tei:measure", ""))
     for oid in orgs:
         for fact, value in lists.org_facts[oid].items():
             meta[f"org.{oid}.{fact}"] = value
@@ -73,7 +82,10 @@ def corpus_meta(
             for key, value in relation.items():
                 meta[f"relation.{n}.{key}"] = value
     seen: set[str] = set()
-    for cid in (c for value in anas for c in _refs(value)):
+    cids = [c for value in anas for c in _refs(value) if c in lists.categories]
+    # and the categories they are nested in (a sentiment's 3-class parent)
+    cids += [p for c in cids for p in lists.categories[c].get("within", "").split()]
+    for cid in cids:
         if cid in lists.categories and cid not in seen:
             seen.add(cid)
             for lang, term in lists.categories[cid].items():

@@ -16,12 +16,16 @@ file (see docs/formats/conllu.md):
 
 - ``# newdoc id =`` the turn's id (TEI ``u/@xml:id``), for each turn with sentences
   (none for a transcript read from a CoNLL-U file without ``# newdoc``, and likewise
-  ``# newpar``);
+  ``# newpar``), then the speech's sentiment comments (see ``# senti_3`` below);
 - ``# newpar id =`` the paragraph's id (TEI ``seg/@xml:id``, kept by the TEI reader in
   the turn's ``seg-ids`` metadata), then ``# lang =`` its language (the sentence's
   ``xml:lang``, else the turn's ``seg-lang``, else the event's language);
-- ``# sent_id =`` the sentence's id (else its ``n``), then ``# text =`` the forms, a
-  space after each unless ``SpaceAfter=No``, with white space runs made one space;
+- ``# sent_id =`` the sentence's id (else its ``n``); ParlaMint 5.0's sentiment, where
+  the sentence has a sentiment ``measure``: ``# senti_3 =`` the term of its category's
+  parent, ``# senti_6 =`` its category's term (both from the corpus taxonomy, in the
+  session's language) and ``# senti_n =`` its ``@quantity``; then ``# text =`` the
+  forms, a space after each unless ``SpaceAfter=No``, with white space runs made one
+  space;
 - one line per word: ID, FORM, LEMMA (the form for punctuation without a lemma), UPOS,
   XPOS, FEATS (sorted, case-insensitively), HEAD, DEPREL (UD spelling: ``nsubj:pass``),
   DEPS, MISC (``NER=B-PER``/``I-PER``/``O``, then ``SpaceAfter=No``); a multiword
@@ -37,13 +41,16 @@ that text. CoNLL-U names no speakers: every turn is said by one placeholder spea
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from typing import IO
 
 from . import _losses
-from ._conllu_read import DOC_KEY, NER_KEY, PAR_KEY, Reader, sentence_text
+from ._conllu_read import DOC_KEY, NER_KEY, PAR_KEY, SENTIMENT, Reader, sentence_text
 from ._io import check_binary, check_transcript, decode_text, source_name
 from ._linguistic import Sentence, Token
+from ._parlamint_meta import localised
 from .errors import ParseError, WriteError
 from .models import Transcript, Turn
 
@@ -103,8 +110,9 @@ def dumps(transcript: Transcript, /, *, ner: bool | None = None) -> str:
         ner = meta.get(NER_KEY) != "false"
     layout = (meta.get(DOC_KEY) != "false", meta.get(PAR_KEY) != "false")
     lines: list[str] = []
+    senti = _Sentiment(meta)
     for turn in turns:
-        _turn(lines, turn, transcript.event.language, ner, layout)
+        _turn(lines, turn, transcript.event.language, ner, layout, senti)
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -115,12 +123,19 @@ def dump(transcript: Transcript, fp: IO[bytes], /, *, ner: bool | None = None) -
 
 
 def _turn(
-    lines: list[str], turn: Turn, language: str | None, ner: bool, layout: tuple[bool, bool]
+    lines: list[str],
+    turn: Turn,
+    language: str | None,
+    ner: bool,
+    layout: tuple[bool, bool],
+    senti: _Sentiment,
 ) -> None:
     """A turn's lines; ``layout``: whether to write ``# newdoc`` and ``# newpar`` lines."""
     documents, paragraphs = layout
     if documents:
         lines.append(f"# newdoc id = {turn.id}")
+        for key, value in senti.comments(turn.meta):
+            lines.append(_comment(key, value, f"turn {turn.id!r}"))
     starts: list[int] = []
     at = 0
     for paragraph in turn.paragraphs:
@@ -140,7 +155,44 @@ def _turn(
             lang = sentence.meta.get("xml:lang") or default_lang
             if lang:
                 lines.append(_comment("lang", lang, where))
-        _sentence(lines, sentence, ner, where)
+        _sentence(lines, sentence, ner, where, senti)
+
+
+class _Sentiment:
+    """A sentence's ``# senti_3``, ``# senti_6`` and ``# senti_n`` comments (ParlaMint
+    5.0): from its sentiment ``measure`` (its ``@ana`` category's term, the parent
+    category's term, its ``@quantity``), or as read from a CoNLL-U file."""
+
+    def __init__(self, meta: Mapping[str, str]) -> None:
+        self.meta = meta
+
+    def term(self, cid: str) -> str:
+        """A category's term, in English as ParlaMint writes it here."""
+        prefix = f"category.{cid}@"
+        found = {k[len(prefix) :]: v for k, v in self.meta.items() if k.startswith(prefix)}
+        return localised(found, "en")
+
+    def comments(self, meta: Mapping[str, str]) -> list[tuple[str, str]]:
+        """For a sentence's or a turn's metadata."""
+        read = [(k, meta[k]) for k in SENTIMENT if k in meta]
+        if read:
+            return read
+        found = _SENTI_MEASURE.search(meta.get("tei:measure", ""))
+        if found is None:
+            return []
+        attrs = dict(_ATTR.findall(found.group(0)))
+        cid = attrs.get("ana", "").split(":", 1)[-1].rsplit("#", 1)[-1]
+        parent = self.meta.get(f"category.{cid}#within", "").split()
+        out = [
+            ("senti_3", self.term(parent[0]) if parent else ""),
+            ("senti_6", self.term(cid) if cid else ""),
+            ("senti_n", attrs.get("quantity", "")),
+        ]
+        return [(k, v) for k, v in out if v]
+
+
+_SENTI_MEASURE = re.compile(r"<measure\b[^>]*\btype=\"sentiment\"[^>]*>")
+_ATTR = re.compile(r'\b([\w:]+)="([^"]*)"')
 
 
 def _comment(key: str, value: str, where: str) -> str:
@@ -149,11 +201,15 @@ def _comment(key: str, value: str, where: str) -> str:
     return f"# {key} = {value}"
 
 
-def _sentence(lines: list[str], sentence: Sentence, ner: bool, where: str) -> None:
+def _sentence(
+    lines: list[str], sentence: Sentence, ner: bool, where: str, senti: _Sentiment
+) -> None:
     meta = sentence.meta
     sid = sentence.id if sentence.id is not None else meta.get("n")
     if sid is not None:
         lines.append(_comment("sent_id", sid, where))
+    for key, value in senti.comments(meta):
+        lines.append(_comment(key, value, where))
     lines.append(_comment("text", sentence_text(sentence.tokens), where))
     tags = _iob(sentence) if ner else None
     n = 0
