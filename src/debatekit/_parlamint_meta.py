@@ -124,6 +124,14 @@ class Session:
     def __init__(self, transcript: Transcript) -> None:
         event = transcript.event
         self.meta: Mapping[str, str] = transcript.meta
+        # "kind.id@lang" keys by (kind.id): {lang: value}, read once
+        self.by_lang: dict[str, dict[str, str]] = {}
+        for key, value in self.meta.items():
+            if key.startswith(("category.", "language.", "org.")) and "@" in key:
+                name, lang = key.rsplit("@", 1)
+                self.by_lang.setdefault(name, {})[lang] = value
+        # an organisation's facts are "org.<id>.<fact>" (ids hold dots, facts none)
+        self.orgs = {k.rsplit(".", 1)[0][4:] for k in self.meta if k.startswith("org.")}
         self.event_meta = event.meta
         self.lang = event.language or ""
         self.day = day(event.date.isoformat()) if event.date else None
@@ -141,9 +149,7 @@ class Session:
 
     def term(self, cid: str) -> str:
         """A category's term, localised (``""`` for an unknown category)."""
-        prefix = f"category.{cid}@"
-        found = {k[len(prefix) :]: v for k, v in self.meta.items() if k.startswith(prefix)}
-        return localised(found, self.lang)
+        return localised(self.by_lang.get(f"category.{cid}", {}), self.lang)
 
     def terms(self, pointers: str | None, taxonomy: str) -> list[str]:
         """The localised terms of the categories of ``taxonomy`` that ``pointers`` name."""
@@ -156,15 +162,11 @@ class Session:
     def org(self, oid: str, kind: str) -> str:
         """An organisation's ``name`` or ``abb``, localised (ParlaMint falls back on the
         id's last part when the organisation has no name of that kind)."""
-        prefix = f"org.{oid}."
-        if not any(k.startswith(prefix) for k in self.meta):
+        if oid not in self.orgs:
             return ""
-        found = {}
-        for key, value in self.meta.items():
-            if key.startswith(prefix + kind):
-                rest = key[len(prefix + kind) :]
-                if rest == "" or rest.startswith("@"):
-                    found[rest[1:]] = value
+        found = dict(self.by_lang.get(f"org.{oid}.{kind}", {}))
+        if f"org.{oid}.{kind}" in self.meta:
+            found[""] = self.meta[f"org.{oid}.{kind}"]
         return localised(found, self.lang) or re.sub(r".+?\.", "", oid)
 
     def holds(self, start: str | None, end: str | None) -> bool:
@@ -220,9 +222,7 @@ class Session:
         if len(langs) > 1:
             return "Multilingual"
         ident = langs[0] if langs else turn.meta.get("xml:lang") or self.lang
-        prefix = f"language.{ident}@"
-        names = {k[len(prefix) :]: v for k, v in self.meta.items() if k.startswith(prefix)}
-        return localised(names, self.lang) or MISSING
+        return localised(self.by_lang.get(f"language.{ident}", {}), self.lang) or MISSING
 
     def topic(self, turn: Turn) -> str:
         pointers = sorted((turn.meta.get("ana") or "").split())
