@@ -93,10 +93,17 @@ def dumps(transcript: Transcript, /) -> str:
 
 
 def write(transcript: Transcript, path: _PathLike, /) -> list[Path]:
-    """Write ``path`` (the ``.txt``) and the ``-meta.tsv`` beside it; return both paths."""
+    """Write ``path`` (the ``.txt``) and the ``-meta.tsv`` beside it; return both paths.
+
+    ParlaMint names both after the session, also when made from its linguistically
+    annotated file: ``X.ana.txt`` is written as ``X.txt``, beside ``X-meta.tsv``.
+    """
     _losses.warn(transcript, "parlamint")
     target = Path(path)
     stem = target.name[: -len(target.suffix)] if target.suffix else target.name
+    if stem.endswith(".ana"):
+        stem = stem.removesuffix(".ana")
+        target = target.with_name(stem + target.suffix)
     meta = target.with_name(f"{stem}-meta.tsv")
     data = text(transcript).encode("utf-8"), meta_tsv(transcript).encode("utf-8")
     atomic_write(target, data[0])
@@ -120,6 +127,6 @@ def export(source: Transcript | _PathLike, folder: _PathLike, /) -> list[Path]:
     transcripts = [source] if isinstance(source, Transcript) else read_corpus(source)
     written: list[Path] = []
     for n, transcript in enumerate(transcripts, 1):
-        name = transcript.event.meta.get("xml:id") or f"session-{n}"
+        name = (transcript.event.meta.get("xml:id") or f"session-{n}").removesuffix(".ana")
         written += write(transcript, out / f"{name}.txt")
     return written
