@@ -78,3 +78,13 @@ def test_title_is_the_subtitle_in_the_session_language() -> None:
     }
     # no topic is named by these utterances: "-", as published
     assert {r["Topic"] for r in rows} == {"-"}
+
+
+def test_an_ana_session_is_named_after_the_session(tmp_path: Path) -> None:
+    """ParlaMint names the exports of X.ana.xml X.txt and X-meta.tsv."""
+    ana = SAMPLES.parent / "parlamint-ana" / "ParlaMint-SI"
+    (session,) = ana.glob("*.ana.xml")
+    with pytest.warns(debatekit.LossWarning):
+        written = parlamint.export(session, tmp_path)
+    stem = session.name.removesuffix(".ana.xml")
+    assert [p.name for p in written] == [f"{stem}.txt", f"{stem}-meta.tsv"]
