@@ -41,9 +41,10 @@ def _table(text: str) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def test_the_samples_are_there() -> None:
-    """Three countries, three scripts: Croatian (Latin), Hebrew, Ukrainian (Cyrillic)."""
-    assert {s.parent.name for s in SESSIONS} >= {"HR", "IL", "UA"}
-    assert len(WITH_META) >= 2
+    """Five countries, three scripts: Croatian, Catalan/Spanish (Latin), Hebrew, Ukrainian and
+    Bulgarian (Cyrillic)."""
+    assert {s.parent.name for s in SESSIONS} >= {"BG", "ES-CT", "HR", "IL", "UA"}
+    assert len(WITH_META) >= 3
 
 
 @pytest.mark.parametrize("session", SESSIONS, ids=lambda p: p.parent.name)
