@@ -41,10 +41,10 @@ def _table(text: str) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def test_the_samples_are_there() -> None:
-    """Five countries, three scripts: Croatian, Catalan/Spanish (Latin), Hebrew, Ukrainian and
-    Bulgarian (Cyrillic)."""
-    assert {s.parent.name for s in SESSIONS} >= {"BG", "ES-CT", "HR", "IL", "UA"}
-    assert len(WITH_META) >= 3
+    """Seven countries, four scripts: Croatian, Czech, Catalan/Spanish (Latin), Greek, Hebrew,
+    Ukrainian and Bulgarian (Cyrillic)."""
+    assert {s.parent.name for s in SESSIONS} >= {"BG", "CZ", "ES-CT", "GR", "HR", "IL", "UA"}
+    assert len(WITH_META) >= 4
 
 
 @pytest.mark.parametrize("session", SESSIONS, ids=lambda p: p.parent.name)
