@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import debatekit
-from debatekit import parlamint
+from debatekit import parlamint, tei
 
 SAMPLES = Path(__file__).parent / "data" / "parlamint-samples"
 SESSIONS = sorted(SAMPLES.glob("*/ParlaMint-*.xml"))
@@ -68,6 +68,23 @@ def test_session_columns_equal_published_meta(session: Path) -> None:
     assert [r["ID"] for r in ours] == [r["ID"] for r in published]
     for mine, theirs in zip(ours, published, strict=True):
         assert {c: mine[c] for c in SESSION_COLUMNS} == {c: theirs[c] for c in SESSION_COLUMNS}
+
+
+WITH_TAXONOMIES = [s for s in WITH_META if (s.parent / "corpus").is_dir()]
+# and those the corpus taxonomies and langUsage give (copied for these samples)
+TAXONOMY_COLUMNS = ("Body", "Subcorpus", "Lang", "Speaker_role")
+
+
+@pytest.mark.parametrize("session", WITH_TAXONOMIES, ids=lambda p: p.parent.name)
+def test_taxonomy_columns_equal_published_meta(session: Path) -> None:
+    """Body, Subcorpus, Lang and Speaker_role: the taxonomies' terms and the langUsage's
+    names in the session's language, as ParlaMint localises them."""
+    _, published = _table(session.with_name(f"{session.stem}-meta.tsv").read_text("utf-8"))
+    lists = sorted((session.parent / "corpus").glob("*.xml"))
+    ours = parlamint.meta_rows(tei.loads(session.read_bytes(), lists=lists, strict=False))
+    columns = SESSION_COLUMNS + TAXONOMY_COLUMNS
+    for mine, theirs in zip(ours, published, strict=True):
+        assert {c: mine[c] for c in columns} == {c: theirs[c] for c in columns}
 
 
 def test_title_is_the_subtitle_in_the_session_language() -> None:
