@@ -95,6 +95,14 @@ ROOT = """<?xml version="1.0" encoding="UTF-8"?>
       <affiliation role="member" ref="#group.G" from="2020-01-01" to="2020-12-31"/>
       <affiliation role="minister" ref="#GOV" from="2020-03-01" to="2020-03-31"/>
      </person>
+     <person xml:id="P3">
+      <persName xml:lang="en"><surname>Smith</surname><forename>Ann</forename></persName>
+      <persName xml:lang="xx"><surname>Smitova</surname><forename>Ana</forename></persName>
+     </person>
+     <person xml:id="P4">
+      <persName to="2019-12-31"><surname>Old</surname><forename>Eva</forename></persName>
+      <persName from="2020-01-01"><surname>New</surname><forename>Eva</forename></persName>
+     </person>
     </listPerson>
    </particDesc>
   </profileDesc>
@@ -133,6 +141,8 @@ SESSION = """<?xml version="1.0" encoding="UTF-8"?>
     <u xml:id="u3" who="#P2" ana="#regular" xml:lang="yy">
      <seg>Again.</seg>
     </u>
+    <u xml:id="u4" who="#P3" ana="#regular"><seg>Four.</seg></u>
+    <u xml:id="u5" who="#P4" ana="#regular"><seg>Five.</seg></u>
    </div>
   </body>
  </text>
@@ -203,3 +213,10 @@ def test_groups_before_parties(rows: dict[str, dict[str, str]]) -> None:
     assert (row["Speaker_MP"], row["Speaker_minister"]) == ("notMP", "Minister")
     assert row["Speaker_name"] == "van Dijk, Ana"
     assert (row["Speaker_gender"], row["Speaker_birth"]) == ("-", "-")
+
+
+def test_the_name_of_the_date_in_the_session_language(rows: dict[str, dict[str, str]]) -> None:
+    """Of several persNames, the one in the session's language; of names changed at a
+    date, the one of the sitting's date."""
+    assert rows["u4"]["Speaker_name"] == "Smitova, Ana"
+    assert rows["u5"]["Speaker_name"] == "New, Eva"

@@ -252,7 +252,7 @@ class Session:
             or self._orientation([o for o in refs if roles[o] == "politicalParty"])
             or MISSING,
             "Speaker_ID": speaker.id,
-            "Speaker_name": _name(speaker),
+            "Speaker_name": self._name(speaker),
             "Speaker_gender": _space(meta.get("sex", "")) or MISSING,
             "Speaker_birth": re.sub(r"-.+", "", meta.get("birth", "")).strip() or MISSING,
         }
@@ -285,10 +285,25 @@ class Session:
         joined = ";".join(dict.fromkeys(terms))
         return re.sub(r"^;+|;+$", "", joined)
 
+    def _name(self, speaker: Speaker) -> str:
+        """ParlaMint's "Surname, Forename Patronym": of the person's names (where the
+        person has several, ``persName.<n>.*``) those of the sitting's date, in the
+        session's language (the first of a language)."""
+        meta: Mapping[str, str] = speaker.meta
+        by_lang: dict[str, Mapping[str, str]] = {}
+        numbers = {k.split(".")[1] for k in meta if k.startswith("persName.")}
+        for n in sorted(numbers, key=lambda n: int(n) if n.isdigit() else 0):
+            prefix = f"persName.{n}."
+            parts = {k[len(prefix) :]: v for k, v in meta.items() if k.startswith(prefix)}
+            if self.holds(parts.get("from"), parts.get("to")):
+                by_lang.setdefault(parts.get("lang", ""), parts)
+        if by_lang:
+            order = list(by_lang)
+            chosen = localised({lang: str(i) for i, lang in enumerate(order)}, self.lang)
+            meta = by_lang[order[int(chosen)]]
+        return _formatted(meta) or _space(speaker.name) or MISSING
 
-def _name(speaker: Speaker) -> str:
-    """ParlaMint's "Surname, Forename Patronym"."""
-    meta = speaker.meta
-    given = _space(f"{meta.get('forename', '')} {meta.get('patronym', '')}")
-    parts = [p for p in (_space(meta.get("surname", "")), given) if p]
-    return ", ".join(parts) or _space(speaker.name) or MISSING
+
+def _formatted(parts: Mapping[str, str]) -> str:
+    given = _space(f"{parts.get('forename', '')} {parts.get('patronym', '')}")
+    return ", ".join(p for p in (_space(parts.get("surname", "")), given) if p)

@@ -21,6 +21,7 @@ from ._tei_base import (
     _date,
     _ref_id,
     attributes,
+    lang_in_force,
     local,
     text_of,
 )
@@ -246,6 +247,7 @@ class HeaderReader:
         for extra_field, key, value in self.extras.get(pid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value
+        _pers_names(el, meta)
         for name in ("sex", "gender", "age"):
             if el.get(name) is not None:
                 meta.setdefault(name, el.get(name) or "")
@@ -388,3 +390,23 @@ def _name_parts(el: Element) -> dict[str, list[str]]:
 
 def _next_tag(children: list[Element], i: int) -> str | None:
     return local(children[i + 1].tag) if i + 1 < len(children) else None
+
+
+def _pers_names(person: Element, meta: dict[str, str]) -> None:
+    """A person with several names (in several languages, or changed at a date): each
+    ``persName``'s parts, language and period as ``persName.<n>.<what>``, for ParlaMint's
+    name at the sitting's date in the session's language."""
+    names = [c for c in person if local(c.tag) == "persName" and c.get("type") != "alias"]
+    if len(names) < 2:
+        return
+    for n, name in enumerate(names, 1):
+        for key, parts in _name_parts(name).items():
+            if any(parts):
+                meta[f"persName.{n}.{key}"] = " ".join(p for p in parts if p)
+        for key, value in (
+            ("lang", lang_in_force(name)),
+            ("from", name.get("from")),
+            ("to", name.get("to")),
+        ):
+            if value:
+                meta[f"persName.{n}.{key}"] = value
