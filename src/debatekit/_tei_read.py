@@ -65,6 +65,7 @@ def read_tree(root: Element, ctx: Context, lists: Lists | None, lookup: Any) -> 
         reader.timeline(timeline)
     if header is not None:
         reader.header(header)
+    reader.keep_texts = bool(reader.spans)  # only claims need the turns' texts
     body_items: list[Turn | Incident] = []
     text = root.find(_T + "text")
     if text is not None:
@@ -73,8 +74,8 @@ def read_tree(root: Element, ctx: Context, lists: Lists | None, lookup: Any) -> 
             if name == "body":
                 for child in part:
                     if isinstance(child.tag, str):
-                        body_items.extend(reader.body_child(child))
-                body_items.extend(reader.flush())
+                        reader.body_child(child, body_items)
+                reader.flush(body_items)
             elif name == "front":
                 reader.front_back(part, reader.front)
             elif name == "back":
@@ -195,6 +196,7 @@ class _Walk:
     def items(self, events: Iterator[tuple[str, Element]]) -> Iterator[Turn | Incident]:
         reader = self.reader
         levels = self.levels
+        out: list[Turn | Incident] = []  # the items of one body child
         depth = 0
         inside = 0  # the depth of the body child being read, whose inside is skipped
         for event, el in events:
@@ -210,7 +212,9 @@ class _Walk:
                 elif depth == levels[-1] + 1:
                     if el.tag in _DIV_TAGS:
                         levels.append(depth)
-                        yield from reader.flush()
+                        reader.flush(out)
+                        yield from out
+                        out.clear()
                         if not _wrapper(el):
                             yield reader.division(el)
                     else:
@@ -222,12 +226,17 @@ class _Walk:
                     continue
                 inside = 0
                 if isinstance(el.tag, str):
-                    yield from reader.body_child(el)
+                    reader.body_child(el, out)
+                    if out:
+                        yield from out
+                        out.clear()
                 if reader.pending_label is el:
                     continue  # freed with the utterance it labels
             elif levels and depth + 1 == levels[-1]:
                 levels.pop()  # the body, or a division in it
-                yield from reader.flush()
+                reader.flush(out)
+                yield from out
+                out.clear()
             elif levels or not self._end_outside(el, depth + 1):
                 continue
             el.clear(keep_tail=True)
