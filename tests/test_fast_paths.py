@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from debatekit import Entity, Sentence, Token, Turn, ValidationError
+from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
 from debatekit._frozendict import frozen_mapping
@@ -193,3 +193,34 @@ def test_plain_tokens_and_sentences_stay_frozen() -> None:
         built[0].form = "b"  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         sentence.id = "s2"  # type: ignore[misc]
+
+
+@given(
+    st.lists(st.sampled_from(["Hello.", "a", "Bien, señor."]), min_size=1, max_size=3),
+    st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 30)), st.integers(0, 4)), max_size=4),
+    st.booleans(),
+)
+def test_turn_incidents_fast_check_agrees_with_the_rule(
+    paragraphs: list[str], spots: list[tuple[int | None, int]], meta: bool
+) -> None:
+    """A turn with incidents (a ParlaMint utterance with notes) takes the model's fast
+    check: it accepts exactly the incidents inside the text, in order, each placed."""
+    size = len("\n\n".join(paragraphs))
+    incidents = [
+        Incident(kind="vocal", offset=offset, length=length if offset is not None else 0)
+        for offset, length in spots
+    ]
+    places = [(i.offset, i.length) for i in incidents]
+    offsets = [o for o, _ in places if o is not None]
+    good = (
+        len(offsets) == len(places)
+        and all(o + n <= size for o, n in places if o is not None)
+        and offsets == sorted(offsets)
+    )
+    fields = {"meta": {"ana": "#regular"}} if meta else {}
+    if good:
+        turn = Turn(id="u", speaker_id="s", paragraphs=paragraphs, incidents=incidents, **fields)
+        assert turn.incidents == tuple(incidents)
+    else:
+        with pytest.raises(ValidationError, match=r"incidents\["):
+            Turn(id="u", speaker_id="s", paragraphs=paragraphs, incidents=incidents, **fields)

@@ -125,7 +125,7 @@ class Context:
 
 def text_of(el: Element, preserve: bool = False) -> str:
     """The text content of an element: normalised, unless ``xml:space="preserve"``."""
-    raw = "".join(_itertext(el))
+    raw = "".join(_itertext(el)) if len(el) else el.text or ""
     if preserve or el.get(XML_SPACE) == "preserve":
         return raw
     return normalize(raw)

@@ -6,7 +6,8 @@ Part of the TEI reader (see :mod:`debatekit._tei_read`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import itertools
+from typing import Any, cast
 
 import attrs
 from lxml import etree
@@ -53,6 +54,10 @@ from .models import Event as EventModel
 from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
 _U = _T + "u"
+_NOTE = _T + "note"
+_TIMELINE = _T + "timeline"
+# The elements read as incidents inside an utterance (see _inline).
+_INLINE_INCIDENT_TAGS = frozenset(_T + name for name in INCIDENT_TAGS | MILESTONE_TAGS)
 # The attributes of an utterance that are no meta of its turn.
 _TURN_ATTRS = frozenset([XML_ID, "who", "start", "end"])
 # What _content reads of an utterance: paragraphs, incidents, markup, sentences, and
@@ -65,35 +70,40 @@ _Content = tuple[
 class Reader(TokenReader):
     """Turns TEI elements into model objects; fed in document order."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.known_who: dict[str, str] = {}  # a plain "#id" who -> the speaker id
+        self.space_parent: Element | None = None  # the last utterance's parent
+        self.space_kept = False  # and whether white space is literal in it
+
     # -- body --------------------------------------------------------------------
 
-    def body_child(self, el: Element) -> Iterator[Turn | Incident]:
-        """The model items of one child of a body division, in order."""
-        tag = local(el.tag)
-        if tag == "u":
+    def body_child(self, el: Element, out: list[Turn | Incident]) -> None:
+        """Add the model items of one child of a body division to ``out``, in order."""
+        tag = el.tag
+        if tag == _U:
             label, self.pending_label = self.pending_label, None
-            yield self.turn(el, label)
+            out.append(self.turn(el, label))
             return
-        yield from self.flush()
-        if el.tag in _DIV_TAGS:
+        if self.pending_label is not None:
+            self.flush(out)
+        if tag in _DIV_TAGS:
             if not _wrapper(el):
-                yield self.division(el)
+                out.append(self.division(el))
             for child in el:
                 child_tag = child.tag
-                if child_tag == _U:  # the common child, without a generator of its own
+                if child_tag == _U:  # the common child, without a call of its own
                     label, self.pending_label = self.pending_label, None
-                    yield self.turn(child, label)
+                    out.append(self.turn(child, label))
                 elif isinstance(child_tag, str):
-                    yield from self.body_child(child)
-            yield from self.flush()
-        elif tag == "note" and el.get("type") == "speaker" and el.get("subtype") != "unattached":
+                    self.body_child(child, out)
+            self.flush(out)
+        elif tag == _NOTE and el.get("type") == "speaker" and el.get("subtype") != "unattached":
             self.pending_label = el
-        elif tag in INCIDENT_TAGS or tag in MILESTONE_TAGS:
-            yield self.incident(el, body=True)
-        elif tag == "timeline":
+        elif tag == _TIMELINE:
             self.timeline(el)
-        elif isinstance(el.tag, str):
-            yield self.incident(el, body=True)
+        elif isinstance(tag, str):
+            out.append(self.incident(el, body=True))
 
     def division(self, el: Element) -> Incident:
         """A division's start, kept as an ``anchor`` with the div's attributes."""
@@ -101,9 +111,10 @@ class Reader(TokenReader):
         meta.update((_attr_name(k), v) for k, v in attributes(el))
         return Incident(kind="anchor", subtype="div", meta=meta)
 
-    def flush(self) -> Iterator[Incident]:
+    def flush(self, out: list[Turn | Incident]) -> None:
+        """Add a speaker label that labels no utterance to ``out``, as a note."""
         if self.pending_label is not None:
-            yield self.incident(self.pending_label, body=True)
+            out.append(self.incident(self.pending_label, body=True))
             self.pending_label = None
 
     def _who(self, value: str | None, el: Element) -> str | None:
@@ -157,26 +168,29 @@ class Reader(TokenReader):
             self.generated += 1
             uid = f"_u{self.generated}"
         who_attr = special.get("who")
-        who = self._who(who_attr, u)
+        who = self.known_who.get(who_attr) if who_attr else None
         if who is None:
-            who = "_unknown"
-            if who not in self.referenced:
-                self.referenced[who] = Speaker(id=who, name="Unknown", meta={"placeholder": "true"})
-        if who_attr and len(who_attr.split()) > 1:
-            meta["who"] = who_attr
+            who = self._speaker(who_attr, u, meta)
         label_text: str | None = None
         if label is not None:
             label_text = text_of(label)
             label_id = label.get(XML_ID)
             if label_id is not None:
                 meta["label-id"] = label_id
-        preserve = _preserved(u)
-        paragraphs, incidents, markup, sentences, seg_ids, seg_langs = self._content(u, preserve)
+        preserve = self._space_preserved(u)
+        plain = None if preserve else self._plain_content(u)
+        if plain is not None:
+            paragraphs, incidents, seg_ids, seg_langs = plain
+            markup: list[Markup] = []
+            sentences: list[Sentence] = []
+        else:
+            read = self._content(u, preserve)
+            paragraphs, incidents, markup, sentences, seg_ids, seg_langs = read
         if seg_ids and len(seg_ids) == len(paragraphs) and all(seg_ids):
-            meta["seg-ids"] = " ".join(i or "" for i in seg_ids)
-        if seg_langs and len(set(seg_langs)) == 1 and len(seg_langs) == len(paragraphs):
+            meta["seg-ids"] = " ".join(cast("list[str]", seg_ids))
+        if seg_langs and len(seg_langs) == len(paragraphs):
             lang = seg_langs[0]
-            if lang is not None:
+            if lang is not None and seg_langs.count(lang) == len(seg_langs):
                 meta["seg-lang"] = lang
         elif any(seg_langs):  # segments in several languages (ParlaMint: "Multilingual")
             meta["seg-langs"] = " ".join(dict.fromkeys(lang for lang in seg_langs if lang))
@@ -192,17 +206,41 @@ class Reader(TokenReader):
             for attr, when in (("start", start), ("end", end)):
                 if when is None and attr in special:
                     meta[attr] = special[attr]  # a pointer that names no time: kept
-        plain = None
+        turn: Turn | None = None
         if not (incidents or markup or sentences) and start is None and end is None:
-            plain = Turn._plain(uid, who, tuple(paragraphs), label_text, frozen_mapping(meta))
-        if plain is not None:
-            turn = plain
-        else:
+            turn = Turn._plain(uid, who, tuple(paragraphs), label_text, frozen_mapping(meta))
+        if turn is None:
             content = (paragraphs, incidents, markup, sentences)
             turn = self._general_turn(u, uid, who, label_text, (start, end), meta, content)
         if self.keep_texts:
             self.turn_texts.setdefault(uid, turn.text)
         return turn
+
+    def _speaker(self, who_attr: str | None, u: Element, meta: dict[str, str]) -> str:
+        """The speaker an utterance's ``who`` names (a placeholder where none), its
+        further pointers kept in ``meta``; a plain ``#id`` once known is remembered."""
+        who = self._who(who_attr, u)
+        if who is None:
+            who = "_unknown"
+            if who not in self.referenced:
+                self.referenced[who] = Speaker(id=who, name="Unknown", meta={"placeholder": "true"})
+        elif who_attr == "#" + who:  # _who gives the same from now on
+            self.known_who[who_attr] = who
+        if who_attr and len(who_attr.split()) > 1:
+            meta["who"] = who_attr
+        return who
+
+    def _space_preserved(self, u: Element) -> bool:
+        """Whether white space is literal in ``u`` (its parent's answer remembered)."""
+        space = u.get(XML_SPACE)
+        if space is not None:
+            return space == "preserve"
+        parent = u.getparent()
+        if parent is None:
+            return False
+        if parent is not self.space_parent:
+            self.space_parent, self.space_kept = parent, _preserved(parent)
+        return self.space_kept
 
     def _general_turn(
         self,
@@ -252,6 +290,79 @@ class Reader(TokenReader):
                 except ValidationError as again:
                     self.ctx.problem(f"utterance {uid!r}: {again}; sentences not kept", u)
         return turn
+
+    def _plain_content(
+        self, u: Element
+    ) -> tuple[list[str], list[Incident], list[str | None], list[str | None]] | None:
+        """What :meth:`_content` reads of the common utterance, in one loop: paragraphs
+        (``seg``, ``p``, ``ab`` without ``xml:space``) of text and incidents (``note``,
+        ``vocal``, a milestone, ...), with incidents between them, and only white space
+        around them. ``None`` for any other utterance (nothing read, nothing reported):
+        :meth:`_content` then reads it the general way.
+        """
+        text = u.text
+        if text and text.strip(_WS):
+            return None
+        paragraphs: list[str] = []
+        seg_ids: list[str | None] = []
+        seg_langs: list[str | None] = []
+        # The incidents: (paragraph, mark in it) or (paragraphs before it, -1).
+        inline: list[tuple[int, int, Element]] = []
+        for child in u:
+            tail = child.tail
+            if tail and tail.strip(_WS):
+                return None
+            tag = child.tag
+            if tag in _PARA_TAGS:
+                seg_id = seg_lang = None
+                found = child.items()
+                if len(found) == 1 and found[0][0] == XML_ID:
+                    seg_id = found[0][1]
+                elif found:
+                    if child.get(XML_SPACE) is not None:
+                        return None
+                    seg_id = child.get(XML_ID)
+                    seg_lang = child.get(XML_LANG)
+                if not len(child):
+                    text = normalize(child.text or "")
+                else:
+                    read = _marked_paragraph(child)
+                    if read is None:
+                        return None
+                    text, marks, elements = read
+                    where = len(paragraphs)
+                    inline.extend(
+                        (where, mark, el) if text else (where, -1, el)
+                        for mark, el in zip(marks, elements, strict=True)
+                    )
+                if text:
+                    paragraphs.append(text)
+                    seg_ids.append(seg_id)
+                    seg_langs.append(seg_lang)
+            elif tag in _INLINE_INCIDENT_TAGS:
+                inline.append((len(paragraphs), -1, child))
+            elif isinstance(tag, str):
+                return None
+        incidents = self._offset_incidents(paragraphs, inline) if inline else []
+        return paragraphs, incidents, seg_ids, seg_langs
+
+    def _offset_incidents(
+        self, paragraphs: list[str], inline: list[tuple[int, int, Element]]
+    ) -> list[Incident]:
+        """The incidents :meth:`_plain_content` found, at their offsets (as
+        :meth:`_placed_items` places them)."""
+        count = len(paragraphs)
+        ends = [0, *itertools.accumulate(len(p) + 2 for p in paragraphs)]
+        incidents: list[Incident] = []
+        for where, mark, el in inline:
+            if mark >= 0:  # in paragraph `where`
+                offset = ends[where] + mark
+            elif not where:  # before the first paragraph
+                offset = 0
+            else:  # after paragraph `where - 1`: at its end, or one further if another follows
+                offset = ends[where] - (2 if where == count else 1)
+            incidents.append(self.incident(el, body=False, offset=offset))
+        return incidents
 
     def _content(
         self, u: Element, preserve: bool, force: bool = False, mixed: bool = False
@@ -427,7 +538,9 @@ class Reader(TokenReader):
         found.append(Close(opened))
         parts.append(_MARK)
 
-    def incident(self, el: Element, *, body: bool) -> Incident:
+    def incident(self, el: Element, *, body: bool, offset: int | None = None) -> Incident:
+        """The incident ``el``; inside a turn, placed at ``offset`` where it is known
+        (else :meth:`_placed` places it once the turn's text is)."""
         kind = local(el.tag) or "note"
         meta: dict[str, str] = {}
         subtype_attr: str | None = SUBTYPE_ATTR.get(kind, "type")
@@ -492,13 +605,14 @@ class Reader(TokenReader):
                 printed=printed,
                 who=who,
                 id=iid,
-                offset=None,
+                offset=offset,
+                length=int(length) if offset is not None and length is not None else 0,
                 time=time,
                 meta=meta,
             )
         except ValidationError as exc:
             raise self.ctx.error(f"<{kind}>: {exc}", el) from None
-        if length is not None:
+        if length is not None and offset is None:
             self.lengths[id(incident)] = int(length)
         return incident
 
@@ -544,3 +658,22 @@ class Reader(TokenReader):
             )
         except ValidationError as exc:
             raise self.ctx.error(str(exc)) from None
+
+
+def _marked_paragraph(el: Element) -> tuple[str, list[int], list[Element]] | None:
+    """A paragraph whose children are all incidents: its text normalised, where each
+    incident stands in it, and the incidents' elements; ``None`` for any other."""
+    parts = [el.text or ""]
+    elements: list[Element] = []
+    for child in el:
+        tag = child.tag
+        if tag in _INLINE_INCIDENT_TAGS:
+            parts.append(_MARK)
+            elements.append(child)
+        elif isinstance(tag, str):
+            return None
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+    text, marks = normalize_marked("".join(parts))
+    return text, marks, elements

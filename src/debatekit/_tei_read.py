@@ -65,6 +65,7 @@ def read_tree(root: Element, ctx: Context, lists: Lists | None, lookup: Any) -> 
         reader.timeline(timeline)
     if header is not None:
         reader.header(header)
+    reader.keep_texts = bool(reader.spans)  # only claims need the turns' texts
     body_items: list[Turn | Incident] = []
     text = root.find(_T + "text")
     if text is not None:
@@ -73,8 +74,8 @@ def read_tree(root: Element, ctx: Context, lists: Lists | None, lookup: Any) -> 
             if name == "body":
                 for child in part:
                     if isinstance(child.tag, str):
-                        body_items.extend(reader.body_child(child))
-                body_items.extend(reader.flush())
+                        reader.body_child(child, body_items)
+                reader.flush(body_items)
             elif name == "front":
                 reader.front_back(part, reader.front)
             elif name == "back":
@@ -88,7 +89,7 @@ def iter_items(
     """Stream the body items of one session file; each element is freed once read."""
     reader = Reader(ctx, lists, lookup)
     reader.keep_texts = False
-    parser = pull_parser(huge_tree)
+    parser = pull_parser(huge_tree, STRUCTURE)
     walk = _Walk(reader, ctx, whole=False)
     try:
         yield from walk.items(_pull(parser, fp, ctx.source))
@@ -117,7 +118,7 @@ def read_stream(
     ctx.deferred = deferred
     reader = Reader(ctx, lists, None)
     reader.keep_texts = False  # (no standOff: no claim needs the turns' texts)
-    parser = pull_parser(huge_tree)
+    parser = pull_parser(huge_tree, STRUCTURE)
     walk = _Walk(reader, ctx, whole=True, lookup_for=lookup_for)
     try:
         body = list(walk.items(_feed(parser, data)))
@@ -132,23 +133,24 @@ def read_stream(
 
 
 class _Walk:
-    """The events of one document, read element by element: header, front, body, back.
+    """The structure of one document, followed as it is parsed: header, front, body, back.
 
     ``whole``: read the front and back matter too, and only the parts the tree reader
     reads (the root's first ``text`` and its ``body``); otherwise only the body items,
-    of the first body found. Every element read is freed, with the siblings before it.
-    Depths are counted, so that the inside of an utterance (most of the events) costs
-    one comparison per event.
+    of a body found outside any other. The parser reports only the structure's elements
+    (see :data:`STRUCTURE`), so that an utterance's inside costs no Python at all: the
+    children of the innermost open division are read once complete (when the next
+    division starts, when it ends, and after each piece fed, all but its last child),
+    and freed; so is every other part once read.
     """
 
     def __init__(self, reader: Reader, ctx: Context, whole: bool, lookup_for: Any = None) -> None:
         self.reader, self.ctx, self.whole, self.lookup_for = reader, ctx, whole, lookup_for
         self.root: Element | None = None
-        self.text_depth = 0  # the depth of the root's first <text> while it is open
-        self.texts = 0
+        self.text: Element | None = None  # the root's first <text>
         self.header: Element | None = None
-        # The depths of the body and the divisions open in it (innermost last).
-        self.levels: list[int] = []
+        # The body and the divisions open in it (innermost last).
+        self.levels: list[Element] = []
 
     def _root(self, el: Element) -> None:
         self.root = el
@@ -161,83 +163,108 @@ class _Walk:
         if self.lookup_for is not None:
             self.reader.lookup = self.lookup_for(el)
 
-    def _outside(self, el: Element, depth: int) -> None:
-        """A start outside the body: note the root's first text, its header, a body."""
-        tag = el.tag
-        if depth == 2 and tag == _T + "text":
-            self.texts += 1
-            if self.texts == 1:
-                self.text_depth = 2
-        elif depth == 2 and tag == _T + "teiHeader" and self.header is None:
+    def _start(self, el: Element, out: list[Turn | Incident]) -> None:
+        tag, levels = el.tag, self.levels
+        if levels:
+            if tag in _DIV_TAGS and el.getparent() is levels[-1]:
+                self._children(levels[-1], out, stop=el)
+                self.reader.flush(out)
+                if not _wrapper(el):
+                    out.append(self.reader.division(el))
+                levels.append(el)
+            return  # (else inside a body child: read with it)
+        parent = el.getparent()
+        if tag == _TEXT and parent is self.root and self.text is None:
+            self.text = el
+        elif tag == _HEADER and parent is self.root and self.header is None:
             self.header = el
-        elif tag == _T + "body" and (
-            (self.text_depth and depth == 3) if self.whole else not self.levels
-        ):
-            self.levels.append(depth)
+        elif tag == _BODY and (not self.whole or (self.text is not None and parent is self.text)):
+            levels.append(el)
 
-    def _end_outside(self, el: Element, depth: int) -> bool:
-        """An end outside the body; whether the element was read (and is to be freed)."""
+    def _end(self, el: Element, out: list[Turn | Incident]) -> None:
+        levels, reader = self.levels, self.reader
+        if levels:
+            if el is levels[-1]:  # the body, or a division in it: read, and removed
+                self._children(el, out)
+                levels.pop()
+                reader.flush(out)
+                el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    parent.remove(el)
+            return
         tag = el.tag
         if el is self.header:
-            self.reader.header(el)
-        elif tag == _T + "standOff" and not self.whole:
-            self.reader.stand_off(el)
-        elif self.whole and self.text_depth and depth == 3 and tag == _T + "front":
-            self.reader.front_back(el, self.reader.front)
-        elif self.whole and self.text_depth and depth == 3 and tag == _T + "back":
-            self.reader.front_back(el, self.reader.back)
+            reader.header(el)
+        elif tag == _STAND_OFF and not self.whole:
+            reader.stand_off(el)
+        elif self.whole and tag == _FRONT and el.getparent() is self.text:
+            reader.front_back(el, reader.front)
+        elif self.whole and tag == _BACK and el.getparent() is self.text:
+            reader.front_back(el, reader.back)
         else:
-            if depth == self.text_depth:
-                self.text_depth = 0
-            return False
-        return True
+            return
+        _free(el)
 
-    def items(self, events: Iterator[tuple[str, Element]]) -> Iterator[Turn | Incident]:
+    def _children(
+        self,
+        container: Element,
+        out: list[Turn | Incident],
+        stop: Element | None = None,
+        keep_last: bool = False,
+    ) -> None:
+        """Read the children of ``container`` (those before ``stop``; all but the last
+        one with ``keep_last``) into ``out``, and free them."""
         reader = self.reader
+        children = list(container)
+        if keep_last:
+            children = children[:-1]
+        for child in children:
+            if child is stop:
+                break
+            if isinstance(child.tag, str):
+                reader.body_child(child, out)
+            if child is not reader.pending_label:  # (freed with the utterance it labels)
+                child.clear()
+            container.remove(child)
+
+    def items(self, batches: Iterator[Iterator[tuple[str, Element]]]) -> Iterator[Turn | Incident]:
+        out: list[Turn | Incident] = []  # the items read, until handed out
         levels = self.levels
-        depth = 0
-        inside = 0  # the depth of the body child being read, whose inside is skipped
-        for event, el in events:
-            if event == "start":
-                depth += 1
-                if inside:
-                    continue
-                if not levels:
-                    if self.root is None:
-                        self._root(el)
-                    else:
-                        self._outside(el, depth)
-                elif depth == levels[-1] + 1:
-                    if el.tag in _DIV_TAGS:
-                        levels.append(depth)
-                        yield from reader.flush()
-                        if not _wrapper(el):
-                            yield reader.division(el)
-                    else:
-                        inside = depth
-                continue
-            depth -= 1
-            if inside:
-                if depth + 1 != inside:
-                    continue
-                inside = 0
-                if isinstance(el.tag, str):
-                    yield from reader.body_child(el)
-                if reader.pending_label is el:
-                    continue  # freed with the utterance it labels
-            elif levels and depth + 1 == levels[-1]:
-                levels.pop()  # the body, or a division in it
-                yield from reader.flush()
-            elif levels or not self._end_outside(el, depth + 1):
-                continue
-            el.clear(keep_tail=True)
-            parent = el.getparent()
-            if parent is not None:
-                while el.getprevious() is not None:
-                    del parent[0]
+        for batch in batches:
+            for event, el in batch:
+                if self.root is None:
+                    self._root(el.getroottree().getroot())
+                if event == "start":
+                    self._start(el, out)
+                elif event == "end":
+                    self._end(el, out)
+                if out:
+                    yield from out
+                    out.clear()
+            if levels:  # what is complete of the division being parsed
+                self._children(levels[-1], out, keep_last=True)
+                yield from out
+                out.clear()
 
 
-def _feed(parser: etree.XMLPullParser, data: bytes) -> Iterator[tuple[str, Element]]:
+_TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF = (
+    _T + name for name in ("text", "teiHeader", "body", "front", "back", "standOff")
+)
+#: The elements whose events the one-pass reader follows: the document's structure.
+STRUCTURE = sorted({_T + "TEI", _TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF} | _DIV_TAGS)
+
+
+def _free(el: Element) -> None:
+    """Free an element read, with the siblings before it."""
+    el.clear(keep_tail=True)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
+
+
+def _feed(parser: etree.XMLPullParser, data: bytes) -> Iterator[Iterator[tuple[str, Element]]]:
     """Feed a document held in memory to the parser in slices, and hand out its events."""
     return _events(parser, (data[start : start + _SLICE] for start in range(0, len(data), _SLICE)))
 
@@ -247,25 +274,21 @@ _SLICE = 1 << 20
 
 def _pull(
     parser: etree.XMLPullParser, fp: IO[bytes] | str, source: str | None
-) -> Iterator[tuple[str, Element]]:
+) -> Iterator[Iterator[tuple[str, Element]]]:
     """Feed the file to the parser in chunks, prolog cleaned, and hand out its events."""
     with contextlib.ExitStack() as stack:
         f = stack.enter_context(open(fp, "rb")) if isinstance(fp, str) else fp
         yield from _events(parser, chunks(f, source))
 
 
-def _events(parser: etree.XMLPullParser, pieces: Iterable[bytes]) -> Iterator[tuple[str, Element]]:
-    """The parser's events as it is fed: the batches after each piece, chained in C (a
-    generator frame per event would cost as much as the parse)."""
-    etree.clear_error_log()
-    return itertools.chain.from_iterable(_batches(parser, pieces))
-
-
-def _batches(
+def _events(
     parser: etree.XMLPullParser, pieces: Iterable[bytes]
 ) -> Iterator[Iterator[tuple[str, Element]]]:
+    """The parser's events as it is fed, in batches (one per piece); the last batch
+    ends with ``("close", root)``."""
+    etree.clear_error_log()
     for piece in pieces:
         parser.feed(piece)
         yield parser.read_events()
-    parser.close()
-    yield parser.read_events()
+    root = parser.close()
+    yield itertools.chain(parser.read_events(), [("close", root)])

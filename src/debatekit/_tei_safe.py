@@ -39,11 +39,13 @@ def parser(huge_tree: bool) -> etree.XMLParser:
     )
 
 
-def pull_parser(huge_tree: bool) -> etree.XMLPullParser:
+def pull_parser(huge_tree: bool, tags: list[str]) -> etree.XMLPullParser:
+    """A parser reporting the start and end of the elements named ``tags`` only."""
     # A pull parser, not iterparse: iterparse keeps every xml:id in libxml2's ID
     # table whatever collect_ids says, so its memory grows with the file.
     return etree.XMLPullParser(
         events=("start", "end"),
+        tag=tags,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,

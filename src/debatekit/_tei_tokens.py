@@ -100,6 +100,17 @@ def _split_msd(msd: str) -> tuple[str | None, str | None]:
     return upos or None, feats or None
 
 
+def _clean_msd(msd: str) -> tuple[str, str | None] | tuple[()]:
+    """``msd`` as ``(upos, feats)`` where it reads back the same from them (its
+    ``UPosTag`` first); ``()`` where it does not (it is then kept in meta)."""
+    if not msd.startswith(_UPOS):
+        return ()
+    upos, bar, feats = msd[_UPOS_SIZE:].partition("|")
+    if not upos or (bar and not feats):
+        return ()
+    return upos, feats or None
+
+
 def _join_msd(upos: str | None, feats: str | None) -> str | None:
     """What :func:`_split_msd` split, put together again."""
     if upos is None:
@@ -134,6 +145,7 @@ class TokenReader(StandOffReader):
         self.prefixes: dict[str, tuple[str, str]] = {}  # the document's own prefixDefs
         self.deprels: dict[str, str] = {}  # a link's ana -> its UD relation
         self.own = Lists()  # the document's own taxonomies (the corpus's are in lists)
+        self.msds: dict[str, tuple[str, str | None] | tuple[()]] = {}  # see _clean_msd
 
     def header(self, header: Element) -> None:
         super().header(header)
@@ -297,9 +309,15 @@ class TokenReader(StandOffReader):
                     pending.element,
                 )
                 return None
-            for word in token.parts or (token,):
+            if token.parts:
+                for word in token.parts:
+                    n += 1
+                    wid = word.attrs.get(XML_ID)
+                    if wid is not None:
+                        ids[wid] = n
+            else:
                 n += 1
-                wid = word.attrs.get(XML_ID)
+                wid = token.attrs.get(XML_ID)
                 if wid is not None:
                     ids[wid] = n
         heads = self._heads(pending, ids)
@@ -360,6 +378,7 @@ class TokenReader(StandOffReader):
         start = base + mark
         anonymous = self.anonymous
         fields = _TOKEN_ATTRS
+        msds = self.msds
         for n, token in enumerate(tokens, 1):
             meta = token.attrs
             if token.parts or not meta.keys() <= fields:
@@ -378,12 +397,12 @@ class TokenReader(StandOffReader):
             msd = meta.get("msd")
             upos = feats = None
             if msd is not None:
-                if not msd.startswith(_UPOS):
-                    return None
-                upos, bar, feats = msd[_UPOS_SIZE:].partition("|")
-                if not upos or (bar and not feats):
+                split = msds.get(msd)
+                if split is None:
+                    split = msds[msd] = _clean_msd(msd)
+                if not split:
                     return None  # does not read back the same: kept in meta
-                feats = feats or None
+                upos, feats = split
             tid = meta.get(XML_ID)
             head = heads.get(n)
             add(
@@ -445,15 +464,17 @@ class TokenReader(StandOffReader):
         """Word number (1-based) → (head, relation), from the sentence's UD-SYN links."""
         heads: dict[int, tuple[int, str | None]] = {}
         deprels = self.deprels
+        get = ids.get
         for group in pending.links:
             for link in group.iter(_LINK):
-                target = (link.get("target") or "").split()
+                found = link.get("target")
+                target = found.split() if found else ()
                 ana = link.get("ana")
                 if len(target) != 2:
                     self.ctx.problem("UD-SYN <link> without two targets: not kept", link)
                     continue
-                head = ids.get(target[0].removeprefix("#"))
-                word = ids.get(target[1].removeprefix("#"))
+                head = get(target[0].removeprefix("#"))
+                word = get(target[1].removeprefix("#"))
                 if head is None or not word:
                     self.ctx.problem(
                         f"UD-SYN <link> target={link.get('target')!r}: not words of "
