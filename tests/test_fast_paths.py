@@ -65,7 +65,8 @@ def test_plain_turns_stay_frozen() -> None:
 def test_plain_turns_in_bulk_are_the_turns_init_would_build(
     rows: list[tuple[str, str, tuple[str, ...], object]],
 ) -> None:
-    fast = models._plain_turns(rows)
+    columns = [[row[i] for row in rows] for i in range(4)]
+    fast = models._plain_turns(*columns)
     try:
         slow = [
             Turn(id=i, speaker_id=s, paragraphs=p, label=label)  # type: ignore[arg-type]
@@ -80,7 +81,7 @@ def test_plain_turns_in_bulk_are_the_turns_init_would_build(
 
 
 def test_the_bulk_defaults_follow_the_fields() -> None:
-    turn = models._plain_turns([("u1", "a", ("Hi.",), None)])
+    turn = models._plain_turns(["u1"], ["a"], [("Hi.",)], [None])
     assert turn is not None
     assert turn[0] == Turn(id="u1", speaker_id="a", paragraphs=["Hi."])
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
