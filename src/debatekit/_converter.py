@@ -238,7 +238,8 @@ def _plain_chunk(
     columns = [list(map(get, items, repeat(key), repeat(_MISSING))) for key in _PLAIN_TURN_ORDER]
     # Every item holds only the keys of a common turn when its keys number as many as
     # the columns found for it (a key is in no more than one column).
-    found = len(columns) * len(items) - sum(column.count(_MISSING) for column in columns)
+    missing = [column.count(_MISSING) for column in columns]
+    found = len(columns) * len(items) - sum(missing)
     every = sum(map(len, items)) == found and columns[0].count("turn") == len(items)
     common: list[bool] = []
     if not every:
@@ -247,14 +248,14 @@ def _plain_chunk(
         )
         columns = [list(compress(column, common)) for column in columns]
     _, ids, speaker_ids, paragraphs, labels = columns
-    if _MISSING in paragraphs:
+    if missing[3]:
         paragraphs = [() if value is _MISSING else value for value in paragraphs]
     kinds = set(map(type, paragraphs))
     if not kinds <= {list, tuple}:
         return None
     if list in kinds:
         paragraphs = list(map(tuple, paragraphs))
-    if _MISSING in labels:
+    if missing[4]:
         labels = [None if value is _MISSING else value for value in labels]
     turns = _plain_turns(ids, speaker_ids, paragraphs, labels)  # a missing id fails there
     if turns is None or every:

@@ -638,18 +638,18 @@ def _plain_turns(
     """
     if not len(ids) == len(speaker_ids) == len(paragraphs) == len(labels):
         raise ValueError("_plain_turns: columns of different lengths")
-    if (
-        not set(map(type, speaker_ids)) <= {str}
-        or not set(map(type, labels)) <= _LABEL_TYPES
-        or not set(map(type, paragraphs)) <= {tuple}
-    ):
+    try:  # each distinct value once: the one every turn then holds
+        speakers = dict(zip(speaker_ids, speaker_ids, strict=True))
+        names = dict(zip(labels, labels, strict=True))
+    except TypeError:  # unhashable: no string
         return None
-    speakers = dict(zip(speaker_ids, speaker_ids, strict=True))
-    names = dict(zip(labels, labels, strict=True))
     if (
-        not are_ncnames(ids)
-        or not all(map(is_ncname, speakers))  # type: ignore[arg-type]
-        or not all(label is None or _good_label(label) for label in names)
+        not set(map(type, speakers.values())) <= {str}
+        or not set(map(type, names.values())) <= _LABEL_TYPES
+        or not set(map(type, paragraphs)) <= {tuple}
+        or not are_ncnames(ids)
+        or not all(map(is_ncname, speakers.values()))  # type: ignore[arg-type]
+        or not all(label is None or _good_label(label) for label in names.values())
         or not _good_texts(list(chain.from_iterable(paragraphs)))  # type: ignore[arg-type]
     ):
         return None
