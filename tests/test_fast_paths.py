@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
+from debatekit import _converter as converters
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
 from debatekit._frozendict import frozen_mapping
@@ -65,7 +66,8 @@ def test_plain_turns_stay_frozen() -> None:
 def test_plain_turns_in_bulk_are_the_turns_init_would_build(
     rows: list[tuple[str, str, tuple[str, ...], object]],
 ) -> None:
-    fast = models._plain_turns(rows)
+    columns = [[row[i] for row in rows] for i in range(4)]
+    fast = models._plain_turns(*columns)
     try:
         slow = [
             Turn(id=i, speaker_id=s, paragraphs=p, label=label)  # type: ignore[arg-type]
@@ -79,12 +81,87 @@ def test_plain_turns_in_bulk_are_the_turns_init_would_build(
         assert [attrs.asdict(t) for t in fast] == [attrs.asdict(t) for t in slow]
 
 
+_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["Hello.", " lead", "trail ", "a\n\u00a0\nb", "a\nb", "", "é\ud800", "x\n"]
+        ),
+        st.text(max_size=6),
+        st.integers(),
+    ),
+    max_size=7,
+)
+
+
+@given(_TEXTS)
+def test_texts_checked_together_as_one_at_a_time(texts: list[object]) -> None:
+    """_good_texts (paragraphs checked a chunk at a time, joined) agrees with
+    _good_text on each, across chunk boundaries too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(models, "_TEXTS_AT_ONCE", 2)
+        assert models._good_texts(texts) is all(map(models._good_text, texts))
+
+
 def test_the_bulk_defaults_follow_the_fields() -> None:
-    turn = models._plain_turns([("u1", "a", ("Hi.",), None)])
+    turn = models._plain_turns(["u1"], ["a"], [("Hi.",)], [None])
     assert turn is not None
     assert turn[0] == Turn(id="u1", speaker_id="a", paragraphs=["Hi."])
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         turn[0].label = "A"  # type: ignore[misc]
+
+
+_BODY_ITEMS = st.one_of(
+    st.fixed_dictionaries(
+        {"type": st.just("turn"), "id": _IDS, "speaker_id": st.sampled_from(["a", "b", "1b"])},
+        optional={
+            "paragraphs": st.one_of(
+                st.lists(st.sampled_from(["Hi.", "Yes.", " x", ""])), st.text()
+            ),
+            "label": st.one_of(st.none(), st.sampled_from(["A", "B", "a\ud800"]), st.integers()),
+            "start": st.just(1.5),
+            "bogus": st.just(1),
+        },
+    ),
+    st.sampled_from(
+        [
+            {"type": "incident", "kind": "kinesic", "text": "Applause"},
+            {"type": "incident", "kind": "nonsense"},
+            {"type": "turn"},
+            {"type": ["turn"], "id": "u1", "speaker_id": "a"},
+            {"type": "other"},
+            {},
+            3,
+            None,
+        ]
+    ),
+)
+
+
+@given(st.lists(_BODY_ITEMS, max_size=8))
+def test_bodies_in_bulk_are_the_bodies_item_by_item(items: list[object]) -> None:
+    """The body built a chunk at a time, common turns a column at a time, is the body
+    the general hook builds item by item; where that fails, the bulk path does too
+    (then the converter reports each problem through the general path)."""
+    structure = converters.converter.get_structure_hook(converters.BodyItem)
+    try:
+        slow: list[object] | None = [structure(item, converters.BodyItem) for item in items]
+    except Exception:
+        slow = None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(converters, "_CHUNK", 3)
+        try:
+            fast = converters._plain_body(items, structure)
+        except Exception:
+            fast = None
+        if slow is None:
+            assert fast is None
+            with pytest.raises(Exception):  # noqa: B017, PT011 - cattrs' own error classes
+                converters.converter.structure(items, tuple[converters.BodyItem, ...])
+        else:
+            assert fast == slow
+            assert converters.converter.structure(items, tuple[converters.BodyItem, ...]) == tuple(
+                slow
+            )
 
 
 # -- the linguistic layer: _plain_tokens and _plain_sentence ----------------------------

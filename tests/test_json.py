@@ -287,3 +287,40 @@ def test_common_turns_among_other_items_keep_their_places_and_paths() -> None:
     with pytest.raises(ParseError) as info:
         json.loads(head + ', "body": [' + ", ".join(items) + "]}")
     assert info.value.path == "$.body[4].id"
+
+
+def test_a_long_body_names_the_bad_turn_and_shares_speaker_ids() -> None:
+    """A body longer than the bulk path's chunks: turns without a label or paragraphs
+    and with a null label load as the model says; equal speaker ids and labels are one
+    string each; a bad turn deep inside is named by its own JSON path."""
+    items = [
+        {"type": "turn", "id": f"u{i}", "speaker_id": "ab"[i % 2], "paragraphs": [f"Turn {i}."]}
+        for i in range(5000)
+    ]
+    items[7]["label"] = "Ms. A"
+    items[9]["label"] = None
+    del items[11]["paragraphs"]
+    items[4000] = {"type": "incident", "kind": "kinesic", "text": "Applause"}
+    doc = {
+        "format": "debatekit",
+        "version": "1.1",
+        "speakers": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "body": items,
+    }
+    loaded = json.loads(stdlib_json.dumps(doc))
+    assert len(loaded.turns) == 4999
+    assert isinstance(loaded.body[4000], debatekit.Incident)
+    assert loaded.body[4001].id == "u4001"
+    assert (loaded.body[7].label, loaded.body[9].label, loaded.body[11].paragraphs) == (
+        "Ms. A",
+        None,
+        (),
+    )
+    assert loaded.body[0].speaker_id is loaded.body[4998].speaker_id
+    assert json.loads(json.dumps(loaded)) == loaded
+    items[4321]["paragraphs"] = ["Fine.", " padded"]
+    with pytest.raises(ParseError) as info:
+        json.loads(stdlib_json.dumps(doc), source="long.json")
+    assert str(info.value) == (
+        "long.json: $.body[4321].paragraphs[1]: paragraph has leading or trailing whitespace"
+    )

@@ -280,3 +280,24 @@ def test_bundled_paragraphs_are_verbatim_from_the_source() -> None:
         rebuilt.extend(turn.paragraphs[1:])
     rebuilt.extend(t.back)
     assert rebuilt == blocks
+
+
+def test_a_long_body_of_common_turns_is_checked_whole() -> None:
+    """Transcript checks a body of common turns a chunk at a time: a duplicate id or an
+    unknown speaker far from the first chunk is still found and named."""
+    speakers = [Speaker(id="a", name="A")]
+    body = [Turn(id=f"u{i}", speaker_id="a", paragraphs=["Hi."]) for i in range(5000)]
+    assert len(Transcript(speakers=speakers, body=body).turns) == 5000
+    duplicate = [*body[:4500], Turn(id="u7", speaker_id="a"), *body[4501:]]
+    with pytest.raises(ValidationError) as info:
+        Transcript(speakers=speakers, body=duplicate)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("body[4500].id", "duplicate id 'u7' (also body[7].id)")
+    ]
+    unknown = [*body[:3000], Turn(id="u3000", speaker_id="b"), *body[3001:]]
+    with pytest.raises(ValidationError) as info:
+        Transcript(speakers=speakers, body=unknown)
+    assert [p.path for p in info.value.problems] == ["body[3000].speaker_id"]
+    with pytest.raises(ValidationError) as info:
+        Transcript(speakers=speakers, body=[*body, Turn(id="a", speaker_id="a")])
+    assert [p.path for p in info.value.problems] == ["body[5000].id"]

@@ -13,6 +13,7 @@ from debatekit._rules import (
     BLANK_LINE,
     MAX_TIME,
     STAGE_VOCABULARY,
+    are_ncnames,
     format_clock,
     is_blank,
     is_ncname,
@@ -51,6 +52,22 @@ def test_the_model_takes_exactly_the_ncnames() -> None:
     assert Speaker(id="a·b", name="A").id == "a·b"
     with pytest.raises(ValidationError, match="NCName"):
         Speaker(id="²x", name="A")
+
+
+_NAMES = st.one_of(
+    st.sampled_from(["a", "u1", "a·b", "²x", "1a", "", "a:b", "é", "x\u203fy", "a b"]),
+    st.text(max_size=4),
+    st.integers(),
+    st.none(),
+)
+
+
+@given(st.lists(_NAMES, max_size=6))
+def test_many_ncnames_at_once_as_one_at_a_time(texts: list[object]) -> None:
+    """are_ncnames (the bulk check of a body's turn ids) says what is_ncname says of
+    each, and refuses anything that is not a str."""
+    one_by_one = all(isinstance(t, str) and is_ncname(t) for t in texts)
+    assert are_ncnames(texts) is one_by_one
 
 
 @given(st.text(max_size=12))

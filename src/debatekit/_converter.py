@@ -8,8 +8,9 @@ call ``str(3)`` or split a string into characters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from itertools import islice
+from collections.abc import Callable
+from itertools import compress, islice, repeat
+from operator import and_, eq, not_
 from typing import Any, Literal, get_args, get_origin
 
 import cattrs
@@ -196,38 +197,73 @@ def _plain_turn(value: object) -> Turn | None:
     )
 
 
+#: Body items handled together by _plain_body: few enough that the passes over them
+#: find them in the processor's cache.
+_CHUNK = 2048
+
+
 def _plain_body(
     items: list[Any], structure: Callable[[Any, Any], BodyItem]
 ) -> list[BodyItem] | None:
-    """The body, its common turns (see :func:`_plain_turn`) built by one call of
-    ``_model_turns._plain_turns``, any other item by ``structure``.
+    """The body, its common turns (see :func:`_plain_turn`) built by
+    ``_model_turns._plain_turns`` a chunk at a time, any other item by ``structure``.
 
-    ``None`` where a common turn fails its checks (the caller then goes item by item);
-    an error raised by ``structure`` propagates.
+    Each step is a pass in C over a chunk of the body (which items are common turns,
+    then each of their fields), not a Python loop over its items. ``None`` where an
+    item is not an object or a common turn fails its checks (the caller then goes item
+    by item); an error raised by ``structure`` propagates.
     """
-    others: list[int] = []
+    body: list[BodyItem] = []
+    for at in range(0, len(items), _CHUNK):
+        chunk = _plain_chunk(items[at : at + _CHUNK], structure)
+        if chunk is None:
+            return None
+        body += chunk
+    return body
 
-    def rows() -> Iterator[tuple[object, object, object, object]]:
-        keys = _PLAIN_TURN_KEYS
-        for i, item in enumerate(items):
-            if type(item) is dict and item.get("type") == "turn" and item.keys() <= keys:
-                paragraphs = item.get("paragraphs", ())
-                yield (
-                    item.get("id"),
-                    item.get("speaker_id"),
-                    tuple(paragraphs) if type(paragraphs) is list else paragraphs,
-                    item.get("label"),
-                )
-            else:
-                others.append(i)
 
-    turns = _plain_turns(rows())
-    if turns is None or not others:
+# The keys of a common turn, in the order they are written; and what stands for a
+# missing one in _plain_chunk's columns.
+_PLAIN_TURN_ORDER = ("type", "id", "speaker_id", "paragraphs", "label")
+_MISSING = object()
+
+
+def _plain_chunk(
+    items: list[Any], structure: Callable[[Any, Any], BodyItem]
+) -> list[BodyItem] | None:
+    """A chunk of the body (see :func:`_plain_body`)."""
+    if not set(map(type, items)) <= {dict}:
+        return None
+    get = dict.get
+    columns = [list(map(get, items, repeat(key), repeat(_MISSING))) for key in _PLAIN_TURN_ORDER]
+    # Every item holds only the keys of a common turn when its keys number as many as
+    # the columns found for it (a key is in no more than one column).
+    missing = [column.count(_MISSING) for column in columns]
+    found = len(columns) * len(items) - sum(missing)
+    every = sum(map(len, items)) == found and columns[0].count("turn") == len(items)
+    common: list[bool] = []
+    if not every:
+        common = list(
+            map(and_, map(_PLAIN_TURN_KEYS.issuperset, items), map(eq, columns[0], repeat("turn")))
+        )
+        columns = [list(compress(column, common)) for column in columns]
+    _, ids, speaker_ids, paragraphs, labels = columns
+    if missing[3]:
+        paragraphs = [() if value is _MISSING else value for value in paragraphs]
+    kinds = set(map(type, paragraphs))
+    if not kinds <= {list, tuple}:
+        return None
+    if list in kinds:
+        paragraphs = list(map(tuple, paragraphs))
+    if missing[4]:
+        labels = [None if value is _MISSING else value for value in labels]
+    turns = _plain_turns(ids, speaker_ids, paragraphs, labels)  # a missing id fails there
+    if turns is None or every:
         return turns  # type: ignore[return-value]
     body: list[BodyItem] = []
     made = iter(turns)
     at = 0
-    for i in others:
+    for i in compress(range(len(items)), map(not_, common)):
         body.extend(islice(made, i - at))
         body.append(structure(items[i], BodyItem))
         at = i + 1

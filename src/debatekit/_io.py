@@ -91,6 +91,11 @@ def no_gc() -> Iterator[None]:
     build find nothing; and as each pass walks every object alive, they make a large
     read cost more per megabyte than a small one (not linear). Pausing it keeps the
     read linear and cuts its time (JSON: by half).
+
+    Objects built in the pause are young when it ends, and the collector's next pass
+    walks each once. debatekit leaves them there rather than ``gc.freeze()`` them: the
+    only safe way (freeze then unfreeze, where nothing was frozen before) needs
+    ``gc.get_freeze_count()``, which walks every frozen object (docs/formats/json.md).
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -174,6 +174,10 @@ _TURN_ID = attrgetter("id")
 _TURN_SPEAKER = attrgetter("speaker_id")
 
 
+# Turns _common_body checks together: few enough that its passes find them in the cache.
+_CHUNK = 2048
+
+
 def _common_body(
     body: tuple[BodyItem, ...],
     speaker_ids: frozenset[str],
@@ -181,22 +185,23 @@ def _common_body(
     turns: dict[str, Turn] | None,
 ) -> bool:
     """Transcript's checks of a body of turns without parts (the common body), in a few
-    passes: ids unique and not a speaker's, every speaker declared. On success the
-    answer is True, and where ``turns`` is given (claims or relations follow) the
-    turns' ids go into ``owners`` and ``turns``; otherwise nothing is changed and the
-    caller checks item by item, naming each problem.
+    passes over each chunk of it: ids unique and not a speaker's, every speaker
+    declared. On success the answer is True, and where ``turns`` is given (claims or
+    relations follow) the turns' ids go into ``owners`` and ``turns``; otherwise nothing
+    is changed and the caller checks item by item, naming each problem.
     """
-    if set(map(type, body)) - {Turn} or any(any(map(part, body)) for part in _TURN_PARTS):
-        return False
-    ids = list(map(_TURN_ID, body))
-    distinct = set(ids)
-    if (
-        len(distinct) != len(ids)
-        or not distinct.isdisjoint(owners)
-        or not set(map(_TURN_SPEAKER, body)) <= speaker_ids
-    ):
+    distinct: set[str] = set()
+    speakers: set[str] = set()
+    for at in range(0, len(body), _CHUNK):
+        chunk = body[at : at + _CHUNK]
+        if set(map(type, chunk)) - {Turn} or any(any(map(part, chunk)) for part in _TURN_PARTS):
+            return False
+        distinct.update(map(_TURN_ID, chunk))
+        speakers.update(map(_TURN_SPEAKER, chunk))
+    if len(distinct) != len(body) or not distinct.isdisjoint(owners) or not speakers <= speaker_ids:
         return False
     if turns is not None:  # claims or relations follow, which look ids up
+        ids = list(map(_TURN_ID, body))
         owners.update(zip(ids, range(len(ids)), strict=True))
         turns.update(zip(ids, body, strict=True))  # type: ignore[arg-type]
     return True

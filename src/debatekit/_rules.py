@@ -38,6 +38,7 @@ __all__ = [
     "NCNAME",
     "STAGE_VOCABULARY",
     "IncidentKind",
+    "are_ncnames",
     "clock_from_parts",
     "format_clock",
     "is_blank",
@@ -89,6 +90,17 @@ def is_ncname(text: str) -> bool:
     if text.isascii() and text.isidentifier():
         return True
     return _NCNAME_MATCH(text) is not None
+
+
+def are_ncnames(texts: list[object]) -> bool:
+    """Whether every item of ``texts`` is a ``str`` and an XML NCName (:func:`is_ncname`
+    over many, most of it a few passes in C: a large body's turn ids)."""
+    if not set(map(type, texts)) <= {str}:
+        return False
+    strings: list[str] = texts  # type: ignore[assignment]
+    if "".join(strings).isascii() and all(map(str.isidentifier, strings)):
+        return True
+    return all(map(is_ncname, strings))
 
 
 def to_ncname(text: str, prefix: str, /) -> str:

@@ -136,7 +136,11 @@ def loads(s: str | bytes, /, *, source: str | None = None, strict: bool = False)
             raise ParseError(exc.msg, source=source, lineno=exc.lineno, colno=exc.colno) from None
         except RecursionError:
             raise ParseError("document nested too deeply", source=source) from None
-        return from_dict(data, source=source)
+        transcript = from_dict(data, source=source)
+        # Freed while the collector is still paused: its first pass then walks the
+        # transcript only, not the parsed objects too (0.04 s of 0.3 s at 100,000 turns).
+        del data
+    return transcript
 
 
 def load(fp: IO[bytes], /, *, source: str | None = None, strict: bool = False) -> Transcript:
