@@ -92,7 +92,17 @@ ROLE_WORDS = _wordset(
     "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin "
     "zweite zweiter dritte dritter "
     "presidente presidenta vicepresidente vicepresidenta ministro ministra consejero "
-    "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria"
+    "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria "
+    # Nordic chairs and offices (Anf. 1 TALMANNEN, Presidenten, Statsrådet X,
+    # Ålderspresident X, Formanden, Puhemies), Polish (Marszałek, Wicemarszałek,
+    # Poseł X, Minister X, Sekretarz Stanu), Dutch (Minister, Staatssecretaris), Irish
+    # (An Ceann Comhairle, An Leas-Cheann Comhairle, An Cathaoirleach)
+    "talman talmannen presidenten statsråd statsrådet statsminister statsministern "
+    "ålderspresident ålderspresidenten formand formanden næstformand næstformanden "
+    "puhemies varapuhemies pääministeri ministeri forseti "
+    "marszałek wicemarszałek poseł posłanka sekretarz podsekretarz stanu prezes "
+    "przewodniczący przewodnicząca wiceprzewodniczący wiceprzewodnicząca "
+    "ceann leas-cheann comhairle cathaoirleach leas-chathaoirleach"
 )
 
 #: Labels that name a participant by role, not by name: a label even if it occurs
@@ -106,14 +116,17 @@ PARTICIPANTS = _wordset(
 UNKNOWN = "Unknown"
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
-# A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"): not part
-# of the name; the same person as the label without it.
-_UNSURE = re.compile(r"[ \t]*(?:\[\?+\]|\(\?+\))")
+# A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
+# empty time bracket (the Storting's web reports print "Presidenten []:" where the
+# link to the video's time is missing): not part of the name; the same person as
+# the label without it.
+_UNSURE = re.compile(r"[ \t]*(?:\[\?*\]|\(\?+\))")
 
 
 def strip_unsure(label: str) -> str:
-    """``label`` without its low-confidence flags (``[?]``, ``(?)``)."""
-    return _UNSURE.sub("", label) if "?" in label else label
+    """``label`` without its low-confidence flags (``[?]``, ``(?)``) and empty
+    time brackets (``[]``)."""
+    return _UNSURE.sub("", label) if "?" in label or "[]" in label else label
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", ".": " "})

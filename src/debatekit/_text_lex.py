@@ -51,6 +51,13 @@ _NUMBERED = re.compile(r"\d{1,3}\.\d{1,3}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z"
 # UK select committees' oral evidence numbers the questions: "Q12 Chair: ...",
 # "Q13 Harriett Baldwin: ..."; the number is not the speaker's name.
 _COMMITTEE_Q = re.compile(r"Q\d{1,4}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
+# The Swedish Riksdag's record numbers every speech ("anförande"): "Anf. 12 ANNA
+# ANDERSSON (S):", "Anf. 1 TALMANNEN:". The number is not the speaker's name.
+_SPEECH_NO = re.compile(r"Anf\.[ \t\u00a0]+\d{1,4}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
+# A sentence inside what would be a label's role: "Voorzitter, dank u wel. Toekomst
+# voor Groningen: dat klinkt ..." (a word in lower case, a full stop, a capital), or
+# an exclamation or a question.
+_SENTENCE = re.compile(r"(?<![\w.])[^\W\d_A-Z\u00c0-\u00de]{2,}\.[ \t]+[A-Z\u00c0-\u00de]|[!?]")
 # "Name {#id}:": the id is any NCName (the one id rule, debatekit._rules).
 _EXPLICIT = re.compile(rf"(?P<name>\S.{{0,119}}?) \{{#(?P<id>{NCNAME})\}}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))")
@@ -148,6 +155,9 @@ _STOP = frozenset(
         "please",
         "thank",
         "thanks",
+        # a preposition opens a list line, never a name ("For Oslo: Sissel Dagslet",
+        # the Storting's list of substitutes taking their seats)
+        "for",
     ]
 )
 # Titles and offices a label may print in lower case after its first word.
@@ -279,7 +289,10 @@ def _name_shape(label: str) -> str | None:
     if not name or len(name) > 80:
         return None
     if "," in label and any(
-        not part or len(part.split()) > 10 or any(q in part for q in '"“”«»')
+        not part
+        or len(part.split()) > 10
+        or any(q in part for q in '"“”«»')
+        or _SENTENCE.search(part) is not None
         for part in _commas(label)[1:]
     ):
         return None
@@ -393,9 +406,18 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
-        if label[:1].isdigit() or (label[:1] == "Q" and label[1:2].isdigit()):
+        if (
+            label[:1].isdigit()
+            or (label[:1] == "Q" and label[1:2].isdigit())
+            or label.startswith("Anf.")
+        ):
             # the number and the addressee stay in the printed prefix
-            numbered = _QUESTION.match(label) or _NUMBERED.match(label) or _COMMITTEE_Q.match(label)
+            numbered = (
+                _QUESTION.match(label)
+                or _NUMBERED.match(label)
+                or _COMMITTEE_Q.match(label)
+                or _SPEECH_NO.match(label)
+            )
             if numbered is not None:
                 label = numbered["name"]
         shape = _name_shape(label)
