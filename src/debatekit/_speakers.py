@@ -116,6 +116,8 @@ PARTICIPANTS = _wordset(
 UNKNOWN = "Unknown"
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+# A label ending in one parenthesis: what stands before it, and its content.
+_HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
 # empty time bracket (the Storting's web reports print "Presidenten []:" where the
 # link to the video's time is missing): not part of the name; the same person as
@@ -196,6 +198,12 @@ def split_label(label: str) -> SplitLabel:
     """
     label = html.unescape(label) if "&" in label else label
     label = strip_unsure(label)
+    whole = _HELD.fullmatch(label) if "," in label else None
+    if whole is not None and _holder(whole[1], whole[2]) and _words(whole[1])[0] in _ARTICLES:
+        # An office with a comma inside, then its holder: "El señor VICEPRESIDENTE
+        # DEL GOBIERNO Y CONSEJERO DE EDUCACIÓN, UNIVERSIDADES Y SOSTENIBILIDAD (Pérez
+        # García)".
+        return SplitLabel(whole[2], whole[1])
     parts = _commas(label)
     head = parts[0]
     meta: dict[str, str] = {}

@@ -209,6 +209,24 @@ _RESOCONTO = (
 )
 
 
+# A Spanish Diario de Sesiones label (Congreso, Senado, regional parliaments): an
+# article and "señor"/"señora", the name or the office, mostly in capitals, the
+# holder of an office in parentheses, a colon; the speech runs on: "El señor
+# PRESIDENTE: ...", "La señora MINISTRA DE HACIENDA (Montero Cuadrado): ...", "El
+# señor VICEPRESIDENTE DEL GOBIERNO Y CONSEJERO DE EDUCACIÓN, UNIVERSIDADES Y
+# SOSTENIBILIDAD (Pérez García): ...", older records in mixed case ("El señor
+# presidente:", "La señora Arévalo Araya:"); Catalan "El senyor", Galician "O señor".
+_ES_WORD = (
+    r"(?:[A-Z\u00c0-\u00de][\w'’.\-]*,?|de|del|la|las|los|y|e|i|presidente|presidenta"
+    r"|vicepresidente|vicepresidenta|primero|primera|segundo|segunda|tercero|tercera"
+    r"|consejero|consejera|ministro|ministra|secretario|secretaria|portavoz)"
+)
+_DIARIO = (
+    r"[ \t]*(?P<label>(?:El|La|O|A) (?:señor|señora|senyor|senyora)(?: (?:don|doña))?"
+    rf"(?: {_ES_WORD}){{1,18}}(?: \([^()\n:]{{2,80}}\))?):(?:[ \t]+|$)"
+)
+
+
 @attrs.frozen
 class Convention:
     """One way of printing a transcript.
@@ -332,6 +350,13 @@ def _entries() -> dict[str, Convention]:
             "Italian stenographic records: 'PRESIDENTE. text', 'MARIO ROSSI. text',"
             " 'GIORGIA MELONI, Presidente del Consiglio dei ministri. text'",
             label=re.compile(_RESOCONTO),
+        ),
+        Convention(
+            "diario-de-sesiones",
+            "Spanish records: 'El señor PRESIDENTE:', 'La señora MINISTRA DE HACIENDA"
+            " (Montero Cuadrado):', the speech on the label's line",
+            label=re.compile(_DIARIO),
+            interjections=True,
         ),
         Convention(
             "compte-rendu",
