@@ -116,6 +116,8 @@ PARTICIPANTS = _wordset(
 UNKNOWN = "Unknown"
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+# A party after a slash: "Annika Saarikko /kesk" (the Finnish Eduskunta).
+_SLASH_PARTY = re.compile(r"[ \t]+/([^\W\d_][\w\-]{0,11})\Z")
 # A label ending in one parenthesis: what stands before it, and its content.
 _HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
@@ -209,6 +211,11 @@ def split_label(label: str) -> SplitLabel:
     meta: dict[str, str] = {}
     role = parts[1] or None if len(parts) > 1 else None
     affiliation = ", ".join(parts[2:]) or None if len(parts) > 2 else None
+    slash = _SLASH_PARTY.search(head)
+    if slash is not None:
+        # "Annika Saarikko /kesk" (the Finnish Eduskunta): the party after a slash
+        affiliation = affiliation or slash[1]
+        head = head[: slash.start()]
     parens = [p.strip() for p in _PAREN.findall(head)]
     bare = _PAREN.sub(" ", head).strip() or head.strip()
     if len(parens) == 1 and _holder(bare, parens[0]):

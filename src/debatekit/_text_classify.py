@@ -276,6 +276,8 @@ def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Cou
     bare = _PAREN.sub(" ", _name_part(found.label)).split()
     if len(bare) > 1 or "," in found.label or found.time is not None:
         return True
+    if "(" in found.label and split_label(found.label).role is not None:
+        return True  # an office and its holder: "Forseti (Guðjón Guðmundsson):"
     if key in PARTICIPANTS:
         return True  # "Question:", "Audience:": a role label, even if only once
     short = split_label(found.label).short

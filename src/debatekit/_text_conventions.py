@@ -132,7 +132,10 @@ _COMPTE_RENDU = (
     r"(?: (?:de la|du|des|de l['’]|de) ?[a-zé][\w'’,\- ]{2,160}?(?=\.))?)"
     r"(?:[ \-](?:de |d['’]|du |la |le )?[A-ZÉÈ][\w'’\-]+){0,4}"
     # the office after a comma (M. Y, ministre de ...; Mme Z, Première ministre)
-    r"(?:, [\wé][^.\n]{2,200}?)?)\.(?:[ \t\u00a0]+|$)"
+    r"(?:, [\wé][^.\n]{2,200}?)?)"
+    # the full stop, after a space in the Sénat's analytical report, and there a dash
+    # before the speech ("M. Pierre-Yves Collombat .  - Après ...")
+    r"[ \u00a0]?\.(?:[ \t\u00a0]+[-–—](?=[ \t\u00a0]))?(?:[ \t\u00a0]+|$)"
 )
 
 
@@ -173,7 +176,7 @@ _EP_PARTICLE = r"(?:de|da|di|do|del|della|dos|van|von|der|den|la|le|du|des|y|e|z
 _EUROPARL = (
     # A name (capitalised words, with particles), a group in brackets, after a comma
     # what the speaker speaks as; no colon and no sentence inside.
-    rf"(?P<label>{_EP_WORD}(?: (?:{_EP_PARTICLE} )*{_EP_WORD}){{0,4}}"
+    rf"[ \t\u00a0]*(?P<label>{_EP_WORD}(?: (?:{_EP_PARTICLE} )*{_EP_WORD}){{0,4}}"
     r"(?: \([^()\n]{1,40}\))?(?:, [^\n.:–—]{1,120})?)"
     r"\.[ \u00a0]+[–—-][ \u00a0]+(?=\S)"
 )

@@ -29,7 +29,10 @@ _LABEL = re.compile(
     rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
     rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$"
     # "Name: [00:01:02] text": a bracketed time between the label and the speech
-    rf"|[ \t\u00a0]+(?P<its>\({_TS}\)|\[{_TS}\])[ \t]+(?=\S)|[ \t\u00a0]+|$)"
+    rf"|[ \t\u00a0]+(?P<its>\({_TS}\)|\[{_TS}\])[ \t]+(?=\S)"
+    # "O Sr. Presidente: — Srs. Deputados": a dash after the colon (the Portuguese
+    # Diário da Assembleia da República) is the label's, not the speech's
+    rf"|[ \t\u00a0]+[—–-][ \t\u00a0]+(?=\S)|[ \t\u00a0]+|$)"
 )
 # "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
 # next lines.
@@ -76,8 +79,11 @@ _STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 # A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
 # reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
-_INLINE = re.compile(r"\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
+# (Not one glued to a word: "(2019/2801(RSP))", "member(s)".)
+_INLINE = re.compile(r"(?<![\w/])\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+# A party after a slash, as the Finnish Eduskunta prints it: "Annika Saarikko /kesk:".
+_SLASH_PARTY = re.compile(r"[ \t]+/[^\W\d_][\w\-]{0,11}\Z")
 _BOILERPLATE = re.compile(
     r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
     r"\b(?:player|youtube|video|podcast|episode|transcript|recording|here|online|website"
@@ -296,7 +302,7 @@ def _name_shape(label: str) -> str | None:
         for part in _commas(label)[1:]
     ):
         return None
-    bare = _PAREN.sub(" ", name).strip()
+    bare = _SLASH_PARTY.sub("", _PAREN.sub(" ", name)).strip()
     if not bare or "(" in bare or ")" in bare:
         return None
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
@@ -514,7 +520,8 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     if (
         colon > 0
         and line[colon + 1 : colon + 2] == " "
-        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "[", "<", "h", "w")
+        and line[colon + 2 : colon + 3]
+        not in ("", " ", "\t", "\u00a0", "(", "[", "<", "h", "w", "—", "–", "-")
         and not line[colon + 2 : colon + 3].isdigit()  # "Name: 00:01:10": a time, not text
         and _PLAIN_PREFIX.fullmatch(line, 0, colon)
     ):
