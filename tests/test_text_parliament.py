@@ -523,3 +523,18 @@ def test_a_colon_phrase_does_not_veto_a_family_convention() -> None:
     assert [s.name for s in t.speakers] == ["President", "René Aust"]
     assert not t.turns[1].incidents  # '(RSP)' glued to a number is no stage direction
     assert text.dumps(t) == source
+
+
+def test_theyworkforyou_style_pages() -> None:
+    """KildareStreet (the Dáil) and TheyWorkForYou print no colon: the portrait's
+    alternative text runs into the name on one line, the speech below."""
+    source = (
+        "Photo of Mary HarneyMary Harney (Dublin Mid West, Progressive Democrats)\n"
+        "Link to this: Individually | In context\n\nIt is proposed to take No. 18.\n\n"
+        "Photo of Rory O'HanlonRory O'Hanlon (Cavan-Monaghan, Ceann Comhairle)\n"
+        "Link to this: Individually | In context\n\nIs the proposal agreed to? Agreed.\n"
+    )
+    assert text.sniff(source).convention == "photo-name"
+    t = _quiet(source)
+    assert [s.name for s in t.speakers] == ["Mary Harney", "Rory O'Hanlon"]
+    assert text.dumps(t) == source

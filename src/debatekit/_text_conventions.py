@@ -230,6 +230,16 @@ _DIARIO = (
 )
 
 
+# Debates copied from TheyWorkForYou-style sites (KildareStreet for the Oireachtas,
+# TheyWorkForYou for Westminster): the speaker's portrait's alternative text runs
+# into the name on one line, "Photo of Enda KennyEnda Kenny (Mayo, Fine Gael)", the
+# speech on the lines below (after the site's "Link to this: ..." line).
+_PHOTO = (
+    r"Photo of (?P<photo>[^\n]{2,80}?) ?"
+    r"(?P<label>(?P=photo)(?: \([^()\n]{1,120}\))?)[ \t]*$"
+)
+
+
 @attrs.frozen
 class Convention:
     """One way of printing a transcript.
@@ -360,6 +370,13 @@ def _entries() -> dict[str, Convention]:
             " (Montero Cuadrado):', the speech on the label's line",
             label=re.compile(_DIARIO),
             interjections=True,
+        ),
+        Convention(
+            "photo-name",
+            "Debates copied from TheyWorkForYou-style sites: 'Photo of Enda KennyEnda Kenny"
+            " (Mayo, Fine Gael)' alone on its line, the speech below",
+            label=re.compile(_PHOTO),
+            distinctive=True,
         ),
         Convention(
             "compte-rendu",
