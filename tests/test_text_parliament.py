@@ -538,3 +538,24 @@ def test_theyworkforyou_style_pages() -> None:
     t = _quiet(source)
     assert [s.name for s in t.speakers] == ["Mary Harney", "Rory O'Hanlon"]
     assert text.dumps(t) == source
+
+
+def test_a_named_interjection_between_speeches_is_attributed() -> None:
+    """'(Poseł X: words)' standing between two speeches names who interjected, as one
+    inside a speech does: the printed name in ``meta``, ``who`` where X speaks."""
+    source = (
+        "Poseł Marek Matuszewski:\n\n    Wysoka Izbo!\n\n"
+        "    (Poseł Dorota Arciszewska: Właśnie.)\n\n"
+        "    Wicemarszałek Elżbieta Radziszewska:\n\n    Panie pośle.\n\n"
+        "    (Poseł Marek Matuszewski: Ale pani marszałek...)\n\n"
+        "    Poseł Dorota Arciszewska:\n\n    Dziękuję.\n"
+    )
+    t = _quiet(source)
+    between = [item for item in t.body if not isinstance(item, Turn)]
+    assert [(i.kind, i.subtype, i.meta["speaker"]) for i in between] == [
+        ("vocal", "interjection", "Poseł Dorota Arciszewska"),
+        ("vocal", "interjection", "Poseł Marek Matuszewski"),
+    ]
+    assert [i.who for i in between] == [None, "matuszewski"]
+    assert t.speaker("matuszewski").role == "Poseł"
+    assert text.dumps(t) == source
