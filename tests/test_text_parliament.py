@@ -559,3 +559,21 @@ def test_a_named_interjection_between_speeches_is_attributed() -> None:
     assert [i.who for i in between] == [None, "matuszewski"]
     assert t.speaker("matuszewski").role == "Poseł"
     assert text.dumps(t) == source
+
+
+def test_an_office_printed_once_and_a_long_hungarian_label() -> None:
+    """The chair's office alone ('ELNÖK:') is a label even printed once; a member's
+    label may list his offices over 130 characters, with a space before the colon."""
+    office = "Az ülés kezdete.\n\nELNÖK : Tisztelt Képviselőtársaim! Az ülést megnyitom.\n"
+    assert [turn.label for turn in _quiet(office).turns] == ["ELNÖK"]
+    member = (
+        "LEZSÁK SÁNDOR, az oktatási és tudományos bizottság elnöke, a napirendi pont"
+        " előadója; valamint az MDF képviselőcsoportja részéről : Köszönöm a szót.\n\n"
+        "ELNÖK: Elnök úr, ezt lehetővé teszem.\n"
+    )
+    t = _quiet(member)
+    assert [(s.name, s.role) for s in t.speakers] == [
+        ("LEZSÁK SÁNDOR", "az oktatási és tudományos bizottság elnöke"),
+        ("ELNÖK", None),
+    ]
+    assert t.turns[0].text == "Köszönöm a szót."

@@ -102,7 +102,12 @@ ROLE_WORDS = _wordset(
     "puhemies varapuhemies pääministeri ministeri forseti "
     "marszałek wicemarszałek poseł posłanka sekretarz podsekretarz stanu prezes "
     "przewodniczący przewodnicząca wiceprzewodniczący wiceprzewodnicząca "
-    "ceann leas-cheann comhairle cathaoirleach leas-chathaoirleach"
+    "ceann leas-cheann comhairle cathaoirleach leas-chathaoirleach "
+    # Hungarian (ELNÖK, Korelnök), Czech (Předseda PSP X, Místopředseda PSP X, Poslankyně
+    # X, Ministr X)
+    "elnök elnöke alelnök korelnök jegyző "
+    "předseda předsedkyně místopředseda místopředsedkyně psp poslanec poslankyně "
+    "ministr ministryně"
 )
 
 #: Labels that name a participant by role, not by name: a label even if it occurs

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import cast
 
 from ._rules import is_collective
-from ._speakers import PARTICIPANTS, UNKNOWN, Roster, split_label
+from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
@@ -278,8 +278,10 @@ def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Cou
         return True
     if "(" in found.label and split_label(found.label).role is not None:
         return True  # an office and its holder: "Forseti (Guðjón Guðmundsson):"
-    if key in PARTICIPANTS:
-        return True  # "Question:", "Audience:": a role label, even if only once
+    if key in PARTICIPANTS or (key and key in ROLE_WORDS):
+        # "Question:", "Audience:": a role label, even if only once; so is an office
+        # ("ELNÖK:", "TALMANNEN:", "PRESIDENTE:"), whose holder the record names elsewhere
+        return True
     short = split_label(found.label).short
     if short is not None and counts[_norm(short)] >= 1:
         return True  # "Emzy (E):" introduces the label "E:"

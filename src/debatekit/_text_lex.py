@@ -24,7 +24,10 @@ _LABEL = re.compile(
     rf"{_INDENT}"
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
-    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
+    # (a Hungarian member's office may run to 160 characters: "LEZSÁK SÁNDOR, az
+    # oktatási és tudományos bizottság elnöke, ...; valamint az MDF
+    # képviselőcsoportja részéről :")
+    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,159}}?)"
     rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
     rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
     rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$"
