@@ -278,9 +278,9 @@ def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Cou
         return True
     if "(" in found.label and split_label(found.label).role is not None:
         return True  # an office and its holder: "Forseti (Guðjón Guðmundsson):"
-    if key in PARTICIPANTS or (key and key in ROLE_WORDS):
-        # "Question:", "Audience:": a role label, even if only once; so is an office
-        # ("ELNÖK:", "TALMANNEN:", "PRESIDENTE:"), whose holder the record names elsewhere
+    if key in PARTICIPANTS or (found.kind == "caps" and key in ROLE_WORDS):
+        # "Question:", "Audience:": a role label, even if only once; so is an office in
+        # capitals ("ELNÖK:", "TALMANNEN:"), the chair a record names elsewhere
         return True
     short = split_label(found.label).short
     if short is not None and counts[_norm(short)] >= 1:
