@@ -577,3 +577,19 @@ def test_an_office_printed_once_and_a_long_hungarian_label() -> None:
         ("ELNÖK", None),
     ]
     assert t.turns[0].text == "Köszönöm a szót."
+
+
+def test_a_stage_direction_closed_by_a_full_stop() -> None:
+    """Spanish records close a stage direction with a full stop: '(Rumores en la
+    sala).' standing as a paragraph is an incident, written back as printed."""
+    source = (
+        "El señor PRESIDENTE: Para su defensa, el señor Déniz.\n\n"
+        "(Rumores en la sala).\n\n"
+        "El señor DÉNIZ RAMÍREZ: Gracias, señor presidente.\n\n(Aplausos).\n\nSigo.\n\n"
+        "El señor PRESIDENTE: Gracias.\n"
+    )
+    t = _quiet(source)
+    body = [item for item in t.body if not isinstance(item, Turn)]
+    assert [(i.printed, i.text) for i in body] == [("(Rumores en la sala).", "Rumores en la sala")]
+    assert [(i.printed, i.text) for i in t.turns[1].incidents] == [("(Aplausos).", "Aplausos")]
+    assert text.dumps(t) == source

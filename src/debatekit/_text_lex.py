@@ -78,7 +78,8 @@ _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 #: A classified line (or run of plain lines): kind, offset, text, detail, line number.
 _Row: TypeAlias = "tuple[str, int, str, object, int]"
-_STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
+# (A Spanish record closes its stage directions with a full stop: "(Rumores en la sala).")
+_STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)\.?|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 # A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
 # reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.

@@ -177,7 +177,7 @@ class _Reader(_Classifier):
             return Incident(kind="incident", subtype="section-break", printed=printed)
         if not printed.startswith(("(", "[")):  # 'Mr Tanner interjecting'
             return Incident(kind="vocal", subtype="interjection", text=printed, printed=printed)
-        content = printed[1:-1].strip()
+        content = printed[1 : -2 if printed.endswith(").") else -1].strip()
         found = _stage(content)
         kind, subtype = found if found else ("incident", None)
         incident = Incident(kind=kind, subtype=subtype, text=content, printed=printed)
