@@ -385,3 +385,211 @@ def test_spanish_dutch_and_italian_labels() -> None:
     ]
     assert t.speakers[2].role == "Presidente del Consiglio dei ministri"
     assert text.dumps(t) == italian
+
+
+def test_swedish_speech_numbers_are_not_names() -> None:
+    """The Riksdag numbers every speech ('Anf. 12 NAME (S):'): the number stays in the
+    printed prefix, an office before the name goes to the role."""
+    source = (
+        "Anf. 1 TALMANNEN:\nJag vill hälsa alla välkomna.\n\n"
+        "Anf. 2 ALF SVENSSON (kd):\nHerr talman!\n\n"
+        "Anf. 3 Statsminister GÖRAN PERSSON (s):\nHerr talman! Tack.\n\n"
+        "Anf. 4 ALF SVENSSON (kd):\nTack.\n"
+    )
+    t = _quiet(source)
+    assert [s.name for s in t.speakers] == ["TALMANNEN", "ALF SVENSSON", "GÖRAN PERSSON"]
+    assert t.speakers[2].role == "Statsminister"
+    assert [turn.speaker_id for turn in t.turns][1::2] == ["svensson", "svensson"]
+    assert text.dumps(t) == source
+
+
+def test_storting_labels_lists_and_header() -> None:
+    """The Storting's web reports: 'Presidenten []:' (an empty time bracket, no part
+    of the name), a list of substitutes shaped like labels ('For Oslo: ...'), and a
+    header line naming the chair before the first speech, which is no turn."""
+    source = (
+        "Dato: 22.10.2024\nPresident: Masud Gharahkhani\n\n"
+        "Presidenten []: Følgende vararepresentanter tar nå sete:\n\n"
+        "For Oslo: Sissel Dagslet\n\n"
+        "Carl I. Hagen (FrP) []: Jeg tillater meg å foreslå dette.\n\n"
+        "Presidenten []: Forslaget vil bli behandlet.\n"
+    )
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads(source)
+    assert [s.name for s in t.speakers] == ["Presidenten", "Carl I. Hagen"]
+    assert [turn.label for turn in t.turns] == [
+        "Presidenten []",
+        "Carl I. Hagen (FrP) []",
+        "Presidenten []",
+    ]
+    assert "For Oslo: Sissel Dagslet" in t.turns[0].text
+    assert t.speakers[1].affiliation == "FrP"
+
+
+def test_a_sentence_is_no_label_role() -> None:
+    """'Voorzitter, dank u wel. Toekomst voor Groningen: dat klinkt ...' holds a
+    sentence where a label's role would stand: it is text of the current speech."""
+    source = (
+        "De voorzitter:\n\nHet woord is aan mevrouw Beckerman.\n\n"
+        "Mevrouw Beckerman (SP):\n\n"
+        "Voorzitter, dank u wel. Toekomst voor Groningen: dat klinkt geweldig.\n\n"
+        "De voorzitter:\n\nDank u wel.\n\n"
+        "Mevrouw Beckerman (SP):\n\nVoorzitter. Nog een motie.\n"
+    )
+    t = _quiet(source)
+    assert len(t.turns) == 4
+    assert t.turns[1].text.startswith("Voorzitter, dank u wel. Toekomst voor Groningen:")
+    assert text.dumps(t) == source
+
+
+def test_spanish_office_label_with_a_comma() -> None:
+    """The diario-de-sesiones convention: a long office label with a comma inside and
+    its holder in brackets, which the colon rules' length limits refuse; a sentence
+    of the chair's with commas and a colon stays text."""
+    source = (
+        "El señor PRESIDENTE: Continuando, señorías, con el orden del día.\n"
+        "Permítanme, señorías, darles la bienvenida a los directivos, al presidente y a"
+        " quienes le acompañan: don Ángel Ferrera.\n"
+        "El señor VICEPRESIDENTE DEL GOBIERNO Y CONSEJERO DE EDUCACIÓN, UNIVERSIDADES Y"
+        " SOSTENIBILIDAD (Pérez García): Señor presidente, señorías.\n"
+    )
+    assert text.sniff(source).convention == "diario-de-sesiones"
+    t = _quiet(source)
+    assert len(t.turns) == 2
+    speaker = t.speakers[1]
+    assert speaker.name == "Pérez García"
+    assert speaker.role is not None
+    assert speaker.role.endswith("UNIVERSIDADES Y SOSTENIBILIDAD")
+    assert text.dumps(t) == source
+
+
+def test_separator_dashes_belong_to_the_label() -> None:
+    """'O Sr. Presidente: — text' (Portuguese DAR) and 'M. X .  - text' (the Sénat's
+    analytical report): the dash is the label's, not the first word of the speech."""
+    portuguese = (
+        "O Sr. Fernando Negrão (PSD): — É para uma interpelação à Mesa.\n\n"
+        "O Sr. Presidente: — Vamos esperar.\n\n"
+        "O Sr. Fernando Negrão (PSD): — São 10 segundos.\n"
+    )
+    t = _quiet(portuguese)
+    assert [turn.text for turn in t.turns][:2] == [
+        "É para uma interpelação à Mesa.",
+        "Vamos esperar.",
+    ]
+    assert text.dumps(t) == portuguese
+    french = (
+        "M. le président.  - L'ordre du jour appelle les questions d'actualité.\n\n"
+        "M. Pierre-Yves Collombat .  - Après les paroles du Premier ministre.\n\n"
+        "M. Bernard Cazeneuve, Premier ministre .  - Une parole exige une réponse.\n"
+    )
+    t = _quiet(french)
+    assert [(s.name, s.role) for s in t.speakers][1:] == [
+        ("M. Pierre-Yves Collombat", None),
+        ("M. Bernard Cazeneuve", "Premier ministre"),
+    ]
+    assert t.turns[1].text == "Après les paroles du Premier ministre."
+    assert text.dumps(t) == french
+
+
+def test_an_office_with_its_holder_is_a_label_once() -> None:
+    """'Forseti (Guðjón Guðmundsson):' printed once names the office and its holder:
+    a label (a one-word label printed once would be text)."""
+    t = _quiet("[17:06]\n\nForseti (Guðjón Guðmundsson):\n\nForseti verður að kveða upp úr.\n")
+    assert [(s.name, s.role) for s in t.speakers] == [("Guðjón Guðmundsson", "Forseti")]
+
+
+def test_finnish_party_after_a_slash() -> None:
+    t = _quiet(
+        "Annika Saarikko /kesk:\n\nArvoisa puhemies!\n\n"
+        "Pääministeri Jyrki Katainen /kok:\n\nKiitos.\n"
+    )
+    assert [(s.name, s.role, s.affiliation) for s in t.speakers] == [
+        ("Annika Saarikko", None, "kesk"),
+        ("Jyrki Katainen", "Pääministeri", "kok"),
+    ]
+
+
+def test_a_colon_phrase_does_not_veto_a_family_convention() -> None:
+    """A paragraph opening 'Mit anderen Worten: ...' is no colon label, so it does not
+    keep the European Parliament's labels (indented on its pages) from being read."""
+    source = (
+        "  President. – Dear colleagues, a round of political speakers.\n"
+        "  René Aust, im Namen der ESN-Fraktion. – Frau Präsidentin! Europa kann mehr.\n"
+        "Mit anderen Worten: Diese EU-Kommission will mehr davon (2019/2801(RSP)).\n"
+    )
+    assert text.sniff(source).convention == "europarl"
+    t = _quiet(source)
+    assert [s.name for s in t.speakers] == ["President", "René Aust"]
+    assert not t.turns[1].incidents  # '(RSP)' glued to a number is no stage direction
+    assert text.dumps(t) == source
+
+
+def test_theyworkforyou_style_pages() -> None:
+    """KildareStreet (the Dáil) and TheyWorkForYou print no colon: the portrait's
+    alternative text runs into the name on one line, the speech below."""
+    source = (
+        "Photo of Mary HarneyMary Harney (Dublin Mid West, Progressive Democrats)\n"
+        "Link to this: Individually | In context\n\nIt is proposed to take No. 18.\n\n"
+        "Photo of Rory O'HanlonRory O'Hanlon (Cavan-Monaghan, Ceann Comhairle)\n"
+        "Link to this: Individually | In context\n\nIs the proposal agreed to? Agreed.\n"
+    )
+    assert text.sniff(source).convention == "photo-name"
+    t = _quiet(source)
+    assert [s.name for s in t.speakers] == ["Mary Harney", "Rory O'Hanlon"]
+    assert text.dumps(t) == source
+
+
+def test_a_named_interjection_between_speeches_is_attributed() -> None:
+    """'(Poseł X: words)' standing between two speeches names who interjected, as one
+    inside a speech does: the printed name in ``meta``, ``who`` where X speaks."""
+    source = (
+        "Poseł Marek Matuszewski:\n\n    Wysoka Izbo!\n\n"
+        "    (Poseł Dorota Arciszewska: Właśnie.)\n\n"
+        "    Wicemarszałek Elżbieta Radziszewska:\n\n    Panie pośle.\n\n"
+        "    (Poseł Marek Matuszewski: Ale pani marszałek...)\n\n"
+        "    Poseł Dorota Arciszewska:\n\n    Dziękuję.\n"
+    )
+    t = _quiet(source)
+    between = [item for item in t.body if not isinstance(item, Turn)]
+    assert [(i.kind, i.subtype, i.meta["speaker"]) for i in between] == [
+        ("vocal", "interjection", "Poseł Dorota Arciszewska"),
+        ("vocal", "interjection", "Poseł Marek Matuszewski"),
+    ]
+    assert [i.who for i in between] == [None, "matuszewski"]
+    assert t.speaker("matuszewski").role == "Poseł"
+    assert text.dumps(t) == source
+
+
+def test_an_office_printed_once_and_a_long_hungarian_label() -> None:
+    """The chair's office alone ('ELNÖK:') is a label even printed once; a member's
+    label may list his offices over 130 characters, with a space before the colon."""
+    office = "Az ülés kezdete.\n\nELNÖK : Tisztelt Képviselőtársaim! Az ülést megnyitom.\n"
+    assert [turn.label for turn in _quiet(office).turns] == ["ELNÖK"]
+    member = (
+        "LEZSÁK SÁNDOR, az oktatási és tudományos bizottság elnöke, a napirendi pont"
+        " előadója; valamint az MDF képviselőcsoportja részéről : Köszönöm a szót.\n\n"
+        "ELNÖK: Elnök úr, ezt lehetővé teszem.\n"
+    )
+    t = _quiet(member)
+    assert [(s.name, s.role) for s in t.speakers] == [
+        ("LEZSÁK SÁNDOR", "az oktatási és tudományos bizottság elnöke"),
+        ("ELNÖK", None),
+    ]
+    assert t.turns[0].text == "Köszönöm a szót."
+
+
+def test_a_stage_direction_closed_by_a_full_stop() -> None:
+    """Spanish records close a stage direction with a full stop: '(Rumores en la
+    sala).' standing as a paragraph is an incident, written back as printed."""
+    source = (
+        "El señor PRESIDENTE: Para su defensa, el señor Déniz.\n\n"
+        "(Rumores en la sala).\n\n"
+        "El señor DÉNIZ RAMÍREZ: Gracias, señor presidente.\n\n(Aplausos).\n\nSigo.\n\n"
+        "El señor PRESIDENTE: Gracias.\n"
+    )
+    t = _quiet(source)
+    body = [item for item in t.body if not isinstance(item, Turn)]
+    assert [(i.printed, i.text) for i in body] == [("(Rumores en la sala).", "Rumores en la sala")]
+    assert [(i.printed, i.text) for i in t.turns[1].incidents] == [("(Aplausos).", "Aplausos")]
+    assert text.dumps(t) == source

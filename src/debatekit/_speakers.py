@@ -92,7 +92,22 @@ ROLE_WORDS = _wordset(
     "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin "
     "zweite zweiter dritte dritter "
     "presidente presidenta vicepresidente vicepresidenta ministro ministra consejero "
-    "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria"
+    "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria "
+    # Nordic chairs and offices (Anf. 1 TALMANNEN, Presidenten, Statsrådet X,
+    # Ålderspresident X, Formanden, Puhemies), Polish (Marszałek, Wicemarszałek,
+    # Poseł X, Minister X, Sekretarz Stanu), Dutch (Minister, Staatssecretaris), Irish
+    # (An Ceann Comhairle, An Leas-Cheann Comhairle, An Cathaoirleach)
+    "talman talmannen presidenten statsråd statsrådet statsminister statsministern "
+    "ålderspresident ålderspresidenten formand formanden næstformand næstformanden "
+    "puhemies varapuhemies pääministeri ministeri forseti "
+    "marszałek wicemarszałek poseł posłanka sekretarz podsekretarz stanu prezes "
+    "przewodniczący przewodnicząca wiceprzewodniczący wiceprzewodnicząca "
+    "ceann leas-cheann comhairle cathaoirleach leas-chathaoirleach "
+    # Hungarian (ELNÖK, Korelnök), Czech (Předseda PSP X, Místopředseda PSP X, Poslankyně
+    # X, Ministr X)
+    "elnök elnöke alelnök korelnök jegyző "
+    "předseda předsedkyně místopředseda místopředsedkyně psp poslanec poslankyně "
+    "ministr ministryně"
 )
 
 #: Labels that name a participant by role, not by name: a label even if it occurs
@@ -106,14 +121,21 @@ PARTICIPANTS = _wordset(
 UNKNOWN = "Unknown"
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
-# A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"): not part
-# of the name; the same person as the label without it.
-_UNSURE = re.compile(r"[ \t]*(?:\[\?+\]|\(\?+\))")
+# A party after a slash: "Annika Saarikko /kesk" (the Finnish Eduskunta).
+_SLASH_PARTY = re.compile(r"[ \t]+/([^\W\d_][\w\-]{0,11})\Z")
+# A label ending in one parenthesis: what stands before it, and its content.
+_HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
+# A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
+# empty time bracket (the Storting's web reports print "Presidenten []:" where the
+# link to the video's time is missing): not part of the name; the same person as
+# the label without it.
+_UNSURE = re.compile(r"[ \t]*(?:\[\?*\]|\(\?+\))")
 
 
 def strip_unsure(label: str) -> str:
-    """``label`` without its low-confidence flags (``[?]``, ``(?)``)."""
-    return _UNSURE.sub("", label) if "?" in label else label
+    """``label`` without its low-confidence flags (``[?]``, ``(?)``) and empty
+    time brackets (``[]``)."""
+    return _UNSURE.sub("", label) if "?" in label or "[]" in label else label
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", ".": " "})
@@ -183,11 +205,22 @@ def split_label(label: str) -> SplitLabel:
     """
     label = html.unescape(label) if "&" in label else label
     label = strip_unsure(label)
+    whole = _HELD.fullmatch(label) if "," in label else None
+    if whole is not None and _holder(whole[1], whole[2]) and _words(whole[1])[0] in _ARTICLES:
+        # An office with a comma inside, then its holder: "El señor VICEPRESIDENTE
+        # DEL GOBIERNO Y CONSEJERO DE EDUCACIÓN, UNIVERSIDADES Y SOSTENIBILIDAD (Pérez
+        # García)".
+        return SplitLabel(whole[2], whole[1])
     parts = _commas(label)
     head = parts[0]
     meta: dict[str, str] = {}
     role = parts[1] or None if len(parts) > 1 else None
     affiliation = ", ".join(parts[2:]) or None if len(parts) > 2 else None
+    slash = _SLASH_PARTY.search(head)
+    if slash is not None:
+        # "Annika Saarikko /kesk" (the Finnish Eduskunta): the party after a slash
+        affiliation = affiliation or slash[1]
+        head = head[: slash.start()]
     parens = [p.strip() for p in _PAREN.findall(head)]
     bare = _PAREN.sub(" ", head).strip() or head.strip()
     if len(parens) == 1 and _holder(bare, parens[0]):

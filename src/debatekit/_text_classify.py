@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import cast
 
 from ._rules import is_collective
-from ._speakers import PARTICIPANTS, UNKNOWN, Roster, split_label
+from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
@@ -212,6 +212,7 @@ class _Classifier:
             else:
                 out[i] = ("text", start, line, None, row)
         _front_headings(result, kinds)
+        _front_names(result, kinds)
         kinds = +kinds
         if kinds:
             self.meta["text:dialect"] = kinds.most_common(1)[0][0]
@@ -275,8 +276,12 @@ def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Cou
     bare = _PAREN.sub(" ", _name_part(found.label)).split()
     if len(bare) > 1 or "," in found.label or found.time is not None:
         return True
-    if key in PARTICIPANTS:
-        return True  # "Question:", "Audience:": a role label, even if only once
+    if "(" in found.label and split_label(found.label).role is not None:
+        return True  # an office and its holder: "Forseti (Guðjón Guðmundsson):"
+    if key in PARTICIPANTS or (found.kind == "caps" and key in ROLE_WORDS):
+        # "Question:", "Audience:": a role label, even if only once; so is an office in
+        # capitals ("ELNÖK:", "TALMANNEN:"), the chair a record names elsewhere
+        return True
     short = split_label(found.label).short
     if short is not None and counts[_norm(short)] >= 1:
         return True  # "Emzy (E):" introduces the label "E:"
@@ -315,6 +320,41 @@ def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
             ):
                 kinds[head.kind] -= 1
                 result[i] = ("text", start, line, None, row)
+
+
+# What follows a metadata key in a report's header: a person's name and nothing else
+# ("President: Masud Gharahkhani").
+_NAME_ONLY = re.compile(
+    r"[ \t]*[A-Z\u00c0-\u00de][\w'’.\-]*"
+    r"(?:[ \t]+(?:[A-Z\u00c0-\u00de][\w'’.\-]*|de|van|von|der|den|la|le|af)){1,4}[ \t]*"
+)
+
+
+def _front_names(result: list[_Row], kinds: Counter[str]) -> None:
+    """A label before the first speech whose line holds only a name, the sitting's
+    chair in a report's header ("Dato: 22.10.2024" / "President: Masud Gharahkhani",
+    the Storting), is front matter when no later label prints that name: its row
+    becomes text (and its kind is counted off ``kinds``)."""
+    labels = [
+        i
+        for i, (kind, _, _, found, _) in enumerate(result)
+        if kind == "label" and isinstance(found, _Label) and found.kind != "explicit"
+    ]
+
+    def name_only(i: int) -> bool:
+        line, found = result[i][2], cast(_Label, result[i][3])
+        return found.time is None and _NAME_ONLY.fullmatch(line, found.end) is not None
+
+    first = next((n for n, i in enumerate(labels) if not name_only(i)), None)
+    if not first:
+        return
+    others = {_norm(_name_part(cast(_Label, result[i][3]).label)) for i in labels[first:]}
+    for i in labels[:first]:
+        _, start, line, head, row = result[i]
+        found = cast(_Label, head)
+        if not _named_elsewhere(found, others):
+            kinds[found.kind] -= 1
+            result[i] = ("text", start, line, None, row)
 
 
 _LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")

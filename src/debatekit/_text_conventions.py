@@ -132,7 +132,10 @@ _COMPTE_RENDU = (
     r"(?: (?:de la|du|des|de l['’]|de) ?[a-zé][\w'’,\- ]{2,160}?(?=\.))?)"
     r"(?:[ \-](?:de |d['’]|du |la |le )?[A-ZÉÈ][\w'’\-]+){0,4}"
     # the office after a comma (M. Y, ministre de ...; Mme Z, Première ministre)
-    r"(?:, [\wé][^.\n]{2,200}?)?)\.(?:[ \t\u00a0]+|$)"
+    r"(?:, [\wé][^.\n]{2,200}?)?)"
+    # the full stop, after a space in the Sénat's analytical report, and there a dash
+    # before the speech ("M. Pierre-Yves Collombat .  - Après ...")
+    r"[ \u00a0]?\.(?:[ \t\u00a0]+[-–—](?=[ \t\u00a0]))?(?:[ \t\u00a0]+|$)"
 )
 
 
@@ -173,7 +176,7 @@ _EP_PARTICLE = r"(?:de|da|di|do|del|della|dos|van|von|der|den|la|le|du|des|y|e|z
 _EUROPARL = (
     # A name (capitalised words, with particles), a group in brackets, after a comma
     # what the speaker speaks as; no colon and no sentence inside.
-    rf"(?P<label>{_EP_WORD}(?: (?:{_EP_PARTICLE} )*{_EP_WORD}){{0,4}}"
+    rf"[ \t\u00a0]*(?P<label>{_EP_WORD}(?: (?:{_EP_PARTICLE} )*{_EP_WORD}){{0,4}}"
     r"(?: \([^()\n]{1,40}\))?(?:, [^\n.:–—]{1,120})?)"
     r"\.[ \u00a0]+[–—-][ \u00a0]+(?=\S)"
 )
@@ -206,6 +209,34 @@ _CAPS = r"A-Z\u00c0-\u00d6\u00d8-\u00de"
 _RESOCONTO = (
     rf"(?P<label>[{_CAPS}]{{2}}[{_CAPS}'’\-]+(?: [{_CAPS}][{_CAPS}'’\-]*){{0,4}}"
     r"(?:, [^\n.:]{2,120})?)\.[ \t]+(?=\S)"
+)
+
+
+# A Spanish Diario de Sesiones label (Congreso, Senado, regional parliaments): an
+# article and "señor"/"señora", the name or the office, mostly in capitals, the
+# holder of an office in parentheses, a colon; the speech runs on: "El señor
+# PRESIDENTE: ...", "La señora MINISTRA DE HACIENDA (Montero Cuadrado): ...", "El
+# señor VICEPRESIDENTE DEL GOBIERNO Y CONSEJERO DE EDUCACIÓN, UNIVERSIDADES Y
+# SOSTENIBILIDAD (Pérez García): ...", older records in mixed case ("El señor
+# presidente:", "La señora Arévalo Araya:"); Catalan "El senyor", Galician "O señor".
+_ES_WORD = (
+    r"(?:[A-Z\u00c0-\u00de][\w'’.\-]*,?|de|del|la|las|los|y|e|i|presidente|presidenta"
+    r"|vicepresidente|vicepresidenta|primero|primera|segundo|segunda|tercero|tercera"
+    r"|consejero|consejera|ministro|ministra|secretario|secretaria|portavoz)"
+)
+_DIARIO = (
+    r"[ \t]*(?P<label>(?:El|La|O|A) (?:señor|señora|senyor|senyora)(?: (?:don|doña))?"
+    rf"(?: {_ES_WORD}){{1,18}}(?: \([^()\n:]{{2,80}}\))?):(?:[ \t]+|$)"
+)
+
+
+# Debates copied from TheyWorkForYou-style sites (KildareStreet for the Oireachtas,
+# TheyWorkForYou for Westminster): the speaker's portrait's alternative text runs
+# into the name on one line, "Photo of Enda KennyEnda Kenny (Mayo, Fine Gael)", the
+# speech on the lines below (after the site's "Link to this: ..." line).
+_PHOTO = (
+    r"Photo of (?P<photo>[^\n]{2,80}?) ?"
+    r"(?P<label>(?P=photo)(?: \([^()\n]{1,120}\))?)[ \t]*$"
 )
 
 
@@ -332,6 +363,20 @@ def _entries() -> dict[str, Convention]:
             "Italian stenographic records: 'PRESIDENTE. text', 'MARIO ROSSI. text',"
             " 'GIORGIA MELONI, Presidente del Consiglio dei ministri. text'",
             label=re.compile(_RESOCONTO),
+        ),
+        Convention(
+            "diario-de-sesiones",
+            "Spanish records: 'El señor PRESIDENTE:', 'La señora MINISTRA DE HACIENDA"
+            " (Montero Cuadrado):', the speech on the label's line",
+            label=re.compile(_DIARIO),
+            interjections=True,
+        ),
+        Convention(
+            "photo-name",
+            "Debates copied from TheyWorkForYou-style sites: 'Photo of Enda KennyEnda Kenny"
+            " (Mayo, Fine Gael)' alone on its line, the speech below",
+            label=re.compile(_PHOTO),
+            distinctive=True,
         ),
         Convention(
             "compte-rendu",

@@ -24,12 +24,18 @@ _LABEL = re.compile(
     rf"{_INDENT}"
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
-    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,99}}?)"
+    # (a Hungarian member's office may run to 160 characters: "LEZSÁK SÁNDOR, az
+    # oktatási és tudományos bizottság elnöke, ...; valamint az MDF
+    # képviselőcsoportja részéről :")
+    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,159}}?)"
     rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
     rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
     rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$"
     # "Name: [00:01:02] text": a bracketed time between the label and the speech
-    rf"|[ \t\u00a0]+(?P<its>\({_TS}\)|\[{_TS}\])[ \t]+(?=\S)|[ \t\u00a0]+|$)"
+    rf"|[ \t\u00a0]+(?P<its>\({_TS}\)|\[{_TS}\])[ \t]+(?=\S)"
+    # "O Sr. Presidente: — Srs. Deputados": a dash after the colon (the Portuguese
+    # Diário da Assembleia da República) is the label's, not the speech's
+    rf"|[ \t\u00a0]+[—–-][ \t\u00a0]+(?=\S)|[ \t\u00a0]+|$)"
 )
 # "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
 # next lines.
@@ -51,6 +57,13 @@ _NUMBERED = re.compile(r"\d{1,3}\.\d{1,3}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z"
 # UK select committees' oral evidence numbers the questions: "Q12 Chair: ...",
 # "Q13 Harriett Baldwin: ..."; the number is not the speaker's name.
 _COMMITTEE_Q = re.compile(r"Q\d{1,4}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
+# The Swedish Riksdag's record numbers every speech ("anförande"): "Anf. 12 ANNA
+# ANDERSSON (S):", "Anf. 1 TALMANNEN:". The number is not the speaker's name.
+_SPEECH_NO = re.compile(r"Anf\.[ \t\u00a0]+\d{1,4}[ \t\u00a0]+(?P<name>[^\d\s].{0,99})\Z")
+# A sentence inside what would be a label's role: "Voorzitter, dank u wel. Toekomst
+# voor Groningen: dat klinkt ..." (a word in lower case, a full stop, a capital), or
+# an exclamation or a question.
+_SENTENCE = re.compile(r"(?<![\w.])[^\W\d_A-Z\u00c0-\u00de]{2,}\.[ \t]+[A-Z\u00c0-\u00de]|[!?]")
 # "Name {#id}:": the id is any NCName (the one id rule, debatekit._rules).
 _EXPLICIT = re.compile(rf"(?P<name>\S.{{0,119}}?) \{{#(?P<id>{NCNAME})\}}:(?:[ \t]+|$)")
 _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))")
@@ -65,12 +78,16 @@ _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 #: A classified line (or run of plain lines): kind, offset, text, detail, line number.
 _Row: TypeAlias = "tuple[str, int, str, object, int]"
-_STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)|\[([^\[\]\n]+)\])[ \t]*\Z")
+# (A Spanish record closes its stage directions with a full stop: "(Rumores en la sala).")
+_STAGE_LINE = re.compile(r"[ \t]*(?:\(([^()\n]+)\)\.?|\[([^\[\]\n]+)\])[ \t]*\Z")
 _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 # A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
 # reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
-_INLINE = re.compile(r"\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
+# (Not one glued to a word: "(2019/2801(RSP))", "member(s)".)
+_INLINE = re.compile(r"(?<![\w/])\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+# A party after a slash, as the Finnish Eduskunta prints it: "Annika Saarikko /kesk:".
+_SLASH_PARTY = re.compile(r"[ \t]+/[^\W\d_][\w\-]{0,11}\Z")
 _BOILERPLATE = re.compile(
     r"(?i:(?:view|watch|listen to|subscribe|download|read the full|click|visit)\b.{0,150}"
     r"\b(?:player|youtube|video|podcast|episode|transcript|recording|here|online|website"
@@ -148,6 +165,9 @@ _STOP = frozenset(
         "please",
         "thank",
         "thanks",
+        # a preposition opens a list line, never a name ("For Oslo: Sissel Dagslet",
+        # the Storting's list of substitutes taking their seats)
+        "for",
     ]
 )
 # Titles and offices a label may print in lower case after its first word.
@@ -279,11 +299,14 @@ def _name_shape(label: str) -> str | None:
     if not name or len(name) > 80:
         return None
     if "," in label and any(
-        not part or len(part.split()) > 10 or any(q in part for q in '"“”«»')
+        not part
+        or len(part.split()) > 10
+        or any(q in part for q in '"“”«»')
+        or _SENTENCE.search(part) is not None
         for part in _commas(label)[1:]
     ):
         return None
-    bare = _PAREN.sub(" ", name).strip()
+    bare = _SLASH_PARTY.sub("", _PAREN.sub(" ", name)).strip()
     if not bare or "(" in bare or ")" in bare:
         return None
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
@@ -393,9 +416,18 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
     match = _LABEL.match(line)
     if match:
         label = match["label"].rstrip()
-        if label[:1].isdigit() or (label[:1] == "Q" and label[1:2].isdigit()):
+        if (
+            label[:1].isdigit()
+            or (label[:1] == "Q" and label[1:2].isdigit())
+            or label.startswith("Anf.")
+        ):
             # the number and the addressee stay in the printed prefix
-            numbered = _QUESTION.match(label) or _NUMBERED.match(label) or _COMMITTEE_Q.match(label)
+            numbered = (
+                _QUESTION.match(label)
+                or _NUMBERED.match(label)
+                or _COMMITTEE_Q.match(label)
+                or _SPEECH_NO.match(label)
+            )
             if numbered is not None:
                 label = numbered["name"]
         shape = _name_shape(label)
@@ -492,7 +524,8 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     if (
         colon > 0
         and line[colon + 1 : colon + 2] == " "
-        and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "[", "<", "h", "w")
+        and line[colon + 2 : colon + 3]
+        not in ("", " ", "\t", "\u00a0", "(", "[", "<", "h", "w", "—", "–", "-")
         and not line[colon + 2 : colon + 3].isdigit()  # "Name: 00:01:10": a time, not text
         and _PLAIN_PREFIX.fullmatch(line, 0, colon)
     ):

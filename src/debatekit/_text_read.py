@@ -177,10 +177,27 @@ class _Reader(_Classifier):
             return Incident(kind="incident", subtype="section-break", printed=printed)
         if not printed.startswith(("(", "[")):  # 'Mr Tanner interjecting'
             return Incident(kind="vocal", subtype="interjection", text=printed, printed=printed)
-        content = printed[1:-1].strip()
+        content = printed[1 : -2 if printed.endswith(").") else -1].strip()
         found = _stage(content)
         kind, subtype = found if found else ("incident", None)
-        return Incident(kind=kind, subtype=subtype, text=content, printed=printed)
+        incident = Incident(kind=kind, subtype=subtype, text=content, printed=printed)
+        return self._named(incident)
+
+    def _named(self, found: Incident) -> Incident:
+        """``(Name [PARTY]: words)``, between speeches or inside one, attributed to that
+        speaker where known (``who``); the printed name and party go to ``meta``."""
+        named = _NAMED.match(found.text or "") if (found.printed or "")[:1] == "(" else None
+        if named is None:
+            return found
+        meta = {"speaker": named["name"]}
+        if named["party"]:
+            meta["affiliation"] = named["party"]
+        index = self.roster.find(named["name"])
+        who = self.roster.people[index].id if index is not None else None
+        kind, subtype = found.kind, found.subtype
+        if subtype is None:
+            kind, subtype = "vocal", "interjection"
+        return attrs.evolve(found, kind=kind, subtype=subtype, who=who, meta=meta)
 
     def _turn(self, index: int, label: _Label | None, pieces: list[_Piece], number: int) -> Turn:
         person = self.roster.people[index]
@@ -248,19 +265,7 @@ class _Reader(_Classifier):
         """A stage direction standing as a paragraph inside a turn, at ``offset``;
         ``(Name [PARTY]: words)`` is attributed to that speaker where known."""
         found = self._stage_incident(piece)
-        meta = {"text:paragraph": "own"}
-        who = None
-        named = _NAMED.match(found.text or "")
-        if named is not None:
-            meta["speaker"] = named["name"]
-            if named["party"]:
-                meta["affiliation"] = named["party"]
-            index = self.roster.find(named["name"])
-            who = self.roster.people[index].id if index is not None else None
-        kind, subtype = found.kind, found.subtype
-        if named is not None and found.subtype is None:
-            kind, subtype = "vocal", "interjection"
-        return attrs.evolve(found, kind=kind, subtype=subtype, who=who, offset=offset, meta=meta)
+        return attrs.evolve(found, offset=offset, meta={**found.meta, "text:paragraph": "own"})
 
     def _layout(self, items: list[_Piece]) -> None:
         gaps: list[str] = []

@@ -25,6 +25,7 @@ from collections import Counter
 import attrs
 
 from ._text_conventions import CONVENTIONS, Convention
+from ._text_lex import _name_shape
 from ._text_pages import margin_numbered, strip_pages
 
 __all__ = ["SAMPLE", "Sniffed", "sniff_text"]
@@ -122,7 +123,8 @@ def _labels(convention: Convention, sample: str) -> list[str]:
     found = [m.group("label") or m.group("qa") or m["timed"] for m in _COLON.finditer(sample)]
     if convention.dialect == "caps":
         found = [f for f in found if not any(c.islower() for c in f)]
-    return [f for f in found if _WORDS_ONLY.search(f)]
+    # (What the reader's name rule refuses is no label: "Mit anderen Worten: ...".)
+    return [f for f in found if _WORDS_ONLY.search(f) and _name_shape(f) is not None]
 
 
 def _by_shape(

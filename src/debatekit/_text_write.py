@@ -704,7 +704,7 @@ def _own_paragraph(printed: str) -> bool:
         printed == printed.strip()
         and "\n\n" not in printed
         and (
-            (printed.startswith(("(", "[")) and printed.endswith((")", "]")))
+            (printed.startswith(("(", "[")) and printed.endswith((")", "]", ").")))
             or _BREAK.fullmatch(printed) is not None
         )
     )
