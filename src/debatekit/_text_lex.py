@@ -57,10 +57,13 @@ _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))"
 # A label's colon is never further into its line than this (label, stamps, markup).
 _LABEL_REACH = 200
 # The start of every line that may be anything but plain text.
-_SPECIAL_LINE = re.compile(
-    rf"^(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
-)
+_SPECIAL = rf"(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)"
+_SPECIAL_LINE = re.compile("^" + _SPECIAL, re.MULTILINE)
+# The same after the first line, found from the line end before it (a search for a
+# literal newline skips to the next line at once; "^" is tried at every character).
+_SPECIAL_NEXT = re.compile("\n" + _SPECIAL, re.MULTILINE)
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
+_ANY_NEXT = re.compile(r"\n(?=.)")
 # A block of non-empty lines.
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 #: A classified line (or run of plain lines): kind, offset, text, detail, line number.
