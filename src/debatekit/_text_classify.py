@@ -315,22 +315,26 @@ def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
         ),
         None,
     )
-    if first_inline is not None:
-        others = {
-            _norm(_name_part(found.label))
-            for kind, _, _, found, _ in result[first_inline:]
-            if kind == "label" and isinstance(found, _Label)
-        }
-        for i in range(first_inline):
-            kind, start, line, head, row = result[i]
-            if (
-                kind == "label"
-                and isinstance(head, _Label)
-                and _bare_heading(line, head)
-                and not _named_elsewhere(head, others)
-            ):
-                kinds[head.kind] -= 1
-                result[i] = ("text", start, line, None, row)
+    if first_inline is None:
+        return
+    heads = [
+        i
+        for i, (kind, _, line, head, _) in enumerate(result[:first_inline])
+        if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head)
+    ]
+    if not heads:
+        return
+    labels = {
+        found.label
+        for kind, _, _, found, _ in result[first_inline:]
+        if kind == "label" and isinstance(found, _Label)
+    }
+    others = {_norm(_name_part(label)) for label in labels}  # (each distinct label once)
+    for i in heads:
+        _, start, line, head, row = result[i]
+        if isinstance(head, _Label) and not _named_elsewhere(head, others):
+            kinds[head.kind] -= 1
+            result[i] = ("text", start, line, None, row)
 
 
 _LEAD_GROUP = re.compile(r"[ \t]*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])")
