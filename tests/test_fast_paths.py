@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from debatekit import Entity, Sentence, Token, Turn, ValidationError
+from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
 from debatekit._frozendict import frozen_mapping
@@ -77,6 +79,50 @@ def test_plain_turns_in_bulk_are_the_turns_init_would_build(
     if fast is not None:
         assert fast == slow
         assert [attrs.asdict(t) for t in fast] == [attrs.asdict(t) for t in slow]
+
+
+_TIMES = st.one_of(
+    st.none(),
+    st.integers(-2, 5).map(lambda seconds: dt.timedelta(seconds=seconds)),
+    st.sampled_from([models.MAX_TIME, models.MAX_TIME + dt.timedelta(seconds=1), 3]),
+)
+
+
+_INCIDENTS = st.one_of(
+    st.lists(
+        st.builds(
+            Incident, kind=st.just("vocal"), offset=st.integers(0, 7), length=st.integers(0, 1)
+        ),
+        max_size=3,
+    ).map(tuple),
+    st.sampled_from([("not an incident",), (Incident(kind="vocal"),)]),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["Hello.", "Hi there."]), min_size=1, max_size=3).map(tuple),
+    _TIMES,
+    _TIMES,
+    _INCIDENTS,
+)
+def test_a_turn_the_fast_check_takes_passes_the_full_check(
+    paragraphs: tuple[str, ...], start: object, end: object, incidents: tuple[Incident, ...]
+) -> None:
+    """Times and incidents go through the fast check too (a text reader's turns have
+    them): whatever it takes, the full check takes."""
+    try:
+        turn = Turn(
+            id="u1",
+            speaker_id="a",
+            paragraphs=paragraphs,
+            start=start,  # type: ignore[arg-type]
+            end=end,  # type: ignore[arg-type]
+            incidents=incidents,
+        )
+    except (ValidationError, TypeError):
+        return
+    turn._check_all()  # raises where the fast check let a problem through
 
 
 def test_the_bulk_defaults_follow_the_fields() -> None:
