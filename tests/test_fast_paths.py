@@ -13,6 +13,7 @@ from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
 from debatekit._frozendict import frozen_mapping
+from debatekit._rules import MAX_TIME
 
 _IDS = st.one_of(st.sampled_from(["u1", "a·b", "²x", "1a", "", "x y", "é"]), st.text(max_size=4))
 _PARAGRAPHS = st.lists(
@@ -84,7 +85,7 @@ def test_plain_turns_in_bulk_are_the_turns_init_would_build(
 _TIMES = st.one_of(
     st.none(),
     st.integers(-2, 5).map(lambda seconds: dt.timedelta(seconds=seconds)),
-    st.sampled_from([models.MAX_TIME, models.MAX_TIME + dt.timedelta(seconds=1), 3]),
+    st.sampled_from([MAX_TIME, MAX_TIME + dt.timedelta(seconds=1), 3]),
 )
 
 
@@ -123,6 +124,50 @@ def test_a_turn_the_fast_check_takes_passes_the_full_check(
     except (ValidationError, TypeError):
         return
     turn._check_all()  # raises where the fast check let a problem through
+
+
+# One field of a good incident made bad (or none): each value the full check refuses.
+_BAD_INCIDENT_FIELDS: dict[str, list[object]] = {
+    "kind": ["nonsense", 3],
+    "text": ["x\ud800", 1],
+    "subtype": ["\udc00", b"x"],
+    "printed": ["(\ud800)", 2],
+    "offset": [-1, "1"],
+    "length": [-1, 1],
+    "id": ["1n", ""],
+    "time": [dt.timedelta(seconds=-1), 5],
+    "meta": [{"": "x"}, {"k": 1}],
+}
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(
+        st.just(None),
+        st.sampled_from(sorted(_BAD_INCIDENT_FIELDS)).flatmap(
+            lambda name: st.tuples(st.just(name), st.sampled_from(_BAD_INCIDENT_FIELDS[name]))
+        ),
+    ),
+    st.one_of(st.none(), st.integers(0, 3)),
+    st.sampled_from([{}, {"text:before": " "}]),
+)
+def test_an_incident_the_fast_check_takes_passes_the_full_check(
+    bad: tuple[str, object] | None, offset: int | None, meta: dict[str, str]
+) -> None:
+    fields: dict[str, object] = {
+        "kind": "vocal",
+        "text": "LAUGHTER",
+        "printed": "(LAUGHTER)",
+        "offset": offset,
+        "meta": meta,
+    }
+    if bad is not None:
+        fields[bad[0]] = bad[1]
+    try:
+        incident = Incident(**fields)  # type: ignore[arg-type]
+    except (ValidationError, TypeError):
+        return
+    incident._check_all()  # raises where the fast check let a problem through
 
 
 def test_the_bulk_defaults_follow_the_fields() -> None:

@@ -103,6 +103,14 @@ def _good_meta(meta: object) -> bool:
     )
 
 
+def _good_string(value: object) -> bool:
+    """The fast check of an optional string field: true when _check_strings would find
+    nothing."""
+    return value is None or (
+        type(value) is str and (value.isascii() or _SURROGATE_SEARCH(value) is None)
+    )
+
+
 def _good_time(value: object) -> bool:
     """The fast check of a time: true when _check_time would find nothing."""
     return type(value) is dt.timedelta and _ZERO <= value <= MAX_TIME
@@ -315,6 +323,27 @@ class Incident:
     meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
+        # Fast path for the usual incident (a reader makes one per stage direction): the
+        # full check below finds and names every problem.
+        if (
+            type(self.kind) is str
+            and self.kind in INCIDENT_KINDS
+            and self.id is None
+            and self.time is None
+            and type(self.length) is int
+            and self.length == 0
+            and (self.offset is None or (type(self.offset) is int and self.offset >= 0))
+            and _good_string(self.subtype)
+            and _good_string(self.text)
+            and _good_string(self.printed)
+            and (not self.meta or _good_meta(self.meta))
+        ):
+            return
+        self._check_all()
+
+    def _check_all(self) -> None:
+        """The full check: every problem found and named (a test holds the fast path
+        above to it)."""
         problems: list[Problem] = []
         if self.kind not in INCIDENT_KINDS:
             problems.append(
