@@ -502,11 +502,12 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
         and line[colon + 1 : colon + 2] == " "
         and line[colon + 2 : colon + 3] not in ("", " ", "\t", "\u00a0", "(", "[", "<", "h", "w")
         and not line[colon + 2 : colon + 3].isdigit()  # "Name: 00:01:10": a time, not text
-        and _PLAIN_PREFIX.fullmatch(line, 0, colon)
     ):
         prefix = line[:colon]
-        if prefix in _PREFIX_LABELS:
+        if prefix in _PREFIX_LABELS:  # (only plain prefixes are kept)
             return _PREFIX_LABELS[prefix]
+        if not _PLAIN_PREFIX.fullmatch(prefix):
+            return _candidate(line)
         found = _candidate(prefix + ": x")
         if len(_PREFIX_LABELS) < 4096:
             _PREFIX_LABELS[prefix] = found
