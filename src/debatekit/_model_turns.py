@@ -86,7 +86,8 @@ def _good_text(value: object) -> bool:
     return (
         type(value) is str
         and value != ""
-        and value == value.strip()
+        and not value[0].isspace()  # (value == value.strip(), without a copy)
+        and not value[-1].isspace()
         and ("\n" not in value or _BLANK_LINE.search(value) is None)
         and (value.isascii() or _SURROGATE_SEARCH(value) is None)
     )
