@@ -327,8 +327,7 @@ class Incident:
         # Fast path for the usual incident (a reader makes one per stage direction): the
         # full check below finds and names every problem.
         if (
-            type(self.kind) is str
-            and self.kind in INCIDENT_KINDS
+            self.kind in INCIDENT_KINDS
             and self.id is None
             and self.time is None
             and type(self.length) is int
