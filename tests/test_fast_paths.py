@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
@@ -12,6 +14,7 @@ from debatekit import _converter as converters
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
 from debatekit._frozendict import frozen_mapping
+from debatekit._rules import MAX_TIME
 
 _IDS = st.one_of(st.sampled_from(["u1", "a·b", "²x", "1a", "", "x y", "é"]), st.text(max_size=4))
 _PARAGRAPHS = st.lists(
@@ -100,6 +103,94 @@ def test_texts_checked_together_as_one_at_a_time(texts: list[object]) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(models, "_TEXTS_AT_ONCE", 2)
         assert models._good_texts(texts) is all(map(models._good_text, texts))
+
+
+_TIMES = st.one_of(
+    st.none(),
+    st.integers(-2, 5).map(lambda seconds: dt.timedelta(seconds=seconds)),
+    st.sampled_from([MAX_TIME, MAX_TIME + dt.timedelta(seconds=1), 3]),
+)
+
+
+_INCIDENTS = st.one_of(
+    st.lists(
+        st.builds(
+            Incident, kind=st.just("vocal"), offset=st.integers(0, 7), length=st.integers(0, 1)
+        ),
+        max_size=3,
+    ).map(tuple),
+    st.sampled_from([("not an incident",), (Incident(kind="vocal"),)]),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["Hello.", "Hi there."]), min_size=1, max_size=3).map(tuple),
+    _TIMES,
+    _TIMES,
+    _INCIDENTS,
+)
+def test_a_turn_the_fast_check_takes_passes_the_full_check(
+    paragraphs: tuple[str, ...], start: object, end: object, incidents: tuple[Incident, ...]
+) -> None:
+    """Times and incidents go through the fast check too (a text reader's turns have
+    them): whatever it takes, the full check takes."""
+    try:
+        turn = Turn(
+            id="u1",
+            speaker_id="a",
+            paragraphs=paragraphs,
+            start=start,  # type: ignore[arg-type]
+            end=end,  # type: ignore[arg-type]
+            incidents=incidents,
+        )
+    except (ValidationError, TypeError):
+        return
+    turn._check_all()  # raises where the fast check let a problem through
+
+
+# One field of a good incident made bad (or none): each value the full check refuses.
+_BAD_INCIDENT_FIELDS: dict[str, list[object]] = {
+    "kind": ["nonsense", 3],
+    "text": ["x\ud800", 1],
+    "subtype": ["\udc00", b"x"],
+    "printed": ["(\ud800)", 2],
+    "offset": [-1, "1"],
+    "length": [-1, 1],
+    "id": ["1n", ""],
+    "time": [dt.timedelta(seconds=-1), 5],
+    "meta": [{"": "x"}, {"k": 1}],
+}
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(
+        st.just(None),
+        st.sampled_from(sorted(_BAD_INCIDENT_FIELDS)).flatmap(
+            lambda name: st.tuples(st.just(name), st.sampled_from(_BAD_INCIDENT_FIELDS[name]))
+        ),
+    ),
+    st.one_of(st.none(), st.integers(0, 3)),
+    st.sampled_from([{}, {"text:before": " "}]),
+)
+def test_an_incident_the_fast_check_takes_passes_the_full_check(
+    bad: tuple[str, object] | None, offset: int | None, meta: dict[str, str]
+) -> None:
+    fields: dict[str, object] = {
+        "kind": "vocal",
+        "text": "LAUGHTER",
+        "printed": "(LAUGHTER)",
+        "offset": offset,
+        "meta": meta,
+    }
+    if bad is not None:
+        fields[bad[0]] = bad[1]
+    try:
+        incident = Incident(**fields)  # type: ignore[arg-type]
+    except (ValidationError, TypeError):
+        return
+    incident._check_all()  # raises where the fast check let a problem through
 
 
 def test_the_bulk_defaults_follow_the_fields() -> None:

@@ -26,10 +26,11 @@ from ._checks import raise_problems as _raise
 from ._checks import surrogate_problem as _surrogate_problem
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
 from ._linguistic import Sentence, check_layer_fits, check_sentences
-from ._rules import BLANK_LINE, IncidentKind, are_ncnames, is_ncname
+from ._rules import BLANK_LINE, MAX_TIME, IncidentKind, are_ncnames, is_ncname
 from .errors import Problem
 
 INCIDENT_KINDS: frozenset[str] = frozenset(get_args(IncidentKind))
+_ZERO = dt.timedelta(0)
 
 # A blank line (only white space): it would split a paragraph in two.
 _BLANK_LINE = BLANK_LINE
@@ -87,7 +88,8 @@ def _good_text(value: object) -> bool:
     return (
         type(value) is str
         and value != ""
-        and value == value.strip()
+        and not value[0].isspace()  # (value == value.strip(), without a copy)
+        and not value[-1].isspace()
         and ("\n" not in value or _BLANK_LINE.search(value) is None)
         and (value.isascii() or _SURROGATE_SEARCH(value) is None)
     )
@@ -102,6 +104,40 @@ def _good_meta(meta: object) -> bool:
         and ((key.isascii() and value.isascii()) or _SURROGATE_SEARCH(key + value) is None)
         for key, value in meta.items()
     )
+
+
+def _good_string(value: object) -> bool:
+    """The fast check of an optional string field: true when _check_strings would find
+    nothing."""
+    return value is None or (
+        type(value) is str and (value.isascii() or _SURROGATE_SEARCH(value) is None)
+    )
+
+
+def _good_time(value: object) -> bool:
+    """The fast check of a time: true when _check_time would find nothing."""
+    return type(value) is dt.timedelta and _ZERO <= value <= MAX_TIME
+
+
+def _in_order(start: dt.timedelta | None, end: dt.timedelta) -> bool:
+    """Whether a turn's end (a good time) is not before its start (None or a good time)."""
+    return start is None or start <= end
+
+
+def _good_incidents(incidents: tuple[Incident, ...], paragraphs: tuple[str, ...]) -> bool:
+    """The fast check of a turn's incidents (its paragraphs good strings): true when the
+    full check would find nothing (each an Incident with an offset inside the turn's
+    text, in order)."""
+    if set(map(type, incidents)) != {Incident}:
+        return False
+    size = sum(map(len, paragraphs)) + 2 * max(len(paragraphs) - 1, 0)
+    previous = 0
+    for incident in incidents:
+        offset = incident.offset
+        if offset is None or offset < previous or offset + incident.length > size:
+            return False
+        previous = offset
+    return True
 
 
 def _check_text(problems: list[Problem], path: str, value: object, what: str) -> None:
@@ -290,6 +326,26 @@ class Incident:
     meta: FrozenDict[str, str] = field(default=EMPTY, converter=frozen_mapping)
 
     def __attrs_post_init__(self) -> None:
+        # Fast path for the usual incident (a reader makes one per stage direction): the
+        # full check below finds and names every problem.
+        if (
+            self.kind in INCIDENT_KINDS
+            and self.id is None
+            and self.time is None
+            and type(self.length) is int
+            and self.length == 0
+            and (self.offset is None or (type(self.offset) is int and self.offset >= 0))
+            and _good_string(self.subtype)
+            and _good_string(self.text)
+            and _good_string(self.printed)
+            and (not self.meta or _good_meta(self.meta))
+        ):
+            return
+        self._check_all()
+
+    def _check_all(self) -> None:
+        """The full check: every problem found and named (a test holds the fast path
+        above to it)."""
         problems: list[Problem] = []
         if self.kind not in INCIDENT_KINDS:
             problems.append(
@@ -512,10 +568,9 @@ class Turn:
         # identifiers, most ids, are NCNames without the regular expression);
         # the full check below finds and names every problem.
         if (
-            (not self.incidents or (not self.sentences and _good_incidents(self)))
-            and not self.markup
-            and self.start is None
-            and self.end is None
+            not self.markup
+            and (self.start is None or _good_time(self.start))
+            and (self.end is None or (_good_time(self.end) and _in_order(self.start, self.end)))
             and (not self.meta or _good_meta(self.meta))
             and type(id_ := self.id) is str
             and is_ncname(id_)
@@ -523,13 +578,22 @@ class Turn:
             and is_ncname(who)
             and all(map(_good_text, self.paragraphs))
             and (self.label is None or _good_label(self.label))
+            and (  # (after the paragraphs: their lengths count)
+                not self.incidents
+                or (not self.sentences and _good_incidents(self.incidents, self.paragraphs))
+            )
         ):
             if self.sentences:
                 problems: list[Problem] = []
                 check_sentences(problems, self.paragraphs, self.sentences)
                 _raise(problems)
             return
-        problems = []
+        self._check_all()
+
+    def _check_all(self) -> None:
+        """The full check: every problem found and named (a test holds the fast path
+        above to it)."""
+        problems: list[Problem] = []
         _check_id(problems, "id", self.id)
         _check_id(problems, "speaker_id", self.speaker_id)
         for i, paragraph in enumerate(self.paragraphs):
@@ -573,24 +637,6 @@ class Turn:
                 check_layer_fits(problems, text, self.sentences, self.markup, self.incidents)
         _check_meta(problems, "meta", self.meta)
         _raise(problems)
-
-
-def _good_incidents(turn: Turn) -> bool:
-    """The fast check of a turn's incidents: true when the full check would find no
-    problem with them (each an :class:`Incident` inside the text, in order)."""
-    paragraphs = turn.paragraphs
-    if not all(type(p) is str for p in paragraphs):
-        return False
-    size = sum(map(len, paragraphs)) + 2 * max(len(paragraphs) - 1, 0)
-    previous = 0
-    for incident in turn.incidents:
-        if type(incident) is not Incident:
-            return False
-        offset = incident.offset
-        if offset is None or offset < previous or offset + incident.length > size:
-            return False
-        previous = offset
-    return True
 
 
 # The setters of Turn's slots, for Turn._plain (in this order; a test checks it).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import cast
 
 from ._rules import is_collective
@@ -14,6 +14,7 @@ from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
     _ANY_LINE,
+    _ANY_NEXT,
     _BLOCK,
     _BREAK,
     _EXPLICIT,
@@ -21,6 +22,7 @@ from ._text_lex import (
     _LABEL_REACH,
     _PAREN,
     _SPECIAL_LINE,
+    _SPECIAL_NEXT,
     _STAGE_LINE,
     COLLECTIVE,
     _bare_heading,
@@ -116,11 +118,9 @@ class _Classifier:
         size = len(text)
         pos = 0
         lineno = 1
-        finder = _ANY_LINE if pattern is not None else _SPECIAL_LINE
         append = out.append
         find = text.find
-        for match in finder.finditer(text):
-            start = match.start()
+        for start in _line_starts(text, pattern is not None):
             if start < pos:  # the second line of a wrapped label, taken with the first
                 continue
             if start > pos:
@@ -137,34 +137,7 @@ class _Classifier:
             pos = stop + 1
             row = lineno
             lineno += 1
-            first = line[:1]
-            if first == " " or first == "\t" or first == "\u00a0":
-                first = line.lstrip(" \t\u00a0")[:1]
-            if not first or (first.isspace() and not line.strip()):
-                append(("blank", start, line, None, row))
-                continue
-            brace = "{#" in line
-            if brace and _EXPLICIT.match(line):
-                candidates.append(len(out))
-                append(("cand", start, line, _candidate(line), row))
-                continue
-            if first == "\\" or (brace and "\\{#" in line):
-                plain = _escape(line)
-                if plain is not None:
-                    self.weak_escapes |= plain[1] == _IN_TURNS
-                    append(("text", start, line, plain, row))
-                    continue
-            if first in "([" and _bracketed(out, candidates, tally, line, start, row, pattern):
-                continue
-            if first in "-*#_" and _BREAK.match(line):
-                append(("break", start, line, None, row))
-                continue
-            if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
-                append(("text", start, line, None, row))
-                continue
-            if start < self.yaml_end:
-                # A YAML front-matter block holds no label ("  JD: Jane Doe" declares one).
-                append(("text", start, line, None, row))
+            if self._plain_row(out, candidates, tally, line, start, row):
                 continue
             label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
             if label is None and pattern is not None and out and out[-1][0] == "blank":
@@ -185,6 +158,49 @@ class _Classifier:
         if pos < size:
             _runs(out, text, pos, size, lineno)
         return out, candidates
+
+    def _plain_row(
+        self,
+        out: list[_Row],
+        candidates: list[int],
+        tally: _Tally,
+        line: str,
+        start: int,
+        row: int,
+    ) -> bool:
+        """Add the row of a line that is no possible label of the usual kind (blank, an
+        explicit id, an escape, a stage direction, a break, no colon within reach, in
+        the YAML front matter); whether it was one."""
+        first = line[:1]
+        if first == " " or first == "\t" or first == "\u00a0":
+            first = line.lstrip(" \t\u00a0")[:1]
+        if not first or (first.isspace() and not line.strip()):
+            out.append(("blank", start, line, None, row))
+            return True
+        brace = "{#" in line
+        if brace and _EXPLICIT.match(line):
+            candidates.append(len(out))
+            out.append(("cand", start, line, _candidate(line), row))
+            return True
+        if first == "\\" or (brace and "\\{#" in line):
+            plain = _escape(line)
+            if plain is not None:
+                self.weak_escapes |= plain[1] == _IN_TURNS
+                out.append(("text", start, line, plain, row))
+                return True
+        pattern = self.pattern
+        if first in "([" and _bracketed(out, candidates, tally, line, start, row, pattern):
+            return True
+        if first in "-*#_" and _BREAK.match(line):
+            out.append(("break", start, line, None, row))
+            return True
+        if (
+            pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0
+        ) or start < self.yaml_end:
+            # (A YAML front-matter block holds no label: "  JD: Jane Doe" declares one.)
+            out.append(("text", start, line, None, row))
+            return True
+        return False
 
     def _settle(self, out: list[_Row], candidates: list[int], tally: _Tally) -> list[_Row]:
         """Turn each possible label into a label or text, now the document is counted."""
@@ -304,22 +320,26 @@ def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
         ),
         None,
     )
-    if first_inline is not None:
-        others = {
-            _norm(_name_part(found.label))
-            for kind, _, _, found, _ in result[first_inline:]
-            if kind == "label" and isinstance(found, _Label)
-        }
-        for i in range(first_inline):
-            kind, start, line, head, row = result[i]
-            if (
-                kind == "label"
-                and isinstance(head, _Label)
-                and _bare_heading(line, head)
-                and not _named_elsewhere(head, others)
-            ):
-                kinds[head.kind] -= 1
-                result[i] = ("text", start, line, None, row)
+    if first_inline is None:
+        return
+    heads = [
+        i
+        for i, (kind, _, line, head, _) in enumerate(result[:first_inline])
+        if kind == "label" and isinstance(head, _Label) and _bare_heading(line, head)
+    ]
+    if not heads:
+        return
+    labels = {
+        found.label
+        for kind, _, _, found, _ in result[first_inline:]
+        if kind == "label" and isinstance(found, _Label)
+    }
+    others = {_norm(_name_part(label)) for label in labels}  # (each distinct label once)
+    for i in heads:
+        _, start, line, head, row = result[i]
+        if isinstance(head, _Label) and not _named_elsewhere(head, others):
+            kinds[head.kind] -= 1
+            result[i] = ("text", start, line, None, row)
 
 
 # What follows a metadata key in a report's header: a person's name and nothing else
@@ -381,6 +401,16 @@ def _lead_stage(
     if label is None or label.kind == "explicit":
         return None
     return groups, at, label
+
+
+def _line_starts(text: str, every: bool) -> Iterator[int]:
+    """Where the lines that need a look start: every non-empty line (``every``), or
+    those that may be anything but plain text."""
+    first, after = (_ANY_LINE, _ANY_NEXT) if every else (_SPECIAL_LINE, _SPECIAL_NEXT)
+    if first.match(text):
+        yield 0
+    for match in after.finditer(text):
+        yield match.start() + 1
 
 
 def _runs(out: list[_Row], text: str, pos: int, end: int, lineno: int) -> int:

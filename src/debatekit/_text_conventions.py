@@ -111,7 +111,7 @@ _DE_OFFICE = (
     r"(?: (?:für|im|in der|beim|der|des) [^:()\n]{2,80}?)?"
 )
 _PLENARPROTOKOLL = (
-    r"(?P<label>"
+    r"(?=.*:)(?P<label>"  # (a colon on the line: a cheap test first)
     rf"{_DE_OFFICE} {_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{0,2}}"
     rf"|{_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{1,2}}"
     rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?:,? [\w.\-]+){{0,10}}"
@@ -194,6 +194,8 @@ _TIME_NAME = rf"(?P<time>{_TIME})[ \t]+(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
 # broadcast transcripts, some interview archives): "JANE DOE", "MR. SMITH", "JANE DOE,
 # HOST". A line in capitals that never repeats is a heading (the sniffer's rule).
 _CAPS_LINE = (
+    # (Only capitals and the label's punctuation on the line: a cheap test first.)
+    r"(?=[A-Z][A-Z'’.\-, \t]*$)"
     # (No word of a heading: "BUSINESS OF THE HOUSE", "RESPONSE TO PETITIONS".)
     r"(?![^\n]*\b(?:OF|THE|AND|TO|FOR|IN|ON|AT|BY|WITH|DE|DU|LA|LE|DES|DER|DIE|UND)\b)"
     r"(?P<label>(?:(?:MR|MRS|MS|DR)\.? )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,2}"

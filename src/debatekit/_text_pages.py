@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 import attrs
 
 __all__ = ["Paged", "c1_controls", "margin_numbered", "strip_pages"]
 
 _MARGIN = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)")
+# A line that may start with a margin number, found after the line end before it (a
+# search for a literal skips to it at once).
+_MARGIN_LINES = re.compile(r"\n[ \t]{0,3}\d")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]{2,}")
 _C1 = re.compile(r"[\x80-\x84\x86-\x9f]")  # not U+0085, a line break (NEL)
@@ -71,6 +75,10 @@ def margin_numbered(text: str) -> bool:
     """Whether ``text`` comes from pages with numbered lines: most of its pages (split
     at form feeds) have a margin line number on most non-blank lines (an index or a
     cover page at the end or start does not count against it)."""
+    # A cheap test first: a numbered page has six numbered lines at least, five of them
+    # after a line end (all but the page's first).
+    if sum(1 for _ in islice(_MARGIN_LINES.finditer(text), 5)) < 5:
+        return False
     pages = text.split("\f")
     numbered_pages = sum(_numbered(page) for page in pages)
     return numbered_pages > 0 and numbered_pages * 2 >= len([p for p in pages if p.strip()])

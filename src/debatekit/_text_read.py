@@ -224,7 +224,8 @@ class _Reader(_Classifier):
                 base += 2
             only = piece.lines[0][0] if len(piece.lines) == 1 else None
             if only is not None and "(" not in only and "[" not in only:
-                para = only.strip()  # the usual paragraph: nothing inline to find
+                # the usual paragraph: nothing inline to find (and mostly nothing to strip)
+                para = only.strip() if only[:1].isspace() or only[-1:].isspace() else only
             else:
                 para, found = _inline(piece.lines, base)
                 if not para:
@@ -358,14 +359,18 @@ class _Grouper:
                 continue
             if kind == "text" and detail is None and self.pending is None and not line_mode:
                 # The usual case, inlined: plain lines start or continue a paragraph.
-                stripped = line.rstrip()
-                end = start + len(stripped)
+                if line[-1:].isspace() or line[:1].isspace():
+                    stripped = line.rstrip()
+                    end = start + len(stripped)
+                    first = start + len(stripped) - len(stripped.lstrip())
+                else:  # (no white space at either end: no copy of the lines to strip)
+                    end = start + len(line)
+                    first = start
                 current = self.current
                 if current is not None:
                     current.lines.append((line, False))
                     current.end = end
                 else:
-                    first = start + len(stripped) - len(stripped.lstrip())
                     self.current = _Piece("para", first, end, [(line, False)], lineno, None, first)
                 continue
             if kind in ("stage", "break"):
@@ -403,12 +408,14 @@ class _Grouper:
 
     def label(self, found: _Label, start: int, line: str, lineno: int) -> None:
         rest = line[found.end :]
-        piece = _Piece("para", start, start + len(line.rstrip()), [], lineno, found)
-        if found.rest_on_next_line or not rest.strip():
+        end = len(line.rstrip()) if line[-1:].isspace() else len(line)
+        piece = _Piece("para", start, start + end, [], lineno, found)
+        if found.rest_on_next_line or not rest or rest.isspace():
             self.pending = piece
             return
         piece.lines.append((rest, False))
-        piece.text_start = start + found.end + len(rest) - len(rest.lstrip())
+        lead = len(rest) - len(rest.lstrip()) if rest[0].isspace() else 0
+        piece.text_start = start + found.end + lead
         self.current = piece
         if self.line_mode:
             self.close()

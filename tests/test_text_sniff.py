@@ -1,0 +1,59 @@
+"""The sniffer judges a long document on all of it: windows from its start to its end."""
+
+from __future__ import annotations
+
+import warnings
+
+from debatekit import text
+from debatekit._text_sniff import SAMPLE, _sample
+
+PROSE = "The committee met in the morning and heard the witnesses of the day.\n"
+
+
+def _speeches(count: int) -> str:
+    return "".join(
+        f"  Mr. {name}. I thank the gentleman for yielding the time.\n"
+        for name in ("DOE", "ROE") * (count // 2)
+    )
+
+
+def test_labels_after_a_long_preface_are_found() -> None:
+    """A preface longer than the sample the sniffer reads at the start does not hide
+    the document's labels (the sniffer once read its first 200,000 characters only)."""
+    preface = PROSE * (2 * SAMPLE // len(PROSE))
+    source = preface + "\n" + _speeches(2000)
+    found = text.sniff(source)
+    assert found.convention == "congressional"
+    assert set(found.names) == {"mr doe", "mr roe"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = text.loads(source)
+    assert len(t.turns) == 2000
+    assert {s.name for s in t.speakers} == {"Mr. DOE", "Mr. ROE"}
+
+
+def test_labels_in_the_middle_only_are_found() -> None:
+    middle = _speeches(4000)
+    tail = PROSE * (SAMPLE // len(PROSE))
+    source = tail + middle + tail
+    assert len(source) > 2 * SAMPLE
+    assert text.sniff(source).convention == "congressional"
+
+
+def test_the_sample_is_whole_lines_of_the_document_and_bounded() -> None:
+    lines = [f"line {i} of the document" for i in range(100_000)]
+    source = "\n".join(lines)
+    sample = _sample(source)
+    assert len(sample) <= SAMPLE
+    taken = sample.split("\n")
+    assert set(taken) <= set(lines)
+    assert taken[0] == lines[0]
+    assert taken[-1] == lines[-1]
+    # spread over the document: its middle too
+    middle = {int(line.split()[1]) for line in taken}
+    assert any(40_000 < n < 60_000 for n in middle)
+
+
+def test_a_short_document_is_read_whole() -> None:
+    source = PROSE * 100
+    assert _sample(source) == source
