@@ -181,7 +181,8 @@ class Session:
     def _title(self, transcript: Transcript) -> str:
         event = transcript.event
         if event.subtitle:
-            same = [v for k, v in event.meta.items() if k.startswith(f"subtitle@{self.lang}")]
+            key = f"subtitle@{self.lang}"
+            same = [v for k, v in event.meta.items() if k == key or k.startswith(key + ".")]
             return "|".join(_space(t) for t in [event.subtitle, *same])
         title = _STAMP.sub("", _space(event.title or ""))
         return title or MISSING
