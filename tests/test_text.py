@@ -535,6 +535,10 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 @example("(APPLAUSE)\n(APPLAUSE)\u00a0")
 # A stage direction as the first paragraph follows a label alone on its line.
 @example("TRUMP: \n(APPLAUSE)\na\n\nTRUMP: yo")
+# An escaped stage direction after a space opens a paragraph: still text when written
+# back (the writer escapes it after the indent, where the reader takes the backslash).
+@example("HOLT: hi\n\n \\(APPLAUSE)\n\nTRUMP: yo")
+@example("HOLT: hi\n\n\u00a0\\[music]\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

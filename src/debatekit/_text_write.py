@@ -586,8 +586,20 @@ class _Writer:
             # (the escape must open the line); the writer's check then falls back.
             # (An indented line cannot be escaped: the escape must open the line. It
             # is written as read, and the reader judges it as it did the source.)
-            out.append("\\" + line if escape and not indented else line)
+            # A stage direction opening it is the exception: a backslash before its
+            # bracket keeps it text anywhere in a line, as inside a paragraph.
+            if escape and indented and not (region == "turn" and _inline_escapable(line)):
+                escape = False
+            out.append("\\" + line if escape else line)
         return "\n".join(out)
+
+
+def _inline_escapable(line: str) -> bool:
+    """Whether ``line`` opens with a bracket the reader takes as text after a backslash
+    wherever it stands (a stage direction in parentheses, anything in square
+    brackets), so that an indented line is escaped by a backslash after its indent."""
+    match = _INLINE.match(line)
+    return match is not None and (match.group(2) is not None or _stage(match.group(1)) is not None)
 
 
 def _front_tails(
