@@ -342,3 +342,53 @@ def test_names_in_capitals_alone_on_their_line() -> None:
     assert [turn.speaker_id for turn in t.turns] == ["doe", "smith", "doe", "smith"]
     assert t.speakers[1].role == "HOST"
     assert text.dumps(t) == source
+
+
+def test_a_name_set_off_by_a_spaced_dash() -> None:
+    """Talk transcripts print 'Q - ...' / 'Laolu - ...' instead of a colon, next to
+    'Joost:' (podcast/vr-bitcoin-2020-04-18-lnd-0-10.md); a name printed so once is
+    text, and a line of prose with a dash after its first word stays text."""
+    source = (
+        "Q - I succeeded with a 2 BTC invoice on regtest.\n\n"
+        "Laolu - I succeeded with a 0.1 on testnet.\n\n"
+        "Q - What happened to the TLV shop?\n\n"
+        "Joost - It is not my ambition to be a shop owner.\n\n"
+        "Laolu - Once it is more grown up.\n\n"
+        "Joost: That is an important thing as well.\n\n"
+        "A - We could definitely add that in.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == ["Q", "Laolu", "Q", "Joost", "Laolu", "Joost", "A"]
+    assert t.turns[1].text == "I succeeded with a 0.1 on testnet."
+    assert text.dumps(t) == source
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        once = text.loads(
+            "Q - Hi?\n\nA - Yes.\n\nQ - Why?\n\nA - Because.\n\nMiniscript - a language.\n"
+        )
+    assert "occurs only once" in str(caught[0].message)
+    assert [turn.label for turn in once.turns] == ["Q", "A", "Q", "A"]
+    assert once.turns[-1].text == "Because.\n\nMiniscript - a language."
+
+
+def test_speakers_listed_in_yaml_front_matter_vouch_for_a_one_word_label() -> None:
+    """'Oliver:' printed once is a label where the front matter lists 'Oliver Gugger'
+    among the speakers (podcast/vr-bitcoin-2020-04-18-lnd-0-10.md); 'Sign(sk, m):'
+    printed once is text (a comma inside parentheses is no role after a comma,
+    podcast/simons-institute-pairing-cryptography.md)."""
+    source = (
+        "---\ntitle: Talk\nspeakers:\n  - Joost Jager\n  - Oliver Gugger\n---\n"
+        "Joost: Multipart payments need the router RPC.\n\n"
+        "Oliver: And REST does not have it yet.\n\n"
+        "Joost: Right.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == ["Joost", "Oliver", "Joost"]
+    assert text.dumps(t) == source
+    flow = "---\nspeakers: ['Oliver Gugger', 'Joost Jager']\n---\n"
+    flow += "Joost: A.\n\nOliver: B.\n\nJoost: C.\n"
+    assert len(_quiet(flow).turns) == 3
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        maths = text.loads("Q: What is it?\n\nA: This.\n\nSign(sk, m): output H(m).\n\nQ: Why?\n")
+    assert [turn.label for turn in maths.turns] == ["Q", "A", "Q"]

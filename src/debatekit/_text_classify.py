@@ -16,6 +16,7 @@ from ._text_lex import (
     _ANY_LINE,
     _BLOCK,
     _BREAK,
+    _DASH,
     _EXPLICIT,
     _IN_TURNS,
     _LABEL_REACH,
@@ -35,6 +36,7 @@ from ._text_lex import (
     _usual_label,
     _wrapped_label,
     _yaml_block,
+    _yaml_names,
 )
 from .errors import _Warner
 from .models import Speaker
@@ -159,7 +161,12 @@ class _Classifier:
             if first in "-*#_" and _BREAK.match(line):
                 append(("break", start, line, None, row))
                 continue
-            if pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0:
+            if (
+                pattern is None
+                and first not in "QA"
+                and line.find(":", 0, _LABEL_REACH) < 0
+                and _DASH.match(line) is None
+            ):
                 append(("text", start, line, None, row))
                 continue
             if start < self.yaml_end:
@@ -192,6 +199,8 @@ class _Classifier:
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
             _norm(k).split()[-1] for k in self.roster.known if _norm(k)
         }
+        if self.yaml_end:
+            surnames |= _yaml_names(self.text[: self.yaml_end])
         kinds: Counter[str] = Counter()
         accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
         result = out
@@ -268,12 +277,16 @@ def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Cou
         # recurs (never "A lot more to say": too many sentences open so); kept
         # as text once, with the warning (the writer escapes such a line).
         return not found.loose or counts[key] >= 2
+    if found.loose:
+        return counts[key] >= 2  # "Name - text": a label only where the name recurs
     if found.time is None and counts[key] < 2 and _timed(shapes):
         # Where labels carry times, an untimed one printed once (a title line
         # "NYC Council, Committee of the Whole: ...") is text.
         return False
     bare = _PAREN.sub(" ", _name_part(found.label)).split()
-    if len(bare) > 1 or "," in found.label or found.time is not None:
+    # (A comma inside parentheses is no role after a comma: "Sign(sk, m):".)
+    comma = "," in found.label and "," in _PAREN.sub(" ", found.label)
+    if len(bare) > 1 or comma or found.time is not None:
         return True
     if key in PARTICIPANTS:
         return True  # "Question:", "Audience:": a role label, even if only once

@@ -39,8 +39,14 @@ _LABEL_TS_LINE = re.compile(
 )
 _QA = re.compile(
     _INDENT + r"(?P<label>Q|A)"
-    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
+    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \t]+[-–][ \t]+(?=\S)|[ \u00a0]{2,}"
+    r"|(?<=Q)(?P<space> )(?=\S))"
 )
+# "Name - text": a short name set off from the speech by a spaced hyphen or en dash
+# instead of a colon ("Q - ..." / "Laolu - ..." / "A - ..." in talk and workshop
+# transcripts). Such a label counts only where its name recurs (see ``loose``).
+_DASH_NAME = r"[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}"
+_DASH = re.compile(rf"{_INDENT}(?P<label>{_DASH_NAME})[ \t]+[-–][ \t]+(?=\S)")
 # A Westminster question paper label (New Zealand, Australia): the question's number,
 # the member, the minister asked: "1. ANDREW LITTLE (Leader of the Opposition) to the
 # Prime Minister :". The member is the speaker.
@@ -58,7 +64,9 @@ _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))"
 _LABEL_REACH = 200
 # The start of every line that may be anything but plain text.
 _SPECIAL_LINE = re.compile(
-    rf"^(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)", re.MULTILINE
+    rf"^(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:"
+    rf"|[ \t\u00a0]*{_DASH_NAME}[ \t]+[-–][ \t])",
+    re.MULTILINE,
 )
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 # A block of non-empty lines.
@@ -400,7 +408,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
                 label = numbered["name"]
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
-            return None
+            return _dashed(line)
         stamp = match["lts"] or match["tts"] or match["ats"] or match["its"]
         kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
         if label in ("Q", "A") and kind == "caps":
@@ -420,7 +428,19 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         return _Label(
             label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
         )
-    return None
+    return _dashed(line)
+
+
+def _dashed(line: str) -> _Label | None:
+    """A ``Name - text`` label at the start of ``line`` (loose: a label only where the
+    name recurs), or ``None``."""
+    match = _DASH.match(line)
+    if match is None:
+        return None
+    shape = _name_shape(match["label"])
+    if shape is None:
+        return None
+    return _Label(match["label"], match.end(), shape, loose=True)
 
 
 _YAML_BLOCK = re.compile(r"---[ \t]*\n(?:.*\n){0,200}?---[ \t]*(?:\n|\Z)")
@@ -440,6 +460,30 @@ def _yaml_block(text: str) -> tuple[int, dict[str, str]]:
         return 0, {}
     declared = {m["short"]: m["name"] for m in _DECLARED.finditer(match.group())}
     return match.end(), declared
+
+
+# The speakers a YAML front-matter block lists: "speakers:" then "  - Jane Doe" lines,
+# or "speakers: ['Jane Doe', 'John Roe']".
+_YAML_SPEAKERS = re.compile(
+    r"^speakers:[ \t]*(?:\[(?P<flow>[^\]\n]*)\]|\n(?P<block>(?:[ \t]*-[ \t]+[^\n]+\n)+))",
+    re.MULTILINE,
+)
+
+
+def _yaml_names(text: str) -> frozenset[str]:
+    """Every word of the names the YAML front matter at the start of ``text`` lists as
+    speakers, as name keys: a one-word label printing one of them ("Oliver:" for
+    "Oliver Gugger") names a speaker even where it is printed once."""
+    end, _ = _yaml_block(text)
+    match = _YAML_SPEAKERS.search(text, 0, end) if end else None
+    if match is None:
+        return frozenset()
+    if match["flow"] is not None:
+        names = match["flow"].split(",")
+    else:
+        names = [line.split("-", 1)[1] for line in match["block"].splitlines()]
+    words = {w for name in names for w in name_key(name.strip(" \t'\"")).split()}
+    return frozenset(w for w in words if len(w) > 1)
 
 
 _URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
@@ -468,10 +512,10 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     """
     colon = line.find(":", 1, _LABEL_REACH)
     if colon < 0:
-        # Without a colon only "Q" and "A" labels remain possible.
+        # Without a colon only "Q" and "A" labels and "Name - text" remain possible.
         found_qa = _QA.match(line)
         if found_qa is None:
-            return None
+            return _dashed(line)
         return _Label(found_qa["label"], found_qa.end(), "qa", loose=bool(found_qa["space"]))
     if line[0] == "[" and not stamped:
         stamp = _LEAD_STAMP.match(line)
@@ -517,8 +561,10 @@ def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     else:
         first = line.lstrip(" \t")[:1]
         if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
-            return False  # no colon within reach: no label (as the reader's line filter)
-        found = _usual_label(line)
+            # no colon within reach: no label but "Name - text" (as the reader's line filter)
+            found = _dashed(line)
+        else:
+            found = _usual_label(line)
     # 'Hon. Members: Hear, hear!' names a group: the reader keeps it as text.
     return found is not None and (found.kind == "explicit" or not is_collective(found.label))
 

@@ -30,6 +30,7 @@ from ._text_lex import (
     _stage,
     _wrapped_label,
     _yaml_block,
+    _yaml_names,
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
@@ -700,6 +701,7 @@ def _once_only(
         if (f := _candidate(line)) is not None
     )
     surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
+    surnames |= _yaml_names("\n\n".join(front) + "\n")
     return {
         speaker_id
         for speaker_id, _, probe in planned
