@@ -392,3 +392,45 @@ def test_speakers_listed_in_yaml_front_matter_vouch_for_a_one_word_label() -> No
         warnings.simplefilter("always")
         maths = text.loads("Q: What is it?\n\nA: This.\n\nSign(sk, m): output H(m).\n\nQ: Why?\n")
     assert [turn.label for turn in maths.turns] == ["Q", "A", "Q"]
+
+
+def test_otter_exports_in_markdown() -> None:
+    """Otter.ai exports published as Markdown (seen in real podcast sites whose files
+    carry no licence, so not in the corpus): every speaker under a heading mark with
+    the time, '### Bryan Robinson  0:00' (a label only where the name recurs: a
+    chapter heading with its time is not one); or known speakers in bold and
+    'Unknown Speaker  7:40' plain."""
+    source = (
+        "## Transcript\n\n"
+        "### Bryan Robinson  0:00  \nHey everyone, welcome.\n\n"
+        "### Raymond Camden  0:16  \nThank you for having me.\n\n"
+        "### Bryan Robinson  0:18  \nNo problem.\n\n"
+        "### Raymond Camden  0:25  \nSure.\n\n"
+        "### Raymond Camden  1:59  \nSo I retreated to the back end.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == [
+        "Bryan Robinson",
+        "Raymond Camden",
+        "Bryan Robinson",
+        "Raymond Camden",
+        "Raymond Camden",
+    ]
+    assert t.turns[4].start is not None
+    assert t.turns[4].start.total_seconds() == 119
+    assert text.dumps(t) == source
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        chapters = text.loads(
+            "## Intro 0:00\n\nJane: Hi.\n\nJohn: Yo.\n\nJane: Bye.\n\nJohn: Ok.\n"
+        )
+    assert [turn.label for turn in chapters.turns] == ["Jane", "John", "Jane", "John"]
+    mixed = (
+        "**Kelly**  7:32  \nIt's named after Monty Python.\n\n"
+        "Unknown Speaker  7:40  \nI didn't know that. Yeah.\n\n"
+        "**Kelly**  7:42  \nI am gaining so much appreciation for Python.\n\n"
+        "**Ali**  7:47  \nYeah.\n"
+    )
+    t = _quiet(mixed)
+    assert [turn.label for turn in t.turns] == ["Kelly", "Unknown Speaker", "Kelly", "Ali"]
+    assert text.dumps(t) == mixed

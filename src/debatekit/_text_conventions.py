@@ -59,7 +59,11 @@ _CONGRESSIONAL = (
 # the colon convention's.
 _BOLD_NAME = (
     r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
-    r"\*\*[ \t]*(?P<label>[A-Z][^*:\n]{0,60}?)[ \t]*\*\*(?![*:])"
+    # (An Otter export in Markdown prints the names it knows in bold and "Unknown
+    # Speaker  7:40" plain: a plain name counts where a time alone follows it.)
+    r"(?:(?P<bold>\*\*)[ \t]*|(?=[A-Z][^*:\n]{0,60}?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    r"(?P<label>[A-Z][^*:\n]{0,60}?)"
+    r"(?(bold)[ \t]*\*\*(?![*:])|(?=[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
     r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
 )
 

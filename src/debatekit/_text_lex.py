@@ -33,8 +33,12 @@ _LABEL = re.compile(
 )
 # "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
 # next lines.
+# (Or under a Markdown heading mark, as some exports print every speaker: "### Jane Doe
+# 8:07"; such a label counts only where the name recurs: a chapter heading with its
+# time, "## Intro 0:00", does not.)
 _LABEL_TS_LINE = re.compile(
-    rf"{_INDENT}(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
+    rf"{_INDENT}(?P<heading>#{{1,6}}[ \t]+)?(?P<bold>\*\*)?"
+    rf"(?P<label>[^\s:*\\\[(#][^:*\n]{{0,99}}?)(?(bold)\*\*)"
     rf"[ \t]+(?P<tts>\(?{_TS}\)?|\[{_TS}\])[ \t]*$"
 )
 _QA = re.compile(
@@ -357,7 +361,9 @@ class _Label:
     time: dt.timedelta | None = None
     explicit_id: str | None = None
     rest_on_next_line: bool = False
-    loose: bool = False  # "Q Thanks": a bare Q and one plain space (never "A lot"): if repeated
+    # "Q Thanks" (a bare Q and one plain space, never "A lot"), "Name - text", "### Name
+    # 8:07": a label only where the name recurs
+    loose: bool = False
 
 
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
@@ -426,7 +432,12 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         if _name_shape(label) is None:
             return None
         return _Label(
-            label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
+            label,
+            len(line),
+            "timestamp",
+            time=_parse_time(match["tts"]),
+            rest_on_next_line=True,
+            loose=match["heading"] is not None,
         )
     return _dashed(line)
 
