@@ -434,3 +434,45 @@ def test_otter_exports_in_markdown() -> None:
     t = _quiet(mixed)
     assert [turn.label for turn in t.turns] == ["Kelly", "Unknown Speaker", "Kelly", "Ali"]
     assert text.dumps(t) == mixed
+
+
+def test_a_clock_time_of_day_is_no_timed_name() -> None:
+    """'3:26 P.M. EST' at the head and foot of White House remarks has the shape of a
+    time and a name alone on a line, twice (briefing/whitehouse-remarks-2023-12-15-
+    drug-costs.md): no speaker."""
+    source = (
+        "3:26 P.M. EST\n\nTHE PRESIDENT:  Well, thank you, David.\n\n"
+        "MR. MITCHELL:  Thank you, Mr. President.\n\nTHE PRESIDENT:  So —\n\n3:40 P.M. EST\n"
+    )
+    t = _quiet(source)
+    assert t.meta["text:convention"] == "colon"
+    assert [turn.label for turn in t.turns] == ["THE PRESIDENT", "MR. MITCHELL", "THE PRESIDENT"]
+    assert text.sniff(source).convention == "colon"
+
+
+def test_a_sentence_shaped_like_a_mixed_case_label_among_capitals() -> None:
+    """In a speech labelled in capitals, 'Financial Times: ...' printed once is a line
+    of the speech (briefing/whitehouse-remarks-2023-04-20-economy.md), and so is a
+    sentence opening 'Look, ...:' or 'Folks, ...:' (whitehouse-remarks-2021-12-21-
+    covid-19.md); where a mixed-case name is labelled twice ('Senator:'), a one-off
+    'Senator Greene:' is still a label (podcast/antonopoulos-2014-10-08-canada-senate.md)."""
+    source = (
+        "THE PRESIDENT: Hello.\n\nAUDIENCE MEMBER: Yes, sir!\n\nTHE PRESIDENT: And guess what?\n\n"
+        "Financial Times: “Transformational Change.”\n\n"
+        "Folks, that’s the agenda: spending cuts.\n\nLook, the bottom line is this: it works.\n\n"
+        "THE PRESIDENT: Thank you.\n"
+    )
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads(source)
+    assert [turn.label for turn in t.turns] == [
+        "THE PRESIDENT",
+        "AUDIENCE MEMBER",
+        "THE PRESIDENT",
+        "THE PRESIDENT",
+    ]
+    senate = (
+        "AA: One.\n\nSenator: Two.\n\nAA: Three.\n\nSenator: Four.\n\nAA: Five.\n\n"
+        "Senator Greene: Six.\n\nAA: Seven.\n"
+    )
+    assert [turn.label for turn in _quiet(senate).turns][5] == "Senator Greene"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import cast
 
 from ._rules import is_collective
@@ -46,6 +46,26 @@ def _timed(shapes: Counter[str]) -> bool:
     """Whether most of a document's labels carry a time (``[00:01:43] Name:``)."""
     timed = shapes["timestamp"]
     return timed >= 2 and timed * 2 > sum(shapes.values())
+
+
+def _capitals(shapes: Counter[str], mixed: bool) -> bool:
+    """Whether a document prints its labels in capitals: at least three, more than
+    labels in mixed case, and no name in mixed case labelled twice (``mixed``)."""
+    caps = shapes["caps"]
+    return not mixed and caps >= 3 and caps > shapes["colon"]
+
+
+def mixed_repeats(labels: Iterable[_Label], counts: Counter[str]) -> bool:
+    """Whether a name printed in mixed case (``Senator:``) is labelled twice or more."""
+    keys: dict[str, str] = {}
+    for found in labels:
+        if found.kind == "colon":
+            key = keys.get(found.label)
+            if key is None:
+                key = keys[found.label] = _norm(_name_part(found.label))
+            if counts[key] >= 2:
+                return True
+    return False
 
 
 class _Tally:
@@ -91,6 +111,7 @@ class _Classifier:
         self.roster = Roster({**unnamed, **declared, **(speaker_map or {})})
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
+        self.mixed = True  # a name in mixed case labelled twice? (see _settle)
 
     def _classify(self) -> list[_Row]:
         """One row per line that needs a look; runs of plain lines come as one row.
@@ -201,6 +222,7 @@ class _Classifier:
         }
         if self.yaml_end:
             surnames |= _yaml_names(self.text[: self.yaml_end])
+        self.mixed = mixed_repeats((cast(_Label, out[i][3]) for i in candidates), counts)
         kinds: Counter[str] = Counter()
         accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
         result = out
@@ -252,7 +274,9 @@ class _Classifier:
             if dialect == "caps" and found.kind == "timestamp":
                 return _name_shape(found.label) == "caps"
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
-        return vouched(found, counts, surnames, shapes) or self._once(found, lineno)
+        return vouched(found, counts, surnames, shapes, mixed=self.mixed) or self._once(
+            found, lineno
+        )
 
     def _once(self, found: _Label, lineno: int) -> bool:
         """Keep a once-printed label as text, with a warning; False."""
@@ -265,12 +289,20 @@ class _Classifier:
         return False
 
 
-def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Counter[str]) -> bool:
+def vouched(
+    found: _Label,
+    counts: Counter[str],
+    surnames: set[str],
+    shapes: Counter[str],
+    *,
+    mixed: bool = True,
+) -> bool:
     """Whether a possible label (no convention or dialect forced) is a label by what
     the document around it says: ``counts`` of the possible labels' name keys,
     ``surnames`` known, ``shapes`` of the possible labels. One that is not is printed
     once and kept as text, with a warning. The writer asks the same question of the
-    labels it plans (one rule for both)."""
+    labels it plans (one rule for both). ``mixed``: whether a name in mixed case is
+    labelled twice (:func:`mixed_repeats`)."""
     key = _norm(_name_part(found.label))
     if found.kind == "qa":
         # "Q Thanks": a bare Q and one plain space is a label only where it
@@ -283,6 +315,14 @@ def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Cou
         # Where labels carry times, an untimed one printed once (a title line
         # "NYC Council, Committee of the Whole: ...") is text.
         return False
+    short = split_label(found.label).short
+    if short is not None and counts[_norm(short)] >= 1:
+        return True  # "Emzy (E):" introduces the label "E:"
+    if found.kind == "colon" and counts[key] < 2 and _capitals(shapes, mixed):
+        # Where labels are printed in capitals ("THE PRESIDENT:", "MS. PSAKI:"), one in
+        # mixed case printed once is a line of the speech: "Financial Times: ...",
+        # "Look, the bottom line is this: ...".
+        return False
     bare = _PAREN.sub(" ", _name_part(found.label)).split()
     # (A comma inside parentheses is no role after a comma: "Sign(sk, m):".)
     comma = "," in found.label and "," in _PAREN.sub(" ", found.label)
@@ -290,9 +330,6 @@ def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Cou
         return True
     if key in PARTICIPANTS:
         return True  # "Question:", "Audience:": a role label, even if only once
-    short = split_label(found.label).short
-    if short is not None and counts[_norm(short)] >= 1:
-        return True  # "Emzy (E):" introduces the label "E:"
     if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
         return True
     return found.kind == "caps" and shapes["caps"] >= 2

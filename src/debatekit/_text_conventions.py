@@ -190,7 +190,11 @@ _EUROPARL = (
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _TIMED_NAME_WORDS = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|del)){0,4}"
 _NAME_TIME = rf"(?P<label>{_TIMED_NAME_WORDS})[ \t]+[\[(](?P<time>{_TIME})[\])](?:[ \t]+|$)"
-_TIME_NAME = rf"(?P<time>{_TIME})[ \t]+(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
+# (A clock time of day, "3:26 P.M. EST" at the head and foot of a White House
+# transcript, names no one.)
+_TIME_NAME = (
+    rf"(?P<time>{_TIME})[ \t]+(?![AaPp]\.?[Mm]\.?(?:[ \t]|$))(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
+)
 # A name in capitals alone on its line, the speech on the lines below (scripts,
 # broadcast transcripts, some interview archives): "JANE DOE", "MR. SMITH", "JANE DOE,
 # HOST". A line in capitals that never repeats is a heading (the sniffer's rule).

@@ -162,6 +162,11 @@ _STOP = frozenset(
         "thanks",
     ]
 )
+# Words that open a sentence of speech before a comma, where a label would have a name
+# and a role: "Look, the bottom line is this: ...", "Folks, that's the agenda: ...".
+_OPENERS = _STOP | frozenset(
+    ["look", "listen", "folks", "really", "remember", "okay", "ok", "oh", "again", "anyway"]
+)
 # Titles and offices a label may print in lower case after its first word.
 _OFFICE_WORDS = TITLES | ROLE_WORDS
 _PARTICLES = frozenset(
@@ -298,6 +303,8 @@ def _name_shape(label: str) -> str | None:
     bare = _PAREN.sub(" ", name).strip()
     if not bare or "(" in bare or ")" in bare:
         return None
+    if "," in label and bare.translate(_APOSTROPHES).casefold() in _OPENERS:
+        return None  # "Look, the bottom line is this:": speech, no name and role
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
     if key in _META_KEYS and not (key in COLLECTIVE and bare.isupper()):
         return None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN, Roster
 from ._speakers import name_key as _norm
-from ._text_classify import vouched
+from ._text_classify import mixed_repeats, vouched
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
@@ -702,10 +702,11 @@ def _once_only(
     )
     surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
     surnames |= _yaml_names("\n\n".join(front) + "\n")
+    mixed = mixed_repeats((f for _, _, probe in planned if (f := found[probe]) is not None), counts)
     return {
         speaker_id
         for speaker_id, _, probe in planned
-        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes)
+        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes, mixed=mixed)
     }
 
 
