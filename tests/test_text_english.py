@@ -476,3 +476,47 @@ def test_a_sentence_shaped_like_a_mixed_case_label_among_capitals() -> None:
         "Senator Greene: Six.\n\nAA: Seven.\n"
     )
     assert [turn.label for turn in _quiet(senate).turns][5] == "Senator Greene"
+
+
+def test_the_examination_of_a_witness_in_a_paged_transcript() -> None:
+    """Depositions and trial transcripts (the shape only: no real one with an open
+    licence is in the corpus yet): margin line numbers, 'Q.' / 'A.' in the
+    examination, 'BY MR. SMITH:' naming who asks from there on (no speech of its
+    own), colloquy 'MR. JONES:' and 'THE WITNESS:'. Q. is the examining counsel, A. the
+    witness."""
+    page = [
+        "                                                        12",
+        " 1        Q.   And what was your position in 2010?",
+        " 2        A.   I was the regional manager.",
+        " 3             MR. JONES:  Objection, form.",
+        " 4             THE WITNESS:  I was the manager for the",
+        " 5   northeast region.",
+        " 6   BY MR. SMITH:",
+        " 7        Q.   Did you report to Mr. Brown?",
+        " 8        A.   I did.",
+        " 9             MR. SMITH:  Let us take a break.",
+        "10             (Recess taken.)",
+        "11   BY MR. SMITH:",
+        "12        Q.   Were minutes kept?",
+        "13        A.   Not that I know of.",
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = text.loads("\n".join(page) + "\n\f")
+    assert "page furniture stripped" in str(caught[0].message)
+    assert t.meta["text:convention"] == "court"
+    assert [turn.label for turn in t.turns] == [
+        "Q",
+        "A",
+        "MR. JONES",
+        "THE WITNESS",
+        "Q",
+        "A",
+        "MR. SMITH",
+        "Q",
+        "A",
+    ]
+    names = [t.speaker(turn.speaker_id).name for turn in t.turns]
+    assert names[4:] == ["MR. SMITH", "THE WITNESS", "MR. SMITH", "MR. SMITH", "THE WITNESS"]
+    assert names[1] == "THE WITNESS"
+    assert t.turns[3].text.endswith("BY MR. SMITH:")  # the byline: text, every word kept

@@ -103,6 +103,7 @@ class _Classifier:
         self.meta = meta
         self.warn = warn
         self.dialect = convention.dialect
+        self.examination = convention.examination
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.pattern = pattern
@@ -273,6 +274,8 @@ class _Classifier:
                 return found.time is not None
             if dialect == "caps" and found.kind == "timestamp":
                 return _name_shape(found.label) == "caps"
+            if found.kind == "qa" and self.examination:
+                return not found.loose or counts[_norm(found.label)] >= 2
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
         return vouched(found, counts, surnames, shapes, mixed=self.mixed) or self._once(
             found, lineno

@@ -236,6 +236,8 @@ class Convention:
             subsets of the built-in rules are only for forcing).
         unnamed: The printed markers that change the speaker without naming one
             (``>>``): their turns go to the speaker "Unknown".
+        examination: Question and answer marks (``Q.`` / ``A.``, a deposition's or a
+            trial's examination of a witness) are labels besides the dialect's own.
         distinctive: Whether one label of this shape is evidence on its own: a
             document may print it once (a Congressional Record "Extension of
             Remarks" is one member's statement under one "Mr. SMITH." label).
@@ -250,6 +252,7 @@ class Convention:
     sniffed: bool = True
     distinctive: bool = False
     unnamed: tuple[str, ...] = ()
+    examination: bool = False
 
 
 def _entries() -> dict[str, Convention]:
@@ -298,9 +301,11 @@ def _entries() -> dict[str, Convention]:
         Convention(
             "court",
             "Court transcripts from printed pages: margin line numbers, running heads,"
-            " page numbers, form feeds; labels JUSTICE X:, MR. Y:",
+            " page numbers, form feeds; labels JUSTICE X:, MR. Y:, THE WITNESS:, and Q. /"
+            " A. in the examination of a witness",
             dialect="caps",
             pages=True,
+            examination=True,
         ),
         Convention(
             "broadcast",

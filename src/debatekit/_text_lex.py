@@ -507,10 +507,18 @@ def _yaml_names(text: str) -> frozenset[str]:
 _URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
 
 
+# A deposition's or trial's examination byline, "BY MR. SMITH:" alone on its line: who
+# asks the questions (Q.) that follow, not a speech of its own.
+_BYLINE = re.compile(r"BY (?:MR|MRS|MS|MISS|DR)\.? [A-Z]")
+
+
 def _not_a_speaker(label: str, line: str, end: int) -> bool:
     """A label shape that names no speaker: one followed only by a link ("Electrum
-    GitHub: https://..."), or a stage direction's word ("**Break:** [39:51]")."""
+    GitHub: https://..."), a stage direction's word ("**Break:** [39:51]"), or an
+    examination byline ("BY MR. SMITH:")."""
     if _URL_ONLY.fullmatch(line, end):
+        return True
+    if label[:3] == "BY " and _BYLINE.match(label) and not line[end:].strip():
         return True
     words = _PAREN.sub(" ", _name_part(label)).split()
     return len(words) == 1 and stage_direction(words[0]) is not None
