@@ -520,3 +520,9 @@ def test_the_examination_of_a_witness_in_a_paged_transcript() -> None:
     assert names[4:] == ["MR. SMITH", "THE WITNESS", "MR. SMITH", "MR. SMITH", "THE WITNESS"]
     assert names[1] == "THE WITNESS"
     assert t.turns[3].text.endswith("BY MR. SMITH:")  # the byline: text, every word kept
+    # Without the page furniture (a transcript pasted as text), the same reading.
+    plain = "\n".join(line[5:] for line in page[1:]) + "\n"
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        bare = text.loads(plain)
+    assert [bare.speaker(turn.speaker_id).name for turn in bare.turns] == names

@@ -16,6 +16,7 @@ from ._text_lex import (
     _ANY_LINE,
     _BLOCK,
     _BREAK,
+    _BYLINES,
     _DASH,
     _EXPLICIT,
     _IN_TURNS,
@@ -103,7 +104,9 @@ class _Classifier:
         self.meta = meta
         self.warn = warn
         self.dialect = convention.dialect
-        self.examination = convention.examination
+        # (A document that prints examination bylines examines witnesses, whatever
+        # its convention: Q. is the counsel named last.)
+        self.examination = convention.examination or _BYLINES.search(text) is not None
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.pattern = pattern

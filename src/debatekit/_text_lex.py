@@ -510,6 +510,10 @@ _URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
 # A deposition's or trial's examination byline, "BY MR. SMITH:" alone on its line: who
 # asks the questions (Q.) that follow, not a speech of its own.
 _BYLINE = re.compile(r"BY (?:MR|MRS|MS|MISS|DR)\.? [A-Z]")
+# Such a byline anywhere in a document (which then examines witnesses).
+_BYLINES = re.compile(
+    r"^[ \t\d]*BY (?:MR|MRS|MS|MISS|DR)\.? [A-Z][^\n:]{0,60}:[ \t]*$", re.MULTILINE
+)
 
 
 def _not_a_speaker(label: str, line: str, end: int) -> bool:
