@@ -28,6 +28,7 @@ from ._text_lex import (
     _bare_heading,
     _candidate,
     _escape,
+    _inline_speech,
     _Label,
     _name_part,
     _name_shape,
@@ -351,7 +352,7 @@ def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
         (
             i
             for i, (kind, _, line, found, _) in enumerate(result)
-            if kind == "label" and isinstance(found, _Label) and _bare_heading(line, found) is False
+            if kind == "label" and isinstance(found, _Label) and _inline_speech(line, found)
         ),
         None,
     )

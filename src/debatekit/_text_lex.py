@@ -638,6 +638,15 @@ def _named_elsewhere(found: _Label, keys: Container[str]) -> bool:
     return key in keys or (len(words) > 1 and words[-1] in keys)
 
 
+def _inline_speech(line: str, found: _Label) -> bool:
+    """Whether the label ``found`` carries speech on its line (a label with an id
+    too: ``Jane {#jd}: Hello.``): from the first such label on, a label alone on its
+    line opens a speech rather than heading the front matter."""
+    if found.kind == "explicit":
+        return bool(line[found.end :].strip())
+    return _bare_heading(line, found) is False
+
+
 def _bare_heading(line: str, found: _Label) -> bool | None:
     """True for a label alone on its line; False for one followed by text; None else."""
     if found.kind in ("explicit", "pattern") or found.time is not None:

@@ -23,6 +23,7 @@ from ._text_lex import (
     _bare_heading,
     _candidate,
     _escape,
+    _inline_speech,
     _Label,
     _name_part,
     _named_elsewhere,
@@ -112,7 +113,6 @@ class _Writer:
             previous, after_incident = item, False
         unlabelled = {id(item) for item, on in plan if on and isinstance(item, Turn)}
         self.explicit = self._explicit_speakers(names, unlabelled)
-        # (A label with an id is no speech that makes the reader drop front headings.)
         self.headings_ok = self._headings_dropped(unlabelled)
         self.planned = plan
         return plan
@@ -349,13 +349,11 @@ class _Writer:
             seen.add(turn.speaker_id)
             if id(turn) in unlabelled or not turn.paragraphs:
                 continue
-            if turn.speaker_id in self.explicit:
-                continue
             # (The label's line only: a prefix may end it, the speech on the next.)
             line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0]
             line = line.split("\n")[0]
             found = _candidate(line, self.pattern)
-            if found is not None and _bare_heading(line, found) is False:
+            if found is not None and _inline_speech(line, found):
                 self.first_inline = k
                 return True
         return False
