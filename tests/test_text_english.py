@@ -476,6 +476,10 @@ def test_a_sentence_shaped_like_a_mixed_case_label_among_capitals() -> None:
         "Senator Greene: Six.\n\nAA: Seven.\n"
     )
     assert [turn.label for turn in _quiet(senate).turns][5] == "Senator Greene"
+    # A full name giving initials that never recur is still a label among initials in
+    # capitals (a London BitDevs seminar: "Sam Abbassi (SA): My name is Sam.").
+    seminar = "MF: One.\n\nBM: Two.\n\nMF: Three.\n\nSam Abbassi (SA): Four.\n\nBM: Five.\n"
+    assert [turn.label for turn in _quiet(seminar).turns][3] == "Sam Abbassi (SA)"
 
 
 def test_the_examination_of_a_witness_in_a_paged_transcript() -> None:

@@ -325,10 +325,10 @@ def vouched(
     short = split_label(found.label).short
     if short is not None and counts[_norm(short)] >= 1:
         return True  # "Emzy (E):" introduces the label "E:"
-    if found.kind == "colon" and counts[key] < 2 and _capitals(shapes, mixed):
+    if found.kind == "colon" and short is None and counts[key] < 2 and _capitals(shapes, mixed):
         # Where labels are printed in capitals ("THE PRESIDENT:", "MS. PSAKI:"), one in
-        # mixed case printed once is a line of the speech: "Financial Times: ...",
-        # "Look, the bottom line is this: ...".
+        # mixed case printed once is a line of the speech: "Financial Times: ...".
+        # (Not one that gives its initials, "Sam Abbassi (SA):", though they never recur.)
         return False
     bare = _PAREN.sub(" ", _name_part(found.label)).split()
     # (A comma inside parentheses is no role after a comma: "Sign(sk, m):".)
