@@ -352,6 +352,16 @@ def test_unsure_label_is_kept_as_text_with_a_warning() -> None:
     assert t.turns[0].paragraphs == ("Hello.", "Look: this is plain.")
 
 
+def test_a_label_alone_after_a_speech_with_an_id_opens_a_turn() -> None:
+    """A speech under a label with an id ('A {#a}: x') is a speech: a label alone on
+    its line after it opens a turn, not a front heading (hypothesis found the writer
+    and the reader disagreeing: the reader took 'V, d:' for text of the turn before)."""
+    source = "A {#a}: x\n\nA {#a}:\n\nVic, d:\n\nKen, e: b\n"
+    t = text.loads(source)
+    assert [turn.label for turn in t.turns] == ["A", "A", "Vic, d", "Ken, e"]
+    assert text.dumps(t) == source
+
+
 def test_strict_mode_raises_with_line_and_column() -> None:
     """strict=True turns the warning into a ParseError with source, line and column."""
     source = "Jane Doe: Hello.\n\nLook: this is plain.\n\nJohn Roe: Bye."
@@ -535,6 +545,10 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 @example("(APPLAUSE)\n(APPLAUSE)\u00a0")
 # A stage direction as the first paragraph follows a label alone on its line.
 @example("TRUMP: \n(APPLAUSE)\na\n\nTRUMP: yo")
+# An escaped stage direction after a space opens a paragraph: still text when written
+# back (the writer escapes it after the indent, where the reader takes the backslash).
+@example("HOLT: hi\n\n \\(APPLAUSE)\n\nTRUMP: yo")
+@example("HOLT: hi\n\n\u00a0\\[music]\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

@@ -342,3 +342,191 @@ def test_names_in_capitals_alone_on_their_line() -> None:
     assert [turn.speaker_id for turn in t.turns] == ["doe", "smith", "doe", "smith"]
     assert t.speakers[1].role == "HOST"
     assert text.dumps(t) == source
+
+
+def test_a_name_set_off_by_a_spaced_dash() -> None:
+    """Talk transcripts print 'Q - ...' / 'Laolu - ...' instead of a colon, next to
+    'Joost:' (podcast/vr-bitcoin-2020-04-18-lnd-0-10.md); a name printed so once is
+    text, and a line of prose with a dash after its first word stays text."""
+    source = (
+        "Q - I succeeded with a 2 BTC invoice on regtest.\n\n"
+        "Laolu - I succeeded with a 0.1 on testnet.\n\n"
+        "Q - What happened to the TLV shop?\n\n"
+        "Joost - It is not my ambition to be a shop owner.\n\n"
+        "Laolu - Once it is more grown up.\n\n"
+        "Joost: That is an important thing as well.\n\n"
+        "A - We could definitely add that in.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == ["Q", "Laolu", "Q", "Joost", "Laolu", "Joost", "A"]
+    assert t.turns[1].text == "I succeeded with a 0.1 on testnet."
+    assert text.dumps(t) == source
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        once = text.loads(
+            "Q - Hi?\n\nA - Yes.\n\nQ - Why?\n\nA - Because.\n\nMiniscript - a language.\n"
+        )
+    assert "occurs only once" in str(caught[0].message)
+    assert [turn.label for turn in once.turns] == ["Q", "A", "Q", "A"]
+    assert once.turns[-1].text == "Because.\n\nMiniscript - a language."
+
+
+def test_speakers_listed_in_yaml_front_matter_vouch_for_a_one_word_label() -> None:
+    """'Oliver:' printed once is a label where the front matter lists 'Oliver Gugger'
+    among the speakers (podcast/vr-bitcoin-2020-04-18-lnd-0-10.md); 'Sign(sk, m):'
+    printed once is text (a comma inside parentheses is no role after a comma,
+    podcast/simons-institute-pairing-cryptography.md)."""
+    source = (
+        "---\ntitle: Talk\nspeakers:\n  - Joost Jager\n  - Oliver Gugger\n---\n"
+        "Joost: Multipart payments need the router RPC.\n\n"
+        "Oliver: And REST does not have it yet.\n\n"
+        "Joost: Right.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == ["Joost", "Oliver", "Joost"]
+    assert text.dumps(t) == source
+    flow = "---\nspeakers: ['Oliver Gugger', 'Joost Jager']\n---\n"
+    flow += "Joost: A.\n\nOliver: B.\n\nJoost: C.\n"
+    assert len(_quiet(flow).turns) == 3
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        maths = text.loads("Q: What is it?\n\nA: This.\n\nSign(sk, m): output H(m).\n\nQ: Why?\n")
+    assert [turn.label for turn in maths.turns] == ["Q", "A", "Q"]
+
+
+def test_otter_exports_in_markdown() -> None:
+    """Otter.ai exports published as Markdown (seen in real podcast sites whose files
+    carry no licence, so not in the corpus): every speaker under a heading mark with
+    the time, '### Bryan Robinson  0:00' (a label only where the name recurs: a
+    chapter heading with its time is not one); or known speakers in bold and
+    'Unknown Speaker  7:40' plain."""
+    source = (
+        "## Transcript\n\n"
+        "### Bryan Robinson  0:00  \nHey everyone, welcome.\n\n"
+        "### Raymond Camden  0:16  \nThank you for having me.\n\n"
+        "### Bryan Robinson  0:18  \nNo problem.\n\n"
+        "### Raymond Camden  0:25  \nSure.\n\n"
+        "### Raymond Camden  1:59  \nSo I retreated to the back end.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == [
+        "Bryan Robinson",
+        "Raymond Camden",
+        "Bryan Robinson",
+        "Raymond Camden",
+        "Raymond Camden",
+    ]
+    assert t.turns[4].start is not None
+    assert t.turns[4].start.total_seconds() == 119
+    assert text.dumps(t) == source
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        chapters = text.loads(
+            "## Intro 0:00\n\nJane: Hi.\n\nJohn: Yo.\n\nJane: Bye.\n\nJohn: Ok.\n"
+        )
+    assert [turn.label for turn in chapters.turns] == ["Jane", "John", "Jane", "John"]
+    mixed = (
+        "**Kelly**  7:32  \nIt's named after Monty Python.\n\n"
+        "Unknown Speaker  7:40  \nI didn't know that. Yeah.\n\n"
+        "**Kelly**  7:42  \nI am gaining so much appreciation for Python.\n\n"
+        "**Ali**  7:47  \nYeah.\n"
+    )
+    t = _quiet(mixed)
+    assert [turn.label for turn in t.turns] == ["Kelly", "Unknown Speaker", "Kelly", "Ali"]
+    assert text.dumps(t) == mixed
+
+
+def test_a_clock_time_of_day_is_no_timed_name() -> None:
+    """'3:26 P.M. EST' at the head and foot of White House remarks has the shape of a
+    time and a name alone on a line, twice (briefing/whitehouse-remarks-2023-12-15-
+    drug-costs.md): no speaker."""
+    source = (
+        "3:26 P.M. EST\n\nTHE PRESIDENT:  Well, thank you, David.\n\n"
+        "MR. MITCHELL:  Thank you, Mr. President.\n\nTHE PRESIDENT:  So —\n\n3:40 P.M. EST\n"
+    )
+    t = _quiet(source)
+    assert t.meta["text:convention"] == "colon"
+    assert [turn.label for turn in t.turns] == ["THE PRESIDENT", "MR. MITCHELL", "THE PRESIDENT"]
+    assert text.sniff(source).convention == "colon"
+
+
+def test_a_sentence_shaped_like_a_mixed_case_label_among_capitals() -> None:
+    """In a speech labelled in capitals, 'Financial Times: ...' printed once is a line
+    of the speech (briefing/whitehouse-remarks-2023-04-20-economy.md), and so is a
+    sentence opening 'Look, ...:' or 'Folks, ...:' (whitehouse-remarks-2021-12-21-
+    covid-19.md); where a mixed-case name is labelled twice ('Senator:'), a one-off
+    'Senator Greene:' is still a label (podcast/antonopoulos-2014-10-08-canada-senate.md)."""
+    source = (
+        "THE PRESIDENT: Hello.\n\nAUDIENCE MEMBER: Yes, sir!\n\nTHE PRESIDENT: And guess what?\n\n"
+        "Financial Times: “Transformational Change.”\n\n"
+        "Folks, that’s the agenda: spending cuts.\n\nLook, the bottom line is this: it works.\n\n"
+        "THE PRESIDENT: Thank you.\n"
+    )
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads(source)
+    assert [turn.label for turn in t.turns] == [
+        "THE PRESIDENT",
+        "AUDIENCE MEMBER",
+        "THE PRESIDENT",
+        "THE PRESIDENT",
+    ]
+    senate = (
+        "AA: One.\n\nSenator: Two.\n\nAA: Three.\n\nSenator: Four.\n\nAA: Five.\n\n"
+        "Senator Greene: Six.\n\nAA: Seven.\n"
+    )
+    assert [turn.label for turn in _quiet(senate).turns][5] == "Senator Greene"
+    # A full name giving initials that never recur is still a label among initials in
+    # capitals (a London BitDevs seminar: "Sam Abbassi (SA): My name is Sam.").
+    seminar = "MF: One.\n\nBM: Two.\n\nMF: Three.\n\nSam Abbassi (SA): Four.\n\nBM: Five.\n"
+    assert [turn.label for turn in _quiet(seminar).turns][3] == "Sam Abbassi (SA)"
+
+
+def test_the_examination_of_a_witness_in_a_paged_transcript() -> None:
+    """Depositions and trial transcripts (the shape only: no real one with an open
+    licence is in the corpus yet): margin line numbers, 'Q.' / 'A.' in the
+    examination, 'BY MR. SMITH:' naming who asks from there on (no speech of its
+    own), colloquy 'MR. JONES:' and 'THE WITNESS:'. Q. is the examining counsel, A. the
+    witness."""
+    page = [
+        "                                                        12",
+        " 1        Q.   And what was your position in 2010?",
+        " 2        A.   I was the regional manager.",
+        " 3             MR. JONES:  Objection, form.",
+        " 4             THE WITNESS:  I was the manager for the",
+        " 5   northeast region.",
+        " 6   BY MR. SMITH:",
+        " 7        Q.   Did you report to Mr. Brown?",
+        " 8        A.   I did.",
+        " 9             MR. SMITH:  Let us take a break.",
+        "10             (Recess taken.)",
+        "11   BY MR. SMITH:",
+        "12        Q.   Were minutes kept?",
+        "13        A.   Not that I know of.",
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = text.loads("\n".join(page) + "\n\f")
+    assert "page furniture stripped" in str(caught[0].message)
+    assert t.meta["text:convention"] == "court"
+    assert [turn.label for turn in t.turns] == [
+        "Q",
+        "A",
+        "MR. JONES",
+        "THE WITNESS",
+        "Q",
+        "A",
+        "MR. SMITH",
+        "Q",
+        "A",
+    ]
+    names = [t.speaker(turn.speaker_id).name for turn in t.turns]
+    assert names[4:] == ["MR. SMITH", "THE WITNESS", "MR. SMITH", "MR. SMITH", "THE WITNESS"]
+    assert names[1] == "THE WITNESS"
+    assert t.turns[3].text.endswith("BY MR. SMITH:")  # the byline: text, every word kept
+    # Without the page furniture (a transcript pasted as text), the same reading.
+    plain = "\n".join(line[5:] for line in page[1:]) + "\n"
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        bare = text.loads(plain)
+    assert [bare.speaker(turn.speaker_id).name for turn in bare.turns] == names

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import cast
 
 from ._rules import is_collective
@@ -17,6 +17,8 @@ from ._text_lex import (
     _ANY_NEXT,
     _BLOCK,
     _BREAK,
+    _BYLINES,
+    _DASH,
     _EXPLICIT,
     _IN_TURNS,
     _LABEL_REACH,
@@ -28,6 +30,7 @@ from ._text_lex import (
     _bare_heading,
     _candidate,
     _escape,
+    _inline_speech,
     _Label,
     _name_part,
     _name_shape,
@@ -37,6 +40,7 @@ from ._text_lex import (
     _usual_label,
     _wrapped_label,
     _yaml_block,
+    _yaml_names,
 )
 from .errors import _Warner
 from .models import Speaker
@@ -46,6 +50,26 @@ def _timed(shapes: Counter[str]) -> bool:
     """Whether most of a document's labels carry a time (``[00:01:43] Name:``)."""
     timed = shapes["timestamp"]
     return timed >= 2 and timed * 2 > sum(shapes.values())
+
+
+def _capitals(shapes: Counter[str], mixed: bool) -> bool:
+    """Whether a document prints its labels in capitals: at least three, more than
+    labels in mixed case, and no name in mixed case labelled twice (``mixed``)."""
+    caps = shapes["caps"]
+    return not mixed and caps >= 3 and caps > shapes["colon"]
+
+
+def mixed_repeats(labels: Iterable[_Label], counts: Counter[str]) -> bool:
+    """Whether a name printed in mixed case (``Senator:``) is labelled twice or more."""
+    keys: dict[str, str] = {}
+    for found in labels:
+        if found.kind == "colon":
+            key = keys.get(found.label)
+            if key is None:
+                key = keys[found.label] = _norm(_name_part(found.label))
+            if counts[key] >= 2:
+                return True
+    return False
 
 
 class _Tally:
@@ -83,6 +107,9 @@ class _Classifier:
         self.meta = meta
         self.warn = warn
         self.dialect = convention.dialect
+        # (A document that prints examination bylines examines witnesses, whatever
+        # its convention: Q. is the counsel named last.)
+        self.examination = convention.examination or _BYLINES.search(text) is not None
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.pattern = pattern
@@ -91,6 +118,7 @@ class _Classifier:
         self.roster = Roster({**unnamed, **declared, **(speaker_map or {})})
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
+        self.mixed = True  # a name in mixed case labelled twice? (see _settle)
 
     def _classify(self) -> list[_Row]:
         """One row per line that needs a look; runs of plain lines come as one row.
@@ -195,7 +223,10 @@ class _Classifier:
             out.append(("break", start, line, None, row))
             return True
         if (
-            pattern is None and first not in "QA" and line.find(":", 0, _LABEL_REACH) < 0
+            pattern is None
+            and first not in "QA"
+            and line.find(":", 0, _LABEL_REACH) < 0
+            and _DASH.match(line) is None
         ) or start < self.yaml_end:
             # (A YAML front-matter block holds no label: "  JD: Jane Doe" declares one.)
             out.append(("text", start, line, None, row))
@@ -208,6 +239,9 @@ class _Classifier:
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
             _norm(k).split()[-1] for k in self.roster.known if _norm(k)
         }
+        if self.yaml_end:
+            surnames |= _yaml_names(self.text[: self.yaml_end])
+        self.mixed = mixed_repeats((cast(_Label, out[i][3]) for i in candidates), counts)
         kinds: Counter[str] = Counter()
         accepted: set[tuple[str, str, bool]] = set()  # labels known to pass
         result = out
@@ -259,8 +293,12 @@ class _Classifier:
                 return found.time is not None
             if dialect == "caps" and found.kind == "timestamp":
                 return _name_shape(found.label) == "caps"
+            if found.kind == "qa" and self.examination:
+                return not found.loose or counts[_norm(found.label)] >= 2
             return found.kind == dialect or (dialect == "colon" and found.kind == "caps")
-        return vouched(found, counts, surnames, shapes) or self._once(found, lineno)
+        return vouched(found, counts, surnames, shapes, mixed=self.mixed) or self._once(
+            found, lineno
+        )
 
     def _once(self, found: _Label, lineno: int) -> bool:
         """Keep a once-printed label as text, with a warning; False."""
@@ -273,34 +311,59 @@ class _Classifier:
         return False
 
 
-def vouched(found: _Label, counts: Counter[str], surnames: set[str], shapes: Counter[str]) -> bool:
+def vouched(
+    found: _Label,
+    counts: Counter[str],
+    surnames: set[str],
+    shapes: Counter[str],
+    *,
+    mixed: bool = True,
+) -> bool:
     """Whether a possible label (no convention or dialect forced) is a label by what
     the document around it says: ``counts`` of the possible labels' name keys,
     ``surnames`` known, ``shapes`` of the possible labels. One that is not is printed
     once and kept as text, with a warning. The writer asks the same question of the
-    labels it plans (one rule for both)."""
+    labels it plans (one rule for both). ``mixed``: whether a name in mixed case is
+    labelled twice (:func:`mixed_repeats`)."""
     key = _norm(_name_part(found.label))
     if found.kind == "qa":
         # "Q Thanks": a bare Q and one plain space is a label only where it
         # recurs (never "A lot more to say": too many sentences open so); kept
         # as text once, with the warning (the writer escapes such a line).
         return not found.loose or counts[key] >= 2
+    if found.loose:
+        return counts[key] >= 2  # "Name - text": a label only where the name recurs
     if found.time is None and counts[key] < 2 and _timed(shapes):
         # Where labels carry times, an untimed one printed once (a title line
         # "NYC Council, Committee of the Whole: ...") is text.
         return False
+    split = split_label(found.label)
+    short = split.short
+    if short is not None and counts[_norm(short)] >= 1:
+        return True  # "Emzy (E):" introduces the label "E:"
+    if (
+        found.kind == "colon"
+        and short is None
+        and counts[key] < 2
+        and _capitals(shapes, mixed)
+        and _name_shape(split.name) != "caps"
+    ):
+        # Where labels are printed in capitals ("THE PRESIDENT:", "MS. PSAKI:"), one in
+        # mixed case printed once is a line of the speech: "Financial Times: ...".
+        # (Not one that gives its initials, "Sam Abbassi (SA):", though they never recur,
+        # nor a name in capitals after an office, "Statsminister GÖRAN PERSSON (s):".)
+        return False
     bare = _PAREN.sub(" ", _name_part(found.label)).split()
-    if len(bare) > 1 or "," in found.label or found.time is not None:
+    # (A comma inside parentheses is no role after a comma: "Sign(sk, m):".)
+    comma = "," in found.label and "," in _PAREN.sub(" ", found.label)
+    if len(bare) > 1 or comma or found.time is not None:
         return True
-    if "(" in found.label and split_label(found.label).role is not None:
+    if "(" in found.label and split.role is not None:
         return True  # an office and its holder: "Forseti (Guðjón Guðmundsson):"
     if key in PARTICIPANTS or (found.kind == "caps" and key in ROLE_WORDS):
         # "Question:", "Audience:": a role label, even if only once; so is an office in
         # capitals ("ELNÖK:", "TALMANNEN:"), the chair a record names elsewhere
         return True
-    short = split_label(found.label).short
-    if short is not None and counts[_norm(short)] >= 1:
-        return True  # "Emzy (E):" introduces the label "E:"
     if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
         return True
     return found.kind == "caps" and shapes["caps"] >= 2
@@ -316,7 +379,7 @@ def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
         (
             i
             for i, (kind, _, line, found, _) in enumerate(result)
-            if kind == "label" and isinstance(found, _Label) and _bare_heading(line, found) is False
+            if kind == "label" and isinstance(found, _Label) and _inline_speech(line, found)
         ),
         None,
     )

@@ -59,7 +59,11 @@ _CONGRESSIONAL = (
 # the colon convention's.
 _BOLD_NAME = (
     r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
-    r"\*\*[ \t]*(?P<label>[A-Z][^*:\n]{0,60}?)[ \t]*\*\*(?![*:])"
+    # (An Otter export in Markdown prints the names it knows in bold and "Unknown
+    # Speaker  7:40" plain: a plain name counts where a time alone follows it.)
+    r"(?:(?P<bold>\*\*)[ \t]*|(?=[A-Z][^*:\n]{0,60}?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    r"(?P<label>[A-Z][^*:\n]{0,60}?)"
+    r"(?(bold)[ \t]*\*\*(?![*:])|(?=[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
     r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
 )
 
@@ -189,7 +193,11 @@ _EUROPARL = (
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _TIMED_NAME_WORDS = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|del)){0,4}"
 _NAME_TIME = rf"(?P<label>{_TIMED_NAME_WORDS})[ \t]+[\[(](?P<time>{_TIME})[\])](?:[ \t]+|$)"
-_TIME_NAME = rf"(?P<time>{_TIME})[ \t]+(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
+# (A clock time of day, "3:26 P.M. EST" at the head and foot of a White House
+# transcript, names no one.)
+_TIME_NAME = (
+    rf"(?P<time>{_TIME})[ \t]+(?![AaPp]\.?[Mm]\.?(?:[ \t]|$))(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
+)
 # A name in capitals alone on its line, the speech on the lines below (scripts,
 # broadcast transcripts, some interview archives): "JANE DOE", "MR. SMITH", "JANE DOE,
 # HOST". A line in capitals that never repeats is a heading (the sniffer's rule).
@@ -261,6 +269,8 @@ class Convention:
             subsets of the built-in rules are only for forcing).
         unnamed: The printed markers that change the speaker without naming one
             (``>>``): their turns go to the speaker "Unknown".
+        examination: Question and answer marks (``Q.`` / ``A.``, a deposition's or a
+            trial's examination of a witness) are labels besides the dialect's own.
         distinctive: Whether one label of this shape is evidence on its own: a
             document may print it once (a Congressional Record "Extension of
             Remarks" is one member's statement under one "Mr. SMITH." label).
@@ -275,6 +285,7 @@ class Convention:
     sniffed: bool = True
     distinctive: bool = False
     unnamed: tuple[str, ...] = ()
+    examination: bool = False
 
 
 def _entries() -> dict[str, Convention]:
@@ -323,9 +334,11 @@ def _entries() -> dict[str, Convention]:
         Convention(
             "court",
             "Court transcripts from printed pages: margin line numbers, running heads,"
-            " page numbers, form feeds; labels JUSTICE X:, MR. Y:",
+            " page numbers, form feeds; labels JUSTICE X:, MR. Y:, THE WITNESS:, and Q. /"
+            " A. in the examination of a witness",
             dialect="caps",
             pages=True,
+            examination=True,
         ),
         Convention(
             "broadcast",

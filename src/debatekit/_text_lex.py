@@ -39,14 +39,24 @@ _LABEL = re.compile(
 )
 # "Name 00:01:02" or "**Name** 00:01:02" alone on its line: the text follows on the
 # next lines.
+# (Or under a Markdown heading mark, as some exports print every speaker: "### Jane Doe
+# 8:07"; such a label counts only where the name recurs: a chapter heading with its
+# time, "## Intro 0:00", does not.)
 _LABEL_TS_LINE = re.compile(
-    rf"{_INDENT}(?P<bold>\*\*)?(?P<label>[^\s:*\\\[(][^:*\n]{{0,99}}?)(?(bold)\*\*)"
+    rf"{_INDENT}(?P<heading>#{{1,6}}[ \t]+)?(?P<bold>\*\*)?"
+    rf"(?P<label>[^\s:*\\\[(#][^:*\n]{{0,99}}?)(?(bold)\*\*)"
     rf"[ \t]+(?P<tts>\(?{_TS}\)?|\[{_TS}\])[ \t]*$"
 )
 _QA = re.compile(
     _INDENT + r"(?P<label>Q|A)"
-    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \u00a0]{2,}|(?<=Q)(?P<space> )(?=\S))"
+    r"(?:[.:][ \t\u00a0]+|:?[ \t\u00a0]*$|\t[ \t]*|[ \t]+[-–][ \t]+(?=\S)|[ \u00a0]{2,}"
+    r"|(?<=Q)(?P<space> )(?=\S))"
 )
+# "Name - text": a short name set off from the speech by a spaced hyphen or en dash
+# instead of a colon ("Q - ..." / "Laolu - ..." / "A - ..." in talk and workshop
+# transcripts). Such a label counts only where its name recurs (see ``loose``).
+_DASH_NAME = r"[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}"
+_DASH = re.compile(rf"{_INDENT}(?P<label>{_DASH_NAME})[ \t]+[-–][ \t]+(?=\S)")
 # A Westminster question paper label (New Zealand, Australia): the question's number,
 # the member, the minister asked: "1. ANDREW LITTLE (Leader of the Opposition) to the
 # Prime Minister :". The member is the speaker.
@@ -70,7 +80,10 @@ _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))"
 # A label's colon is never further into its line than this (label, stamps, markup).
 _LABEL_REACH = 200
 # The start of every line that may be anything but plain text.
-_SPECIAL = rf"(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:)"
+_SPECIAL = (
+    rf"(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:"
+    rf"|[ \t\u00a0]*{_DASH_NAME}[ \t]+[-–][ \t])"
+)
 _SPECIAL_LINE = re.compile("^" + _SPECIAL, re.MULTILINE)
 # The same after the first line, found from the line end before it (a search for a
 # literal newline skips to the next line at once; "^" is tried at every character).
@@ -172,6 +185,11 @@ _STOP = frozenset(
         # the Storting's list of substitutes taking their seats)
         "for",
     ]
+)
+# Words that open a sentence of speech before a comma, where a label would have a name
+# and a role: "Look, the bottom line is this: ...", "Folks, that's the agenda: ...".
+_OPENERS = _STOP | frozenset(
+    ["look", "listen", "folks", "really", "remember", "okay", "ok", "oh", "again", "anyway"]
 )
 # Titles and offices a label may print in lower case after its first word.
 _OFFICE_WORDS = TITLES | ROLE_WORDS
@@ -312,6 +330,8 @@ def _name_shape(label: str) -> str | None:
     bare = _SLASH_PARTY.sub("", _PAREN.sub(" ", name)).strip()
     if not bare or "(" in bare or ")" in bare:
         return None
+    if "," in label and bare.translate(_APOSTROPHES).casefold() in _OPENERS:
+        return None  # "Look, the bottom line is this:": speech, no name and role
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
     if key in _META_KEYS and not (key in COLLECTIVE and bare.isupper()):
         return None
@@ -377,7 +397,9 @@ class _Label:
     time: dt.timedelta | None = None
     explicit_id: str | None = None
     rest_on_next_line: bool = False
-    loose: bool = False  # "Q Thanks": a bare Q and one plain space (never "A lot"): if repeated
+    # "Q Thanks" (a bare Q and one plain space, never "A lot"), "Name - text", "### Name
+    # 8:07": a label only where the name recurs
+    loose: bool = False
 
 
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
@@ -437,7 +459,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
                 label = numbered["name"]
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
-            return None
+            return _dashed(line)
         stamp = match["lts"] or match["tts"] or match["ats"] or match["its"]
         kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
         if label in ("Q", "A") and kind == "caps":
@@ -455,9 +477,26 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         if _name_shape(label) is None:
             return None
         return _Label(
-            label, len(line), "timestamp", time=_parse_time(match["tts"]), rest_on_next_line=True
+            label,
+            len(line),
+            "timestamp",
+            time=_parse_time(match["tts"]),
+            rest_on_next_line=True,
+            loose=match["heading"] is not None,
         )
-    return None
+    return _dashed(line)
+
+
+def _dashed(line: str) -> _Label | None:
+    """A ``Name - text`` label at the start of ``line`` (loose: a label only where the
+    name recurs), or ``None``."""
+    match = _DASH.match(line)
+    if match is None:
+        return None
+    shape = _name_shape(match["label"])
+    if shape is None:
+        return None
+    return _Label(match["label"], match.end(), shape, loose=True)
 
 
 _YAML_BLOCK = re.compile(r"---[ \t]*\n(?:.*\n){0,200}?---[ \t]*(?:\n|\Z)")
@@ -479,13 +518,49 @@ def _yaml_block(text: str) -> tuple[int, dict[str, str]]:
     return match.end(), declared
 
 
+# The speakers a YAML front-matter block lists: "speakers:" then "  - Jane Doe" lines,
+# or "speakers: ['Jane Doe', 'John Roe']".
+_YAML_SPEAKERS = re.compile(
+    r"^speakers:[ \t]*(?:\[(?P<flow>[^\]\n]*)\]|\n(?P<block>(?:[ \t]*-[ \t]+[^\n]+\n)+))",
+    re.MULTILINE,
+)
+
+
+def _yaml_names(text: str) -> frozenset[str]:
+    """Every word of the names the YAML front matter at the start of ``text`` lists as
+    speakers, as name keys: a one-word label printing one of them ("Oliver:" for
+    "Oliver Gugger") names a speaker even where it is printed once."""
+    end, _ = _yaml_block(text)
+    match = _YAML_SPEAKERS.search(text, 0, end) if end else None
+    if match is None:
+        return frozenset()
+    if match["flow"] is not None:
+        names = match["flow"].split(",")
+    else:
+        names = [line.split("-", 1)[1] for line in match["block"].splitlines()]
+    words = {w for name in names for w in name_key(name.strip(" \t'\"")).split()}
+    return frozenset(w for w in words if len(w) > 1)
+
+
 _URL_ONLY = re.compile(r"[ \t]*<?(?:https?://|www\.)\S+[ \t]*")
+
+
+# A deposition's or trial's examination byline, "BY MR. SMITH:" alone on its line: who
+# asks the questions (Q.) that follow, not a speech of its own.
+_BYLINE = re.compile(r"BY (?:MR|MRS|MS|MISS|DR)\.? [A-Z]")
+# Such a byline anywhere in a document (which then examines witnesses).
+_BYLINES = re.compile(
+    r"^[ \t\d]*BY (?:MR|MRS|MS|MISS|DR)\.? [A-Z][^\n:]{0,60}:[ \t]*$", re.MULTILINE
+)
 
 
 def _not_a_speaker(label: str, line: str, end: int) -> bool:
     """A label shape that names no speaker: one followed only by a link ("Electrum
-    GitHub: https://..."), or a stage direction's word ("**Break:** [39:51]")."""
+    GitHub: https://..."), a stage direction's word ("**Break:** [39:51]"), or an
+    examination byline ("BY MR. SMITH:")."""
     if _URL_ONLY.fullmatch(line, end):
+        return True
+    if label[:3] == "BY " and _BYLINE.match(label) and not line[end:].strip():
         return True
     words = _PAREN.sub(" ", _name_part(label)).split()
     return len(words) == 1 and stage_direction(words[0]) is not None
@@ -505,10 +580,10 @@ def _usual_label(line: str, stamped: bool = False) -> _Label | None:
     """
     colon = line.find(":", 1, _LABEL_REACH)
     if colon < 0:
-        # Without a colon only "Q" and "A" labels remain possible.
+        # Without a colon only "Q" and "A" labels and "Name - text" remain possible.
         found_qa = _QA.match(line)
         if found_qa is None:
-            return None
+            return _dashed(line)
         return _Label(found_qa["label"], found_qa.end(), "qa", loose=bool(found_qa["space"]))
     if line[0] == "[" and not stamped:
         stamp = _LEAD_STAMP.match(line)
@@ -559,8 +634,10 @@ def _special(line: str, pattern: re.Pattern[str] | None = None) -> bool:
     else:
         first = line.lstrip(" \t")[:1]
         if first not in ("Q", "A") and "{#" not in line and line.find(":", 0, _LABEL_REACH) < 0:
-            return False  # no colon within reach: no label (as the reader's line filter)
-        found = _usual_label(line)
+            # no colon within reach: no label but "Name - text" (as the reader's line filter)
+            found = _dashed(line)
+        else:
+            found = _usual_label(line)
     # 'Hon. Members: Hear, hear!' names a group: the reader keeps it as text.
     return found is not None and (found.kind == "explicit" or not is_collective(found.label))
 
@@ -602,6 +679,15 @@ def _named_elsewhere(found: _Label, keys: Container[str]) -> bool:
     key = name_key(_name_part(found.label))
     words = key.split()
     return key in keys or (len(words) > 1 and words[-1] in keys)
+
+
+def _inline_speech(line: str, found: _Label) -> bool:
+    """Whether the label ``found`` carries speech on its line (a label with an id
+    too: ``Jane {#jd}: Hello.``): from the first such label on, a label alone on its
+    line opens a speech rather than heading the front matter."""
+    if found.kind == "explicit":
+        return bool(line[found.end :].strip())
+    return _bare_heading(line, found) is False
 
 
 def _bare_heading(line: str, found: _Label) -> bool | None:

@@ -61,6 +61,23 @@ def _decode(
     return s, meta
 
 
+# "BY MR. SMITH:" alone on its line: the counsel who examines the witness from here on.
+_BYLINE_LINE = re.compile(
+    r"[ \t]*BY ((?:MR|MRS|MS|MISS|DR)\.? [A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*):[ \t]*"
+)
+
+
+def _byline(piece: _Piece, examiner: str | None) -> str | None:
+    """The examiner after ``piece``: the last byline in it, else ``examiner``."""
+    for line, _ in piece.lines:
+        if "BY " in line:
+            for part in line.split("\n"):
+                match = _BYLINE_LINE.fullmatch(part)
+                if match:
+                    examiner = match.group(1)
+    return examiner
+
+
 class _Reader(_Classifier):
     """Passes 2 and 3: lines grouped into pieces, pieces into the transcript."""
 
@@ -133,8 +150,11 @@ class _Reader(_Classifier):
             turn_pieces = []
 
         inside = _inside_turns(pieces, body_start, body_end)
+        examiner: str | None = None  # who asks the Q. questions (an examination)
         for k in range(body_start, body_end):
             piece = pieces[k]
+            if self.examination and piece.kind == "para":
+                examiner = _byline(piece, examiner)
             if piece.kind != "para" and turn_pieces and inside[k]:
                 # A stage direction or a rule (a table's) between two paragraphs of
                 # one speech: inside it.
@@ -144,7 +164,7 @@ class _Reader(_Classifier):
                 body.append(self._stage_incident(piece))
             elif piece.label is not None:
                 finish()
-                speaker = self._resolve(piece.label, piece.lineno)
+                speaker = self._resolve(self._examined(piece.label, examiner), piece.lineno)
                 turn_label = piece.label
                 turn_pieces = [piece]
             elif turn_pieces:
@@ -155,6 +175,17 @@ class _Reader(_Classifier):
                 turn_pieces = [piece]
         finish()
         return body
+
+    def _examined(self, found: _Label, examiner: str | None) -> _Label:
+        """In the examination of a witness, ``Q.`` is the counsel of the last byline
+        (``BY MR. SMITH:``) and ``A.`` the witness (where ``THE WITNESS:`` speaks too)."""
+        if not self.examination or found.kind != "qa":
+            return found
+        if found.label == "Q" and examiner is not None:
+            return attrs.evolve(found, label=examiner)
+        if found.label == "A" and "THE WITNESS:" in self.text:
+            return attrs.evolve(found, label="THE WITNESS")
+        return found
 
     def _resolve(self, found: _Label, lineno: int) -> int:
         def ambiguous(message: str) -> None:

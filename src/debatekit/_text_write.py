@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN, Roster
 from ._speakers import name_key as _norm
-from ._text_classify import vouched
+from ._text_classify import mixed_repeats, vouched
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
@@ -23,6 +23,7 @@ from ._text_lex import (
     _bare_heading,
     _candidate,
     _escape,
+    _inline_speech,
     _Label,
     _name_part,
     _named_elsewhere,
@@ -30,6 +31,7 @@ from ._text_lex import (
     _stage,
     _wrapped_label,
     _yaml_block,
+    _yaml_names,
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
@@ -111,7 +113,6 @@ class _Writer:
             previous, after_incident = item, False
         unlabelled = {id(item) for item, on in plan if on and isinstance(item, Turn)}
         self.explicit = self._explicit_speakers(names, unlabelled)
-        # (A label with an id is no speech that makes the reader drop front headings.)
         self.headings_ok = self._headings_dropped(unlabelled)
         self.planned = plan
         return plan
@@ -348,13 +349,11 @@ class _Writer:
             seen.add(turn.speaker_id)
             if id(turn) in unlabelled or not turn.paragraphs:
                 continue
-            if turn.speaker_id in self.explicit:
-                continue
             # (The label's line only: a prefix may end it, the speech on the next.)
             line = self._prefix(turn, not first, Counter()) + turn.paragraphs[0]
             line = line.split("\n")[0]
             found = _candidate(line, self.pattern)
-            if found is not None and _bare_heading(line, found) is False:
+            if found is not None and _inline_speech(line, found):
                 self.first_inline = k
                 return True
         return False
@@ -586,8 +585,20 @@ class _Writer:
             # (the escape must open the line); the writer's check then falls back.
             # (An indented line cannot be escaped: the escape must open the line. It
             # is written as read, and the reader judges it as it did the source.)
-            out.append("\\" + line if escape and not indented else line)
+            # A stage direction opening it is the exception: a backslash before its
+            # bracket keeps it text anywhere in a line, as inside a paragraph.
+            if escape and indented and not (region == "turn" and _inline_escapable(line)):
+                escape = False
+            out.append("\\" + line if escape else line)
         return "\n".join(out)
+
+
+def _inline_escapable(line: str) -> bool:
+    """Whether ``line`` opens with a bracket the reader takes as text after a backslash
+    wherever it stands (a stage direction in parentheses, anything in square
+    brackets), so that an indented line is escaped by a backslash after its indent."""
+    match = _INLINE.match(line)
+    return match is not None and (match.group(2) is not None or _stage(match.group(1)) is not None)
 
 
 def _front_tails(
@@ -688,10 +699,12 @@ def _once_only(
         if (f := _candidate(line)) is not None
     )
     surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
+    surnames |= _yaml_names("\n\n".join(front) + "\n")
+    mixed = mixed_repeats((f for _, _, probe in planned if (f := found[probe]) is not None), counts)
     return {
         speaker_id
         for speaker_id, _, probe in planned
-        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes)
+        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes, mixed=mixed)
     }
 
 
