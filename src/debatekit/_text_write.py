@@ -6,6 +6,7 @@ import json as _json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN, Roster
@@ -33,6 +34,10 @@ from ._text_lex import (
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
+#: What a turn's label and prefix depend on: its printed prefix, label, time and
+#: speaker, and whether the speaker spoke before (see _Writer._plain_label).
+_Key: TypeAlias = tuple[str | None, str | None, object, str, bool]
+
 
 class _Writer:
     def __init__(self, transcript: Transcript, *, safe: bool) -> None:
@@ -59,6 +64,10 @@ class _Writer:
         # What the reader takes each probed line for: the same label lines are
         # judged for every turn of a speaker, so each is judged once.
         self.judged: dict[str, _Label | None] = {}
+        # The plain labels and the prefixes worked out, by what they depend on (see
+        # _plain_label and _prefix; prefixes only once self.explicit is settled).
+        self.plain_labels: dict[_Key, tuple[str, str]] = {}
+        self.prefixes: dict[_Key, str] = {}
         self.names = Counter(_norm(s.name) for s in transcript.speakers)
         self.planned: list[tuple[BodyItem, bool]] | None = None
         self.explicit: set[str] = set()
@@ -111,6 +120,7 @@ class _Writer:
             previous, after_incident = item, False
         unlabelled = {id(item) for item, on in plan if on and isinstance(item, Turn)}
         self.explicit = self._explicit_speakers(names, unlabelled)
+        self.prefixes.clear()  # (a prefix depends on self.explicit)
         # (A label with an id is no speech that makes the reader drop front headings.)
         self.headings_ok = self._headings_dropped(unlabelled)
         self.planned = plan
@@ -179,13 +189,20 @@ class _Writer:
                 # the speech's text), so the label is written alone.
                 items.append(prefix.rstrip(" "))
                 prefix = ""
-            for k, paragraph in enumerate(paragraphs):
-                at_line_start = k > 0 or not prefix or prefix.endswith("\n")
-                tail = i >= last_labelled and (k > 0 or not prefix)
-                region = "stage" if k in own else speech
-                items.append((prefix if k == 0 else "", paragraph, region, at_line_start, tail))
             if not paragraphs:
                 items.append(prefix.rstrip(" "))
+                continue
+            ending = i >= last_labelled
+            at_line_start = not prefix or prefix.endswith("\n")
+            region = "stage" if 0 in own else speech
+            items.append((prefix, paragraphs[0], region, at_line_start, ending and not prefix))
+            if own:
+                items.extend(
+                    ("", paragraph, "stage" if k in own else speech, True, ending)
+                    for k, paragraph in enumerate(paragraphs[1:], 1)
+                )
+            else:
+                items.extend(("", paragraph, speech, True, ending) for paragraph in paragraphs[1:])
         if t.back:
             mark = self.meta.get("text:back-break")
             if mark is None or not _BREAK.match(mark) or self.safe:
@@ -219,21 +236,40 @@ class _Writer:
         lead = lead if not lead.strip() else ""
         _front_tails(items, gaps, lead, tail)
         out = [lead]
+        append = out.append
+        # The white space of a gap on the line before it and on the line after it,
+        # worked out once per distinct gap.
+        edges: dict[str, tuple[str, str]] = {}
+        # Without a convention the reader's line filter passes over the lines that
+        # cannot be anything but text: a paragraph of a speech none of whose lines
+        # it stops at is written as is (see _plain_speech).
+        filtered = self.pattern is None
         for i, item in enumerate(items):
             before = gaps[i - 1] if i else lead
             if i:
-                out.append(before)
+                append(before)
             if isinstance(item, str):
-                out.append(item)
+                append(item)
+                continue
+            prefix, paragraph, region, at_line_start, trailing = item
+            after = gaps[i] if i < count else tail
+            edge = edges.get(before)
+            if edge is None:
+                edge = edges[before] = _edges(before)
+            indent = edge[0] if at_line_start and not prefix else ""
+            if after is before:
+                trail = edge[1]
             else:
-                prefix, paragraph, region, at_line_start, trailing = item
-                indent = before[before.rfind("\n") + 1 :] if at_line_start and not prefix else ""
-                after = gaps[i] if i < count else tail
-                cut = after.find("\n")
-                trail = after if cut < 0 else after[:cut]
-                out.append(
-                    prefix + self._para(paragraph, region, at_line_start, trailing, indent, trail)
-                )
+                edge = edges.get(after)
+                if edge is None:
+                    edge = edges[after] = _edges(after)
+                trail = edge[1]
+            if filtered and not indent and not trail and _plain_speech(paragraph, region):
+                if trailing and at_line_start and _BOILERPLATE.match(paragraph):
+                    paragraph = "\\" + paragraph  # (a closing line ending the speech)
+                append(prefix + paragraph if prefix else paragraph)
+                continue
+            append(prefix + self._para(paragraph, region, at_line_start, trailing, indent, trail))
         out.append(tail if not tail.strip() else "")
         text = "".join(out)
         if meta.get("text:newline") == "crlf":
@@ -253,6 +289,16 @@ class _Writer:
         return _wrapped_label(lines[0], lines[1], self.pattern)
 
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
+        """The prefix written before the turn's first paragraph (its label, as the
+        reader is to find it). Worked out once per distinct (printed prefix, label,
+        time, speaker, first turn or not): a sitting repeats the same few."""
+        key = (turn.meta.get("text:prefix"), turn.label, turn.start, turn.speaker_id, seen)
+        found = self.prefixes.get(key)
+        if found is None:
+            found = self.prefixes[key] = self._new_prefix(turn, seen)
+        return found
+
+    def _new_prefix(self, turn: Turn, seen: bool) -> str:
         speaker = self.t.speaker(turn.speaker_id)
         explicit = f"{speaker.name} {{#{speaker.id}}}: "
         if self.safe:
@@ -362,8 +408,16 @@ class _Writer:
     def _plain_label(self, turn: Turn, seen: bool) -> tuple[str, str]:
         """The label the reader is to find in the turn's plain prefix, and a line
         that prints it as the writer will (text after it, which the reader judges
-        a label by)."""
+        a label by). Worked out once per distinct (printed prefix, label, time,
+        speaker, first turn or not)."""
         stored = turn.meta.get("text:prefix")
+        key = (stored, turn.label, turn.start, turn.speaker_id, seen)
+        found = self.plain_labels.get(key)
+        if found is None:
+            found = self.plain_labels[key] = self._new_plain_label(turn, stored, seen)
+        return found
+
+    def _new_plain_label(self, turn: Turn, stored: str | None, seen: bool) -> tuple[str, str]:
         if stored is not None and turn.label is not None:
             first = stored.split("\n")[0]
             probe = first + " x" if not first.endswith((" ", "\t")) else first + "x"
@@ -590,6 +644,27 @@ class _Writer:
         return "\n".join(out)
 
 
+def _edges(gap: str) -> tuple[str, str]:
+    """The white space of ``gap`` that the reader sees at the start of the line after
+    it (an indent), and at the end of the line before it (a trail)."""
+    cut = gap.find("\n")
+    return gap[gap.rfind("\n") + 1 :], gap if cut < 0 else gap[:cut]
+
+
+def _plain_speech(paragraph: str, region: str) -> bool:
+    """Whether ``paragraph``, of a speech and written with no white space around it,
+    holds no line that the reader's line filter (:data:`_SPECIAL_LINE`, used when no
+    convention is known) stops at: no label, stage direction, break or escape can be
+    read in it, so :meth:`_Writer._para` would write it as is (but a closing line
+    ending a speech, which the caller checks)."""
+    return (
+        (region == "turn" or region == "lead")
+        and "\r" not in paragraph
+        and "{#" not in paragraph
+        and _SPECIAL_LINE.search(paragraph) is None
+    )
+
+
 def _front_tails(
     items: list[str | tuple[str, str, str, bool, bool]], gaps: list[str], lead: str, tail: str
 ) -> None:
@@ -678,8 +753,14 @@ def _once_only(
     for _, _, probe in planned:
         if probe not in found:  # each distinct label line judged once
             found[probe] = _candidate(probe)
-    counts = Counter(_norm(_name_part(label)) for _, label, _ in planned)
-    shapes = Counter(f.kind for _, _, probe in planned if (f := found[probe]) is not None)
+    # (Counted over the distinct labels and lines: a sitting repeats the same few.)
+    counts: Counter[str] = Counter()
+    for label, n in Counter(label for _, label, _ in planned).items():
+        counts[_norm(_name_part(label))] += n
+    shapes: Counter[str] = Counter()
+    for probe, n in Counter(probe for _, _, probe in planned).items():
+        if (f := found[probe]) is not None:
+            shapes[f.kind] += n
     # (Headings in the front matter that look like labels count for the reader too.)
     shapes.update(
         f.kind
@@ -688,11 +769,14 @@ def _once_only(
         if (f := _candidate(line)) is not None
     )
     surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
-    return {
-        speaker_id
-        for speaker_id, _, probe in planned
-        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes)
+    unvouched = {
+        probe
+        for probe, f in found.items()
+        if f is not None and not vouched(f, counts, surnames, shapes)
     }
+    if not unvouched:
+        return set()
+    return {speaker_id for speaker_id, _, probe in planned if probe in unvouched}
 
 
 def _own_paragraph(printed: str) -> bool:
