@@ -172,6 +172,7 @@ class _Writer:
         )
         seen: set[str] = set()
         turn_number = -1
+        bare = self._bare_lines()
         for i, (item, going_on) in enumerate(plan):
             if isinstance(item, Incident):
                 items.append(self._stage(item))
@@ -193,6 +194,11 @@ class _Writer:
                 items.append(prefix.rstrip(" "))
                 continue
             ending = i >= last_labelled
+            if bare and not own and not ending and _plain_speech("\n\n".join(paragraphs), speech):
+                # (What _join would make of them: written as is, see _bare_lines.)
+                items.append(prefix + paragraphs[0] if prefix else paragraphs[0])
+                items.extend(paragraphs[1:])
+                continue
             at_line_start = not prefix or prefix.endswith("\n")
             region = "stage" if 0 in own else speech
             items.append((prefix, paragraphs[0], region, at_line_start, ending and not prefix))
@@ -217,6 +223,25 @@ class _Writer:
             items.extend(("", p, "back", True, False) for p in t.back)
         return self._join(items)
 
+    def _bare_lines(self) -> bool:
+        """Whether :meth:`_join` writes no white space on the lines of the items
+        (every gap the same, with nothing before or after its line breaks, nor
+        before the first item or after the last), and no convention is known: then
+        a speech's paragraphs that :func:`_plain_speech` passes are written as is,
+        wherever they stand, and can be given to _join as written text."""
+        meta = {} if self.safe else self.meta
+        if self.pattern is not None or "text:gaps" in meta:
+            return False
+        default = "\n" if meta.get("text:layout") == "lines" else "\n\n"
+        gap = meta.get("text:gap", default)
+        lead = meta.get("text:lead", "")
+        lead = lead if not lead.strip() else ""
+        return (
+            _edges(gap if _is_gap(gap) else default) == ("", "")
+            and not _edges(lead)[0]
+            and not _edges(meta.get("text:tail", ""))[1]
+        )
+
     def _join(self, items: list[str | tuple[str, str, str, bool, bool]]) -> str:
         meta = {} if self.safe else self.meta
         default = "\n" if meta.get("text:layout") == "lines" else "\n\n"
@@ -234,7 +259,7 @@ class _Writer:
             gaps = [gap if _is_gap(gap) else default] * count
         lead, tail = meta.get("text:lead", ""), meta.get("text:tail", "")
         lead = lead if not lead.strip() else ""
-        _front_tails(items, gaps, lead, tail)
+        _front_tails(items, len(self.t.front), gaps, lead, tail)
         out = [lead]
         append = out.append
         # The white space of a gap on the line before it and on the line after it,
@@ -352,7 +377,7 @@ class _Writer:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         # A label alone before the first speech reads as a heading, unless it names
         # someone labelled in the speeches (as the reader judges, see _front_headings).
-        later = {_norm(_name_part(label)) for _, label, _ in planned[len(headings) :]}
+        later = {_norm(_name_part(label)) for label in {x[1] for x in planned[len(headings) :]}}
         # (Such a turn has no speech: its label stands alone on its line, so one the
         # reader may take for a bare heading at all, _bare_heading not None, is one.)
         for speaker_id, found, probe in headings:
@@ -656,7 +681,8 @@ def _plain_speech(paragraph: str, region: str) -> bool:
     holds no line that the reader's line filter (:data:`_SPECIAL_LINE`, used when no
     convention is known) stops at: no label, stage direction, break or escape can be
     read in it, so :meth:`_Writer._para` would write it as is (but a closing line
-    ending a speech, which the caller checks)."""
+    ending a speech, which the caller checks). Paragraphs joined by blank lines are
+    plain together exactly when each is (a blank line is none of those lines)."""
     return (
         (region == "turn" or region == "lead")
         and "\r" not in paragraph
@@ -666,14 +692,18 @@ def _plain_speech(paragraph: str, region: str) -> bool:
 
 
 def _front_tails(
-    items: list[str | tuple[str, str, str, bool, bool]], gaps: list[str], lead: str, tail: str
+    items: list[str | tuple[str, str, str, bool, bool]],
+    front: int,
+    gaps: list[str],
+    lead: str,
+    tail: str,
 ) -> None:
-    """Narrow the tail flags of the front paragraphs to what the reader sees: a
-    paragraph that is a stage direction only without the white space written around
-    it (a no-break space after it) is text to the reader, so the stage directions
-    before it stay in the front matter."""
+    """Narrow the tail flags of the front paragraphs (the first ``front`` items) to
+    what the reader sees: a paragraph that is a stage direction only without the
+    white space written around it (a no-break space after it) is text to the reader,
+    so the stage directions before it stay in the front matter."""
     follows = True  # every front paragraph after this one a stage line as seen
-    for i in range(len(items) - 1, -1, -1):
+    for i in range(min(front, len(items)) - 1, -1, -1):
         item = items[i]
         if isinstance(item, str) or item[2] != "front":
             continue
