@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from . import _losses
-from ._io import atomic_write
+from ._io import atomic_write, no_gc
 from ._tei_common import normalize
 from .models import Speaker, Transcript, Turn
 from .tei import plain_text, read_corpus
@@ -185,24 +185,46 @@ def meta_rows(transcript: Transcript, /) -> list[dict[str, str]]:
     the party's coalition or opposition status from the listOrg relations then in
     force. A value the source does not give is ``"-"``.
     """
+    shared, rows = _rows(transcript)
+    out: list[dict[str, str]] = []
+    for turn_id, lang, role, speaker in rows:
+        row = {**shared, "ID": turn_id, "Lang": lang, "Speaker_role": role, **speaker}
+        out.append({c: row[c] for c in COLUMNS})
+    return out
+
+
+#: Where the per-utterance columns stand in :data:`COLUMNS`: the session's own before
+#: and between them, then the speaker's.
+_ID, _LANG, _ROLE, _SPEAKER = 1, 11, 12, 13
+
+
+def _rows(
+    transcript: Transcript,
+) -> tuple[dict[str, str], Iterator[tuple[str, str, str, dict[str, str]]]]:
+    """What every row shares, and per utterance: its id, language, speaker role, and
+    its speaker's columns (one dict per speaker, the same object for each of their
+    utterances)."""
     session = _Session(transcript)
     by_id = {s.id: s for s in transcript.speakers}
     speakers: dict[str | None, dict[str, str]] = {}
-    rows: list[dict[str, str]] = []
-    for turn in transcript.turns:
-        if turn.speaker_id not in speakers:
-            speakers[turn.speaker_id] = session.speaker(by_id.get(turn.speaker_id or ""))
-        lang = turn.meta.get("xml:lang") or turn.meta.get("seg-lang") or session.lang
-        role = [session.term(c) for c in _ids(turn.meta.get("ana"))]
-        row = {
-            **session.shared,
-            "ID": turn.id,
-            "Lang": session.meta.get(f"language.{lang}@{session.lang}", lang),
-            "Speaker_role": ";".join(r for r in role if r != _MISSING) or _MISSING,
-            **speakers[turn.speaker_id],
-        }
-        rows.append({c: row[c] for c in COLUMNS})
-    return rows
+
+    def rows() -> Iterator[tuple[str, str, str, dict[str, str]]]:
+        for turn in transcript.turns:
+            speaker = speakers.get(turn.speaker_id)
+            if speaker is None:
+                speaker = speakers[turn.speaker_id] = session.speaker(
+                    by_id.get(turn.speaker_id or "")
+                )
+            lang = turn.meta.get("xml:lang") or turn.meta.get("seg-lang") or session.lang
+            role = [session.term(c) for c in _ids(turn.meta.get("ana"))]
+            yield (
+                turn.id,
+                session.meta.get(f"language.{lang}@{session.lang}", lang),
+                ";".join(r for r in role if r != _MISSING) or _MISSING,
+                speaker,
+            )
+
+    return session.shared, rows()
 
 
 def _cell(value: str) -> str:
@@ -211,16 +233,25 @@ def _cell(value: str) -> str:
 
 def meta_tsv(transcript: Transcript, /) -> str:
     """ParlaMint's ``-meta.tsv`` of the session: a header row, one row per utterance."""
+    shared, rows = _rows(transcript)
     cells: dict[str, str] = {}  # (most values repeat from row to row: each cell once)
+
+    def cell(value: str) -> str:
+        found = cells.get(value)
+        if found is None:
+            found = cells[value] = _cell(value)
+        return found
+
+    # (The session's columns joined once, each speaker's once: a row adds its own.)
+    first = cell(shared[COLUMNS[0]])
+    middle = "\t".join(cell(shared[c]) for c in COLUMNS[_ID + 1 : _LANG])
+    joined: dict[int, str] = {}
     lines = ["\t".join(COLUMNS)]
-    for row in meta_rows(transcript):
-        out = []
-        for value in row.values():
-            cell = cells.get(value)
-            if cell is None:
-                cell = cells[value] = _cell(value)
-            out.append(cell)
-        lines.append("\t".join(out))
+    for turn_id, lang, role, speaker in rows:
+        own = joined.get(id(speaker))
+        if own is None:
+            own = joined[id(speaker)] = "\t".join(cell(speaker[c]) for c in COLUMNS[_SPEAKER:])
+        lines.append(f"{first}\t{_cell(turn_id)}\t{middle}\t{cell(lang)}\t{cell(role)}\t{own}")
     return "\n".join(lines) + "\n"
 
 
@@ -242,11 +273,12 @@ def dumps(transcript: Transcript, /) -> str:
 
 def write(transcript: Transcript, path: _PathLike, /) -> list[Path]:
     """Write ``path`` (the ``.txt``) and the ``-meta.tsv`` beside it; return both paths."""
-    _losses.warn(transcript, "parlamint")
     target = Path(path)
     stem = target.name[: -len(target.suffix)] if target.suffix else target.name
     meta = target.with_name(f"{stem}-meta.tsv")
-    data = text(transcript).encode("utf-8"), meta_tsv(transcript).encode("utf-8")
+    with no_gc():  # (many small objects and no cycle, as for reading: see no_gc)
+        _losses.warn(transcript, "parlamint")
+        data = text(transcript).encode("utf-8"), meta_tsv(transcript).encode("utf-8")
     atomic_write(target, data[0])
     atomic_write(meta, data[1])
     return [target, meta]
