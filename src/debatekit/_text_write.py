@@ -561,10 +561,9 @@ class _Writer:
                 for m in _INLINE.finditer(paragraph)
                 if _stage(m.group(1) if m.group(1) is not None else m.group(2)) is not None
             ]
-            rest = _INLINE.sub(
-                lambda m: "" if _stage(m.group(1) or m.group(2) or "") is not None else m.group(0),
-                paragraph,
-            )
+            # (What is left of the paragraph without its stage directions.)
+            cuts = [0, *(x for m in groups for x in m.span()), len(paragraph)]
+            rest = "".join(paragraph[cuts[j] : cuts[j + 1]] for j in range(0, len(cuts), 2))
             ours = [m for m in groups if base + m.start() not in marks]
             if rest.strip() or len(ours) < len(groups):
                 # (A paragraph of nothing but stage directions that are its text is
@@ -687,8 +686,14 @@ def _plain_speech(paragraph: str, region: str) -> bool:
         (region == "turn" or region == "lead")
         and "\r" not in paragraph
         and "{#" not in paragraph
-        and _SPECIAL_LINE.search(paragraph) is None
+        and _SPECIAL_LINE.match(paragraph) is None
+        and _SPECIAL_NEXT_LINE.search(paragraph) is None
     )
+
+
+# _SPECIAL_LINE after a line break: searched for at the speed of a scan for the
+# line breaks (a literal first character), where ``^`` would be tried at every one.
+_SPECIAL_NEXT_LINE = re.compile("\n" + _SPECIAL_LINE.pattern.removeprefix("^"), re.MULTILINE)
 
 
 def _front_tails(
