@@ -172,7 +172,7 @@ class _Writer:
         )
         seen: set[str] = set()
         turn_number = -1
-        bare = self._bare_lines()
+        one_gap = self._bare_lines()
         for i, (item, going_on) in enumerate(plan):
             if isinstance(item, Incident):
                 items.append(self._stage(item))
@@ -194,10 +194,14 @@ class _Writer:
                 items.append(prefix.rstrip(" "))
                 continue
             ending = i >= last_labelled
-            if bare and not own and not ending and _plain_speech("\n\n".join(paragraphs), speech):
+            if (
+                one_gap is not None
+                and not own
+                and not ending
+                and _plain_speech("\n\n".join(paragraphs), speech)
+            ):
                 # (What _join would make of them: written as is, see _bare_lines.)
-                items.append(prefix + paragraphs[0] if prefix else paragraphs[0])
-                items.extend(paragraphs[1:])
+                items.append(prefix + one_gap.join(paragraphs))
                 continue
             at_line_start = not prefix or prefix.endswith("\n")
             region = "stage" if 0 in own else speech
@@ -223,24 +227,27 @@ class _Writer:
             items.extend(("", p, "back", True, False) for p in t.back)
         return self._join(items)
 
-    def _bare_lines(self) -> bool:
-        """Whether :meth:`_join` writes no white space on the lines of the items
-        (every gap the same, with nothing before or after its line breaks, nor
+    def _bare_lines(self) -> str | None:
+        """The one gap :meth:`_join` writes between all items if it writes no white
+        space on their lines (nothing before or after the gap's line breaks, nor
         before the first item or after the last), and no convention is known: then
         a speech's paragraphs that :func:`_plain_speech` passes are written as is,
-        wherever they stand, and can be given to _join as written text."""
+        wherever they stand, and can be given to _join as written text, joined by
+        that gap. Otherwise None."""
         meta = {} if self.safe else self.meta
         if self.pattern is not None or "text:gaps" in meta:
-            return False
+            return None
         default = "\n" if meta.get("text:layout") == "lines" else "\n\n"
         gap = meta.get("text:gap", default)
+        gap = gap if _is_gap(gap) else default
         lead = meta.get("text:lead", "")
         lead = lead if not lead.strip() else ""
-        return (
-            _edges(gap if _is_gap(gap) else default) == ("", "")
+        bare = (
+            _edges(gap) == ("", "")
             and not _edges(lead)[0]
             and not _edges(meta.get("text:tail", ""))[1]
         )
+        return gap if bare else None
 
     def _join(self, items: list[str | tuple[str, str, str, bool, bool]]) -> str:
         meta = {} if self.safe else self.meta
