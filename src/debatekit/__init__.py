@@ -10,20 +10,9 @@
 
 from __future__ import annotations
 
-from . import (
-    aif,
-    arguments,
-    captions,
-    conllu,
-    corpus,
-    datasets,
-    html,
-    json,
-    parlamint,
-    tei,
-    text,
-)
-from ._align import align
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._io import dumps, formats, loads, read, write
 from ._version import __version__
 from .errors import (
@@ -59,6 +48,22 @@ from .models import (
     Turn,
     word_count,
 )
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__); seen by type checkers
+    from . import (
+        aif,
+        arguments,
+        captions,
+        conllu,
+        corpus,
+        datasets,
+        html,
+        json,
+        parlamint,
+        tei,
+        text,
+    )
+    from ._align import align
 
 __all__ = [
     "INCIDENT_KINDS",
@@ -109,3 +114,36 @@ __all__ = [
     "word_count",
     "write",
 ]
+
+#: The parts imported on first use, not with the package (PEP 562): a script that
+#: converts one file imports only the formats it reads and writes. Name -> (module,
+#: attribute, or None for the module itself).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "aif": (".aif", None),
+    "arguments": (".arguments", None),
+    "captions": (".captions", None),
+    "conllu": (".conllu", None),
+    "corpus": (".corpus", None),
+    "datasets": (".datasets", None),
+    "html": (".html", None),
+    "json": (".json", None),
+    "parlamint": (".parlamint", None),
+    "tei": (".tei", None),
+    "text": (".text", None),
+    "align": ("._align", "align"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a lazy part of the package (see ``_LAZY``) the first time it is used."""
+    found = _LAZY.get(name)
+    if found is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(found[0], __name__)
+    value = module if found[1] is None else getattr(module, found[1])
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -21,16 +21,17 @@ temporary file, and a folder that does not exist is not created.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ctypes
 
 __all__ = ["atomic_write", "make_folder"]
 
@@ -117,7 +118,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.debatekit-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    return target.with_name(f".{target.name}.debatekit-{os.getpid()}-{os.urandom(4).hex()}.tmp")
 
 
 def _write_unnamed(target: Path, folder: Path, data: bytes, mode: int) -> bool:
@@ -165,7 +166,12 @@ def _link(fd: int, name: Path) -> bool:
 
 
 def libc() -> ctypes.CDLL | None:
-    """The C library, for the system calls Python has no function for; None if absent."""
+    """The C library, for the system calls Python has no function for; None if absent.
+    (ctypes is imported here: most writes never need it, and it costs an import of
+    subprocess and shutil.)"""
+    import ctypes
+    import ctypes.util
+
     try:
         return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     except OSError:

@@ -23,6 +23,7 @@ from .models import Transcript
 __all__ = [
     "FORMATS",
     "FORMAT_OPTIONS",
+    "OUTPUT_ONLY",
     "SUFFIXES",
     "atomic_write",
     "check_binary",
@@ -55,6 +56,10 @@ FORMATS: dict[str, str] = {
     "parlamint": "debatekit.parlamint",
     "conllu": "debatekit.conllu",
 }
+#: The formats debatekit writes but cannot read: their modules have no ``load``
+#: (tests/test_io_lazy.py checks the two agree). Named here so that listing what can
+#: be read imports no format module.
+OUTPUT_ONLY: frozenset[str] = frozenset(["html", "parlamint"])
 #: File suffix -> format name. A compound suffix (``.aif.json``) wins over its last part;
 #: a format's first suffix here is the one it writes (AIF: ``.aif.json``, and ``.aif``
 #: reads too). Each suffix without its dot is also a name for its format (``--to txt``).
@@ -330,12 +335,12 @@ def readable(path: str | os.PathLike[str]) -> bool:
     """Whether a file with this name (or suffix) can be read: known, not output-only."""
     text = os.fspath(path)
     name = SUFFIXES.get(_suffix_of(text if not text.startswith(".") else "x" + text))
-    return name is not None and hasattr(_module(name), "load")
+    return name is not None and name not in OUTPUT_ONLY
 
 
 def readable_formats() -> tuple[str, ...]:
-    """The names of the formats debatekit can read, sorted."""
-    return tuple(name for name in sorted(FORMATS) if hasattr(_module(name), "load"))
+    """The names of the formats debatekit can read, sorted (no module imported)."""
+    return tuple(name for name in sorted(FORMATS) if name not in OUTPUT_ONLY)
 
 
 def read(

@@ -34,6 +34,8 @@ from __future__ import annotations
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, repeat
+from operator import attrgetter
 from types import FrameType
 from typing import Any
 
@@ -260,7 +262,8 @@ _BREAKS = ("paragraph break inside a turn", "paragraph breaks inside turns")
 
 
 def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
-    """The objects a path's collection names."""
+    """The objects a path's collection names (each list gathered in one pass, by the
+    iterators in C: a sitting holds hundreds of thousands)."""
     if collection == "event":
         return (transcript.event,)
     if collection == "":
@@ -270,15 +273,15 @@ def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
     if collection == "turns[]":
         return transcript.turns
     if collection == "incidents[]":
-        return tuple(x for x in transcript.body if isinstance(x, Incident))
+        return [x for x in transcript.body if type(x) is Incident]  # (Incident is final)
     if collection == "turns[].incidents[]":
-        return tuple(i for t in transcript.turns for i in t.incidents)
+        return list(chain.from_iterable(map(_INCIDENTS, transcript.turns)))
     if collection == "claims[]":
         return transcript.claims
     if collection == "relations[]":
         return transcript.relations
     if collection == "sentences[]":
-        return tuple(s for t in transcript.turns for s in t.sentences)
+        return list(chain.from_iterable(map(_SENTENCES, transcript.turns)))
     if collection == "tokens[]":
         return tuple(
             w
@@ -290,6 +293,12 @@ def _objects(transcript: Transcript, collection: str) -> Sequence[Any]:
     if collection == "entities[]":
         return tuple(e for t in transcript.turns for s in t.sentences for e in s.entities)
     raise ValueError(f"unknown collection {collection!r} in the losses table")
+
+
+_INCIDENTS = attrgetter("incidents")
+_SENTENCES = attrgetter("sentences")
+_PARAGRAPHS = attrgetter("paragraphs")
+_META_OF = attrgetter("meta")
 
 
 _CLASSES: dict[str, type] = {
@@ -324,12 +333,29 @@ class _Count:
     names: tuple[str, ...] = ()  # the things themselves, where they are named (ids)
 
 
+class _Walk:
+    """The collections of one transcript, each gathered once for all the entries that
+    count in it (several entries share one: ``turns[].end``, ``turns[].meta``, ...)."""
+
+    def __init__(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+        self.found: dict[str, Sequence[Any]] = {}
+
+    def __call__(self, collection: str) -> Sequence[Any]:
+        found = self.found.get(collection)
+        if found is None:
+            found = self.found[collection] = _objects(self.transcript, collection)
+        return found
+
+
 def _count(
     transcript: Transcript,
     entry: str,
     own: str | tuple[str, ...] | None,
-    unread: tuple[Sequence[str], Sequence[str]] | None = None,
+    unread: tuple[Sequence[str], Sequence[str]] | None,
+    walk: _Walk,
 ) -> _Count:
+    """One entry counted (each count one pass over its collection, in C where it can)."""
     path, _, condition = entry.partition(" if ")
     if condition == "no front" and transcript.front:
         path = ""
@@ -337,7 +363,8 @@ def _count(
         named = [s for s in transcript.speakers if s.meta.get("placeholder") != "true"]
         return _Count(_WHOLE[path], len(named), None)
     if path == "turns":  # "if untokenized": turns without sentences
-        return _Count(_WHOLE[path], sum(1 for t in transcript.turns if not t.sentences), None)
+        untokenized = sum(1 for sentences in map(_SENTENCES, transcript.turns) if not sentences)
+        return _Count(_WHOLE[path], untokenized, None)
     if condition == "not read back":  # plain text's ids (the only format that mints)
         if unread is None:
             from ._text_write import unread_ids
@@ -347,15 +374,15 @@ def _count(
         return _Count(_IDS[path], len(ids), None, ids)
     if condition == "carriage return":
         if path == "turns[].paragraphs":
-            texts: Iterable[str] = (p for t in transcript.turns for p in t.paragraphs)
+            texts: Iterable[str] = chain.from_iterable(map(_PARAGRAPHS, transcript.turns))
         else:
             texts = getattr(transcript, path)
-        return _Count(_CR, sum(text.count("\r") for text in texts), None)
+        return _Count(_CR, sum(map(str.count, texts, repeat("\r"))), None)
     if path in ("claims", "relations", "front", "back", "turns[].incidents", "incidents[]"):
         if path == "turns[].incidents":
-            items: Sequence[Any] = tuple(i for t in transcript.turns for i in t.incidents)
+            items: Sequence[Any] = walk("turns[].incidents[]")
         elif path == "incidents[]":
-            items = _objects(transcript, "incidents[]")
+            items = walk("incidents[]")
         else:
             items = getattr(transcript, path)
         if condition == "untimed":
@@ -368,15 +395,20 @@ def _count(
     if path == "":
         return _Count(_META, 0, None)
     collection, _, name = path.rpartition(".")
-    objects = _objects(transcript, collection)
+    objects = walk(collection)
     if name == "meta":
-        found = sum(1 for o in objects for key in o.meta if not (own and key.startswith(own)))
+        metas = [meta for meta in map(_META_OF, objects) if meta]
+        found = sum(map(len, metas))
+        if own and found:  # (the format's own keys, which it carries)
+            found -= sum(map(str.startswith, chain.from_iterable(metas), repeat(own)))
         return _Count(_META, found, None)
     if name == "paragraphs":
-        return _Count(_BREAKS, sum(max(len(o.paragraphs) - 1, 0) for o in objects), None)
+        # (n - 1 breaks in a turn of n paragraphs, none in one without)
+        sizes = list(map(len, map(_PARAGRAPHS, objects)))
+        return _Count(_BREAKS, sum(sizes) - len(sizes) + sizes.count(0), None)
     default = _default(_CLASSES[collection], name)
-    found = sum(1 for o in objects if getattr(o, name) != default)
-    return _Count(_FIELDS[collection], found, name)
+    values = list(map(attrgetter(name), objects))
+    return _Count(_FIELDS[collection], len(values) - values.count(default), name)
 
 
 def losses(
@@ -392,8 +424,9 @@ def losses(
     """
     own = _OWN_PREFIX.get(format)
     groups: dict[tuple[str, str], list[Any]] = {}
+    walk = _Walk(transcript)
     for entry in LOSSES[format]:
-        counted = _count(transcript, entry, own, unread)
+        counted = _count(transcript, entry, own, unread, walk)
         if not counted.count:
             continue
         group = groups.setdefault(counted.group, [0, []])

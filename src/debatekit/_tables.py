@@ -12,7 +12,6 @@ import datetime as dt
 from typing import Any
 
 from .models import Incident, Speaker, Transcript, Turn, word_count
-from .parlamint import meta_rows
 
 __all__ = ["COLUMNS", "TABLES", "rows"]
 
@@ -216,6 +215,8 @@ _TURN_EXTRA = tuple(COLUMNS["turns"])[list(COLUMNS["turns"]).index("body") :]
 def _parlamint_columns(transcript: Transcript) -> dict[str, dict[str, Any]]:
     """Per turn id, ParlaMint's metadata at the sitting's date; ``None`` where missing,
     and for a transcript without ParlaMint's corpus facts, ``None`` throughout."""
+    from .parlamint import meta_rows  # (with the TEI reader: imported when used)
+
     facts = any(key.startswith(("org.", "category.")) for key in transcript.meta)
     out: dict[str, dict[str, Any]] = {}
     for row in meta_rows(transcript):

@@ -6,6 +6,7 @@ import json as _json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN, Roster
@@ -18,6 +19,7 @@ from ._text_lex import (
     _EXPLICIT,
     _INLINE,
     _SPECIAL_LINE,
+    _SPECIAL_NEXT,
     _STAGE_LINE,
     _STRONG,
     _bare_heading,
@@ -34,6 +36,10 @@ from ._text_lex import (
     _yaml_names,
 )
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
+
+#: What a turn's label and prefix depend on: its printed prefix, label, time and
+#: speaker, and whether the speaker spoke before (see _Writer._plain_label).
+_Key: TypeAlias = tuple[str | None, str | None, object, str, bool]
 
 
 class _Writer:
@@ -61,6 +67,10 @@ class _Writer:
         # What the reader takes each probed line for: the same label lines are
         # judged for every turn of a speaker, so each is judged once.
         self.judged: dict[str, _Label | None] = {}
+        # The plain labels and the prefixes worked out, by what they depend on (see
+        # _plain_label and _prefix; prefixes only once self.explicit is settled).
+        self.plain_labels: dict[_Key, tuple[str, str]] = {}
+        self.prefixes: dict[_Key, str] = {}
         self.names = Counter(_norm(s.name) for s in transcript.speakers)
         self.planned: list[tuple[BodyItem, bool]] | None = None
         self.explicit: set[str] = set()
@@ -113,6 +123,8 @@ class _Writer:
             previous, after_incident = item, False
         unlabelled = {id(item) for item, on in plan if on and isinstance(item, Turn)}
         self.explicit = self._explicit_speakers(names, unlabelled)
+        self.prefixes.clear()  # (a prefix depends on self.explicit)
+        # (A label with an id is no speech that makes the reader drop front headings.)
         self.headings_ok = self._headings_dropped(unlabelled)
         self.planned = plan
         return plan
@@ -163,6 +175,7 @@ class _Writer:
         )
         seen: set[str] = set()
         turn_number = -1
+        one_gap = self._bare_lines()
         for i, (item, going_on) in enumerate(plan):
             if isinstance(item, Incident):
                 items.append(self._stage(item))
@@ -180,13 +193,29 @@ class _Writer:
                 # the speech's text), so the label is written alone.
                 items.append(prefix.rstrip(" "))
                 prefix = ""
-            for k, paragraph in enumerate(paragraphs):
-                at_line_start = k > 0 or not prefix or prefix.endswith("\n")
-                tail = i >= last_labelled and (k > 0 or not prefix)
-                region = "stage" if k in own else speech
-                items.append((prefix if k == 0 else "", paragraph, region, at_line_start, tail))
             if not paragraphs:
                 items.append(prefix.rstrip(" "))
+                continue
+            ending = i >= last_labelled
+            if (
+                one_gap is not None
+                and not own
+                and not ending
+                and _plain_speech("\n\n".join(paragraphs), speech)
+            ):
+                # (What _join would make of them: written as is, see _bare_lines.)
+                items.append(prefix + one_gap.join(paragraphs))
+                continue
+            at_line_start = not prefix or prefix.endswith("\n")
+            region = "stage" if 0 in own else speech
+            items.append((prefix, paragraphs[0], region, at_line_start, ending and not prefix))
+            if own:
+                items.extend(
+                    ("", paragraph, "stage" if k in own else speech, True, ending)
+                    for k, paragraph in enumerate(paragraphs[1:], 1)
+                )
+            else:
+                items.extend(("", paragraph, speech, True, ending) for paragraph in paragraphs[1:])
         if t.back:
             mark = self.meta.get("text:back-break")
             if mark is None or not _BREAK.match(mark) or self.safe:
@@ -200,6 +229,28 @@ class _Writer:
                 items.append(mark)
             items.extend(("", p, "back", True, False) for p in t.back)
         return self._join(items)
+
+    def _bare_lines(self) -> str | None:
+        """The one gap :meth:`_join` writes between all items if it writes no white
+        space on their lines (nothing before or after the gap's line breaks, nor
+        before the first item or after the last), and no convention is known: then
+        a speech's paragraphs that :func:`_plain_speech` passes are written as is,
+        wherever they stand, and can be given to _join as written text, joined by
+        that gap. Otherwise None."""
+        meta = {} if self.safe else self.meta
+        if self.pattern is not None or "text:gaps" in meta:
+            return None
+        default = "\n" if meta.get("text:layout") == "lines" else "\n\n"
+        gap = meta.get("text:gap", default)
+        gap = gap if _is_gap(gap) else default
+        lead = meta.get("text:lead", "")
+        lead = lead if not lead.strip() else ""
+        bare = (
+            _edges(gap) == ("", "")
+            and not _edges(lead)[0]
+            and not _edges(meta.get("text:tail", ""))[1]
+        )
+        return gap if bare else None
 
     def _join(self, items: list[str | tuple[str, str, str, bool, bool]]) -> str:
         meta = {} if self.safe else self.meta
@@ -218,23 +269,42 @@ class _Writer:
             gaps = [gap if _is_gap(gap) else default] * count
         lead, tail = meta.get("text:lead", ""), meta.get("text:tail", "")
         lead = lead if not lead.strip() else ""
-        _front_tails(items, gaps, lead, tail)
+        _front_tails(items, len(self.t.front), gaps, lead, tail)
         out = [lead]
+        append = out.append
+        # The white space of a gap on the line before it and on the line after it,
+        # worked out once per distinct gap.
+        edges: dict[str, tuple[str, str]] = {}
+        # Without a convention the reader's line filter passes over the lines that
+        # cannot be anything but text: a paragraph of a speech none of whose lines
+        # it stops at is written as is (see _plain_speech).
+        filtered = self.pattern is None
         for i, item in enumerate(items):
             before = gaps[i - 1] if i else lead
             if i:
-                out.append(before)
+                append(before)
             if isinstance(item, str):
-                out.append(item)
+                append(item)
+                continue
+            prefix, paragraph, region, at_line_start, trailing = item
+            after = gaps[i] if i < count else tail
+            edge = edges.get(before)
+            if edge is None:
+                edge = edges[before] = _edges(before)
+            indent = edge[0] if at_line_start and not prefix else ""
+            if after is before:
+                trail = edge[1]
             else:
-                prefix, paragraph, region, at_line_start, trailing = item
-                indent = before[before.rfind("\n") + 1 :] if at_line_start and not prefix else ""
-                after = gaps[i] if i < count else tail
-                cut = after.find("\n")
-                trail = after if cut < 0 else after[:cut]
-                out.append(
-                    prefix + self._para(paragraph, region, at_line_start, trailing, indent, trail)
-                )
+                edge = edges.get(after)
+                if edge is None:
+                    edge = edges[after] = _edges(after)
+                trail = edge[1]
+            if filtered and not indent and not trail and _plain_speech(paragraph, region):
+                if trailing and at_line_start and _BOILERPLATE.match(paragraph):
+                    paragraph = "\\" + paragraph  # (a closing line ending the speech)
+                append(prefix + paragraph if prefix else paragraph)
+                continue
+            append(prefix + self._para(paragraph, region, at_line_start, trailing, indent, trail))
         out.append(tail if not tail.strip() else "")
         text = "".join(out)
         if meta.get("text:newline") == "crlf":
@@ -254,6 +324,16 @@ class _Writer:
         return _wrapped_label(lines[0], lines[1], self.pattern)
 
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
+        """The prefix written before the turn's first paragraph (its label, as the
+        reader is to find it). Worked out once per distinct (printed prefix, label,
+        time, speaker, first turn or not): a sitting repeats the same few."""
+        key = (turn.meta.get("text:prefix"), turn.label, turn.start, turn.speaker_id, seen)
+        found = self.prefixes.get(key)
+        if found is None:
+            found = self.prefixes[key] = self._new_prefix(turn, seen)
+        return found
+
+    def _new_prefix(self, turn: Turn, seen: bool) -> str:
         speaker = self.t.speaker(turn.speaker_id)
         explicit = f"{speaker.name} {{#{speaker.id}}}: "
         if self.safe:
@@ -307,7 +387,7 @@ class _Writer:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         # A label alone before the first speech reads as a heading, unless it names
         # someone labelled in the speeches (as the reader judges, see _front_headings).
-        later = {_norm(_name_part(label)) for _, label, _ in planned[len(headings) :]}
+        later = {_norm(_name_part(label)) for label in {x[1] for x in planned[len(headings) :]}}
         # (Such a turn has no speech: its label stands alone on its line, so one the
         # reader may take for a bare heading at all, _bare_heading not None, is one.)
         for speaker_id, found, probe in headings:
@@ -361,8 +441,16 @@ class _Writer:
     def _plain_label(self, turn: Turn, seen: bool) -> tuple[str, str]:
         """The label the reader is to find in the turn's plain prefix, and a line
         that prints it as the writer will (text after it, which the reader judges
-        a label by)."""
+        a label by). Worked out once per distinct (printed prefix, label, time,
+        speaker, first turn or not)."""
         stored = turn.meta.get("text:prefix")
+        key = (stored, turn.label, turn.start, turn.speaker_id, seen)
+        found = self.plain_labels.get(key)
+        if found is None:
+            found = self.plain_labels[key] = self._new_plain_label(turn, stored, seen)
+        return found
+
+    def _new_plain_label(self, turn: Turn, stored: str | None, seen: bool) -> tuple[str, str]:
         if stored is not None and turn.label is not None:
             first = stored.split("\n")[0]
             probe = first + " x" if not first.endswith((" ", "\t")) else first + "x"
@@ -481,10 +569,9 @@ class _Writer:
                 for m in _INLINE.finditer(paragraph)
                 if _stage(m.group(1) if m.group(1) is not None else m.group(2)) is not None
             ]
-            rest = _INLINE.sub(
-                lambda m: "" if _stage(m.group(1) or m.group(2) or "") is not None else m.group(0),
-                paragraph,
-            )
+            # (What is left of the paragraph without its stage directions.)
+            cuts = [0, *(x for m in groups for x in m.span()), len(paragraph)]
+            rest = "".join(paragraph[cuts[j] : cuts[j + 1]] for j in range(0, len(cuts), 2))
             ours = [m for m in groups if base + m.start() not in marks]
             if rest.strip() or len(ours) < len(groups):
                 # (A paragraph of nothing but stage directions that are its text is
@@ -601,15 +688,42 @@ def _inline_escapable(line: str) -> bool:
     return match is not None and (match.group(2) is not None or _stage(match.group(1)) is not None)
 
 
+def _edges(gap: str) -> tuple[str, str]:
+    """The white space of ``gap`` that the reader sees at the start of the line after
+    it (an indent), and at the end of the line before it (a trail)."""
+    cut = gap.find("\n")
+    return gap[gap.rfind("\n") + 1 :], gap if cut < 0 else gap[:cut]
+
+
+def _plain_speech(paragraph: str, region: str) -> bool:
+    """Whether ``paragraph``, of a speech and written with no white space around it,
+    holds no line that the reader's line filter (:data:`_SPECIAL_LINE`, used when no
+    convention is known) stops at: no label, stage direction, break or escape can be
+    read in it, so :meth:`_Writer._para` would write it as is (but a closing line
+    ending a speech, which the caller checks). Paragraphs joined by blank lines are
+    plain together exactly when each is (a blank line is none of those lines)."""
+    return (
+        (region == "turn" or region == "lead")
+        and "\r" not in paragraph
+        and "{#" not in paragraph
+        and _SPECIAL_LINE.match(paragraph) is None
+        and _SPECIAL_NEXT.search(paragraph) is None
+    )
+
+
 def _front_tails(
-    items: list[str | tuple[str, str, str, bool, bool]], gaps: list[str], lead: str, tail: str
+    items: list[str | tuple[str, str, str, bool, bool]],
+    front: int,
+    gaps: list[str],
+    lead: str,
+    tail: str,
 ) -> None:
-    """Narrow the tail flags of the front paragraphs to what the reader sees: a
-    paragraph that is a stage direction only without the white space written around
-    it (a no-break space after it) is text to the reader, so the stage directions
-    before it stay in the front matter."""
+    """Narrow the tail flags of the front paragraphs (the first ``front`` items) to
+    what the reader sees: a paragraph that is a stage direction only without the
+    white space written around it (a no-break space after it) is text to the reader,
+    so the stage directions before it stay in the front matter."""
     follows = True  # every front paragraph after this one a stage line as seen
-    for i in range(len(items) - 1, -1, -1):
+    for i in range(min(front, len(items)) - 1, -1, -1):
         item = items[i]
         if isinstance(item, str) or item[2] != "front":
             continue
@@ -689,8 +803,14 @@ def _once_only(
     for _, _, probe in planned:
         if probe not in found:  # each distinct label line judged once
             found[probe] = _candidate(probe)
-    counts = Counter(_norm(_name_part(label)) for _, label, _ in planned)
-    shapes = Counter(f.kind for _, _, probe in planned if (f := found[probe]) is not None)
+    # (Counted over the distinct labels and lines: a sitting repeats the same few.)
+    counts: Counter[str] = Counter()
+    for label, n in Counter(label for _, label, _ in planned).items():
+        counts[_norm(_name_part(label))] += n
+    shapes: Counter[str] = Counter()
+    for probe, n in Counter(probe for _, _, probe in planned).items():
+        if (f := found[probe]) is not None:
+            shapes[f.kind] += n
     # (Headings in the front matter that look like labels count for the reader too.)
     shapes.update(
         f.kind
@@ -700,12 +820,15 @@ def _once_only(
     )
     surnames = {key.split()[-1] for key in counts if len(key.split()) > 1}
     surnames |= _yaml_names("\n\n".join(front) + "\n")
-    mixed = mixed_repeats((f for _, _, probe in planned if (f := found[probe]) is not None), counts)
-    return {
-        speaker_id
-        for speaker_id, _, probe in planned
-        if (f := found[probe]) is not None and not vouched(f, counts, surnames, shapes, mixed=mixed)
+    mixed = mixed_repeats((f for f in found.values() if f is not None), counts)
+    unvouched = {
+        probe
+        for probe, f in found.items()
+        if f is not None and not vouched(f, counts, surnames, shapes, mixed=mixed)
     }
+    if not unvouched:
+        return set()
+    return {speaker_id for speaker_id, _, probe in planned if probe in unvouched}
 
 
 def _own_paragraph(printed: str) -> bool:

@@ -31,19 +31,19 @@ from typing import TextIO
 
 import attrs
 
-from . import _cli_args, _dask, align, corpus, datasets, dumps, loads, write
+from . import _cli_args, corpus, dumps, loads, write
 from ._atomic import make_folder
 from ._io import (
     FORMAT_HINT,
     format_for,
     format_name,
+    no_gc,
     read,
     readable_formats,
     suffix_for,
 )
 from ._optional import import_optional
 from ._progress import Progress
-from ._workers import worker_pool as _worker_pool
 from .corpus import _GLOB_CHARS, Source
 from .errors import (
     AlignmentWarning,
@@ -243,9 +243,14 @@ class _ConvertJob:
             try:
                 if source != _STDIO and target != _STDIO and _same_file(source, target):
                     raise _UsageError(f"{source}: refusing to convert a file onto itself")
-                transcript = item.read(self.from_)
-                writing = True
-                _write_output(transcript, target, self.to, self.into_folder)
+                # The collector paused from reading to writing, and the transcript
+                # freed before it resumes: its first pass would walk every object
+                # read (a tenth of a second for a 40 MB session), finding no cycle.
+                with no_gc():
+                    transcript = item.read(self.from_)
+                    writing = True
+                    _write_output(transcript, target, self.to, self.into_folder)
+                    del transcript
             except (DebatekitError, OSError, _UsageError, LossWarning) as exc:
                 code, message = _code_for(exc, writing=writing), _describe(exc, source, writing)
             else:
@@ -351,13 +356,17 @@ def _convert(args: argparse.Namespace) -> int:
     results: Iterable[_Outcome]
     with contextlib.ExitStack() as running:
         if dask and len(plan) > 1:
+            from . import _dask  # (the optional parts are imported where used)
+
             sizes = [_dask.file_size(item.source.path if item.source else None) for item, _ in plan]
             client = running.enter_context(_dask.client(min(args.jobs, len(plan)), args.scheduler))
             results = _dask.run(client, job, plan, sizes)
         elif args.jobs == 1 or len(plan) == 1:
             results = map(job, plan)
         else:
-            results = running.enter_context(_worker_pool(min(args.jobs, len(plan)))).map(job, plan)
+            from ._workers import worker_pool
+
+            results = running.enter_context(worker_pool(min(args.jobs, len(plan)))).map(job, plan)
         for outcome in results:
             outcomes.append(outcome)
             progress.step(outcome.source)
@@ -416,6 +425,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _example(args: argparse.Namespace) -> int:
+    from . import datasets
+
     if args.name is None:
         for name in datasets.names():
             transcript = datasets.load(name)
@@ -515,6 +526,8 @@ def _info_lines(transcript: Transcript) -> list[str]:
 
 def _info(args: argparse.Namespace) -> int:
     if args.file is None:
+        from . import datasets
+
         transcript = datasets.load(datasets.names()[0])
     else:
         transcript = _read_input(args.file, args.from_, not args.lenient, args.allow_outside_root)
@@ -537,6 +550,8 @@ def _align(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", AlignmentWarning)
         transcript = _read_input(args.transcript, args.from_)
         timed = _read_input(args.captions, args.captions_from)
+        from ._align import align
+
         result = align(transcript, timed)
     for note in caught:
         _warn(str(note.message))

@@ -30,11 +30,10 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from . import _convokit, _dask, _tables
+from . import _convokit, _tables
 from ._io import atomic_write, check_not_empty, format_for, read, readable, suffix_for, write
 from ._optional import import_optional
 from ._tables import COLUMNS, TABLES
-from ._workers import worker_pool
 from .errors import DebatekitError, ParseError
 from .models import Speaker, Transcript
 
@@ -550,9 +549,14 @@ class Corpus:
         engine = self.engine
         if engine is None or len(items) <= 1:
             return [task(item) for item in items]
+        # (The engines are imported when used: reading a corpus needs neither.)
         if engine == "processes":
+            from ._workers import worker_pool
+
             with worker_pool(self.workers) as pool:
                 return list(pool.map(task, items))
+        from . import _dask
+
         sizes = [_dask.file_size(_source_of(item).path) for item in items]
         if engine == "dask":
             with _dask.client(self.workers) as client:

@@ -15,10 +15,11 @@ This module writes both from a transcript read from ParlaMint TEI
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import _losses
-from ._io import atomic_write
+from ._io import atomic_write, no_gc
 from ._parlamint_meta import COLUMNS, MISSING, Session
 from ._tei_common import normalize
 from .models import Transcript, Turn
@@ -37,24 +38,51 @@ def meta_rows(transcript: Transcript, /) -> list[dict[str, str]]:
     force. A value the source does not give is ``"-"``. The rules are ParlaMint's
     (release 5.0), listed in ``docs/formats/parlamint.md``.
     """
+    shared, rows = _rows(transcript)
+    out: list[dict[str, str]] = []
+    for turn_id, lang, role, speaker, topic in rows:
+        row = {
+            **shared,
+            "ID": turn_id,
+            "Lang": lang,
+            "Speaker_role": role,
+            **speaker,
+            "Topic": topic,
+        }
+        out.append({c: row[c] for c in COLUMNS})
+    return out
+
+
+#: Where the per-utterance columns stand in :data:`COLUMNS`: the session's own before
+#: and between them, then the speaker's, then the topic.
+_ID, _LANG, _SPEAKER, _TOPIC = (
+    COLUMNS.index("ID"),
+    COLUMNS.index("Lang"),
+    COLUMNS.index("Speaker_MP"),
+    COLUMNS.index("Topic"),
+)
+_Row = tuple[str, str, str, dict[str, str], str]
+
+
+def _rows(transcript: Transcript) -> tuple[dict[str, str], Iterator[_Row]]:
+    """What every row shares, and per utterance: its id, language, speaker role, its
+    speaker's columns (one dict per speaker, the same object for each of their
+    utterances) and its topic."""
     session = Session(transcript)
     by_id = {s.id: s for s in transcript.speakers}
     speakers: dict[str | None, dict[str, str]] = {}
-    rows: list[dict[str, str]] = []
-    for turn in transcript.turns:
-        if turn.speaker_id not in speakers:
-            speakers[turn.speaker_id] = session.speaker(by_id.get(turn.speaker_id or ""))
-        role = "".join(session.terms(turn.meta.get("ana"), "Types of speakers"))
-        row = {
-            **session.shared,
-            "ID": turn.id,
-            "Lang": session.language(turn),
-            "Speaker_role": role or MISSING,
-            **speakers[turn.speaker_id],
-            "Topic": session.topic(turn),
-        }
-        rows.append({c: row[c] for c in COLUMNS})
-    return rows
+
+    def rows() -> Iterator[_Row]:
+        for turn in transcript.turns:
+            speaker = speakers.get(turn.speaker_id)
+            if speaker is None:
+                speaker = speakers[turn.speaker_id] = session.speaker(
+                    by_id.get(turn.speaker_id or "")
+                )
+            role = "".join(session.terms(turn.meta.get("ana"), "Types of speakers"))
+            yield turn.id, session.language(turn), role or MISSING, speaker, session.topic(turn)
+
+    return session.shared, rows()
 
 
 def _cell(value: str) -> str:
@@ -63,16 +91,29 @@ def _cell(value: str) -> str:
 
 def meta_tsv(transcript: Transcript, /) -> str:
     """ParlaMint's ``-meta.tsv`` of the session: a header row, one row per utterance."""
+    shared, rows = _rows(transcript)
     cells: dict[str, str] = {}  # (most values repeat from row to row: each cell once)
+
+    def cell(value: str) -> str:
+        found = cells.get(value)
+        if found is None:
+            found = cells[value] = _cell(value)
+        return found
+
+    # (The session's columns joined once, each speaker's once: a row adds its own.)
+    first = cell(shared[COLUMNS[0]])
+    middle = "\t".join(cell(shared[c]) for c in COLUMNS[_ID + 1 : _LANG])
+    joined: dict[int, str] = {}
     lines = ["\t".join(COLUMNS)]
-    for row in meta_rows(transcript):
-        out = []
-        for value in row.values():
-            cell = cells.get(value)
-            if cell is None:
-                cell = cells[value] = _cell(value)
-            out.append(cell)
-        lines.append("\t".join(out))
+    for turn_id, lang, role, speaker, topic in rows:
+        own = joined.get(id(speaker))
+        if own is None:
+            own = joined[id(speaker)] = "\t".join(
+                cell(speaker[c]) for c in COLUMNS[_SPEAKER:_TOPIC]
+            )
+        lines.append(
+            f"{first}\t{_cell(turn_id)}\t{middle}\t{cell(lang)}\t{cell(role)}\t{own}\t{cell(topic)}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -98,14 +139,15 @@ def write(transcript: Transcript, path: _PathLike, /) -> list[Path]:
     ParlaMint names both after the session, also when made from its linguistically
     annotated file: ``X.ana.txt`` is written as ``X.txt``, beside ``X-meta.tsv``.
     """
-    _losses.warn(transcript, "parlamint")
     target = Path(path)
     stem = target.name[: -len(target.suffix)] if target.suffix else target.name
     if stem.endswith(".ana"):
         stem = stem.removesuffix(".ana")
         target = target.with_name(stem + target.suffix)
     meta = target.with_name(f"{stem}-meta.tsv")
-    data = text(transcript).encode("utf-8"), meta_tsv(transcript).encode("utf-8")
+    with no_gc():  # (many small objects and no cycle, as for reading: see no_gc)
+        _losses.warn(transcript, "parlamint")
+        data = text(transcript).encode("utf-8"), meta_tsv(transcript).encode("utf-8")
     atomic_write(target, data[0])
     atomic_write(meta, data[1])
     return [target, meta]

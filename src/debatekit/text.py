@@ -260,9 +260,12 @@ def dumps(transcript: Transcript, /) -> str:
         The text; it ends with a newline only if the source read did.
     """
     check_transcript(transcript)
-    writer = _Writer(transcript, safe=False)
-    _losses.warn(transcript, "text", unread=writer.unread_ids())
-    return writer.render()
+    # (The collector paused, as for reading: the writer builds many small objects
+    # and no cycle, and each of its passes would walk the whole transcript.)
+    with no_gc():
+        writer = _Writer(transcript, safe=False)
+        _losses.warn(transcript, "text", unread=writer.unread_ids())
+        return writer.render()
 
 
 def dump(transcript: Transcript, fp: IO[bytes], /) -> None:
