@@ -29,7 +29,6 @@ import os
 import queue
 import socket
 import threading
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from typing import Any, TypeVar
@@ -223,8 +222,7 @@ def _graph(task: Callable[[T], R], items: list[T]) -> tuple[dict[str, Any], dict
     order, as with ``-j N``."""
     from dask.order import order
 
-    name = f"debatekit-{uuid.uuid4().hex}"
-    keys = [f"{name}-{i:09d}" for i in range(len(items))]
+    keys = [f"debatekit-{i:09d}" for i in range(len(items))]  # the graph is this call's own
     rank = order(dict.fromkeys(keys, (_Call(task, None),)))
     keys.sort(key=rank.__getitem__)
     graph = {key: (_Call(task, item),) for key, item in zip(keys, items, strict=True)}
