@@ -9,12 +9,13 @@ Run from the repository root::
 It writes a synthetic corpus of debatekit JSON files into a temporary folder and converts
 it to JSON with the command line, as a user would, one whole process per run:
 ``debatekit convert IN -o OUT --to json`` with ``-j 1``, ``-j 2`` and ``-j 2 --engine
-dask`` (a local cluster of two single-threaded worker processes, started and closed by
-the command). Each run's wall time and CPU time (user + system, of the command and every
+dask`` (Dask's local scheduler on two worker processes, started and closed by the
+command). Each run's wall time and CPU time (user + system, of the command and every
 process it started: ``getrusage(RUSAGE_CHILDREN)``, with this process made the "subreaper"
 of orphans on Linux so that none escapes) are taken; the three are run in turn, ``repeat``
-rounds, and each figure is the median. Dask's start-up (importing it, starting and closing
-the cluster, no work) is measured on its own and printed too.
+rounds, and each figure is the median. Dask's start-up (importing debatekit and Dask,
+starting and closing the engine with two empty tasks) is measured on its own and printed
+too.
 
 Targets (issue 15): ``-j 2`` at least 1.8x as fast as ``-j 1``; Dask's wall time within
 1.10x of ``-j 2``'s and its CPU time at most 1.05x. The load average at the start and end
@@ -110,13 +111,13 @@ def run_once(options: list[str], source: Path, out: Path) -> tuple[float, float]
 
 
 def dask_start_up() -> tuple[float, float]:
-    """Importing Dask and starting and closing a local cluster of two workers, no work, in
-    a process of its own: wall and CPU seconds."""
+    """Importing debatekit and Dask, and starting and closing the engine's two workers
+    with two empty tasks, in a process of its own: wall and CPU seconds."""
     code = (
-        "from debatekit import _dask\n"
+        "from debatekit import _dask, cli\n"
         "if __name__ == '__main__':\n"
-        "    with _dask.client(2) as client:\n"
-        "        client.wait_for_workers(2)\n"
+        "    with _dask.engine(2) as where:\n"
+        "        list(_dask.run(where, int, [0, 0], [0, 0]))\n"
     )
     cpu, start = _children_cpu(), time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True)

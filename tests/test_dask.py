@@ -5,12 +5,15 @@ without a reachable scheduler."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import debatekit
@@ -157,13 +160,22 @@ def test_without_dask_the_extra_is_named(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Without Dask installed, ``--engine dask`` is a usage error naming the extra, and the
-    API's ``"dask"`` engine a ModuleNotFoundError naming it."""
+    API's ``"dask"`` engine a ModuleNotFoundError naming it; ``--scheduler`` needs
+    distributed, and without it names the same extra."""
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
-    argv = ["convert", str(folder), "-o", str(tmp_path / "o"), "--to", "json", "--engine", "dask"]
-    code, _, err = run(capsys, *argv)
+    argv = ["convert", str(folder), "-o", str(tmp_path / "o"), "--to", "json"]
+    code, _, err = run(capsys, *argv, "--scheduler", "tcp://127.0.0.1:9")
     assert code == EXIT_USAGE
     assert err == (
         "debatekit: error: --engine dask: missing optional dependency 'distributed': "
+        'pip install "debatekit[dask]"\n'
+    )
+    for module in ("dask", "dask.multiprocessing"):
+        monkeypatch.setitem(sys.modules, module, None)
+    code, _, err = run(capsys, *argv, "--engine", "dask")
+    assert code == EXIT_USAGE
+    assert err == (
+        "debatekit: error: --engine dask: missing optional dependency 'dask': "
         'pip install "debatekit[dask]"\n'
     )
     assert not (tmp_path / "o").exists()
@@ -182,23 +194,85 @@ def test_scheduler_with_engine_processes_is_a_usage_error(
     assert "--scheduler runs on Dask" in err
 
 
-def test_local_cluster_has_single_threaded_worker_processes() -> None:
-    """The local cluster has as many workers as asked, each a process of its own with one
-    thread for tasks (threads would share one interpreter lock), not sampling its stack
-    for a dashboard nobody sees."""
-    with _dask.client(2) as client:
-        assert sorted(client.nthreads().values()) == [1, 1]
-        pids = client.run(os.getpid)
-        profiling = client.run(_profiling)
-    assert list(profiling.values()) == [False, False]  # no stack samples every 10 ms
-    assert len(set(pids.values())) == 2
-    assert os.getpid() not in pids.values()
+def test_the_local_engine_is_forked_workers() -> None:
+    """On one machine Dask runs on worker processes forked from this one (they start with
+    debatekit imported, as ``-j N``'s do), as many as asked; the results come in the order
+    of the items."""
+    with _dask.engine(2) as where:
+        assert where == _dask.Local(where.pool, 2)
+        ran = list(_dask.run(where, _where_it_ran, range(8), [_dask.BATCH_BYTES] * 8))
+    assert [item for item, _, _ in ran] == list(range(8))
+    assert 1 <= len({pid for _, pid, _ in ran}) <= 2
+    assert os.getpid() not in {pid for _, pid, _ in ran}
+    assert {parent for _, _, parent in ran} == {os.getpid()}
 
 
-def _profiling() -> bool:
-    import dask
+def test_engine_dask_starts_no_cluster(folder: Path, tmp_path: Path) -> None:
+    """``--engine dask`` on one machine imports Dask's local scheduler only: not
+    ``distributed``, whose cluster would start a scheduler and worker processes that each
+    import Dask and debatekit again."""
+    argv = ["convert", str(folder / "2024"), str(folder / "a.json"), "-o", str(tmp_path / "o")]
+    code = (
+        "import sys\n"
+        "from debatekit.cli import main\n"
+        f"code = main({[*argv, '--to', 'json', '-j', '2', '--engine', 'dask']!r})\n"
+        "print(code, 'dask' in sys.modules, 'distributed' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["0", "True", "False"]
+    assert sorted(files(tmp_path / "o")) == ["a.json", "b.json"]
 
-    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+def _where_it_ran(item: int) -> tuple[int, int, int]:
+    return item, os.getpid(), os.getppid()
+
+
+def test_the_local_engine_raises_a_task_error_and_stops(tmp_path: Path) -> None:
+    """An exception in a task is raised to the caller as it was raised, and no task
+    starts after it; stopping early (the caller's error, Ctrl-C) starts no more either:
+    of 20 tasks, only the first and those sent beside it (two per worker) run, in order."""
+    sizes = [_dask.BATCH_BYTES] * 20
+    with contextlib.ExitStack() as stack:
+        where = stack.enter_context(_dask.local(2))
+        stack.callback((tmp_path / "failed-go").touch)  # then the pool waits for its tasks
+        with pytest.raises(ValueError, match="task 0 failed"):
+            list(_dask.run(where, _Marked(str(tmp_path / "failed"), fail=True), range(20), sizes))
+    ran = _ran(tmp_path, "failed")
+    assert ran == list(range(len(ran)))
+    assert 1 <= len(ran) <= 4  # those sent: two per worker
+    with contextlib.ExitStack() as stack:
+        where = stack.enter_context(_dask.local(2))
+        stack.callback((tmp_path / "stopped-go").touch)
+        results = _dask.run(where, _Marked(str(tmp_path / "stopped")), range(20), sizes)
+        assert next(results) == 0
+        results.close()
+    ran = _ran(tmp_path, "stopped")
+    assert ran == list(range(len(ran)))
+    assert 1 <= len(ran) <= 5  # and one sent after the first
+
+
+def _ran(folder: Path, prefix: str) -> list[int]:
+    """The items of the tasks that ran (``_Marked`` marked them)."""
+    return sorted(int(p.name.rpartition("-")[2]) for p in folder.glob(f"{prefix}-*[0-9]"))
+
+
+@attrs.frozen
+class _Marked:
+    """A task that marks that it ran; the first returns (or fails) at once, the others
+    wait until ``{prefix}-go`` exists."""
+
+    prefix: str
+    fail: bool = False
+
+    def __call__(self, item: int) -> int:
+        Path(f"{self.prefix}-{item}").touch()
+        if item == 0 and self.fail:
+            raise ValueError("task 0 failed")
+        while item and not Path(f"{self.prefix}-go").exists():
+            time.sleep(0.01)
+        return item
 
 
 def test_small_files_go_in_batches() -> None:

@@ -86,7 +86,7 @@ def _convert_parser(
         "  cat debate.txt | debatekit convert - --from text --to json\n"
         "  debatekit convert sittings/ -o out/ --to json -j 4  a folder, in parallel\n"
         "  debatekit convert sittings/ -o out/ --to json -j 4 --engine dask\n"
-        "                                      the same on a local Dask cluster\n"
+        "                                      the same on Dask's local scheduler\n"
         "  debatekit convert ParlaMint-ES-PV.xml -o out/ --to json --lenient\n"
         "                                      a ParlaMint corpus root: its sessions\n"
         "  debatekit convert debate.json -o debate.txt --strict\n"
@@ -109,7 +109,7 @@ def _convert_parser(
         "--engine",
         choices=("processes", "dask"),
         metavar="NAME",
-        help="where -j N runs: processes (the default), or dask: a local Dask cluster of N "
+        help="where -j N runs: processes (the default), or dask: Dask's local scheduler on N "
         "worker processes (extra dask)",
     )
     convert.add_argument(

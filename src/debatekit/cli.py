@@ -359,8 +359,8 @@ def _convert(args: argparse.Namespace) -> int:
             from . import _dask  # (the optional parts are imported where used)
 
             sizes = [_dask.file_size(item.source.path if item.source else None) for item, _ in plan]
-            client = running.enter_context(_dask.client(min(args.jobs, len(plan)), args.scheduler))
-            results = _dask.run(client, job, plan, sizes)
+            where = running.enter_context(_dask.engine(min(args.jobs, len(plan)), args.scheduler))
+            results = _dask.run(where, job, plan, sizes)
         elif args.jobs == 1 or len(plan) == 1:
             results = map(job, plan)
         else:
@@ -387,9 +387,9 @@ def _engine(args: argparse.Namespace) -> str:
     if args.scheduler is not None and args.engine == "processes":
         raise _UsageError("--scheduler runs on Dask: use it without --engine processes")
     engine: str = args.engine or ("dask" if args.scheduler is not None else "processes")
-    if engine == "dask":
+    if engine == "dask":  # the local scheduler is Dask's own; a cluster's client is distributed's
         try:
-            import_optional("distributed", "dask")
+            import_optional("dask" if args.scheduler is None else "distributed", "dask")
         except ModuleNotFoundError as exc:
             raise _UsageError(f"--engine dask: {exc}") from None
     return engine

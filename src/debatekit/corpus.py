@@ -10,9 +10,10 @@ so a corpus of any size fits in memory. Exports run on an *engine*:
 
 - ``None`` (the default): in this process, one file after another;
 - ``"processes"``: a pool of worker processes on this machine (``workers=N``);
-- ``"dask"`` or a ``distributed.Client``: Dask (optional extra ``dask``): a local cluster
-  of ``workers`` single-threaded processes, or the cluster behind the client; one task
-  per file (small files in batches). Results are the same as ``None``'s.
+- ``"dask"`` or a ``distributed.Client``: Dask (optional extra ``dask``): Dask's local
+  scheduler on a pool of ``workers`` processes (the pool of ``"processes"``), or the
+  cluster behind the client; one task per file (small files in batches). Results are the
+  same as ``None``'s.
 
 Tables need pyarrow (extra ``arrow``) for Parquet and pandas for DataFrames.
 """
@@ -559,8 +560,8 @@ class Corpus:
 
         sizes = [_dask.file_size(_source_of(item).path) for item in items]
         if engine == "dask":
-            with _dask.client(self.workers) as client:
-                return list(_dask.run(client, task, items, sizes))
+            with _dask.local(self.workers) as local:
+                return list(_dask.run(local, task, items, sizes))
         if _dask.is_client(engine):
             return list(_dask.run(engine, task, items, sizes))
         raise DebatekitError(
