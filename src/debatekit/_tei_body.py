@@ -188,9 +188,13 @@ class Reader(TokenReader):
             paragraphs, incidents, markup, sentences, seg_ids, seg_langs = read
         if seg_ids and len(seg_ids) == len(paragraphs) and all(seg_ids):
             meta["seg-ids"] = " ".join(cast("list[str]", seg_ids))
-        if seg_langs and len(seg_langs) == len(paragraphs):
+        if (
+            seg_langs
+            and len(seg_langs) == len(paragraphs)
+            and seg_langs.count(seg_langs[0]) == len(seg_langs)
+        ):
             lang = seg_langs[0]
-            if lang is not None and seg_langs.count(lang) == len(seg_langs):
+            if lang is not None:
                 meta["seg-lang"] = lang
         elif any(seg_langs):  # segments in several languages (ParlaMint: "Multilingual")
             meta["seg-langs"] = " ".join(dict.fromkeys(lang for lang in seg_langs if lang))
