@@ -590,6 +590,31 @@ class _Writer:
             written = written[:at] + "\\" + written[at:]
         return written.split("\n\n"), own
 
+    def _escape_outside(self, probe: str, region: str, tail: bool, several: bool) -> bool:
+        """Whether a line ``probe`` of the front or back matter (``region``) needs an
+        escape: the reader would take it for a label, or split the paragraph at it
+        (``several``: the paragraph has more than one line; ``tail``: the line ends
+        the front matter)."""
+        found = _candidate(probe, self.pattern)
+        if found is not None and not (
+            region == "front"
+            and self.headings_ok
+            and _bare_heading(probe, found)
+            and not _named_elsewhere(found, self.label_keys)
+        ):
+            return True
+        if not (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
+            return False
+        # The reader splits a paragraph at such a line, and takes the stage directions
+        # that end the front matter into the body. Without turns, the last break line
+        # is where the body starts (and a front one before another stays text).
+        return several or (
+            region == "front"
+            and (
+                tail or (not self.t.turns and not self.break_follows and bool(_BREAK.match(probe)))
+            )
+        )
+
     def _para(
         self,
         paragraph: str,
@@ -652,36 +677,11 @@ class _Writer:
                     and not (lead and self._heading(probe))
                 ) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
-                found = _candidate(probe, self.pattern)
-                escape = found is not None and not (
-                    region == "front"
-                    and self.headings_ok
-                    and _bare_heading(probe, found)
-                    and not _named_elsewhere(found, self.label_keys)
-                )
-                if not escape and (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
-                    # The reader splits a paragraph at such a line, and takes the
-                    # stage directions that end the front matter into the body.
-                    # Without turns, the first break line is where the back starts.
-                    # Without turns, the last break line is where the body starts
-                    # (and a front one before another stays text).
-                    escape = last > 0 or (
-                        region == "front"
-                        and (
-                            tail
-                            or (
-                                not self.t.turns
-                                and not self.break_follows
-                                and bool(_BREAK.match(probe))
-                            )
-                        )
-                    )
-            # An indented line that would not read as text cannot be escaped here
-            # (the escape must open the line); the writer's check then falls back.
-            # (An indented line cannot be escaped: the escape must open the line. It
-            # is written as read, and the reader judges it as it did the source.)
-            # A stage direction opening it is the exception: a backslash before its
-            # bracket keeps it text anywhere in a line, as inside a paragraph.
+                escape = self._escape_outside(probe, region, tail, last > 0)
+            # An indented line cannot be escaped: the escape must open the line. It is
+            # written as read, and the reader judges it as it did the source. A stage
+            # direction opening it is the exception: a backslash before its bracket
+            # keeps it text anywhere in a line, as inside a paragraph.
             if escape and indented and not (region == "turn" and _inline_escapable(line)):
                 escape = False
             out.append("\\" + line if escape else line)
