@@ -37,6 +37,11 @@ _MID_SENTENCE = re.compile(r".*[\w,]\Z")
 # A speaker change in broadcast captions: '>>' (a new story: '>>>'); WebVTT may write
 # the chevrons as character references ('&gt;&gt;').
 _CHANGE = re.compile(r"(?:>>>?|&gt;&gt;(?:&gt;)?)[ \t]*")
+# Subtitles for the deaf: a dialogue dash starts each speaker's line in a cue that
+# holds two speakers ('- Hello.' / '- Hi.'); a name in brackets before the text names
+# a speaker not seen on screen ('[Alba] In 1928,'; after a dash: '- [Alba] No.').
+_DASH = re.compile(r"-(?![-\d])[ \t]*(?=\S)")
+_BRACKET_NAME = re.compile(r"\[([^\W\d_][\w.'’\-]*(?:[ \t][^\W\d_][\w.'’\-]*){0,2})\](?=[ \t]+\S)")
 _SOUND = re.compile(r"(?:\[([^\[\]\n]+)\]|\(([^()\n]+)\)|♪([^♪\n]*)♪)\Z")
 # Tags that SRT files use; anything else between < and > in SRT is text.
 _SRT_TAG = re.compile(r"/?(?:[ibus]|font)(?:[\s=>]|\Z)", re.IGNORECASE)
@@ -295,10 +300,37 @@ def _clock(tag: str) -> dt.timedelta | None:
     return clock_from_parts(hours, parts[-3], parts[-2], parts[-1])
 
 
-def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
+def _bracket_name(text: str) -> str | None:
+    """The speaker named in brackets at the start of ``text`` (``[Alba] In 1928,``):
+    every word capitalised, and not a sound (``[Music] so``, ``[Applause] thank you``)."""
+    found = _BRACKET_NAME.match(text)
+    if found is None or stage_direction(found.group(1)) is not None:
+        return None
+    words = found.group(1).split()
+    return found.group(1) if all(w[0].isupper() for w in words) else None
+
+
+def _dialogue(raw: str, dashed: bool) -> tuple[str, str, str] | None:
+    """A dialogue dash or a bracketed name at the start of ``raw`` (stripped)."""
+    dash = _DASH.match(raw) if dashed else None
+    rest = raw[dash.end() :] if dash else raw
+    name = _bracket_name(rest)
+    if name is not None:
+        style = "- [name]" if dash else "[name]"
+        return style, name, rest[len(name) + 2 :]
+    if dash:
+        return "-", "", raw[1:]
+    return None
+
+
+def _label(raw: str, vtt: bool, dashed: bool = False) -> tuple[str | None, str | None, str]:
     """Style and printed name of a label at the start of ``raw`` (tags still in),
-    and the rest of the line (white space at its end kept: it may be text)."""
+    and the rest of the line (white space at its end kept: it may be text).
+    ``dashed``: the cue's lines open with dialogue dashes."""
     stripped = raw.lstrip()
+    dialogue = _dialogue(stripped, dashed)
+    if dialogue is not None:
+        return dialogue
     if vtt:
         voice = _voice(stripped)
         if voice is not None and voice[0]:
@@ -321,10 +353,11 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
     """The lines of ``cue``; in auto-generated captions, without the line that repeats
     the last line shown (``previous`` holds it, and is updated)."""
     found: list[_Line] = []
+    dashed = sum(_DASH.match(raw.lstrip()) is not None for raw in cue.lines) > 1
     for n, raw in enumerate(cue.lines):
         if is_blank(raw):
             continue
-        style, name, rest = _label(raw, vtt)
+        style, name, rest = _label(raw, vtt, dashed)
         escaped: set[int] = set()
         text, words = _untag(rest, vtt, cue.start, escaped)
         if style is None and not text.strip():
@@ -342,6 +375,8 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
             line.gap, line.text = text[:lead], text[lead:]
             line.escaped = {p - lead for p in escaped}
             line.words = [(offset - lead, time) for offset, time in words if offset >= lead]
+            if line.styled is not None and line.styled.startswith(line.gap):
+                line.styled = line.styled[len(line.gap) :]  # the gap is the label's
             if style == "colon" and n:
                 line.whole = _untag(raw.strip(), vtt, None)[0]
         found.append(line)
