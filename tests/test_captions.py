@@ -639,3 +639,25 @@ def test_subtitles_for_the_deaf_dialogue_dashes_and_bracketed_names() -> None:
     assert [i.printed for i in t.turns[2].incidents] == ["[thunder]", "[Music]"]
     assert [i.printed for i in t.turns[4].incidents] == ["[Alba laughs]"]
     assert captions.dumps(t, format="srt") == SDH
+
+
+def test_a_dash_inside_a_sentence_is_not_a_dialogue_dash() -> None:
+    """Dashes mark speakers only where the cue opens with one and another line has one:
+    dashes that set off words inside a sentence stay text. After '- ' a 'Name:' label
+    names the speaker."""
+    aside = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nwhat does he think of it\n"
+        "- since you spoke of Turkey -\nof the agreement\n- it is immense -\n"
+    )
+    t = captions.loads(aside)
+    assert [x.text for x in t.turns] == [
+        "what does he think of it\n- since you spoke of Turkey -\nof the agreement\n"
+        "- it is immense -"
+    ]
+    dialogue = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n- Do you have the figure?\n- JLM: Yes.\n"
+    t = captions.loads(dialogue)
+    assert [(t.speaker(x.speaker_id).name, x.text) for x in t.turns] == [
+        ("Unknown", "Do you have the figure?"),
+        ("JLM", "Yes."),
+    ]
+    assert captions.dumps(t) == dialogue

@@ -78,6 +78,7 @@ GAPS = {
     "-": " ",
     "[name]": " ",
     "- [name]": " ",
+    "- colon": " ",
 }
 LABEL_STYLES = tuple(GAPS)
 

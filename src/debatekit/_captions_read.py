@@ -38,8 +38,9 @@ _MID_SENTENCE = re.compile(r".*[\w,]\Z")
 # the chevrons as character references ('&gt;&gt;').
 _CHANGE = re.compile(r"(?:>>>?|&gt;&gt;(?:&gt;)?)[ \t]*")
 # Subtitles for the deaf: a dialogue dash starts each speaker's line in a cue that
-# holds two speakers ('- Hello.' / '- Hi.'); a name in brackets before the text names
-# a speaker not seen on screen ('[Alba] In 1928,'; after a dash: '- [Alba] No.').
+# holds two speakers ('- Hello.' / '- Hi.': its first line and another); a name in
+# brackets before the text names a speaker not seen on screen ('[Alba] In 1928,';
+# after a dash: '- [Alba] No.').
 _DASH = re.compile(r"-(?![-\d])[ \t]*(?=\S)")
 _BRACKET_NAME = re.compile(r"\[([^\W\d_][\w.'’\-]*(?:[ \t][^\W\d_][\w.'’\-]*){0,2})\](?=[ \t]+\S)")
 _SOUND = re.compile(r"(?:\[([^\[\]\n]+)\]|\(([^()\n]+)\)|♪([^♪\n]*)♪)\Z")
@@ -313,11 +314,16 @@ def _bracket_name(text: str) -> str | None:
 def _dialogue(raw: str, dashed: bool) -> tuple[str, str, str] | None:
     """A dialogue dash or a bracketed name at the start of ``raw`` (stripped)."""
     dash = _DASH.match(raw) if dashed else None
+    if dash and dash.group() != "- ":
+        return "-", "", raw[1:]  # a name after a dash is read only after '- '
     rest = raw[dash.end() :] if dash else raw
     name = _bracket_name(rest)
     if name is not None:
         style = "- [name]" if dash else "[name]"
         return style, name, rest[len(name) + 2 :]
+    named = _NAME_PREFIX.match(rest) if dash else None
+    if named:  # '- JLM: Oui.'
+        return "- colon", named.group(1), rest[named.end() :]
     if dash:
         return "-", "", raw[1:]
     return None
@@ -353,7 +359,10 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
     """The lines of ``cue``; in auto-generated captions, without the line that repeats
     the last line shown (``previous`` holds it, and is updated)."""
     found: list[_Line] = []
-    dashed = sum(_DASH.match(raw.lstrip()) is not None for raw in cue.lines) > 1
+    # dialogue: the cue opens with a dash and another line does too (a dash inside a
+    # speaker's sentence, '- une force électorale, bien sûr -', does not open the cue)
+    opens = [_DASH.match(raw.lstrip()) is not None for raw in cue.lines if not is_blank(raw)]
+    dashed = bool(opens) and opens[0] and sum(opens) > 1
     for n, raw in enumerate(cue.lines):
         if is_blank(raw):
             continue

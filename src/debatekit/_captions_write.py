@@ -235,7 +235,8 @@ class _Writer:
             elif style == "-":  # a dialogue dash
                 prefix = style
             else:
-                prefix = (">> " if style == ">> colon" else "") + f"{name}:"
+                marker = {">> colon": ">> ", "- colon": "- "}.get(style, "")
+                prefix = f"{marker}{name}:"
             prefix += gap
         words = [o for o, e in events if isinstance(e, dt.timedelta)]
         if len(words) > 1 and events[0] == (words[0], cue_start):
