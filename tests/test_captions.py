@@ -661,3 +661,28 @@ def test_a_dash_inside_a_sentence_is_not_a_dialogue_dash() -> None:
         ("JLM", "Yes."),
     ]
     assert captions.dumps(t) == dialogue
+
+
+def test_title_case_sounds_are_never_names() -> None:
+    """A bracket before text is a name only in files that print their sounds in lower
+    case: where a sound stands alone in title case ('[Loud Applause]'), '[Phone Rings]
+    Hello' is a sound too; and a bracket holding a sound word ('[Upbeat Music]') is one
+    anywhere."""
+    titled = (
+        "1\n00:00:01,000 --> 00:00:02,000\n[Loud Applause]\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\n[Phone Rings] Hello?\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n[Upbeat Music] Who is it?\n"
+    )
+    t = captions.loads(titled, format="srt")
+    assert [(t.speaker(x.speaker_id).name, x.text) for x in t.turns] == [
+        ("Unknown", "Hello?\nWho is it?")
+    ]
+    lower = titled.replace("[Loud Applause]", "[loud applause]").replace("[Phone Rings]", "[Ana]")
+    t = captions.loads(lower, format="srt")
+    assert [(t.speaker(x.speaker_id).name, x.text) for x in t.turns] == [
+        ("Ana", "Hello?\nWho is it?")
+    ]
+    assert (
+        captions.loads(titled.replace("[Phone Rings]", "[Ana]"), format="srt").speakers[0].name
+        == "Unknown"
+    )

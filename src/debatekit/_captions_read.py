@@ -308,16 +308,33 @@ def _bracket_name(text: str) -> str | None:
     if found is None or stage_direction(found.group(1)) is not None:
         return None
     words = found.group(1).split()
+    if any(stage_direction(w) is not None for w in words):  # '[Upbeat Music] so'
+        return None
     return found.group(1) if all(w[0].isupper() for w in words) else None
 
 
-def _dialogue(raw: str, dashed: bool) -> tuple[str, str, str] | None:
-    """A dialogue dash or a bracketed name at the start of ``raw`` (stripped)."""
+def _titled_sounds(doc: _Document) -> bool:
+    """Whether the file prints sounds in title case (a line only ``[Music]``, ``[Loud
+    Applause]``; not ``[Victoria]``): then a bracket before text is a sound too, never
+    a name."""
+    for item in doc.items:
+        for raw in item.lines if isinstance(item, _Cue) else ():
+            found = _BRACKETS.fullmatch(raw.strip())
+            words = (found.group(1) or found.group(2) or "").split() if found else []
+            sound = any(stage_direction(x) is not None for x in (" ".join(words), *words))
+            if words and sound and all(w[0].isupper() for w in words):
+                return True
+    return False
+
+
+def _dialogue(raw: str, dashed: bool, names: bool) -> tuple[str, str, str] | None:
+    """A dialogue dash or (where ``names``) a bracketed name at the start of ``raw``
+    (stripped)."""
     dash = _DASH.match(raw) if dashed else None
     if dash and dash.group() != "- ":
         return "-", "", raw[1:]  # a name after a dash is read only after '- '
     rest = raw[dash.end() :] if dash else raw
-    name = _bracket_name(rest)
+    name = _bracket_name(rest) if names else None
     if name is not None:
         style = "- [name]" if dash else "[name]"
         return style, name, rest[len(name) + 2 :]
@@ -329,12 +346,15 @@ def _dialogue(raw: str, dashed: bool) -> tuple[str, str, str] | None:
     return None
 
 
-def _label(raw: str, vtt: bool, dashed: bool = False) -> tuple[str | None, str | None, str]:
+def _label(
+    raw: str, vtt: bool, dashed: bool = False, names: bool = False
+) -> tuple[str | None, str | None, str]:
     """Style and printed name of a label at the start of ``raw`` (tags still in),
     and the rest of the line (white space at its end kept: it may be text).
-    ``dashed``: the cue's lines open with dialogue dashes."""
+    ``dashed``: the cue's lines open with dialogue dashes; ``names``: a name in
+    brackets may start a line."""
     stripped = raw.lstrip()
-    dialogue = _dialogue(stripped, dashed)
+    dialogue = _dialogue(stripped, dashed, names)
     if dialogue is not None:
         return dialogue
     if vtt:
@@ -355,7 +375,9 @@ def _label(raw: str, vtt: bool, dashed: bool = False) -> tuple[str | None, str |
     return None, None, raw
 
 
-def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]:
+def _lines(
+    cue: _Cue, vtt: bool, auto: bool, previous: list[str], names: bool = False
+) -> list[_Line]:
     """The lines of ``cue``; in auto-generated captions, without the line that repeats
     the last line shown (``previous`` holds it, and is updated)."""
     found: list[_Line] = []
@@ -366,7 +388,7 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
     for n, raw in enumerate(cue.lines):
         if is_blank(raw):
             continue
-        style, name, rest = _label(raw, vtt, dashed)
+        style, name, rest = _label(raw, vtt, dashed, names)
         escaped: set[int] = set()
         text, words = _untag(rest, vtt, cue.start, escaped)
         if style is None and not text.strip():
@@ -730,6 +752,7 @@ def read(text: str, format: str, warn: _Warner) -> Transcript:
     auto = vtt and _ANY_WORD_TIME.search(text) is not None
     sequence: list[_Line | _Note] = []
     previous: list[str] = []
+    names = not auto and not _titled_sounds(doc)
     empty: list[int] = []
     for item in doc.items[first : last + 1]:
         if isinstance(item, _Note):
@@ -737,7 +760,7 @@ def read(text: str, format: str, warn: _Warner) -> Transcript:
         else:
             if not auto and all(is_blank(line) for line in item.lines):
                 empty.append(item.lineno)  # a cue with nothing in it: nothing to keep
-            sequence.extend(_lines(item, vtt, auto, previous))
+            sequence.extend(_lines(item, vtt, auto, previous, names))
     if empty:
         warn(
             f"{len(empty)} cue{'s' if len(empty) > 1 else ''} without text: dropped "
