@@ -610,3 +610,79 @@ def test_separator_lines_of_white_space() -> None:
         t = captions.loads(srt)
     assert t.turns[0].text == "Hello.\nAgain."
     assert t.turns[0].meta["captions:cues"] == "[[1.0,2.0,1],[2.0,3.0,1]]"
+
+
+SDH = (
+    "1\n00:00:01,000 --> 00:00:02,000\n[Alba] <i>In 1928,</i>\n\n"
+    "2\n00:00:02,000 --> 00:00:03,000\n<i>women were ornaments.</i>\n\n"
+    "3\n00:00:03,000 --> 00:00:04,000\n- Leave her.\n-Stay out of it.\n\n"
+    "4\n00:00:04,000 --> 00:00:05,000\n[thunder]\n\n"
+    "5\n00:00:05,000 --> 00:00:06,000\n[Music] And so\n- it goes on.\n\n"
+    "6\n00:00:06,000 --> 00:00:07,000\n- [Ana Ruiz] No, no.\n- Yes.\n\n"
+    "7\n00:00:07,000 --> 00:00:08,000\n[Alba laughs] Fine.\n"
+)
+
+
+def test_subtitles_for_the_deaf_dialogue_dashes_and_bracketed_names() -> None:
+    """A name in brackets before the text names a speaker; in a cue whose lines open
+    with dialogue dashes, each dashed line is a turn (its speaker unnamed unless a
+    bracketed name follows the dash). A lone dash line, a sound in brackets before
+    text and brackets holding words in lower case are not labels."""
+    t = captions.loads(SDH, format="srt")
+    assert [(t.speaker(x.speaker_id).name, x.text) for x in t.turns] == [
+        ("Alba", "In 1928,\nwomen were ornaments."),
+        ("Unknown", "Leave her."),
+        ("Unknown", "Stay out of it.\nAnd so\n- it goes on."),
+        ("Ana Ruiz", "No, no."),
+        ("Unknown", "Yes.\nFine."),
+    ]
+    assert [i.printed for i in t.turns[2].incidents] == ["[thunder]", "[Music]"]
+    assert [i.printed for i in t.turns[4].incidents] == ["[Alba laughs]"]
+    assert captions.dumps(t, format="srt") == SDH
+
+
+def test_a_dash_inside_a_sentence_is_not_a_dialogue_dash() -> None:
+    """Dashes mark speakers only where the cue opens with one and another line has one:
+    dashes that set off words inside a sentence stay text. After '- ' a 'Name:' label
+    names the speaker."""
+    aside = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nwhat does he think of it\n"
+        "- since you spoke of Turkey -\nof the agreement\n- it is immense -\n"
+    )
+    t = captions.loads(aside)
+    assert [x.text for x in t.turns] == [
+        "what does he think of it\n- since you spoke of Turkey -\nof the agreement\n"
+        "- it is immense -"
+    ]
+    dialogue = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n- Do you have the figure?\n- JLM: Yes.\n"
+    t = captions.loads(dialogue)
+    assert [(t.speaker(x.speaker_id).name, x.text) for x in t.turns] == [
+        ("Unknown", "Do you have the figure?"),
+        ("JLM", "Yes."),
+    ]
+    assert captions.dumps(t) == dialogue
+
+
+def test_title_case_sounds_are_never_names() -> None:
+    """A bracket before text is a name only in files that print their sounds in lower
+    case: where a sound stands alone in title case ('[Loud Applause]'), '[Phone Rings]
+    Hello' is a sound too; and a bracket holding a sound word ('[Upbeat Music]') is one
+    anywhere."""
+    titled = (
+        "1\n00:00:01,000 --> 00:00:02,000\n[Loud Applause]\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\n[Phone Rings] Hello?\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n[Upbeat Music] Who is it?\n"
+    )
+    t = captions.loads(titled, format="srt")
+    assert [(t.speaker(x.speaker_id).name, x.text) for x in t.turns] == [
+        ("Unknown", "Hello?\nWho is it?")
+    ]
+    lower = titled.replace("[Loud Applause]", "[loud applause]").replace("[Phone Rings]", "[Ana]")
+    t = captions.loads(lower, format="srt")
+    assert [(t.speaker(x.speaker_id).name, x.text) for x in t.turns] == [
+        ("Ana", "Hello?\nWho is it?")
+    ]
+    assert (
+        captions.loads(titled.replace("[Phone Rings]", "[Ana]"), format="srt").speakers[0].name
+        == "Unknown"
+    )

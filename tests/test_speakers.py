@@ -41,6 +41,11 @@ def resolve_all(labels: list[str]) -> list[int]:
             [0, 1, 0, 2, 2],
         ),
         (["M. le président", "M. Clémenceau", "M. le président"], [0, 1, 0]),
+        # the short form first: a surname, or else a first name, then the full name
+        (["BLITZER", "KING", "WOLF BLITZER, CNN ANCHOR"], [0, 1, 0]),
+        (["Kirk", "Dan Ott", "Kirk Shillingford", "Kirk"], [0, 1, 0, 0]),
+        (["Kirk", "Kim", "Kirk Kim"], [0, 1, 1]),
+        (["Senator", "Senator Black", "Senator M"], [0, 1, 2]),
     ],
 )
 def test_forms_of_one_person_resolve_to_one_speaker(labels: list[str], expected: list[int]) -> None:

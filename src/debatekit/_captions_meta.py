@@ -74,6 +74,11 @@ GAPS = {
     ">>>": " ",
     "&gt;&gt;": " ",
     "&gt;&gt;&gt;": " ",
+    # subtitles for the deaf: a dialogue dash, a name in brackets, both
+    "-": " ",
+    "[name]": " ",
+    "- [name]": " ",
+    "- colon": " ",
 }
 LABEL_STYLES = tuple(GAPS)
 

@@ -37,6 +37,12 @@ _MID_SENTENCE = re.compile(r".*[\w,]\Z")
 # A speaker change in broadcast captions: '>>' (a new story: '>>>'); WebVTT may write
 # the chevrons as character references ('&gt;&gt;').
 _CHANGE = re.compile(r"(?:>>>?|&gt;&gt;(?:&gt;)?)[ \t]*")
+# Subtitles for the deaf: a dialogue dash starts each speaker's line in a cue that
+# holds two speakers ('- Hello.' / '- Hi.': its first line and another); a name in
+# brackets before the text names a speaker not seen on screen ('[Alba] In 1928,';
+# after a dash: '- [Alba] No.').
+_DASH = re.compile(r"-(?![-\d])[ \t]*(?=\S)")
+_BRACKET_NAME = re.compile(r"\[([^\W\d_][\w.'’\-]*(?:[ \t][^\W\d_][\w.'’\-]*){0,2})\](?=[ \t]+\S)")
 _SOUND = re.compile(r"(?:\[([^\[\]\n]+)\]|\(([^()\n]+)\)|♪([^♪\n]*)♪)\Z")
 # Tags that SRT files use; anything else between < and > in SRT is text.
 _SRT_TAG = re.compile(r"/?(?:[ibus]|font)(?:[\s=>]|\Z)", re.IGNORECASE)
@@ -295,10 +301,62 @@ def _clock(tag: str) -> dt.timedelta | None:
     return clock_from_parts(hours, parts[-3], parts[-2], parts[-1])
 
 
-def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
+def _bracket_name(text: str) -> str | None:
+    """The speaker named in brackets at the start of ``text`` (``[Alba] In 1928,``):
+    every word capitalised, and not a sound (``[Music] so``, ``[Applause] thank you``)."""
+    found = _BRACKET_NAME.match(text)
+    if found is None or stage_direction(found.group(1)) is not None:
+        return None
+    words = found.group(1).split()
+    if any(stage_direction(w) is not None for w in words):  # '[Upbeat Music] so'
+        return None
+    return found.group(1) if all(w[0].isupper() for w in words) else None
+
+
+def _titled_sounds(doc: _Document) -> bool:
+    """Whether the file prints sounds in title case (a line only ``[Music]``, ``[Loud
+    Applause]``; not ``[Victoria]``): then a bracket before text is a sound too, never
+    a name."""
+    for item in doc.items:
+        for raw in item.lines if isinstance(item, _Cue) else ():
+            found = _BRACKETS.fullmatch(raw.strip())
+            words = (found.group(1) or found.group(2) or "").split() if found else []
+            sound = any(stage_direction(x) is not None for x in (" ".join(words), *words))
+            if words and sound and all(w[0].isupper() for w in words):
+                return True
+    return False
+
+
+def _dialogue(raw: str, dashed: bool, names: bool) -> tuple[str, str, str] | None:
+    """A dialogue dash or (where ``names``) a bracketed name at the start of ``raw``
+    (stripped)."""
+    dash = _DASH.match(raw) if dashed else None
+    if dash and dash.group() != "- ":
+        return "-", "", raw[1:]  # a name after a dash is read only after '- '
+    rest = raw[dash.end() :] if dash else raw
+    name = _bracket_name(rest) if names else None
+    if name is not None:
+        style = "- [name]" if dash else "[name]"
+        return style, name, rest[len(name) + 2 :]
+    named = _NAME_PREFIX.match(rest) if dash else None
+    if named:  # '- JLM: Oui.'
+        return "- colon", named.group(1), rest[named.end() :]
+    if dash:
+        return "-", "", raw[1:]
+    return None
+
+
+def _label(
+    raw: str, vtt: bool, dashed: bool = False, names: bool = False
+) -> tuple[str | None, str | None, str]:
     """Style and printed name of a label at the start of ``raw`` (tags still in),
-    and the rest of the line (white space at its end kept: it may be text)."""
+    and the rest of the line (white space at its end kept: it may be text).
+    ``dashed``: the cue's lines open with dialogue dashes; ``names``: a name in
+    brackets may start a line."""
     stripped = raw.lstrip()
+    dialogue = _dialogue(stripped, dashed, names)
+    if dialogue is not None:
+        return dialogue
     if vtt:
         voice = _voice(stripped)
         if voice is not None and voice[0]:
@@ -317,14 +375,20 @@ def _label(raw: str, vtt: bool) -> tuple[str | None, str | None, str]:
     return None, None, raw
 
 
-def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]:
+def _lines(
+    cue: _Cue, vtt: bool, auto: bool, previous: list[str], names: bool = False
+) -> list[_Line]:
     """The lines of ``cue``; in auto-generated captions, without the line that repeats
     the last line shown (``previous`` holds it, and is updated)."""
     found: list[_Line] = []
+    # dialogue: the cue opens with a dash and another line does too (a dash inside a
+    # speaker's sentence, '- une force électorale, bien sûr -', does not open the cue)
+    opens = [_DASH.match(raw.lstrip()) is not None for raw in cue.lines if not is_blank(raw)]
+    dashed = bool(opens) and opens[0] and sum(opens) > 1
     for n, raw in enumerate(cue.lines):
         if is_blank(raw):
             continue
-        style, name, rest = _label(raw, vtt)
+        style, name, rest = _label(raw, vtt, dashed, names)
         escaped: set[int] = set()
         text, words = _untag(rest, vtt, cue.start, escaped)
         if style is None and not text.strip():
@@ -342,6 +406,8 @@ def _lines(cue: _Cue, vtt: bool, auto: bool, previous: list[str]) -> list[_Line]
             line.gap, line.text = text[:lead], text[lead:]
             line.escaped = {p - lead for p in escaped}
             line.words = [(offset - lead, time) for offset, time in words if offset >= lead]
+            if line.styled is not None and line.styled.startswith(line.gap):
+                line.styled = line.styled[len(line.gap) :]  # the gap is the label's
             if style == "colon" and n:
                 line.whole = _untag(raw.strip(), vtt, None)[0]
         found.append(line)
@@ -686,6 +752,7 @@ def read(text: str, format: str, warn: _Warner) -> Transcript:
     auto = vtt and _ANY_WORD_TIME.search(text) is not None
     sequence: list[_Line | _Note] = []
     previous: list[str] = []
+    names = not auto and not _titled_sounds(doc)
     empty: list[int] = []
     for item in doc.items[first : last + 1]:
         if isinstance(item, _Note):
@@ -693,7 +760,7 @@ def read(text: str, format: str, warn: _Warner) -> Transcript:
         else:
             if not auto and all(is_blank(line) for line in item.lines):
                 empty.append(item.lineno)  # a cue with nothing in it: nothing to keep
-            sequence.extend(_lines(item, vtt, auto, previous))
+            sequence.extend(_lines(item, vtt, auto, previous, names))
     if empty:
         warn(
             f"{len(empty)} cue{'s' if len(empty) > 1 else ''} without text: dropped "

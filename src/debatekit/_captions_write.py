@@ -44,6 +44,10 @@ def _timing(start: dt.timedelta, end: dt.timedelta, sep: str, settings: str | No
     return f"{line} {settings}" if settings else line
 
 
+# A line that starts with a mark of a new speaker: a dialogue dash or '>>'.
+_MARKED = re.compile(r"-|>>|&gt;&gt;")
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -62,6 +66,7 @@ class _Writer:
         self.sep = "." if self.vtt else ","
         self.blocks: list[str] = []
         self.numbers: list[int] = []  # SRT: each cue's number, as read where it fits
+        self.last: tuple[object, ...] | None = None  # the last cue written, and its block
 
     def cue(
         self,
@@ -71,6 +76,14 @@ class _Writer:
         ident: str | None = None,
         settings: str | None = None,
     ) -> None:
+        if self.last == (start, end, ident, settings, len(self.blocks)) and _MARKED.match(
+            lines[0] if lines else ""
+        ):
+            # one cue shared by two turns: the change of speaker inside it is marked
+            # ('- Hi.', '>> Hi.'), so the lines join the cue before
+            self.blocks[-1] += "\n" + "\n".join(lines)
+            return
+        self.last = (start, end, ident, settings, len(self.blocks) + 1)
         head = [ident] if ident and self.vtt else []
         if not self.vtt:
             last = self.numbers[-1] if self.numbers else 0
@@ -217,8 +230,13 @@ class _Writer:
                 prefix = f"<v {_escape(name)}>"
             elif style.startswith((">", "&")):  # a bare change marker, as printed
                 prefix = style if self.vtt else style.replace("&gt;", ">")
+            elif style.endswith("[name]"):  # subtitles for the deaf: '[Alba]', '- [Alba]'
+                prefix = style.replace("name", name)
+            elif style == "-":  # a dialogue dash
+                prefix = style
             else:
-                prefix = (">> " if style == ">> colon" else "") + f"{name}:"
+                marker = {">> colon": ">> ", "- colon": "- "}.get(style, "")
+                prefix = f"{marker}{name}:"
             prefix += gap
         words = [o for o, e in events if isinstance(e, dt.timedelta)]
         if len(words) > 1 and events[0] == (words[0], cue_start):

@@ -435,14 +435,19 @@ class Roster:
 
     def _surname_first(self, key: str, name: str) -> list[int]:
         """The one person known so far by the surname alone whom a full name ends
-        with (``BLITZER:`` before ``WOLF BLITZER, CNN ANCHOR:``); the full name then
-        becomes their name, the surname an alias."""
-        surname = key.split()[-1]
-        hits = [
-            i
-            for i in self.by_key.get(surname, [])
-            if not self.people[i].fixed and all(" " not in k for k in self.people[i].keys)
-        ]
+        with (``BLITZER:`` before ``WOLF BLITZER, CNN ANCHOR:``), or else by the first
+        name alone whom it starts with (``Kirk:`` before ``Kirk Shillingford:``); the
+        full name then becomes their name, the short form an alias."""
+        for word in (key.split()[-1], key.split()[0]):
+            hits = [
+                i
+                for i in self.by_key.get(word, [])
+                if not self.people[i].fixed
+                and all(" " not in k for k in self.people[i].keys)
+                and not _office(self.people[i].name)  # 'Senator:' is not 'Senator M'
+            ]
+            if hits:
+                break
         if len(hits) != 1:
             return []
         person = self.people[hits[0]]
