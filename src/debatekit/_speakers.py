@@ -117,6 +117,10 @@ PARTICIPANTS = _wordset(
     "participant unknown unidentified voice announcer narrator crowd caller guest"
 )
 
+#: Nouns a role label prints in lower case after its participant word: ``Audience
+#: member:``, ``Unidentified speaker:``, ``Female voice:``, ``Audience question:``.
+PARTICIPANT_NOUNS = _wordset("member members speaker speakers voice voices question participant")
+
 #: The name of the speaker of a turn whose marker names no one (a bare ``>>``).
 UNKNOWN = "Unknown"
 
