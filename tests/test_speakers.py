@@ -30,6 +30,12 @@ def resolve_all(labels: list[str]) -> list[int]:
         (["THE PRESIDENT", "THE VICE PRESIDENT", "THE PRESIDENT"], [0, 1, 0]),
         (["REAR ADMIRAL POLOWCZYK", "Q", "REAR ADMIRAL POLOWCYZK"], [0, 1, 0]),
         (["Mr. JENSEN", "Mr. JANSEN"], [0, 1]),
+        # a first name misspelt once before the same surname; a changed letter is not
+        (["Mark Erhardt", "Paul Sztorc", "Mrk Erhardt"], [0, 1, 0]),
+        (["Mark Erhardt", "Mary Erhardt"], [0, 1]),
+        (["Audience Member 1", "Audience Member 2", "Audience member 1"], [0, 1, 0]),
+        # initials declared as printed, with the particle in lower case
+        (["Aaron van Wirdum (AvW)", "Sjors Provoost (SP)", "AvW", "SP"], [0, 1, 0, 1]),
         (
             [
                 "The PRESIDING OFFICER (Mr. Kyl)",

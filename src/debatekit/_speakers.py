@@ -253,8 +253,9 @@ def _initials(name: str, inner: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha()]
     if not words:
         return False
-    firsts = "".join(w[0] for w in words).upper()
-    if inner in (firsts, firsts[0] + firsts[-1]):
+    printed = "".join(w[0] for w in words)  # "AvW" for Aaron van Wirdum, as printed
+    firsts = printed.upper()
+    if inner in (firsts, firsts[0] + firsts[-1], printed):
         return True
     # One word: its letters in order, from the first ("G43" for "Ghost43").
     rest = iter(words[0].upper())
@@ -299,11 +300,25 @@ def name_key(name: str) -> str:
     return " ".join(rest)
 
 
-def _one_typo(a: str, b: str) -> bool:
+def _typo_of(known: list[str], words: list[str]) -> bool:
+    """Whether the name key ``words`` is ``known`` with a typo in one word: the surname
+    (:func:`_one_typo`), or a first name of 3+ letters before the same surname."""
+    if len(known) != len(words):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(known, words, strict=True)) if a != b]
+    if len(diff) != 1:
+        return False
+    at = diff[0]
+    if at == len(words) - 1:
+        return _one_typo(known[at], words[at])
+    return _one_typo(known[at], words[at], least=3)
+
+
+def _one_typo(a: str, b: str, least: int = 6) -> bool:
     """Whether ``a`` and ``b`` differ by one typo, a letter added or dropped or two
-    neighbours swapped, both at least 6 letters long. A changed letter is not a typo
-    here: it is how distinct surnames differ (Jensen, Jansen)."""
-    if a == b or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+    neighbours swapped, both at least ``least`` letters long. A changed letter is not a
+    typo here: it is how distinct surnames differ (Jensen, Jansen)."""
+    if a == b or min(len(a), len(b)) < least or abs(len(a) - len(b)) > 1:
         return False
     start = 0
     while start < min(len(a), len(b)) and a[start] == b[start]:
@@ -455,19 +470,18 @@ class Roster:
         return hits
 
     def _misspelt(self, key: str) -> list[int]:
-        """The one person whose key differs from ``key`` by a typo in its last word
-        (a letter added or dropped or two swapped, in a word of 6+ letters):
-        ``POLOWCYZK`` for ``POLOWCZYK``."""
+        """The one person whose key differs from ``key`` by a typo in one word (a
+        letter added or dropped or two swapped): in the surname, a word of 6+ letters
+        (``POLOWCYZK`` for ``POLOWCZYK``); in a first name, where the surname is the
+        same (``Mrk Erhardt`` for ``Mark Erhardt``)."""
         words = key.split()
-        if not words or len(words[-1]) < 6:
+        if not words:
             return []
         hits = {
             i
             for k, people in self.by_key.items()
             for i in people
-            if not self.people[i].fixed
-            and k.split()[:-1] == words[:-1]
-            and _one_typo(k.split()[-1] if k else "", words[-1])
+            if not self.people[i].fixed and _typo_of(k.split(), words)
         }
         return list(hits) if len(hits) == 1 else []
 
