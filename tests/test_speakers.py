@@ -34,6 +34,7 @@ def resolve_all(labels: list[str]) -> list[int]:
         (["Mark Erhardt", "Paul Sztorc", "Mrk Erhardt"], [0, 1, 0]),
         (["Mark Erhardt", "Mary Erhardt"], [0, 1]),
         (["Audience Member 1", "Audience Member 2", "Audience member 1"], [0, 1, 0]),
+        (["Audience Member 1", "Audience", "Audience Member 1"], [0, 1, 0]),
         # initials declared as printed, with the particle in lower case
         (["Aaron van Wirdum (AvW)", "Sjors Provoost (SP)", "AvW", "SP"], [0, 1, 0, 1]),
         (

@@ -440,8 +440,9 @@ class Roster:
         return index
 
     def _by_word(self, word: str) -> list[int]:
-        """People with ``word`` as surname, or else as first name, of a longer key."""
-        for position in (-1, 0):
+        """People with ``word`` as surname, or else as first name, of a longer key
+        (never a participant word: ``Audience`` is not ``Audience Member 2``)."""
+        for position in (-1, 0) if word not in PARTICIPANTS else (-1,):
             hits = [
                 i
                 for i, p in enumerate(self.people)
