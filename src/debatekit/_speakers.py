@@ -133,6 +133,8 @@ _HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
 # empty time bracket (the Storting's web reports print "Presidenten []:" where the
 # link to the video's time is missing): not part of the name; the same person as
 # the label without it.
+# Between the names of a label naming several people: "A & B", "A, B, and C", "A + B".
+_JOINT = re.compile(r"[ \t]*(?:,[ \t]*)?(?:&|\+|\band\b)[ \t]*|[ \t]*,[ \t]*")
 _UNSURE = re.compile(r"[ \t]*(?:\[\?*\]|\(\?+\))")
 
 
@@ -399,7 +401,9 @@ class Roster:
             # Settled: a name given as a plain string must not mint a second person.
             index = self.settled[label] = self._known(known, label)
             return self._touch(index)
-        index = self._match(label, on_ambiguous)
+        index = self._joint(label)
+        if index is None:
+            index = self._match(label, on_ambiguous)
         if index is None:
             index = self._create(label)
             self.settled[label] = index
@@ -438,6 +442,18 @@ class Roster:
         if office is not None:
             self.office_holder[office] = index
         return index
+
+    def _joint(self, label: str) -> int | None:
+        """The first person of a label naming two or more people already known, who
+        speak together (``Adam Garrett-Harris & Safia Abdalla``, ``Jen, Jason and
+        Safia``): no new person; the label stays as printed on the turn."""
+        parts = [part for part in _JOINT.split(label) if part and part.strip()]
+        if len(parts) < 2:
+            return None
+        found = [self.find(part) for part in parts]
+        if any(index is None for index in found):
+            return None
+        return found[0]
 
     def _by_word(self, word: str) -> list[int]:
         """People with ``word`` as surname, or else as first name, of a longer key
