@@ -35,6 +35,7 @@ def resolve_all(labels: list[str]) -> list[int]:
         (["Mark Erhardt", "Mary Erhardt"], [0, 1]),
         (["Audience Member 1", "Audience Member 2", "Audience member 1"], [0, 1, 0]),
         (["Audience Member 1", "Audience", "Audience Member 1"], [0, 1, 0]),
+        (["Audience 1", "Speaker 1", "Audience 1", "Speaker 1"], [0, 1, 0, 1]),
         # a label naming people already known who speak together is no new person
         (["Adam Doe", "Safia Roe", "Adam Doe & Safia Roe", "All"], [0, 1, 0, 2]),
         (["Jen", "Jason", "Jen and Jason", "Jason, Jen, & Jason"], [0, 1, 0, 1]),

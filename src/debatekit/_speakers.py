@@ -419,7 +419,8 @@ class Roster:
                 return holder
         hits = self.by_key.get(key, [])
         exact = len(hits) == 1
-        if not hits and len(key.split()) == 1:
+        if not hits and len(key.split()) == 1 and not key.isdigit():
+            # (a number is no surname: "Speaker 1" is not "Audience 1")
             hits = self._by_word(key)
         if not hits and len(key.split()) > 1:
             hits = self._surname_first(key, split.name)
