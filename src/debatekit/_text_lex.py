@@ -347,8 +347,8 @@ def _name_shape(label: str) -> str | None:
     if not 1 <= len(tokens) <= 8:
         return None
     first = tokens[0].translate(_APOSTROPHES).casefold().strip(".")
-    if len(tokens) > 1 and first in _STOP:
-        return None
+    if len(tokens) > 1 and first.removesuffix("'s") in _STOP:
+        return None  # (or a stop word run into "is": "Let's Not Speculate: ..." is a title)
     # (Initials such as "AT:" or "IN:" in capitals are not the stop word.)
     if len(tokens) == 1 and first in _STOP and not (tokens[0].isupper() and len(tokens[0]) <= 3):
         return None
