@@ -30,6 +30,18 @@ def resolve_all(labels: list[str]) -> list[int]:
         (["THE PRESIDENT", "THE VICE PRESIDENT", "THE PRESIDENT"], [0, 1, 0]),
         (["REAR ADMIRAL POLOWCZYK", "Q", "REAR ADMIRAL POLOWCYZK"], [0, 1, 0]),
         (["Mr. JENSEN", "Mr. JANSEN"], [0, 1]),
+        # a first name misspelt once before the same surname; a changed letter is not
+        (["Mark Erhardt", "Paul Sztorc", "Mrk Erhardt"], [0, 1, 0]),
+        (["Mark Erhardt", "Mary Erhardt"], [0, 1]),
+        (["Audience Member 1", "Audience Member 2", "Audience member 1"], [0, 1, 0]),
+        (["Audience Member 1", "Audience", "Audience Member 1"], [0, 1, 0]),
+        (["Audience 1", "Speaker 1", "Audience 1", "Speaker 1"], [0, 1, 0, 1]),
+        # a label naming people already known who speak together is no new person
+        (["Adam Doe", "Safia Roe", "Adam Doe & Safia Roe", "All"], [0, 1, 0, 2]),
+        (["Jen", "Jason", "Jen and Jason", "Jason, Jen, & Jason"], [0, 1, 0, 1]),
+        (["Procter", "Procter & Gamble"], [0, 1]),
+        # initials declared as printed, with the particle in lower case
+        (["Aaron van Wirdum (AvW)", "Sjors Provoost (SP)", "AvW", "SP"], [0, 1, 0, 1]),
         (
             [
                 "The PRESIDING OFFICER (Mr. Kyl)",

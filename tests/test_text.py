@@ -202,6 +202,16 @@ CONVENTIONS = [
         "JOHN SMITH: A hard-wrapped\nline that goes on.\nJANE DOE: A reply\nalso wrapped.",
         [("JOHN SMITH", "JOHN SMITH"), ("JANE DOE", "JANE DOE")],
     ),
+    (
+        # a role in lower case after a participant word is a label, one person
+        "John: One.\n\nAudience Member: Two?\n\nJohn: Three.\n\nAudience member: Four?",
+        [
+            ("John", "John"),
+            ("Audience Member", "Audience Member"),
+            ("John", "John"),
+            ("Audience Member", "Audience member"),
+        ],
+    ),
 ]
 
 

@@ -394,6 +394,26 @@ def test_speakers_listed_in_yaml_front_matter_vouch_for_a_one_word_label() -> No
     assert [turn.label for turn in maths.turns] == ["Q", "A", "Q"]
 
 
+def test_titles_printed_once_with_a_number_or_a_contraction_are_text() -> None:
+    """'PR 14477: Add ability ...' and 'Let’s Not Speculate: Discovering ...' in a
+    seminar's reading list (bitcointranscripts, Unchained Capital Socratic seminar) are
+    titles, kept as text; 'Audience 9:' printed once after 'Audience 1:' is a label."""
+    source = (
+        "J: One.\n\nJM: Two.\n\nJ: Three.\n\nJM: Four.\n\n"
+        "PR 14477: Add ability to convert solvability info to descriptor\n\n"
+        "Let’s Not Speculate: Discovering and Analyzing Speculative Execution Attacks\n"
+    )
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads(source)
+    assert [turn.label for turn in t.turns] == ["J", "JM", "J", "JM"]
+    assert "Let’s Not Speculate" in t.turns[-1].text
+    numbered = "Mark: A.\n\nAudience 1: B?\n\nMark: C.\n\nAudience 9: D?\n\nMark: E.\n"
+    t = _quiet(numbered)
+    assert [turn.label for turn in t.turns] == ["Mark", "Audience 1", "Mark", "Audience 9", "Mark"]
+    assert text.dumps(t) == numbered
+
+
 def test_otter_exports_in_markdown() -> None:
     """Otter.ai exports published as Markdown (seen in real podcast sites whose files
     carry no licence, so not in the corpus): every speaker under a heading mark with

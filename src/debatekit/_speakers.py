@@ -117,6 +117,10 @@ PARTICIPANTS = _wordset(
     "participant unknown unidentified voice announcer narrator crowd caller guest"
 )
 
+#: Nouns a role label prints in lower case after its participant word: ``Audience
+#: member:``, ``Unidentified speaker:``, ``Female voice:``, ``Audience question:``.
+PARTICIPANT_NOUNS = _wordset("member members speaker speakers voice voices question participant")
+
 #: The name of the speaker of a turn whose marker names no one (a bare ``>>``).
 UNKNOWN = "Unknown"
 
@@ -129,6 +133,8 @@ _HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
 # empty time bracket (the Storting's web reports print "Presidenten []:" where the
 # link to the video's time is missing): not part of the name; the same person as
 # the label without it.
+# Between the names of a label naming several people: "A & B", "A, B, and C", "A + B".
+_JOINT = re.compile(r"[ \t]*(?:,[ \t]*)?(?:&|\+|\band\b)[ \t]*|[ \t]*,[ \t]*")
 _UNSURE = re.compile(r"[ \t]*(?:\[\?*\]|\(\?+\))")
 
 
@@ -249,8 +255,9 @@ def _initials(name: str, inner: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha()]
     if not words:
         return False
-    firsts = "".join(w[0] for w in words).upper()
-    if inner in (firsts, firsts[0] + firsts[-1]):
+    printed = "".join(w[0] for w in words)  # "AvW" for Aaron van Wirdum, as printed
+    firsts = printed.upper()
+    if inner in (firsts, firsts[0] + firsts[-1], printed):
         return True
     # One word: its letters in order, from the first ("G43" for "Ghost43").
     rest = iter(words[0].upper())
@@ -295,11 +302,25 @@ def name_key(name: str) -> str:
     return " ".join(rest)
 
 
-def _one_typo(a: str, b: str) -> bool:
+def _typo_of(known: list[str], words: list[str]) -> bool:
+    """Whether the name key ``words`` is ``known`` with a typo in one word: the surname
+    (:func:`_one_typo`), or a first name of 3+ letters before the same surname."""
+    if len(known) != len(words):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(known, words, strict=True)) if a != b]
+    if len(diff) != 1:
+        return False
+    at = diff[0]
+    if at == len(words) - 1:
+        return _one_typo(known[at], words[at])
+    return _one_typo(known[at], words[at], least=3)
+
+
+def _one_typo(a: str, b: str, least: int = 6) -> bool:
     """Whether ``a`` and ``b`` differ by one typo, a letter added or dropped or two
-    neighbours swapped, both at least 6 letters long. A changed letter is not a typo
-    here: it is how distinct surnames differ (Jensen, Jansen)."""
-    if a == b or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+    neighbours swapped, both at least ``least`` letters long. A changed letter is not a
+    typo here: it is how distinct surnames differ (Jensen, Jansen)."""
+    if a == b or min(len(a), len(b)) < least or abs(len(a) - len(b)) > 1:
         return False
     start = 0
     while start < min(len(a), len(b)) and a[start] == b[start]:
@@ -380,7 +401,9 @@ class Roster:
             # Settled: a name given as a plain string must not mint a second person.
             index = self.settled[label] = self._known(known, label)
             return self._touch(index)
-        index = self._match(label, on_ambiguous)
+        index = self._joint(label)
+        if index is None:
+            index = self._match(label, on_ambiguous)
         if index is None:
             index = self._create(label)
             self.settled[label] = index
@@ -396,7 +419,8 @@ class Roster:
                 return holder
         hits = self.by_key.get(key, [])
         exact = len(hits) == 1
-        if not hits and len(key.split()) == 1:
+        if not hits and len(key.split()) == 1 and not key.isdigit():
+            # (a number is no surname: "Speaker 1" is not "Audience 1")
             hits = self._by_word(key)
         if not hits and len(key.split()) > 1:
             hits = self._surname_first(key, split.name)
@@ -420,9 +444,22 @@ class Roster:
             self.office_holder[office] = index
         return index
 
+    def _joint(self, label: str) -> int | None:
+        """The first person of a label naming two or more people already known, who
+        speak together (``Adam Garrett-Harris & Safia Abdalla``, ``Jen, Jason and
+        Safia``): no new person; the label stays as printed on the turn."""
+        parts = [part for part in _JOINT.split(label) if part and part.strip()]
+        if len(parts) < 2:
+            return None
+        found = [self.find(part) for part in parts]
+        if any(index is None for index in found):
+            return None
+        return found[0]
+
     def _by_word(self, word: str) -> list[int]:
-        """People with ``word`` as surname, or else as first name, of a longer key."""
-        for position in (-1, 0):
+        """People with ``word`` as surname, or else as first name, of a longer key
+        (never a participant word: ``Audience`` is not ``Audience Member 2``)."""
+        for position in (-1, 0) if word not in PARTICIPANTS else (-1,):
             hits = [
                 i
                 for i, p in enumerate(self.people)
@@ -456,19 +493,18 @@ class Roster:
         return hits
 
     def _misspelt(self, key: str) -> list[int]:
-        """The one person whose key differs from ``key`` by a typo in its last word
-        (a letter added or dropped or two swapped, in a word of 6+ letters):
-        ``POLOWCYZK`` for ``POLOWCZYK``."""
+        """The one person whose key differs from ``key`` by a typo in one word (a
+        letter added or dropped or two swapped): in the surname, a word of 6+ letters
+        (``POLOWCYZK`` for ``POLOWCZYK``); in a first name, where the surname is the
+        same (``Mrk Erhardt`` for ``Mark Erhardt``)."""
         words = key.split()
-        if not words or len(words[-1]) < 6:
+        if not words:
             return []
         hits = {
             i
             for k, people in self.by_key.items()
             for i in people
-            if not self.people[i].fixed
-            and k.split()[:-1] == words[:-1]
-            and _one_typo(k.split()[-1] if k else "", words[-1])
+            if not self.people[i].fixed and _typo_of(k.split(), words)
         }
         return list(hits) if len(hits) == 1 else []
 

@@ -356,7 +356,14 @@ def vouched(
     bare = _PAREN.sub(" ", _name_part(found.label)).split()
     # (A comma inside parentheses is no role after a comma: "Sign(sk, m):".)
     comma = "," in found.label and "," in _PAREN.sub(" ", found.label)
-    if len(bare) > 1 or comma or found.time is not None:
+    if found.time is not None:
+        return True
+    if len(bare) > 1 and any(word.isdigit() for word in bare) and counts[key] < 2:
+        # A number in a name printed once is a title ("PR 14477: Add ..."), unless the
+        # other labels number their speakers the same way ("Audience 9:" after "Audience 1:").
+        words = [word for word in key.split() if not word.isdigit()]
+        return any(k != key and [w for w in k.split() if not w.isdigit()] == words for k in counts)
+    if len(bare) > 1 or comma:
         return True
     if "(" in found.label and split.role is not None:
         return True  # an office and its holder: "Forseti (Guðjón Guðmundsson):"

@@ -12,7 +12,15 @@ from typing import TypeAlias
 import attrs
 
 from ._rules import NCNAME, is_collective, is_interjecting, parse_clock, stage_direction
-from ._speakers import ROLE_WORDS, TITLES, _commas, name_key, strip_unsure
+from ._speakers import (
+    PARTICIPANT_NOUNS,
+    PARTICIPANTS,
+    ROLE_WORDS,
+    TITLES,
+    _commas,
+    name_key,
+    strip_unsure,
+)
 from .models import IncidentKind
 
 _WS = " \t\u00a0"
@@ -339,8 +347,8 @@ def _name_shape(label: str) -> str | None:
     if not 1 <= len(tokens) <= 8:
         return None
     first = tokens[0].translate(_APOSTROPHES).casefold().strip(".")
-    if len(tokens) > 1 and first in _STOP:
-        return None
+    if len(tokens) > 1 and first.removesuffix("'s") in _STOP:
+        return None  # (or a stop word run into "is": "Let's Not Speculate: ..." is a title)
     # (Initials such as "AT:" or "IN:" in capitals are not the stop word.)
     if len(tokens) == 1 and first in _STOP and not (tokens[0].isupper() and len(tokens[0]) <= 3):
         return None
@@ -359,6 +367,8 @@ def _name_shape(label: str) -> str | None:
         if i > 0 and head.casefold().strip(".") in _OFFICE_WORDS:
             # a title or an office in lower case: "El señor PRESIDENTE", "De voorzitter"
             continue
+        if i > 0 and first in PARTICIPANTS and head.casefold() in PARTICIPANT_NOUNS:
+            continue  # a role in lower case: "Audience member", "Unidentified speaker"
         return None
     if lower * 2 >= len(tokens):
         return None
