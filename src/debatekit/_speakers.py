@@ -475,7 +475,15 @@ class Roster:
         with (``BLITZER:`` before ``WOLF BLITZER, CNN ANCHOR:``), or else by the first
         name alone whom it starts with (``Kirk:`` before ``Kirk Shillingford:``); the
         full name then becomes their name, the short form an alias."""
-        for word in (key.split()[-1], key.split()[0]):
+        words = key.split()
+        hits: list[int] = []
+        # (A participant word or a number is neither: 'Audience' is not 'Audience
+        # Member 2', nor '1' the surname of 'Speaker 1'.)
+        # (Nor is a name of several, 'Procter & Gamble', a first name's full form.)
+        joint = len(_JOINT.split(name)) > 1
+        for word in (words[-1], words[0]):
+            if word in PARTICIPANTS or word.isdigit() or (joint and word == words[0]):
+                continue
             hits = [
                 i
                 for i in self.by_key.get(word, [])
