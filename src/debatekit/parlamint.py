@@ -72,6 +72,11 @@ def _rows(transcript: Transcript) -> tuple[dict[str, str], Iterator[_Row]]:
     by_id = {s.id: s for s in transcript.speakers}
     speakers: dict[str | None, dict[str, str]] = {}
 
+    # (A role and a topic depend on the utterance's @ana alone, its language on its
+    # language attributes alone: each worked out once per distinct value.)
+    by_ana: dict[str | None, tuple[str, str]] = {}
+    by_langs: dict[tuple[str | None, ...], str] = {}
+
     def rows() -> Iterator[_Row]:
         for turn in transcript.turns:
             speaker = speakers.get(turn.speaker_id)
@@ -79,8 +84,17 @@ def _rows(transcript: Transcript) -> tuple[dict[str, str], Iterator[_Row]]:
                 speaker = speakers[turn.speaker_id] = session.speaker(
                     by_id.get(turn.speaker_id or "")
                 )
-            role = "".join(session.terms(turn.meta.get("ana"), "Types of speakers"))
-            yield turn.id, session.language(turn), role or MISSING, speaker, session.topic(turn)
+            meta = turn.meta
+            ana = meta.get("ana")
+            found = by_ana.get(ana)
+            if found is None:
+                role = "".join(session.terms(ana, "Types of speakers")) or MISSING
+                found = by_ana[ana] = role, session.topic(turn)
+            langs = meta.get("seg-langs"), meta.get("seg-lang"), meta.get("xml:lang")
+            lang = by_langs.get(langs)
+            if lang is None:
+                lang = by_langs[langs] = session.language(turn)
+            yield turn.id, lang, found[0], speaker, found[1]
 
     return session.shared, rows()
 
