@@ -198,7 +198,9 @@ class Reader(TokenReader):
                 meta["seg-lang"] = lang
         elif any(seg_langs):  # segments in several languages (ParlaMint: "Multilingual")
             meta["seg-langs"] = " ".join(dict.fromkeys(lang for lang in seg_langs if lang))
-        for measure in u.iterchildren(_T + "measure"):  # ParlaMint 5.0: the speech's sentiment
+        # ParlaMint 5.0: the speech's sentiment. (The fast path reads only utterances of
+        # paragraphs and incidents, so only an utterance it declined can hold one.)
+        for measure in u.iterchildren(_T + "measure") if plain is None else ():
             _add(meta, "tei:measure", etree.tostring(measure, encoding="unicode", with_tail=False))
         for extra_field, key, value in self.extras.get(uid, ()):
             if extra_field == "meta" and key is not None:
