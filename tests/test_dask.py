@@ -232,7 +232,7 @@ def _where_it_ran(item: int) -> tuple[int, int, int]:
 def test_the_local_engine_raises_a_task_error_and_stops(tmp_path: Path) -> None:
     """An exception in a task is raised to the caller as it was raised, and no task
     starts after it; stopping early (the caller's error, Ctrl-C) starts no more either:
-    of 20 tasks, only the first and those sent beside it (two per worker) run, in order."""
+    of 20 tasks, only the first and those sent beside it (two per worker) run."""
     sizes = [_dask.BATCH_BYTES] * 20
     with contextlib.ExitStack() as stack:
         where = stack.enter_context(_dask.local(2))
@@ -240,8 +240,11 @@ def test_the_local_engine_raises_a_task_error_and_stops(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="task 0 failed"):
             list(_dask.run(where, _Marked(str(tmp_path / "failed"), fail=True), range(20), sizes))
     ran = _ran(tmp_path, "failed")
-    assert ran == list(range(len(ran)))
-    assert 1 <= len(ran) <= 4  # those sent: two per worker
+    # (Those sent: two per worker. Which of them a worker starts before the stop is the
+    # scheduler's race, so the tasks that ran are some of the first four, not a prefix.)
+    assert ran[:1] == [0]
+    assert 1 <= len(ran) <= 4
+    assert max(ran) < 4
     with contextlib.ExitStack() as stack:
         where = stack.enter_context(_dask.local(2))
         stack.callback((tmp_path / "stopped-go").touch)
@@ -249,8 +252,9 @@ def test_the_local_engine_raises_a_task_error_and_stops(tmp_path: Path) -> None:
         assert next(results) == 0
         results.close()
     ran = _ran(tmp_path, "stopped")
-    assert ran == list(range(len(ran)))
+    assert ran[:1] == [0]
     assert 1 <= len(ran) <= 5  # and one sent after the first
+    assert max(ran) < 5
 
 
 def _ran(folder: Path, prefix: str) -> list[int]:
