@@ -221,65 +221,83 @@ def _expand(
     found: list[_Found] = []
     for item in items:
         text = os.fspath(item)
-        named = False
-        if _GLOB_CHARS & set(text) and not Path(text).exists():
-            files = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
-            if not files:
-                raise DebatekitError(f"{text}: no file matches this pattern")
-            files = [p for p in files if p.is_file()]
-        elif Path(text).is_dir():
-            files = sorted(
-                p
-                for p in Path(text).rglob("*")
-                if p.is_file()
-                and readable(p.name)
-                and not p.name.startswith(".")
-                and not _DOCUMENTATION.match(p.name)
+        files, named = _files_named(text, allow_outside)
+        found.extend(_found_in(files, named, text, format_, strict, allow_outside))
+    return found
+
+
+def _files_named(text: str, allow_outside: bool) -> tuple[list[Path], bool]:
+    """The files one path, folder or pattern names, and whether it named one file
+    (then it is read whatever it is called)."""
+    if _GLOB_CHARS & set(text) and not Path(text).exists():
+        files = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
+        if not files:
+            raise DebatekitError(f"{text}: no file matches this pattern")
+        files = [p for p in files if p.is_file()]
+    elif Path(text).is_dir():
+        files = sorted(
+            p
+            for p in Path(text).rglob("*")
+            if p.is_file()
+            and readable(p.name)
+            and not p.name.startswith(".")
+            and not _DOCUMENTATION.match(p.name)
+        )
+        if not allow_outside:
+            _refuse_outside(files, Path(text))
+    elif Path(text).is_file():
+        return [Path(text)], True
+    else:
+        raise DebatekitError(f"{text}: no such file or folder")
+    names = {p.name for p in files}
+    files = [
+        p for p in files if not (p.name.endswith(".ana.xml") and p.name[:-8] + ".xml" in names)
+    ]
+    return files, False
+
+
+def _found_in(
+    files: list[Path],
+    named: bool,
+    text: str,
+    format_: str | None,
+    strict: bool,
+    allow_outside: bool,
+) -> list[_Found]:
+    """The transcripts among ``files``: corpus roots stand for their sessions, and a
+    session a root includes is not listed twice."""
+    claimed: set[Path] = set()
+    roots: list[tuple[Path, tuple[str, ...]]] = []
+    plain: list[Path] = []
+    for path in files:
+        if not _is_tei(path, format_):
+            plain.append(path)
+            continue
+        members = _sessions(path, strict, allow_outside)
+        if members == (str(path),):
+            plain.append(path)
+        elif members:
+            roots.append((path, members))
+            claimed.update(Path(m).resolve() for m in members)
+        elif named:
+            _check_xml(path)
+            raise DebatekitError(
+                f"{text}: no transcript here: neither a TEI document nor a corpus "
+                "root with sessions that exist"
             )
-            if not allow_outside:
-                _refuse_outside(files, Path(text))
-        elif Path(text).is_file():
-            files, named = [Path(text)], True
+    tei_options: tuple[tuple[str, Any], ...] = (("strict", strict),)
+    if allow_outside:
+        tei_options += (("allow_outside", True),)
+    found: list[_Found] = []
+    for path in plain:
+        if _is_tei(path, format_):
+            if path.resolve() not in claimed:
+                found.append(_Found(path, tei_options))
         else:
-            raise DebatekitError(f"{text}: no such file or folder")
-        if not named:
-            names = {p.name for p in files}
-            files = [
-                p
-                for p in files
-                if not (p.name.endswith(".ana.xml") and p.name[:-8] + ".xml" in names)
-            ]
-        claimed: set[Path] = set()
-        roots: list[tuple[Path, tuple[str, ...]]] = []
-        plain: list[Path] = []
-        for path in files:
-            if not _is_tei(path, format_):
-                plain.append(path)
-                continue
-            members = _sessions(path, strict, allow_outside)
-            if members == (str(path),):
-                plain.append(path)
-            elif members:
-                roots.append((path, members))
-                claimed.update(Path(m).resolve() for m in members)
-            elif named:
-                _check_xml(path)
-                raise DebatekitError(
-                    f"{text}: no transcript here: neither a TEI document nor a corpus "
-                    "root with sessions that exist"
-                )
-        tei_options: tuple[tuple[str, Any], ...] = (("strict", strict),)
-        if allow_outside:
-            tei_options += (("allow_outside", True),)
-        for path in plain:
-            if _is_tei(path, format_):
-                if path.resolve() not in claimed:
-                    found.append(_Found(path, tei_options))
-            else:
-                found.append(_Found(path))
-        for root, members in roots:
-            options = (("lists", (str(root),)), *tei_options)
-            found.extend(_Found(Path(m), options, "tei") for m in members)
+            found.append(_Found(path))
+    for root, members in roots:
+        options = (("lists", (str(root),)), *tei_options)
+        found.extend(_Found(Path(m), options, "tei") for m in members)
     return found
 
 
