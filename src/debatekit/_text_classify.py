@@ -28,6 +28,7 @@ from ._text_lex import (
     _STAGE_LINE,
     COLLECTIVE,
     _bare_heading,
+    _bracket_label,
     _candidate,
     _escape,
     _inline_speech,
@@ -314,6 +315,15 @@ class _Classifier:
         return False
 
 
+# A Roman numeral, as a name key (lower case).
+_ROMAN = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def _listed(counts: Counter[str]) -> bool:
+    """Whether two different Roman numerals are among the possible labels (a list)."""
+    return sum(1 for k in counts if k[:1] in "ivxlc" and _ROMAN.fullmatch(k)) >= 2
+
+
 def vouched(
     found: _Label,
     counts: Counter[str],
@@ -336,6 +346,11 @@ def vouched(
         return not found.loose or counts[key] >= 2
     if found.loose:
         return counts[key] >= 2  # "Name - text": a label only where the name recurs
+    if key[:1] in "ivxlc" and counts[key] < 2 and _ROMAN.fullmatch(key) and _listed(counts):
+        # "I: Esther Webber, ..." / "II: Rt Hon ...": the numbered panels of a hearing's
+        # header, not speakers (a numeral printed once beside another one; "XI:" or
+        # "LI:" that recur are names)
+        return False
     if found.time is None and counts[key] < 2 and _timed(shapes):
         # Where labels carry times, an untimed one printed once (a title line
         # "NYC Council, Committee of the Whole: ...") is text.
@@ -361,11 +376,15 @@ def vouched(
     comma = "," in found.label and "," in _PAREN.sub(" ", found.label)
     if found.time is not None:
         return True
-    if len(bare) > 1 and any(word.isdigit() for word in bare) and counts[key] < 2:
+    if len(bare) > 1 and any(word.lstrip("#").isdigit() for word in bare) and counts[key] < 2:
         # A number in a name printed once is a title ("PR 14477: Add ..."), unless the
-        # other labels number their speakers the same way ("Audience 9:" after "Audience 1:").
-        words = [word for word in key.split() if not word.isdigit()]
-        return any(k != key and [w for w in k.split() if not w.isdigit()] == words for k in counts)
+        # other labels number their speakers the same way ("Audience 9:" after "Audience 1:",
+        # "AI-GENERATED VOICE #2:" after "#1").
+        words = [word for word in key.split() if not word.lstrip("#").isdigit()]
+        return any(
+            k != key and [w for w in k.split() if not w.lstrip("#").isdigit()] == words
+            for k in counts
+        )
     if len(bare) > 1 or comma:
         return True
     if "(" in found.label and split.role is not None:
@@ -531,6 +550,12 @@ def _bracketed(
     stage directions then a label; whether it was one of those."""
     if _STAGE_LINE.match(line):
         out.append(("stage", start, line, None, row))
+        return True
+    opening = _bracket_label(line, pattern)
+    if opening is not None:
+        candidates.append(len(out))
+        out.append(("cand", start, line, opening, row))
+        tally.add(opening)
         return True
     split = _lead_stage(line, pattern)
     if split is None:

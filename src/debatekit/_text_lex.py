@@ -299,6 +299,8 @@ _META_KEYS = frozenset(
         "participants",
         "present",
         "speakers",
+        # (a hearing's header lists them: "WITNESSES: CHRISTINE BLASEY FORD, ...")
+        "witnesses",
         "panelists",
         "contributors",
         "featuring",
@@ -359,8 +361,8 @@ def _name_shape(label: str) -> str | None:
             return None
         if head[0].isupper():
             continue
-        if head.isdigit() and i == len(tokens) - 1 and i > 0:
-            continue
+        if i == len(tokens) - 1 and i > 0 and head.removeprefix("#").isdigit():
+            continue  # a number after the name: "Audience 9", "UNIDENTIFIED MALE #2" (NPR, CNN)
         if i > 0 and head.casefold() in _PARTICLES:
             lower += 1
             continue
@@ -430,11 +432,41 @@ def _wrapped_label(line: str, following: str, pattern: re.Pattern[str]) -> _Labe
     return _Label(label, match.end() + len(two) - len(joined), "pattern")
 
 
+# "(UNKNOWN): text", "(UNIDENTIFIED MALE): text": a speaker the transcriber could not
+# name, in parentheses before the colon (CQ and CNN transcripts).
+_PAREN_LABEL = re.compile(r"\((?P<label>[A-Z][A-Z'’. \-]{1,40})\):(?:[ \t]+(?=\S)|[ \t]*$)")
+# "[*] GRASSLEY: text", "[*12] ...": a star-paging mark (the start of a page of the
+# printed record: CQ, Lexis) before a label, kept in the label's printed prefix.
+_STAR_PAGE = re.compile(r"\[\*\d*\][ \t]+")
+
+
+def _bracket_label(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
+    """The label of a line that opens with a bracket: an unnamed speaker in
+    parentheses, or a label after a star-paging mark; else None."""
+    match = _PAREN_LABEL.match(line)
+    if match is not None:
+        name = match["label"].strip()
+        if pattern is not None or stage_direction(name) is not None:
+            return None  # "(LAUGHTER):" is no speaker
+        return _Label(name, match.end(), "caps")
+    match = _STAR_PAGE.match(line)
+    if match is None or line.startswith("[", match.end()):
+        return None  # (one mark looked past: no recursion on the line's length)
+    found = _candidate(line[match.end() :], pattern)
+    if found is None or found.kind == "explicit":
+        return None
+    return attrs.evolve(found, end=found.end + match.end())
+
+
 def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
     """The label at the start of ``line``, before any check against the rest of the text."""
     match = _EXPLICIT.match(line)
     if match:
         return _Label(match["name"], match.end(), "explicit", explicit_id=match["id"])
+    if line[:1] in "([" and line[1:2] in "*ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        found = _bracket_label(line, pattern)
+        if found is not None:
+            return found
     if pattern is not None:
         match = pattern.match(line)
         if not match:
