@@ -550,3 +550,112 @@ def test_the_examination_of_a_witness_in_a_paged_transcript() -> None:
         warnings.simplefilter("always")
         bare = text.loads(plain)
     assert [bare.speaker(turn.speaker_id).name for turn in bare.turns] == names
+
+
+def test_an_unnamed_speaker_in_parentheses_and_a_star_paging_mark() -> None:
+    """CQ transcripts (the Kavanaugh hearing, legislative/): '(UNKNOWN):' for a voice the
+    transcriber could not name, '[*]' marking the start of the printed record before a
+    label; both kept in the label's printed prefix, so the text writes back as read."""
+    source = (
+        "[*] GRASSLEY: This morning we continue our hearing.\n"
+        "FORD: Thank you.\n"
+        "(UNKNOWN): A Coke or something?\n"
+        "(LAUGHTER)\n"
+        "GRASSLEY: Without objection.\n"
+        "(UNKNOWN): Thank you, Senator.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == [
+        "GRASSLEY",
+        "FORD",
+        "UNKNOWN",
+        "GRASSLEY",
+        "UNKNOWN",
+    ]
+    assert t.turns[0].text == "This morning we continue our hearing."
+    assert t.turns[0].meta["text:prefix"] == "[*] GRASSLEY: "
+    assert len({turn.speaker_id for turn in t.turns}) == 3
+    assert text.dumps(t) == source
+
+
+def test_a_stage_direction_in_parentheses_before_a_colon_is_no_speaker() -> None:
+    """'(LAUGHTER): ...' names no one: the parenthesised label is a person's only."""
+    t = _quiet("SMITH: Hello.\n\n(LAUGHTER)\n\nJONES: Hi.\n\nSMITH: Bye.\n")
+    assert [turn.label for turn in t.turns] == ["SMITH", "JONES", "SMITH"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = text.loads("SMITH: Hello.\n\n(LAUGHTER): and more.\n\nJONES: Hi.\n\nSMITH: Bye.\n")
+    assert [turn.label for turn in t.turns] == ["SMITH", "JONES", "SMITH"]
+    assert "and more." in t.turns[0].text  # ((LAUGHTER) an incident of the turn)
+    assert [i.printed for i in t.turns[0].incidents] == ["(LAUGHTER)"]
+
+
+def test_numbered_voices_are_distinct_speakers() -> None:
+    """NPR and CNN number the voices they cannot name ('AI-GENERATED VOICE #1:',
+    'UNIDENTIFIED MALE #2:'; npr-planet-money excerpt, broadcast/): each number one
+    speaker, each printed once among its siblings still a label."""
+    source = (
+        "MALONE: Here it is.\n\n"
+        "AI-GENERATED VOICE #1: (As Joe Rogan) How's it going?\n\n"
+        "AI-GENERATED VOICE #2: (As Steve Jobs) Great to be on the show.\n\n"
+        "MALONE: And then a song.\n\n"
+        "AI-GENERATED VOICE #3: (As Drake, rapping) I came in.\n\n"
+        "MALONE: So yeah.\n"
+    )
+    t = _quiet(source)
+    assert len(t.turns) == 6
+    assert len({turn.speaker_id for turn in t.turns}) == 4
+    assert text.dumps(t) == source
+
+
+def test_a_numbered_title_printed_once_is_still_text() -> None:
+    """'PR #14477: Add ...' printed once is a title, as 'PR 14477:' is."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = text.loads(
+            "Jane Doe: Hello.\n\nPR #14477: Add a flag.\n\nJohn Roe: Yes.\n\nJane Doe: Ok."
+        )
+    assert [turn.label for turn in t.turns] == ["Jane Doe", "John Roe", "Jane Doe"]
+
+
+def test_a_hearings_list_of_panels_is_no_speaker() -> None:
+    """A Commons oral-evidence page lists its panels 'I: ...', 'II: ...' and its
+    'Witnesses:' before 'Q82 Chair:' (uk-oral-evidence excerpt, legislative/)."""
+    source = (
+        "Witnesses\n"
+        "I: Esther Webber, Political Reporter, The Times; and Carole Walker, BBC.\n"
+        "II: Rt Hon Andrea Leadsom MP, Leader of the House.\n"
+        "Witnesses: Carole Walker and Esther Webber.\n"
+        "Q82 Chair: Good afternoon.\n"
+        "Esther Webber: I am Esther Webber.\n"
+        "Carole Walker: Hello.\n"
+        "Chair: Thank you very much.\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # ('Witnesses:' printed once: kept, with a warning)
+        t = text.loads(source)
+    assert [turn.label for turn in t.turns] == ["Chair", "Esther Webber", "Carole Walker", "Chair"]
+    assert t.turns[0].text == "Good afternoon."
+
+
+def test_an_interviewers_initial_that_recurs_is_a_label() -> None:
+    """'I:' (interviewer) and 'R:' (respondent) in research interviews: one Roman
+    numeral, recurring, is a speaker."""
+    t = _quiet("I: How did it start?\n\nR: Slowly.\n\nI: And then?\n\nR: Quickly.\n")
+    assert [turn.label for turn in t.turns] == ["I", "R", "I", "R"]
+
+
+def test_a_hearings_header_list_of_witnesses_is_no_speaker() -> None:
+    """'WITNESSES: CHRISTINE BLASEY FORD, ...' heads a CQ hearing transcript; the first
+    speech is the chairman's."""
+    source = (
+        "SPEAKERS: SEN. CHARLES E. GRASSLEY, R-IOWA, CHAIRMAN\n"
+        "SEN. DIANNE FEINSTEIN, D-CALIF., RANKING MEMBER\n"
+        "WITNESSES: CHRISTINE BLASEY FORD, KAVANAUGH ACCUSER\n"
+        "GRASSLEY: This morning we continue.\n"
+        "FEINSTEIN: Thank you.\n"
+        "GRASSLEY: Dr. Ford.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == ["GRASSLEY", "FEINSTEIN", "GRASSLEY"]
+    assert t.front[-1].endswith("WITNESSES: CHRISTINE BLASEY FORD, KAVANAUGH ACCUSER")
