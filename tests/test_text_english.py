@@ -659,3 +659,65 @@ def test_a_hearings_header_list_of_witnesses_is_no_speaker() -> None:
     t = _quiet(source)
     assert [turn.label for turn in t.turns] == ["GRASSLEY", "FEINSTEIN", "GRASSLEY"]
     assert t.front[-1].endswith("WITNESSES: CHRISTINE BLASEY FORD, KAVANAUGH ACCUSER")
+
+
+def test_margin_line_numbers_indented_like_a_state_senate_transcript() -> None:
+    """New York State Senate hearings (nysenate-hearing excerpt, legislative/) print
+    the margin numbers six or seven spaces in, the labels deeper, a page number at the
+    right margin; the participant list of the cover is no speech."""
+    cover = [
+        "",
+        "       1      BEFORE THE NEW YORK STATE SENATE",
+        "              STANDING COMMITTEE ON AGING",
+        "       2",
+        "       3      PRESIDING:",
+        "       4         Senator David J. Valesky",
+        "       5         Chair",
+        "       6",
+        "       7      ROUNDTABLE PARTICIPANTS:",
+        "       8      Jane Doe",
+        "       9      John Roe",
+        "      10",
+        "      11",
+    ]
+    page = [
+        "                                                                   4",
+        "       1             SENATOR VALESKY:  I want to welcome everyone",
+        "       2      to this meeting.",
+        "       3             MS. DOE:  Jane Doe, for the association.",
+        "       4             Thank you for having us.",
+        "       5             MR. McNALLY:  David McNally, AARP.",
+        "       6             SENATOR VALESKY:  Thank you.",
+        "       7",
+        "       8",
+        "       9",
+        "      10",
+        "      11",
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = text.loads("\n".join(cover) + "\n\f" + "\n".join(page) + "\n\f")
+    assert "page furniture stripped" in str(caught[0].message)
+    assert [turn.label for turn in t.turns] == [
+        "SENATOR VALESKY",
+        "MS. DOE",
+        "MR. McNALLY",
+        "SENATOR VALESKY",
+    ]
+    assert t.turns[0].text == "I want to welcome everyone\nto this meeting."
+    assert t.turns[1].paragraphs == ("Jane Doe, for the association.", "Thank you for having us.")
+
+
+def test_a_surname_in_capitals_after_a_prefix_is_a_label_in_capitals() -> None:
+    """'SENATOR DeFRANCISCO:' among labels in capitals (nysenate-session, legislative/)
+    is one of them, printed once or not."""
+    source = (
+        "ACTING PRESIDENT MEIER:  The Senate will come to order.\n\n"
+        "SENATOR SKELOS:  Mr. President.\n\n"
+        "ACTING PRESIDENT MEIER:  Senator DeFrancisco.\n\n"
+        "SENATOR DeFRANCISCO:  Thank you, Mr. President.\n\n"
+        "ACTING PRESIDENT MEIER:  Thank you.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns][3] == "SENATOR DeFRANCISCO"
+    assert len({turn.speaker_id for turn in t.turns}) == 3

@@ -323,6 +323,9 @@ def _name_part(label: str) -> str:
     return _commas(label)[0] if "," in label else label.strip()
 
 
+_CAPS_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(?=[A-Z]{2})")
+
+
 @functools.lru_cache(maxsize=4096)
 def _name_shape(label: str) -> str | None:
     """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
@@ -377,7 +380,11 @@ def _name_shape(label: str) -> str | None:
     if not any(c.isalpha() for c in bare):
         return None
     letters = [c for c in bare if c.isalpha()]
-    return "caps" if all(not c.islower() for c in letters) else "colon"
+    if all(not c.islower() for c in letters):
+        return "caps"
+    # A surname in capitals after a prefix in mixed case is a name in capitals:
+    # "MR. McNALLY", "SENATOR DeFRANCISCO" (as the Congressional Record prints them).
+    return "caps" if _CAPS_PREFIX.sub("", bare).isupper() else "colon"
 
 
 @functools.lru_cache(maxsize=4096)
