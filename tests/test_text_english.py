@@ -721,3 +721,30 @@ def test_a_surname_in_capitals_after_a_prefix_is_a_label_in_capitals() -> None:
     t = _quiet(source)
     assert [turn.label for turn in t.turns][3] == "SENATOR DeFRANCISCO"
     assert len({turn.speaker_id for turn in t.turns}) == 3
+
+
+def test_a_congressional_record_speech_copied_without_its_indentation() -> None:
+    """A Congressional Record speech taken out of HTML without the GPO's paragraph
+    indentation (congress-scope copy, false-labels/): 'Mr. PRICE of Georgia.' in
+    capitals is the label; the paragraphs opening 'Mr. Speaker, ...' are its speech."""
+    source = (
+        "# THE OFFICIAL TRUTH SQUAD\n"
+        "`Mr. PRICE of Georgia — 20 March 2007`\n\n"
+        "---\n\n"
+        "Mr. PRICE of Georgia. Mr. Speaker, I thank the Speaker so much for \n"
+        "the opportunity to come and address the House once again.\n\n"
+        "Mr. Speaker, that is a little concerning. We have men and women who \n"
+        "serve.\n\n"
+        "Mr. Speaker, that is a fact.\n"
+    )
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads(source)
+    assert t.meta["text:convention"] == "congressional"
+    assert [turn.label for turn in t.turns] == ["Mr. PRICE of Georgia"]
+    assert len(t.turns[0].paragraphs) == 3
+    # Prose in mixed case at the start of a line is still no label.
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads("Mr. Smith. He came.\n\nMr. Jones. He went.\n", convention="congressional")
+    assert not t.turns
