@@ -748,3 +748,37 @@ def test_a_congressional_record_speech_copied_without_its_indentation() -> None:
         warnings.simplefilter("always")
         t = text.loads("Mr. Smith. He came.\n\nMr. Jones. He went.\n", convention="congressional")
     assert not t.turns
+
+
+def test_a_label_in_capitals_wrapped_over_two_lines_of_a_printed_page() -> None:
+    """New York State Senate hearings print a witness's name and office as the label,
+    wrapped where the line is full, the colon on the second line (MTA hearing, 2020):
+    one label, one speaker, who is also 'Mr. UTANO' (title in mixed case, surname in
+    capitals) later."""
+    lines = [
+        "                                                                   9",
+        " 1                 SENATOR KENNEDY:  Mr. Utano, please.",
+        " 2                 MR. ANTHONY UTANO, PRESIDENT, TRANSPORT",
+        " 3      WORKERS LOCAL 100:            I guess I'll go first.",
+        " 4      They're all muted so I get first shot.",
+        " 5                 SENATOR KENNEDY:  Thank you.",
+        " 6                 Mr. UTANO:  Thank you, Senator.",
+        " 7                 CROSS-EXAMINATION",
+        " 8      BY MR. SMITH:",
+        " 9                 SENATOR KENNEDY:  Go ahead.",
+        "10",
+        "11",
+    ]
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads("\n".join(lines) + "\n\f")
+    assert [turn.label for turn in t.turns] == [
+        "SENATOR KENNEDY",
+        "MR. ANTHONY UTANO, PRESIDENT, TRANSPORT WORKERS LOCAL 100",
+        "SENATOR KENNEDY",
+        "Mr. UTANO",
+        "SENATOR KENNEDY",
+    ]
+    assert t.turns[1].text == "I guess I'll go first.\nThey're all muted so I get first shot."
+    assert t.turns[1].speaker_id == t.turns[3].speaker_id
+    assert t.turns[3].text.endswith("BY MR. SMITH:")  # (no comma: not a wrapped label)

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import cast
 
+import attrs
+
 from ._rules import is_collective
 from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
@@ -116,6 +118,7 @@ class _Classifier:
         )
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
+        self.paged = convention.pages
         self.pattern = pattern
         self.yaml_end, declared = _yaml_block(text)
         unnamed = dict.fromkeys(convention.unnamed, UNKNOWN)
@@ -182,6 +185,11 @@ class _Classifier:
                         pos = after + 1
                         lineno += 1
             if label is not None:
+                if self.paged and out and out[-1][0] == "text":
+                    wrapped = _wrapped_caps(out, line, label)
+                    if wrapped is not None:
+                        start, line, label, row = wrapped
+                        out.pop()
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
                 tally.add(label)
@@ -568,3 +576,27 @@ def _bracketed(
     out.append(("cand", start + at, line[at:], opening, row))
     tally.add(opening)
     return True
+
+
+def _wrapped_caps(out: list[_Row], line: str, found: _Label) -> tuple[int, str, _Label, int] | None:
+    """A label in capitals that a printed page wrapped over two lines, the name and
+    office on the first, the colon on the second ("MR. ANTHONY UTANO, PRESIDENT,
+    TRANSPORT" / "WORKERS LOCAL 100:  I guess ..."): the row of the first line (the
+    last of ``out``, opening its paragraph) and ``line`` as one label row (start, line,
+    label, line number); else None."""
+    _, start, first, _, row = out[-1]
+    if (
+        "," not in first
+        or ":" in first
+        or "\n" in first
+        or (len(out) > 1 and out[-2][0] != "blank")
+        or found.kind != "caps"
+        or not first.strip().isupper()
+    ):
+        return None
+    name = first.strip()
+    joined = _candidate(f"{name} {line.lstrip()}")
+    if joined is None or joined.label != f"{name} {found.label}" or joined.kind != "caps":
+        return None
+    label = attrs.evolve(found, label=joined.label, end=len(first) + 1 + found.end)
+    return start, f"{first}\n{line}", label, row

@@ -323,7 +323,11 @@ def _name_part(label: str) -> str:
     return _commas(label)[0] if "," in label else label.strip()
 
 
-_CAPS_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(?=[A-Z]{2})")
+_CAPS_PREFIX = re.compile(
+    r"\b(?:(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(?=[A-Z]{2})"
+    # (and a title in mixed case before a name in capitals: "Mr. FOYE", "Dr. McNALLY")
+    r"|(?:Mr|Mrs|Ms|Dr)\.(?= (?:Mc|Mac|De)?[A-Z]{2}))"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -383,7 +387,8 @@ def _name_shape(label: str) -> str | None:
     if all(not c.islower() for c in letters):
         return "caps"
     # A surname in capitals after a prefix in mixed case is a name in capitals:
-    # "MR. McNALLY", "SENATOR DeFRANCISCO" (as the Congressional Record prints them).
+    # "MR. McNALLY", "SENATOR DeFRANCISCO", "Mr. FOYE" (as the Congressional Record
+    # prints them).
     return "caps" if _CAPS_PREFIX.sub("", bare).isupper() else "colon"
 
 
