@@ -782,3 +782,28 @@ def test_a_label_in_capitals_wrapped_over_two_lines_of_a_printed_page() -> None:
     assert t.turns[1].text == "I guess I'll go first.\nThey're all muted so I get first shot."
     assert t.turns[1].speaker_id == t.turns[3].speaker_id
     assert t.turns[3].text.endswith("BY MR. SMITH:")  # (no comma: not a wrapped label)
+
+
+def test_the_senate_of_canadas_collective_answer_is_no_speaker() -> None:
+    """'Hon. Senators: Agreed.' (sencanada committee excerpt, legislative/) answers the
+    chair together: an interjection in the current turn, as 'Hon. Members:' is."""
+    from debatekit._rules import is_collective
+
+    assert is_collective("Hon. Senators")
+    assert is_collective("Some Hon. Senators")
+    assert not is_collective("Senator Comeau")
+    source = (
+        "Mr. Maurel: Is it your pleasure, honourable senators, to adopt the motion?\n\n"
+        "Hon. Senators: Agreed.\n\n"
+        "Mr. Maurel: I now invite Senator Losier-Cool to take the chair.\n\n"
+        "The Chairman: Thank you very much, Mr. Maurel.\n\n"
+        "Senator Comeau: Honourable senators, I move.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == [
+        "Mr. Maurel",
+        "Mr. Maurel",
+        "The Chairman",
+        "Senator Comeau",
+    ]
+    assert "Hon. Senators: Agreed." in t.turns[0].text
