@@ -807,3 +807,34 @@ def test_the_senate_of_canadas_collective_answer_is_no_speaker() -> None:
         "Senator Comeau",
     ]
     assert "Hon. Senators: Agreed." in t.turns[0].text
+
+
+def test_a_guests_label_wrapped_after_a_comma_one_sentence_per_line() -> None:
+    """PBS NewsHour copies print a sentence per line and wrap a guest's long label
+    after a comma (pbs-newshour excerpt, broadcast/): 'BRYAN MCKUNE, Manager of Pilot
+    Development,' / 'Alaska Airlines: It's being ...' is one label, written back so."""
+    source = (
+        "JUDY WOODRUFF: Good evening.\n"
+        "The airline industry is booming.\n"
+        "BRYAN MCKUNE, Manager of Pilot Development,\n"
+        "Alaska Airlines: It's being very competitive,\n"
+        "and there's only so many.\n"
+        "JUDY WOODRUFF: All that and more.\n"
+        "YAMICHE ALCINDOR: A new day.\n"
+        "JUDY WOODRUFF: Thank you, Yamiche.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == [
+        "JUDY WOODRUFF",
+        "BRYAN MCKUNE, Manager of Pilot Development, Alaska Airlines",
+        "JUDY WOODRUFF",
+        "YAMICHE ALCINDOR",
+        "JUDY WOODRUFF",
+    ]
+    assert t.turns[0].text == "Good evening.\nThe airline industry is booming."
+    assert t.turns[1].text == "It's being very competitive,\nand there's only so many."
+    assert text.dumps(t) == source
+    # A line of speech that ends with a comma before a label is no part of it.
+    t = _quiet("JANE DOE: Hello.\nAnd then, as I said,\nJOHN ROE: Indeed.\nJANE DOE: Good.\n")
+    assert [turn.label for turn in t.turns] == ["JANE DOE", "JOHN ROE", "JANE DOE"]
+    assert t.turns[0].text == "Hello.\nAnd then, as I said,"

@@ -185,11 +185,12 @@ class _Classifier:
                         pos = after + 1
                         lineno += 1
             if label is not None:
-                if self.paged and out and out[-1][0] == "text":
-                    wrapped = _wrapped_caps(out, line, label)
+                if out and out[-1][0] == "text" and "," in out[-1][2]:
+                    before = out[-1][2]
+                    wrapped = _wrapped_caps(out, line, label, self.paged)
                     if wrapped is not None:
-                        start, line, label, row = wrapped
-                        out.pop()
+                        label, start, row = wrapped
+                        line = before[before.rfind("\n") + 1 :] + "\n" + line
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
                 tally.add(label)
@@ -578,25 +579,49 @@ def _bracketed(
     return True
 
 
-def _wrapped_caps(out: list[_Row], line: str, found: _Label) -> tuple[int, str, _Label, int] | None:
-    """A label in capitals that a printed page wrapped over two lines, the name and
-    office on the first, the colon on the second ("MR. ANTHONY UTANO, PRESIDENT,
-    TRANSPORT" / "WORKERS LOCAL 100:  I guess ..."): the row of the first line (the
-    last of ``out``, opening its paragraph) and ``line`` as one label row (start, line,
-    label, line number); else None."""
-    _, start, first, _, row = out[-1]
-    if (
-        "," not in first
-        or ":" in first
-        or "\n" in first
-        or (len(out) > 1 and out[-2][0] != "blank")
-        or found.kind != "caps"
-        or not first.strip().isupper()
-    ):
+def _wrapped_caps(
+    out: list[_Row], line: str, found: _Label, paged: bool
+) -> tuple[_Label, int, int] | None:
+    """A label wrapped over the last line of the last row of ``out`` and ``line``
+    (:func:`wrapped_label`): that line taken off the row; the label, the start and the
+    line number of its first line; else None (``out`` untouched)."""
+    _, start, run, _, row = out[-1]
+    cut = run.rfind("\n")
+    opens = cut < 0 and (len(out) < 2 or out[-2][0] == "blank")
+    joined = wrapped_label(run[cut + 1 :], line, page_head=paged and opens, found=found)
+    if joined is None:
         return None
+    if cut < 0:
+        out.pop()
+    else:
+        out[-1] = ("text", start, run[:cut], None, row)
+        row += run.count("\n", 0, cut + 1)
+        start += cut + 1
+    return joined, start, row
+
+
+def wrapped_label(
+    first: str, line: str, *, page_head: bool = False, found: _Label | None = None
+) -> _Label | None:
+    """A label in capitals that a line length wrapped over two lines, the name and
+    office on ``first``, the colon on ``line``: "BRYAN MCKUNE, Manager of Pilot
+    Development," / "Alaska Airlines: It's being ..." (``first`` ends with the comma),
+    or at the head of a paragraph of a printed page, all in capitals, "MR. ANTHONY
+    UTANO, PRESIDENT, TRANSPORT" / "WORKERS LOCAL 100:  I guess ..." (``page_head``).
+    Its ``end`` counts in ``first + "\\n" + line``. ``found``: the label of ``line``
+    if known. The reader and the writer ask the same question (one rule for both)."""
     name = first.strip()
+    comma = name.find(",")
+    if comma < 1 or ":" in name:
+        return None
+    if not name.endswith(",") and not (page_head and name.isupper()):
+        return None
+    if _name_shape(name[:comma]) != "caps":
+        return None
+    found = found or _candidate(line)
+    if found is None or found.time is not None or found.kind == "explicit":
+        return None
     joined = _candidate(f"{name} {line.lstrip()}")
     if joined is None or joined.label != f"{name} {found.label}" or joined.kind != "caps":
         return None
-    label = attrs.evolve(found, label=joined.label, end=len(first) + 1 + found.end)
-    return start, f"{first}\n{line}", label, row
+    return attrs.evolve(joined, end=len(first) + 1 + found.end)
