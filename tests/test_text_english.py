@@ -838,3 +838,28 @@ def test_a_guests_label_wrapped_after_a_comma_one_sentence_per_line() -> None:
     t = _quiet("JANE DOE: Hello.\nAnd then, as I said,\nJOHN ROE: Indeed.\nJANE DOE: Good.\n")
     assert [turn.label for turn in t.turns] == ["JANE DOE", "JOHN ROE", "JANE DOE"]
     assert t.turns[0].text == "Hello.\nAnd then, as I said,"
+
+
+def test_caption_lines_listed_with_bullets() -> None:
+    """A caption site lists every line of a PBS NewsHour transcript as '  • ...'
+    (voicetube excerpt, broadcast/): the bullet is layout; a name in capitals may carry
+    a long office ('DONALD TRUMP, Former President of the United States (R) and Current
+    U.S. Presidential Candidate:', alone on its line)."""
+    source = (
+        "  • GEOFF BENNETT: Good evening.\n\n"
+        "  • I'm Geoff Bennett.\n\n"
+        "  • AMNA NAWAZ: And I'm Amna Nawaz.\n\n"
+        "  • DONALD TRUMP, Former President of the United States (R) and Current U.S."
+        " Presidential Candidate:\n\n"
+        "  • Essentially, you cannot take somebody out of a race.\n\n"
+        "  • GEOFF BENNETT: And William Brangham joins us now.\n"
+    )
+    t = _quiet(source)
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "GEOFF BENNETT",
+        "AMNA NAWAZ",
+        "DONALD TRUMP",
+        "GEOFF BENNETT",
+    ]
+    assert t.turns[0].text == "Good evening.\n\n• I'm Geoff Bennett."
+    assert text.dumps(t) == source

@@ -30,6 +30,8 @@ _INDENT = r"(?P<indent>[ \t\u00a0]*)"
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL = re.compile(
     rf"{_INDENT}"
+    # (a bullet before every line, as caption sites list lines: "  • GEOFF BENNETT: ...")
+    r"(?:•[ \t\u00a0]+)?"
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
     # (a Hungarian member's office may run to 160 characters: "LEZSÁK SÁNDOR, az
@@ -336,9 +338,12 @@ def _name_shape(label: str) -> str | None:
     name = _name_part(label)
     if not name or len(name) > 80:
         return None
+    # (A name in capitals may carry a long office: "DONALD TRUMP, Former President of
+    # the United States (R) and Current U.S. Presidential Candidate", PBS.)
+    longest = 16 if "," in label and name.isupper() else 10
     if "," in label and any(
         not part
-        or len(part.split()) > 10
+        or len(part.split()) > longest
         or any(q in part for q in '"“”«»')
         or _SENTENCE.search(part) is not None
         for part in _commas(label)[1:]
