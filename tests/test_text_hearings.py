@@ -330,3 +330,20 @@ def test_caption_lines_listed_with_bullets() -> None:
     ]
     assert t.turns[0].text == "Good evening.\n\n• I'm Geoff Bennett."
     assert text.dumps(t) == source
+
+
+def test_a_line_of_speech_ending_with_a_comma_is_no_wrapped_label() -> None:
+    """One name in capitals and words in lower case after the comma are speech."""
+    source = (
+        "CLINTON: Thank you.\n"
+        "TRUMP, we're going to win,\n"
+        "HOLT: Secretary Clinton.\n"
+        "CLINTON: Yes.\n"
+        "HOLT: Thank you.\n"
+    )
+    t = _quiet(source)
+    assert [turn.label for turn in t.turns] == ["CLINTON", "HOLT", "CLINTON", "HOLT"]
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        t = text.loads("SMITH: Hi.\n\n(NOTE): the tape ends here.\n\nJONES: Bye.\n\nSMITH: Ok.")
+    assert [turn.label for turn in t.turns] == ["SMITH", "JONES", "SMITH"]

@@ -616,7 +616,11 @@ def wrapped_label(
         return None
     if not name.endswith(",") and not (page_head and name.isupper()):
         return None
-    if _name_shape(name[:comma]) != "caps":
+    # (a first and last name in capitals, then offices that open with a capital: no
+    # line of speech such as "TRUMP, we're going to win,")
+    if len(name[:comma].split()) < 2 or _name_shape(name[:comma]) != "caps":
+        return None
+    if not all(part.strip()[:1].isupper() for part in name[comma + 1 :].split(",") if part.strip()):
         return None
     found = found or _candidate(line)
     if found is None or found.time is not None or found.kind == "explicit":

@@ -463,8 +463,8 @@ def _bracket_label(line: str, pattern: re.Pattern[str] | None = None) -> _Label 
     match = _PAREN_LABEL.match(line)
     if match is not None:
         name = match["label"].strip()
-        if pattern is not None or stage_direction(name) is not None:
-            return None  # "(LAUGHTER):" is no speaker
+        if pattern is not None or stage_direction(name) is not None or _name_shape(name) is None:
+            return None  # "(LAUGHTER):", "(NOTE):" name no speaker
         return _Label(name, match.end(), "caps")
     match = _STAR_PAGE.match(line)
     if match is None or line.startswith("[", match.end()):
