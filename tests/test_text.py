@@ -572,6 +572,9 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 # back (the writer escapes it after the indent, where the reader takes the backslash).
 @example("HOLT: hi\n\n \\(APPLAUSE)\n\nTRUMP: yo")
 @example("HOLT: hi\n\n\u00a0\\[music]\n\nTRUMP: yo")
+# A once-printed label the writer escapes still tells the sniffer the colon rules: the
+# two names in capitals alone on their lines stay text when read back.
+@example("HOLT\nA'\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 
