@@ -218,15 +218,19 @@ def test_legacy_encodings_with_an_explicit_encoding(tmp_path: Path, encoding: st
     assert [s.name for s in t.speakers][1] in {"Díaz", "DÍAZ", "Ms. Díaz", "MS. DÍAZ"}
     assert t.turns[0].paragraphs[0].startswith("We can")
     with pytest.raises(debatekit.ParseError) as info:
-        debatekit.read(path)  # UTF-8 by default: the first non-ASCII byte is named
+        debatekit.read(path, strict=True)  # UTF-8 by default: the first non-ASCII byte
     data = text.encode(encoding)
     first = next(i for i, b in enumerate(data) if b > 127)
     assert f"invalid UTF-8 at byte {first}" in str(info.value)
     line_start = data.rfind(b"\n", 0, first) + 1
-    assert (info.value.lineno, info.value.colno) == (
-        data.count(b"\n", 0, first) + 1,
-        first - line_start + 1,
-    )
+    where = (data.count(b"\n", 0, first) + 1, first - line_start + 1)
+    assert (info.value.lineno, info.value.colno) == where
+    # Lenient: read as Windows-1252 (which latin-1 text of these characters also is),
+    # with a warning at that byte.
+    with pytest.warns(debatekit.ParseWarning, match="not UTF-8: read as Windows-1252") as caught:
+        lenient = debatekit.read(path)
+    assert (caught[0].message.lineno, caught[0].message.colno) == where  # type: ignore[union-attr]
+    assert lenient.turns[0].paragraphs == t.turns[0].paragraphs
 
 
 def test_captions_in_cp1252() -> None:

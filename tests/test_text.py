@@ -431,10 +431,23 @@ def test_bytes_with_bom_and_crlf_round_trip() -> None:
     assert text.dumps(t) == source
 
 
-def test_invalid_utf8_is_a_parse_error() -> None:
-    """Bytes that are not UTF-8 give a ParseError naming the byte."""
+def test_invalid_utf8_is_a_parse_error_when_strict() -> None:
+    """Bytes that are not UTF-8 give a ParseError naming the byte (strict); the lenient
+    reader reads them as Windows-1252 and says so where UTF-8 failed."""
     with pytest.raises(ParseError, match="invalid UTF-8 at byte 10"):
-        text.loads(b"Jane Doe: \xff")
+        text.loads(b"Jane Doe: \xff", strict=True)
+    with pytest.warns(ParseWarning, match=r"<string>:1:14: not UTF-8: read as Windows-1252"):
+        t = text.loads(b"Jane Doe: caf\xe9 \x93au lait\x94\n\nJohn Roe: Yes.", source="<string>")
+    assert t.turns[0].text == "caf\u00e9 \u201cau lait\u201d"
+    assert t.meta["text:encoding"] == "cp1252"
+
+
+def test_bytes_neither_utf8_nor_windows_1252_are_a_parse_error() -> None:
+    """0x81 is unused in Windows-1252: the UTF-8 error stands, lenient or not."""
+    with pytest.raises(ParseError, match="invalid UTF-8 at byte 10"):
+        text.loads(b"Jane Doe: \x81")
+    with pytest.raises(ParseError, match="invalid UTF-8 at byte 3"):
+        text.loads(b"A: \x8d", encoding="utf8")
 
 
 def test_no_label_keeps_everything_and_warns() -> None:
@@ -559,6 +572,9 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 # back (the writer escapes it after the indent, where the reader takes the backslash).
 @example("HOLT: hi\n\n \\(APPLAUSE)\n\nTRUMP: yo")
 @example("HOLT: hi\n\n\u00a0\\[music]\n\nTRUMP: yo")
+# A once-printed label the writer escapes still tells the sniffer the colon rules: the
+# two names in capitals alone on their lines stay text when read back.
+@example("HOLT\nA'\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

@@ -295,11 +295,12 @@ def stage_direction(content: str) -> tuple[IncidentKind, str] | None:
 
 # A label that names a group rather than a speaker: Westminster Hansards' 'Hon. Members:
 # Hear, hear!', 'Some hon. members:', 'An hon. member:', 'Opposition members
-# interjecting', the Canadian French 'Des voix: Bravo!', 'Une voix:'. What follows is an
+# interjecting', the Canadian French 'Des voix: Bravo!', 'Une voix:', the Senate of
+# Canada's 'Hon. Senators: Agreed.', 'Some Hon. Senators:'. What follows is an
 # interjection in the current speech, never a turn or a speaker of its own.
 _COLLECTIVE = re.compile(
     r"(?:(?:some|an|several|many|all|the|other|opposition|government)[ \t]+)?"
-    r"(?:(?:right[ \t]+)?hon(?:\.|ourable)?[ \t]+)?(?:members?|voices)"
+    r"(?:(?:right[ \t]+)?hon(?:\.|ourable)?[ \t]+)?(?:members?|voices|senators)"
     r"|(?:des|une|plusieurs|quelques|de[ \t]+nombreuses)[ \t]+voix",
     re.IGNORECASE,
 )

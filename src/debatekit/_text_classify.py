@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import cast
 
+import attrs
+
 from ._rules import is_collective
 from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
@@ -28,6 +30,7 @@ from ._text_lex import (
     _STAGE_LINE,
     COLLECTIVE,
     _bare_heading,
+    _bracket_label,
     _candidate,
     _escape,
     _inline_speech,
@@ -115,6 +118,7 @@ class _Classifier:
         )
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
+        self.paged = convention.pages
         self.pattern = pattern
         self.yaml_end, declared = _yaml_block(text)
         unnamed = dict.fromkeys(convention.unnamed, UNKNOWN)
@@ -181,6 +185,12 @@ class _Classifier:
                         pos = after + 1
                         lineno += 1
             if label is not None:
+                if out and out[-1][0] == "text" and "," in out[-1][2]:
+                    before = out[-1][2]
+                    wrapped = _wrapped_caps(out, line, label, self.paged)
+                    if wrapped is not None:
+                        label, start, row = wrapped
+                        line = before[before.rfind("\n") + 1 :] + "\n" + line
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
                 tally.add(label)
@@ -314,6 +324,15 @@ class _Classifier:
         return False
 
 
+# A Roman numeral, as a name key (lower case).
+_ROMAN = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def _listed(counts: Counter[str]) -> bool:
+    """Whether two different Roman numerals are among the possible labels (a list)."""
+    return sum(1 for k in counts if k[:1] in "ivxlc" and _ROMAN.fullmatch(k)) >= 2
+
+
 def vouched(
     found: _Label,
     counts: Counter[str],
@@ -336,6 +355,11 @@ def vouched(
         return not found.loose or counts[key] >= 2
     if found.loose:
         return counts[key] >= 2  # "Name - text": a label only where the name recurs
+    if key[:1] in "ivxlc" and counts[key] < 2 and _ROMAN.fullmatch(key) and _listed(counts):
+        # "I: Esther Webber, ..." / "II: Rt Hon ...": the numbered panels of a hearing's
+        # header, not speakers (a numeral printed once beside another one; "XI:" or
+        # "LI:" that recur are names)
+        return False
     if found.time is None and counts[key] < 2 and _timed(shapes):
         # Where labels carry times, an untimed one printed once (a title line
         # "NYC Council, Committee of the Whole: ...") is text.
@@ -361,11 +385,15 @@ def vouched(
     comma = "," in found.label and "," in _PAREN.sub(" ", found.label)
     if found.time is not None:
         return True
-    if len(bare) > 1 and any(word.isdigit() for word in bare) and counts[key] < 2:
+    if len(bare) > 1 and any(word.lstrip("#").isdigit() for word in bare) and counts[key] < 2:
         # A number in a name printed once is a title ("PR 14477: Add ..."), unless the
-        # other labels number their speakers the same way ("Audience 9:" after "Audience 1:").
-        words = [word for word in key.split() if not word.isdigit()]
-        return any(k != key and [w for w in k.split() if not w.isdigit()] == words for k in counts)
+        # other labels number their speakers the same way ("Audience 9:" after "Audience 1:",
+        # "AI-GENERATED VOICE #2:" after "#1").
+        words = [word for word in key.split() if not word.lstrip("#").isdigit()]
+        return any(
+            k != key and [w for w in k.split() if not w.lstrip("#").isdigit()] == words
+            for k in counts
+        )
     if len(bare) > 1 or comma:
         return True
     if "(" in found.label and split.role is not None:
@@ -532,6 +560,12 @@ def _bracketed(
     if _STAGE_LINE.match(line):
         out.append(("stage", start, line, None, row))
         return True
+    opening = _bracket_label(line, pattern)
+    if opening is not None:
+        candidates.append(len(out))
+        out.append(("cand", start, line, opening, row))
+        tally.add(opening)
+        return True
     split = _lead_stage(line, pattern)
     if split is None:
         return False
@@ -543,3 +577,55 @@ def _bracketed(
     out.append(("cand", start + at, line[at:], opening, row))
     tally.add(opening)
     return True
+
+
+def _wrapped_caps(
+    out: list[_Row], line: str, found: _Label, paged: bool
+) -> tuple[_Label, int, int] | None:
+    """A label wrapped over the last line of the last row of ``out`` and ``line``
+    (:func:`wrapped_label`): that line taken off the row; the label, the start and the
+    line number of its first line; else None (``out`` untouched)."""
+    _, start, run, _, row = out[-1]
+    cut = run.rfind("\n")
+    opens = cut < 0 and (len(out) < 2 or out[-2][0] == "blank")
+    joined = wrapped_label(run[cut + 1 :], line, page_head=paged and opens, found=found)
+    if joined is None:
+        return None
+    if cut < 0:
+        out.pop()
+    else:
+        out[-1] = ("text", start, run[:cut], None, row)
+        row += run.count("\n", 0, cut + 1)
+        start += cut + 1
+    return joined, start, row
+
+
+def wrapped_label(
+    first: str, line: str, *, page_head: bool = False, found: _Label | None = None
+) -> _Label | None:
+    """A label in capitals that a line length wrapped over two lines, the name and
+    office on ``first``, the colon on ``line``: "BRYAN MCKUNE, Manager of Pilot
+    Development," / "Alaska Airlines: It's being ..." (``first`` ends with the comma),
+    or at the head of a paragraph of a printed page, all in capitals, "MR. ANTHONY
+    UTANO, PRESIDENT, TRANSPORT" / "WORKERS LOCAL 100:  I guess ..." (``page_head``).
+    Its ``end`` counts in ``first + "\\n" + line``. ``found``: the label of ``line``
+    if known. The reader and the writer ask the same question (one rule for both)."""
+    name = first.strip()
+    comma = name.find(",")
+    if comma < 1 or ":" in name:
+        return None
+    if not name.endswith(",") and not (page_head and name.isupper()):
+        return None
+    # (a first and last name in capitals, then offices that open with a capital: no
+    # line of speech such as "TRUMP, we're going to win,")
+    if len(name[:comma].split()) < 2 or _name_shape(name[:comma]) != "caps":
+        return None
+    if not all(part.strip()[:1].isupper() for part in name[comma + 1 :].split(",") if part.strip()):
+        return None
+    found = found or _candidate(line)
+    if found is None or found.time is not None or found.kind == "explicit":
+        return None
+    joined = _candidate(f"{name} {line.lstrip()}")
+    if joined is None or joined.label != f"{name} {found.label}" or joined.kind != "caps":
+        return None
+    return attrs.evolve(joined, end=len(first) + 1 + found.end)

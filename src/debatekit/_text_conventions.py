@@ -43,7 +43,10 @@ _HEARING_OFFICE = (
 # "(at the request of Mr. Doe)" (always lower case, unlike a chair's name).
 _CR_NOTE = r"(?: \([a-z][^()\n]{2,60}\))?"
 _CONGRESSIONAL = (
-    r"[ ]{1,6}(?P<label>"
+    # (Indented, as the GPO prints a paragraph; or not, as copies taken out of HTML
+    # print it, where only a name in capitals is a label: "Mr. PRICE of Georgia.")
+    r"(?:[ ]{1,6}|(?=(?:Mr|Mrs|Ms|Miss|Dr)\. (?:Mc|Mac|De|Di|La|Le|Van|Von|O')?[A-Z][A-Z'\-]"
+    r"|The (?:[A-Z][a-z]+ )?[A-Z]{3}))(?P<label>"
     rf"(?:Mr|Mrs|Ms|Miss|Dr)\. {_CR_SURNAME}{_CR_STATE}{_CR_NOTE}"
     rf"|(?:Senator|Chairman|Chairwoman|Representative|Delegate) {_CR_SURNAME}"
     r"|The (?:[A-Z][a-z]+ )?[A-Z]{3,}(?: [A-Z]{3,})*(?: pro tempore)?(?: \([^()\n]{2,60}\))?"

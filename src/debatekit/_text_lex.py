@@ -30,6 +30,8 @@ _INDENT = r"(?P<indent>[ \t\u00a0]*)"
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL = re.compile(
     rf"{_INDENT}"
+    # (a bullet before every line, as caption sites list lines: "  • GEOFF BENNETT: ...")
+    r"(?:•[ \t\u00a0]+)?"
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
     # (a Hungarian member's office may run to 160 characters: "LEZSÁK SÁNDOR, az
@@ -299,6 +301,8 @@ _META_KEYS = frozenset(
         "participants",
         "present",
         "speakers",
+        # (a hearing's header lists them: "WITNESSES: CHRISTINE BLASEY FORD, ...")
+        "witnesses",
         "panelists",
         "contributors",
         "featuring",
@@ -321,15 +325,25 @@ def _name_part(label: str) -> str:
     return _commas(label)[0] if "," in label else label.strip()
 
 
+_CAPS_PREFIX = re.compile(
+    r"\b(?:(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(?=[A-Z]{2})"
+    # (and a title in mixed case before a name in capitals: "Mr. FOYE", "Dr. McNALLY")
+    r"|(?:Mr|Mrs|Ms|Dr)\.(?= (?:Mc|Mac|De)?[A-Z]{2}))"
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def _name_shape(label: str) -> str | None:
     """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
     name = _name_part(label)
     if not name or len(name) > 80:
         return None
+    # (A name in capitals may carry a long office: "DONALD TRUMP, Former President of
+    # the United States (R) and Current U.S. Presidential Candidate", PBS.)
+    longest = 16 if "," in label and name.isupper() else 10
     if "," in label and any(
         not part
-        or len(part.split()) > 10
+        or len(part.split()) > longest
         or any(q in part for q in '"“”«»')
         or _SENTENCE.search(part) is not None
         for part in _commas(label)[1:]
@@ -359,8 +373,8 @@ def _name_shape(label: str) -> str | None:
             return None
         if head[0].isupper():
             continue
-        if head.isdigit() and i == len(tokens) - 1 and i > 0:
-            continue
+        if i == len(tokens) - 1 and i > 0 and head.removeprefix("#").isdigit():
+            continue  # a number after the name: "Audience 9", "UNIDENTIFIED MALE #2" (NPR, CNN)
         if i > 0 and head.casefold() in _PARTICLES:
             lower += 1
             continue
@@ -375,7 +389,12 @@ def _name_shape(label: str) -> str | None:
     if not any(c.isalpha() for c in bare):
         return None
     letters = [c for c in bare if c.isalpha()]
-    return "caps" if all(not c.islower() for c in letters) else "colon"
+    if all(not c.islower() for c in letters):
+        return "caps"
+    # A surname in capitals after a prefix in mixed case is a name in capitals:
+    # "MR. McNALLY", "SENATOR DeFRANCISCO", "Mr. FOYE" (as the Congressional Record
+    # prints them).
+    return "caps" if _CAPS_PREFIX.sub("", bare).isupper() else "colon"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -430,11 +449,41 @@ def _wrapped_label(line: str, following: str, pattern: re.Pattern[str]) -> _Labe
     return _Label(label, match.end() + len(two) - len(joined), "pattern")
 
 
+# "(UNKNOWN): text", "(UNIDENTIFIED MALE): text": a speaker the transcriber could not
+# name, in parentheses before the colon (CQ and CNN transcripts).
+_PAREN_LABEL = re.compile(r"\((?P<label>[A-Z][A-Z'’. \-]{1,40})\):(?:[ \t]+(?=\S)|[ \t]*$)")
+# "[*] GRASSLEY: text", "[*12] ...": a star-paging mark (the start of a page of the
+# printed record: CQ, Lexis) before a label, kept in the label's printed prefix.
+_STAR_PAGE = re.compile(r"\[\*\d*\][ \t]+")
+
+
+def _bracket_label(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
+    """The label of a line that opens with a bracket: an unnamed speaker in
+    parentheses, or a label after a star-paging mark; else None."""
+    match = _PAREN_LABEL.match(line)
+    if match is not None:
+        name = match["label"].strip()
+        if pattern is not None or stage_direction(name) is not None or _name_shape(name) is None:
+            return None  # "(LAUGHTER):", "(NOTE):" name no speaker
+        return _Label(name, match.end(), "caps")
+    match = _STAR_PAGE.match(line)
+    if match is None or line.startswith("[", match.end()):
+        return None  # (one mark looked past: no recursion on the line's length)
+    found = _candidate(line[match.end() :], pattern)
+    if found is None or found.kind == "explicit":
+        return None
+    return attrs.evolve(found, end=found.end + match.end())
+
+
 def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | None:
     """The label at the start of ``line``, before any check against the rest of the text."""
     match = _EXPLICIT.match(line)
     if match:
         return _Label(match["name"], match.end(), "explicit", explicit_id=match["id"])
+    if line[:1] in "([" and line[1:2] in "*ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        found = _bracket_label(line, pattern)
+        if found is not None:
+            return found
     if pattern is not None:
         match = pattern.match(line)
         if not match:

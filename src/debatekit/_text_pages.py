@@ -20,10 +20,10 @@ import attrs
 
 __all__ = ["Paged", "c1_controls", "margin_numbered", "strip_pages"]
 
-_MARGIN = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)")
+_MARGIN = re.compile(r"[ \t]{0,10}(\d{1,2})(?=[ \t]|$)")
 # A line that may start with a margin number, found after the line end before it (a
 # search for a literal skips to it at once).
-_MARGIN_LINES = re.compile(r"\n[ \t]{0,3}\d")
+_MARGIN_LINES = re.compile(r"\n[ \t]{0,10}\d")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]{2,}")
 _C1 = re.compile(r"[\x80-\x84\x86-\x9f]")  # not U+0085, a line break (NEL)

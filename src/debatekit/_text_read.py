@@ -34,6 +34,26 @@ class _Piece:
     text_start: int = 0  # where the paragraph's text starts (after the label)
 
 
+_UTF8 = frozenset(["utf-8", "utf8", "utf-8-sig"])
+
+
+def _windows_1252(data: bytes, source: str | None, error: ParseError) -> str:
+    """Bytes that are not UTF-8 read as Windows-1252 (what older Windows programs
+    save: curly quotes as 0x92 and 0x93), with a warning at the first byte UTF-8
+    refused; ``error`` (that refusal) where they are not Windows-1252 either."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # (one of its five unused bytes)
+        raise error from None
+    _Warner(source, False)(
+        "not UTF-8: read as Windows-1252 (pass encoding= to say how the bytes are "
+        "encoded); written back as UTF-8",
+        error.lineno,
+        error.colno,
+    )
+    return text
+
+
 def _decode(
     s: str | bytes, source: str | None, strict: bool, encoding: str = "utf-8"
 ) -> tuple[str, dict[str, str]]:
@@ -42,7 +62,13 @@ def _decode(
         isinstance(s, (bytes, bytearray)) and bytes(s[:3]) == b"\xef\xbb\xbf"
     ):
         meta["text:bom"] = "yes"
-    s = decode_text(s, source, encoding)
+    try:
+        s = decode_text(s, source, encoding)
+    except ParseError as error:
+        if strict or isinstance(s, str) or encoding.replace("_", "-").lower() not in _UTF8:
+            raise
+        s = _windows_1252(bytes(s), source, error)
+        meta["text:encoding"] = "cp1252"
     if "\r" in s:
         crlf = s.count("\r\n")
         if crlf and crlf == s.count("\n") and crlf == s.count("\r"):

@@ -10,6 +10,7 @@ from typing import TypeAlias
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN
 from ._speakers import name_key as _norm
+from ._text_classify import wrapped_label
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
@@ -327,8 +328,10 @@ class _Writer:
         """The label of a stored prefix that prints it alone over two lines (PDF text:
         'Katrin Göring-Eckardt (BÜNDNIS 90/DIE GRÜ-' / 'NEN):'), as the reader finds it."""
         lines = stored.split("\n")
-        if self.pattern is None or len(lines) < 2 or not lines[0].strip():
+        if len(lines) < 2 or not lines[0].strip():
             return None
+        if self.pattern is None:  # ('BRYAN MCKUNE, Manager of Pilot Development,' / ...)
+            return wrapped_label(lines[0], lines[1]) if len(lines) == 2 else None
         return _wrapped_label(lines[0], lines[1], self.pattern)
 
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:

@@ -123,7 +123,8 @@ def loads(
 
     Raises:
         ParseError: Bytes invalid in the encoding (with the byte offset), or
-            (``strict=True``) the reader is unsure.
+            (``strict=True``) the reader is unsure. (Lenient, bytes that are not UTF-8
+            where UTF-8 was expected are read as Windows-1252, with a warning.)
         ValueError: An unknown convention or an invalid ``label_pattern``.
     """
     chosen = _convention(convention, dialect)
