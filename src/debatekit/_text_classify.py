@@ -3,6 +3,7 @@ found, then accepted as labels or kept as text once the whole document is counte
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -102,17 +103,17 @@ class _Classifier:
         pattern: re.Pattern[str] | None,
         *,
         forced: bool = False,
+        checked: bool = True,
     ) -> None:
         self.text = text
+        # Whether the turns are built with every check of the model: where the text
+        # holds a lone surrogate (which the model refuses, naming it), or the caller
+        # does not know there is none. Else the reader's own guarantees stand for most.
+        self.checked = checked
         self.meta = meta
         self.warn = warn
         self.dialect = convention.dialect
-        # (A document that prints examination bylines examines witnesses, whatever
-        # its convention: Q. is the counsel named last.)
-        self.examination = convention.examination or (
-            # (A byline opens 'BY M' or 'BY D': looked for as text first, at C speed.)
-            ("BY M" in text or "BY D" in text) and _BYLINES.search(text) is not None
-        )
+        self.examines = convention.examination
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.pattern = pattern
@@ -122,6 +123,18 @@ class _Classifier:
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
         self.mixed = True  # a name in mixed case labelled twice? (see _settle)
+
+    @functools.cached_property
+    def examination(self) -> bool:
+        """Whether the document examines witnesses: its convention does, or it prints
+        examination bylines whatever its convention (Q. is then the counsel named
+        last). Asked only where a ``Q``/``A`` label is in question: a search of the
+        whole text that most documents never need."""
+        text = self.text
+        return self.examines or (
+            # (A byline opens 'BY M' or 'BY D': looked for as text first, at C speed.)
+            ("BY M" in text or "BY D" in text) and _BYLINES.search(text) is not None
+        )
 
     def _classify(self) -> list[_Row]:
         """One row per line that needs a look; runs of plain lines come as one row.

@@ -37,6 +37,11 @@ def _inline(
         if n and n - 1 not in fold:
             out.append("\n")
             size += 1
+        if "(" not in line and "[" not in line and n not in fold:  # (nothing to take out)
+            out.append(line)
+            size += len(line)
+            produced.append(line)
+            continue
         mark = len(out)
         size = _line_out(line, escaped_line, n > 0, base, size, out, incidents)
         produced.append("".join(out[mark:]))

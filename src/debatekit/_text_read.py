@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json as _json
 import re
 from collections import Counter
@@ -9,7 +10,9 @@ from typing import cast
 
 import attrs
 
+from ._frozendict import EMPTY, FrozenDict
 from ._io import decode_text
+from ._model_turns import _read_turn
 from ._rules import is_interjecting
 from ._text_classify import _Classifier
 from ._text_front import _front_matter
@@ -151,9 +154,14 @@ class _Reader(_Classifier):
 
         inside = _inside_turns(pieces, body_start, body_end)
         examiner: str | None = None  # who asks the Q. questions (an examination)
+        # (Whether the document examines witnesses matters only to Q. and A. labels.)
+        examining = (
+            any(p.label is not None and p.label.kind == "qa" for p in pieces[body_start:body_end])
+            and self.examination
+        )
         for k in range(body_start, body_end):
             piece = pieces[k]
-            if self.examination and piece.kind == "para":
+            if examining and piece.kind == "para":
                 examiner = _byline(piece, examiner)
             if piece.kind != "para" and turn_pieces and inside[k]:
                 # A stage direction or a rule (a table's) between two paragraphs of
@@ -179,7 +187,7 @@ class _Reader(_Classifier):
     def _examined(self, found: _Label, examiner: str | None) -> _Label:
         """In the examination of a witness, ``Q.`` is the counsel of the last byline
         (``BY MR. SMITH:``) and ``A.`` the witness (where ``THE WITNESS:`` speaks too)."""
-        if not self.examination or found.kind != "qa":
+        if found.kind != "qa" or not self.examination:
             return found
         if found.label == "Q" and examiner is not None:
             return attrs.evolve(found, label=examiner)
@@ -231,37 +239,30 @@ class _Reader(_Classifier):
         return attrs.evolve(found, kind=kind, subtype=subtype, who=who, meta=meta)
 
     def _turn(self, index: int, label: _Label | None, pieces: list[_Piece], number: int) -> Turn:
-        person = self.roster.people[index]
         paragraphs: list[str] = []
         incidents: list[Incident] = []
         base = 0
         for piece in pieces:
-            if not piece.lines:
+            lines = piece.lines
+            if not lines:
                 continue
             if piece.kind != "para":
                 incidents.append(self._interjection(piece, base + 2 if paragraphs else 0))
                 continue
-            if self.weak_escapes and any(flag == _IN_TURNS for _, flag in piece.lines):
-                # A closing line is escaped only where it would end the speech: as
-                # the first line of a paragraph after the last label.
-                tail = piece.lineno > self.last_label_line
-                piece.lines = [
-                    ("\\" + line, 0)
-                    if flag == _IN_TURNS and not (tail and k == 0)
-                    else (line, flag)
-                    for k, (line, flag) in enumerate(piece.lines)
-                ]
+            if self.weak_escapes and any(flag == _IN_TURNS for _, flag in lines):
+                lines = piece.lines = self._unescaped(piece)
             if paragraphs:
                 base += 2
-            only = piece.lines[0][0] if len(piece.lines) == 1 else None
+            only = lines[0][0] if len(lines) == 1 else None
             if only is not None and "(" not in only and "[" not in only:
                 # the usual paragraph: nothing inline to find (and mostly nothing to strip)
                 para = only.strip() if only[:1].isspace() or only[-1:].isspace() else only
             else:
-                para, found = _inline(piece.lines, base)
+                para, found = _inline(lines, base)
                 if not para:
-                    para, found = "\n".join(line for line, _ in piece.lines).strip(), []
-                incidents.extend(found)
+                    para, found = "\n".join(line for line, _ in lines).strip(), []
+                if found:
+                    incidents.extend(found)
             paragraphs.append(para)
             base += len(para)
         meta: dict[str, str] = {}
@@ -269,29 +270,74 @@ class _Reader(_Classifier):
         printed_label: str | None = None
         if label is not None:
             head = pieces[0]
-            prefix = (
-                self.text[head.start : head.text_start]
-                if head.lines
-                else self.text[head.start : head.end]
-            )
             printed_label = label.label
             start = label.time
-            if prefix != (f"{printed_label}: " if head.lines else f"{printed_label}:"):
-                meta["text:prefix"] = prefix
-        if not incidents and start is None and not meta:
-            plain = Turn._plain(f"u{number}", person.id, tuple(paragraphs), printed_label)
+            if head.lines:
+                # (The usual prefix, "Name: ", compared without a copy of it.)
+                end = head.start + len(printed_label)
+                if not (
+                    head.text_start == end + 2
+                    and self.text.startswith(printed_label, head.start)
+                    and self.text.startswith(": ", end)
+                ):
+                    meta["text:prefix"] = self.text[head.start : head.text_start]
+            else:
+                prefix = self.text[head.start : head.end]
+                if prefix != f"{printed_label}:":
+                    meta["text:prefix"] = prefix
+        return self._built(
+            f"u{number}", self.roster.people[index].id, paragraphs, printed_label, start,
+            incidents, meta,
+        )  # fmt: skip
+
+    def _built(
+        self,
+        id: str,
+        speaker_id: str,
+        paragraphs: list[str],
+        label: str | None,
+        start: dt.timedelta | None,
+        incidents: list[Incident],
+        meta: dict[str, str],
+    ) -> Turn:
+        """The turn: without the model's checks of what the reader guarantees (see
+        ``_read_turn``) unless the text holds a lone surrogate (``checked``)."""
+        if not self.checked:
+            trusted = _read_turn(
+                id,
+                speaker_id,
+                tuple(paragraphs),
+                label,
+                start,
+                tuple(incidents),
+                FrozenDict(meta) if meta else EMPTY,
+            )
+            if trusted is not None:
+                return trusted
+        elif not incidents and start is None and not meta:
+            plain = Turn._plain(id, speaker_id, tuple(paragraphs), label)
             if plain is not None:
                 return plain
         inline: tuple[Incident, ...] = tuple(incidents)
         return Turn(
-            id=f"u{number}",
-            speaker_id=person.id,
+            id=id,
+            speaker_id=speaker_id,
             paragraphs=paragraphs,
-            label=printed_label,
+            label=label,
             start=start,
             incidents=inline,
             meta=meta,
         )
+
+    def _unescaped(self, piece: _Piece) -> list[tuple[str, int]]:
+        """A paragraph's lines where a closing line is escaped (it would end the speech
+        there): its backslash is text where it does not, but as the first line of a
+        paragraph after the last label."""
+        tail = piece.lineno > self.last_label_line
+        return [
+            ("\\" + line, 0) if flag == _IN_TURNS and not (tail and k == 0) else (line, flag)
+            for k, (line, flag) in enumerate(piece.lines)
+        ]
 
     def _interjection(self, piece: _Piece, offset: int) -> Incident:
         """A stage direction standing as a paragraph inside a turn, at ``offset``;
@@ -357,8 +403,12 @@ def _sections(pieces: list[_Piece], labelled: list[int]) -> tuple[int, int, _Pie
 def _line_mode(rows: list[_Row]) -> bool:
     """Whether the document has no blank line between its first and last lines of
     text and long lines: one paragraph per line."""
-    nonblank = [i for i, row in enumerate(rows) if row[0] != "blank"]
-    if nonblank and not any(row[0] == "blank" for row in rows[nonblank[0] : nonblank[-1] + 1]):
+    # (From both ends to the first row of text: most documents have a blank row soon after.)
+    first = next((i for i, row in enumerate(rows) if row[0] != "blank"), None)
+    if first is None:
+        return False
+    last = next(i for i in range(len(rows) - 1, first - 1, -1) if rows[i][0] != "blank")
+    if not any(rows[i][0] == "blank" for i in range(first, last + 1)):
         lengths = sorted(
             len(line)
             for kind, _, run, _, _ in rows
