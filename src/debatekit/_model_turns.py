@@ -685,12 +685,28 @@ def _read_turn(
     ):
         return None
     turn = _new(Turn)
-    for setter, value in zip(
-        _TURN_SETTERS,
-        (id, speaker_id, paragraphs, label, start, None, incidents, meta, (), ()),
-        strict=True,
-    ):
-        setter(turn, value)
+    (
+        set_id,
+        set_speaker,
+        set_paragraphs,
+        set_label,
+        set_start,
+        set_end,
+        set_in,
+        set_meta,
+        set_markup,
+        set_sentences,
+    ) = _TURN_SETTERS
+    set_id(turn, id)
+    set_speaker(turn, speaker_id)
+    set_paragraphs(turn, paragraphs)
+    set_label(turn, label)
+    set_start(turn, start)
+    set_end(turn, None)
+    set_in(turn, incidents)
+    set_meta(turn, meta)
+    set_markup(turn, ())
+    set_sentences(turn, ())
     return turn
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import cast
 
-from ._rules import is_collective
+from ._rules import BLANK_LINE, is_collective
 from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
@@ -123,6 +123,7 @@ class _Classifier:
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
         self.mixed = True  # a name in mixed case labelled twice? (see _settle)
+        self.blank_inside = True  # a blank line between lines of text? (see _scan)
 
     @functools.cached_property
     def examination(self) -> bool:
@@ -164,12 +165,23 @@ class _Classifier:
         lineno = 1
         append = out.append
         find = text.find
+        count = text.count
+        # Where a blank line stands between two lines of text (nearly always), no line
+        # is a paragraph of its own (see _line_mode): a run of plain lines holding empty
+        # ones comes as one "run" row, (start, end) of it, split into paragraphs once,
+        # by the grouper; else as a row per block of lines and per empty line (_runs).
+        whole = self.blank_inside = _blank_inside(text)
         for start in _line_starts(text, pattern is not None):
             if start < pos:  # the second line of a wrapped label, taken with the first
                 continue
             if start > pos:
                 if find("\n", pos, start - 1) >= 0:
-                    lineno = _runs(out, text, pos, start - 1, lineno)
+                    ends = count("\n", pos, start - 1)
+                    if whole and ends < start - 1 - pos:  # (lines of text among them)
+                        append(("run", pos, "", start - 1, lineno))
+                        lineno += ends + 1
+                    else:
+                        lineno = _runs(out, text, pos, start - 1, lineno)
                 else:  # the usual run: one plain line, or one empty line
                     run = text[pos : start - 1]
                     append(("text" if run else "blank", pos, run, None, lineno))
@@ -200,7 +212,10 @@ class _Classifier:
                 continue
             append(("text", start, line, None, row))
         if pos < size:
-            _runs(out, text, pos, size, lineno)
+            if whole and 0 <= find("\n", pos, size) and count("\n", pos, size) < size - pos:
+                append(("run", pos, "", size, lineno))
+            else:
+                _runs(out, text, pos, size, lineno)
         return out, candidates
 
     def _plain_row(
@@ -495,6 +510,9 @@ def _lead_stage(
     return groups, at, label
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _line_starts(text: str, every: bool) -> Iterator[int]:
     """Where the lines that need a look start: every non-empty line (``every``), or
     those that may be anything but plain text."""
@@ -503,6 +521,15 @@ def _line_starts(text: str, every: bool) -> Iterator[int]:
         yield 0
     for match in after.finditer(text):
         yield match.start() + 1
+
+
+def _blank_inside(text: str) -> bool:
+    """Whether a blank line (empty or only white space: a ``blank`` row) stands
+    between the first and the last line of ``text`` that is not blank."""
+    first = _NOT_SPACE.search(text)
+    if first is None:
+        return False
+    return BLANK_LINE.search(text, first.start(), len(text.rstrip())) is not None
 
 
 def _runs(out: list[_Row], text: str, pos: int, end: int, lineno: int) -> int:

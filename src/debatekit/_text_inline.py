@@ -84,7 +84,11 @@ def _line_out(
     after it.
     """
     pos = 0
-    for match in _INLINE.finditer(line):
+    # (Both kinds of match open with a bracket: the search starts at the first, at the
+    # speed of a plain search; the look-behind still sees the character before it.)
+    paren, square = line.find("("), line.find("[")
+    first = paren if square < 0 or 0 <= paren < square else square
+    for match in _INLINE.finditer(line, max(first, 0)):
         a, b = match.span()
         if a < pos or (a == 0 and escaped_line):
             continue  # a line escaped as a whole: its opening brackets are text

@@ -17,7 +17,7 @@ from ._rules import is_interjecting
 from ._text_classify import _Classifier
 from ._text_front import _front_matter
 from ._text_inline import _inline
-from ._text_lex import _BOILERPLATE, _IN_TURNS, _Label, _Row, _stage
+from ._text_lex import _BLOCK, _BOILERPLATE, _IN_TURNS, _Label, _Row, _stage
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
@@ -87,10 +87,11 @@ class _Reader(_Classifier):
     # pass 2: group lines into pieces ---------------------------------------------------
 
     def _pieces(self, rows: list[_Row]) -> list[_Piece]:
-        line_mode = _line_mode(rows)
+        # (A blank line between lines of text: no line is a paragraph of its own.)
+        line_mode = not self.blank_inside and _line_mode(rows)
         if line_mode:
             self.meta["text:layout"] = "lines"
-        pieces = _Grouper(line_mode).group(rows)
+        pieces = _Grouper(line_mode, self.text).group(rows)
         for piece in pieces:
             if piece.kind != "para" or piece.label is not None:
                 continue
@@ -423,8 +424,9 @@ class _Grouper:
     """Rows grouped into pieces: paragraphs (a label's with it), stage directions
     and breaks, each with its span in the text."""
 
-    def __init__(self, line_mode: bool) -> None:
+    def __init__(self, line_mode: bool, text: str) -> None:
         self.line_mode = line_mode  # every line a paragraph of its own
+        self.text = text
         self.pieces: list[_Piece] = []
         self.current: _Piece | None = None  # the paragraph going on
         self.pending: _Piece | None = None  # a label whose text starts on the next line
@@ -437,6 +439,9 @@ class _Grouper:
                 if self.current is not None:
                     pieces.append(self.current)
                     self.current = None
+                continue
+            if kind == "run":
+                self.run(start, cast(int, detail), lineno)  # a run row's end
                 continue
             if kind == "text" and detail is None and self.pending is None and not line_mode:
                 # The usual case, inlined: plain lines start or continue a paragraph.
@@ -473,6 +478,44 @@ class _Grouper:
                 self.add_text(line, start, False, lineno)
         self.flush()
         return pieces
+
+    def run(self, pos: int, end: int, lineno: int) -> None:
+        """The plain lines and empty lines of ``text[pos:end]`` (never in line mode):
+        a paragraph per block of lines, the first continuing the paragraph going on
+        (or giving a label waiting for its text its text) where no empty line is
+        before it; as their rows one by one would (see _runs)."""
+        pieces = self.pieces
+        count = self.text.count
+        current = self.current
+        done = counted = pos  # where the previous block ended; newlines counted to
+        for match in _BLOCK.finditer(self.text, pos, end):
+            a, done = match.span()
+            # (Blocks are apart by an empty line at least; the first one is after one
+            # where it starts after pos.)
+            if current is not None and a > counted:
+                pieces.append(current)
+                current = None
+            lineno += count("\n", counted, a)
+            counted = a
+            block = match.group()
+            if self.pending is not None:  # (only the first block can meet one)
+                self.current = current
+                self.add_text(block, a, False, lineno)
+                current = self.current
+            elif current is not None:
+                current.lines.append((block, False))
+                current.end = a + len(block.rstrip()) if block[-1:].isspace() else done
+            elif block[-1:].isspace() or block[:1].isspace():
+                stripped = block.rstrip()
+                first = a + len(stripped) - len(stripped.lstrip())
+                current = _Piece("para", first, a + len(stripped), [(block, False)], lineno)
+                current.text_start = first
+            else:  # (no white space at either end: no copy of the lines to strip)
+                current = _Piece("para", a, done, [(block, False)], lineno, None, a)
+        if current is not None and (done < end or pos == end):  # an empty line after
+            pieces.append(current)
+            current = None
+        self.current = current
 
     def close(self) -> None:
         """End the paragraph going on."""
