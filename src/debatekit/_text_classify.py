@@ -7,6 +7,8 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
+from operator import attrgetter
 from typing import cast
 
 from ._rules import BLANK_LINE, is_collective
@@ -24,6 +26,7 @@ from ._text_lex import (
     _IN_TURNS,
     _LABEL_REACH,
     _PAREN,
+    _SPECIAL,
     _SPECIAL_LINE,
     _SPECIAL_NEXT,
     _STAGE_LINE,
@@ -77,17 +80,25 @@ class _Tally:
     """The possible labels of a document counted: by name key and by shape."""
 
     def __init__(self) -> None:
+        self.labels: list[_Label] = []  # (counted once the scan is over: see counted)
         self.counts: Counter[str] = Counter()
         self.shapes: Counter[str] = Counter()
-        self.keys: dict[str, str] = {}
 
     def add(self, label: _Label) -> None:
-        """Count a possible label's name (its key worked out once) and its shape."""
-        key = self.keys.get(label.label)
-        if key is None:
-            key = self.keys[label.label] = _norm(_name_part(label.label))
-        self.counts[key] += 1
-        self.shapes[label.kind] += 1
+        """Count a possible label's name and its shape."""
+        self.labels.append(label)
+
+    def counted(self) -> None:
+        """Count the labels added: each distinct label's name key worked out once."""
+        printed = Counter(map(_LABEL_TEXT, self.labels))
+        for label, n in printed.items():
+            self.counts[_norm(_name_part(label))] += n
+        self.shapes.update(map(_LABEL_KIND, self.labels))
+        self.labels = []
+
+
+_LABEL_TEXT = attrgetter("label")
+_LABEL_KIND = attrgetter("kind")
 
 
 class _Classifier:
@@ -147,6 +158,7 @@ class _Classifier:
         """
         tally = _Tally()
         out, candidates = self._scan(tally)
+        tally.counted()
         return self._settle(out, candidates, tally)
 
     def _scan(self, tally: _Tally) -> tuple[list[_Row], list[int]]:
@@ -171,15 +183,21 @@ class _Classifier:
         # ones comes as one "run" row, (start, end) of it, split into paragraphs once,
         # by the grouper; else as a row per block of lines and per empty line (_runs).
         whole = self.blank_inside = _blank_inside(text)
-        for start in _line_starts(text, pattern is not None):
+        opening, line_ends = (
+            (_ANY_LINE, _ANY_NEXT) if pattern is not None else (_SPECIAL_LINE, _AFTER)
+        )
+        # (The lines that need a look, as _line_starts finds them, at C speed: the
+        # line ends that ``line_ends`` matches end where those lines start.)
+        starts = chain((0,) if opening.match(text) else (), map(_END, line_ends.finditer(text)))
+        for start in starts:
             if start < pos:  # the second line of a wrapped label, taken with the first
                 continue
             if start > pos:
                 if find("\n", pos, start - 1) >= 0:
-                    ends = count("\n", pos, start - 1)
-                    if whole and ends < start - 1 - pos:  # (lines of text among them)
+                    newlines = count("\n", pos, start - 1)
+                    if whole and newlines < start - 1 - pos:  # (lines of text among them)
                         append(("run", pos, "", start - 1, lineno))
-                        lineno += ends + 1
+                        lineno += newlines + 1
                     else:
                         lineno = _runs(out, text, pos, start - 1, lineno)
                 else:  # the usual run: one plain line, or one empty line
@@ -212,7 +230,7 @@ class _Classifier:
                 continue
             append(("text", start, line, None, row))
         if pos < size:
-            if whole and 0 <= find("\n", pos, size) and count("\n", pos, size) < size - pos:
+            if whole and find("\n", pos, size) >= 0 and count("\n", pos, size) < size - pos:
                 append(("run", pos, "", size, lineno))
             else:
                 _runs(out, text, pos, size, lineno)
@@ -511,6 +529,11 @@ def _lead_stage(
 
 
 _NOT_SPACE = re.compile(r"\S")
+
+
+# _SPECIAL_NEXT matching the line end only: where the line after it starts is its end.
+_AFTER = re.compile(f"\n(?={_SPECIAL})", re.MULTILINE)
+_END = re.Match.end
 
 
 def _line_starts(text: str, every: bool) -> Iterator[int]:

@@ -6,6 +6,8 @@ import datetime as dt
 import json as _json
 import re
 from collections import Counter
+from itertools import repeat
+from operator import attrgetter, eq, sub
 from typing import cast
 
 import attrs
@@ -92,13 +94,18 @@ class _Reader(_Classifier):
         if line_mode:
             self.meta["text:layout"] = "lines"
         pieces = _Grouper(line_mode, self.text).group(rows)
+        # (A paragraph can record an interjection only where the text says so.)
+        interjecting = "interjecting" in self.text
+        if not (self.interjections or interjecting):
+            return pieces
         for piece in pieces:
             if piece.kind != "para" or piece.label is not None:
                 continue
             if self.interjections and _parenthesised(piece):
                 piece.kind = "stage"
             elif (
-                len(piece.lines) == 1
+                interjecting
+                and len(piece.lines) == 1
                 and not piece.lines[0][1]
                 and is_interjecting(piece.lines[0][0])
             ):
@@ -141,48 +148,48 @@ class _Reader(_Classifier):
         """The turns and stage directions of the pieces from ``body_start`` to ``body_end``."""
         body: list[BodyItem] = []
         turn_label: _Label | None = None
-        speaker: int | None = None
+        speaker = 0
         turn_pieces: list[_Piece] = []
-        number = 0
-
-        def finish() -> None:
-            nonlocal turn_pieces, number
-            if turn_pieces:
-                number += 1
-                who = cast(int, speaker)  # a turn's pieces follow its label
-                body.append(self._turn(who, turn_label, turn_pieces, number))
-            turn_pieces = []
-
-        inside = _inside_turns(pieces, body_start, body_end)
+        number = 0  # turns so far
         examiner: str | None = None  # who asks the Q. questions (an examination)
         # (Whether the document examines witnesses matters only to Q. and A. labels.)
         examining = (
             any(p.label is not None and p.label.kind == "qa" for p in pieces[body_start:body_end])
             and self.examination
         )
+        inside_to = inside = 0  # (pieces before inside_to: inside a speech or not)
         for k in range(body_start, body_end):
             piece = pieces[k]
-            if examining and piece.kind == "para":
-                examiner = _byline(piece, examiner)
-            if piece.kind != "para" and turn_pieces and inside[k]:
-                # A stage direction or a rule (a table's) between two paragraphs of
-                # one speech: inside it.
-                turn_pieces.append(piece)
-            elif piece.kind != "para":
-                finish()
-                body.append(self._stage_incident(piece))
-            elif piece.label is not None:
-                finish()
-                speaker = self._resolve(self._examined(piece.label, examiner), piece.lineno)
-                turn_label = piece.label
-                turn_pieces = [piece]
-            elif turn_pieces:
-                turn_pieces.append(piece)
-            else:
-                # Text after a stage direction: the last speaker goes on.
-                turn_label = None
-                turn_pieces = [piece]
-        finish()
+            if piece.kind == "para":
+                if examining:
+                    examiner = _byline(piece, examiner)
+                if piece.label is not None:
+                    if turn_pieces:
+                        number += 1
+                        body.append(self._turn(speaker, turn_label, turn_pieces, number))
+                    speaker = self._resolve(self._examined(piece.label, examiner), piece.lineno)
+                    turn_label = piece.label
+                    turn_pieces = [piece]
+                elif turn_pieces:
+                    turn_pieces.append(piece)
+                else:
+                    # Text after a stage direction: the last speaker goes on.
+                    turn_label = None
+                    turn_pieces = [piece]
+                continue
+            if turn_pieces:
+                if k >= inside_to:
+                    inside_to, inside = _inside(pieces, k, body_end)
+                if inside:
+                    # A stage direction or a rule (a table's) between two paragraphs
+                    # of one speech: inside it.
+                    turn_pieces.append(piece)
+                    continue
+                body.append(self._turn(speaker, turn_label, turn_pieces, number := number + 1))
+                turn_pieces = []
+            body.append(self._stage_incident(piece))
+        if turn_pieces:
+            body.append(self._turn(speaker, turn_label, turn_pieces, number := number + 1))
         return body
 
     def _examined(self, found: _Label, examiner: str | None) -> _Label:
@@ -347,26 +354,31 @@ class _Reader(_Classifier):
         return attrs.evolve(found, offset=offset, meta={**found.meta, "text:paragraph": "own"})
 
     def _layout(self, items: list[_Piece]) -> None:
-        gaps: list[str] = []
-        previous = 0
-        for i, piece in enumerate(items):
-            gap = self.text[previous : piece.start]
-            if i == 0:
-                if gap:
-                    self.meta["text:lead"] = gap
-            else:
-                gaps.append(gap)
-            previous = piece.end
-        tail = self.text[previous:]
+        text = self.text
+        starts = list(map(_START, items))
+        ends = list(map(_END, items))
+        if starts and starts[0] > 0:
+            self.meta["text:lead"] = text[: starts[0]]
+        tail = text[ends[-1] if ends else 0 :]
         if tail:
             self.meta["text:tail"] = tail
         default = "\n" if self.meta.get("text:layout") == "lines" else "\n\n"
-        if any(g != default for g in gaps):
-            common = Counter(gaps).most_common(1)[0][0]
-            if all(g == common for g in gaps):
-                self.meta["text:gap"] = common
-            else:
-                self.meta["text:gaps"] = _json.dumps(gaps)
+        # (Every gap the default one, checked without a copy of each: their lengths,
+        # then what they start with.)
+        if all(map(eq, map(sub, starts[1:], ends), repeat(len(default)))) and all(
+            map(text.startswith, repeat(default), ends[:-1])
+        ):
+            return
+        gaps = [text[end:start] for end, start in zip(ends[:-1], starts[1:], strict=True)]
+        common = Counter(gaps).most_common(1)[0][0]
+        if all(g == common for g in gaps):
+            self.meta["text:gap"] = common
+        else:
+            self.meta["text:gaps"] = _json.dumps(gaps)
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _sections(pieces: list[_Piece], labelled: list[int]) -> tuple[int, int, _Piece | None]:
@@ -584,15 +596,11 @@ def _parenthesised(piece: _Piece) -> bool:
     return True
 
 
-def _inside_turns(pieces: list[_Piece], start: int, end: int) -> list[bool]:
-    """For each piece, whether the next piece that is not a stage direction or a rule
-    is a paragraph without a label (so a stage direction or a rule there, such as
-    the rules of a table a member inserts, stands inside a speech)."""
-    inside = [False] * len(pieces)
-    going_on = False
-    for k in range(end - 1, start - 1, -1):
-        piece = pieces[k]
-        if piece.kind == "para":
-            going_on = piece.label is None
-        inside[k] = going_on
-    return inside
+def _inside(pieces: list[_Piece], k: int, end: int) -> tuple[int, bool]:
+    """Whether the next piece from ``k`` on (to ``end``) that is not a stage direction
+    or a rule is a paragraph without a label (so a stage direction or a rule there,
+    such as the rules of a table a member inserts, stands inside a speech); and the
+    index of that paragraph (``end`` if none): the answer holds for every piece before it."""
+    while k < end and pieces[k].kind != "para":
+        k += 1
+    return k, k < end and pieces[k].label is None
