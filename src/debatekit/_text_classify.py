@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import chain
 from operator import attrgetter
 from typing import cast
@@ -28,7 +28,6 @@ from ._text_lex import (
     _PAREN,
     _SPECIAL,
     _SPECIAL_LINE,
-    _SPECIAL_NEXT,
     _STAGE_LINE,
     COLLECTIVE,
     _bare_heading,
@@ -186,8 +185,9 @@ class _Classifier:
         opening, line_ends = (
             (_ANY_LINE, _ANY_NEXT) if pattern is not None else (_SPECIAL_LINE, _AFTER)
         )
-        # (The lines that need a look, as _line_starts finds them, at C speed: the
-        # line ends that ``line_ends`` matches end where those lines start.)
+        # (The lines that need a look: every non-empty line where a label pattern is
+        # given, else those that may be anything but plain text; found at C speed:
+        # the line ends that ``line_ends`` matches end where those lines start.)
         starts = chain((0,) if opening.match(text) else (), map(_END, line_ends.finditer(text)))
         for start in starts:
             if start < pos:  # the second line of a wrapped label, taken with the first
@@ -531,19 +531,11 @@ def _lead_stage(
 _NOT_SPACE = re.compile(r"\S")
 
 
-# _SPECIAL_NEXT matching the line end only: where the line after it starts is its end.
+# The line end before a line that may be anything but plain text (the search for a
+# literal newline skips to the next line at once; "^" is tried at every character):
+# where the line after it starts is the match's end.
 _AFTER = re.compile(f"\n(?={_SPECIAL})", re.MULTILINE)
 _END = re.Match.end
-
-
-def _line_starts(text: str, every: bool) -> Iterator[int]:
-    """Where the lines that need a look start: every non-empty line (``every``), or
-    those that may be anything but plain text."""
-    first, after = (_ANY_LINE, _ANY_NEXT) if every else (_SPECIAL_LINE, _SPECIAL_NEXT)
-    if first.match(text):
-        yield 0
-    for match in after.finditer(text):
-        yield match.start() + 1
 
 
 def _blank_inside(text: str) -> bool:
