@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import attrs
 
 from ._rules import BLANK_LINE, is_blank
@@ -84,11 +87,7 @@ def _line_out(
     after it.
     """
     pos = 0
-    # (Both kinds of match open with a bracket: the search starts at the first, at the
-    # speed of a plain search; the look-behind still sees the character before it.)
-    paren, square = line.find("("), line.find("[")
-    first = paren if square < 0 or 0 <= paren < square else square
-    for match in _INLINE.finditer(line, max(first, 0)):
+    for match in _inline_matches(line):
         a, b = match.span()
         if a < pos or (a == 0 and escaped_line):
             continue  # a line escaped as a whole: its opening brackets are text
@@ -146,6 +145,30 @@ def _line_out(
     rest = line[pos:]
     out.append(rest)
     return size + len(rest)
+
+
+def _inline_matches(line: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_INLINE`` in ``line``, as ``finditer`` gives them: every match
+    opens with a bracket, so each is tried only where one is, found at the speed of a
+    plain search (the look-behind still sees the character before it), not at every
+    character."""
+    find = line.find
+    pos = 0
+    paren, square = find("("), find("[")  # the next of each kind (-1: no more)
+    while True:
+        if 0 <= paren < pos:
+            paren = find("(", pos)
+        if 0 <= square < pos:
+            square = find("[", pos)
+        at = paren if square < 0 or 0 <= paren < square else square
+        if at < 0:
+            return
+        match = _INLINE.match(line, at)
+        if match is None:
+            pos = at + 1
+        else:
+            yield match
+            pos = match.end()
 
 
 def _edge_space(incidents: list[Incident], text: str, base: int) -> list[Incident]:
