@@ -182,6 +182,7 @@ class _Classifier:
         # ones comes as one "run" row, (start, end) of it, split into paragraphs once,
         # by the grouper; else as a row per block of lines and per empty line (_runs).
         whole = self.blank_inside = _blank_inside(text)
+        yaml_end = self.yaml_end
         opening, line_ends = (
             (_ANY_LINE, _ANY_NEXT) if pattern is not None else (_SPECIAL_LINE, _AFTER)
         )
@@ -211,9 +212,22 @@ class _Classifier:
             pos = stop + 1
             row = lineno
             lineno += 1
-            if self._plain_row(out, candidates, tally, line, start, row):
+            head = line[:1]
+            if (
+                pattern is None
+                and head not in _LOOKED_AT  # (nor "": a line of text opens so)
+                and not head.isspace()
+                and start >= yaml_end
+                and "{#" not in line
+                and line.find(":", 0, _LABEL_REACH) >= 0
+            ):
+                # The usual possible label, "Name: text": none of the rows _plain_row
+                # makes (it would say so after the same questions), asked directly.
+                label = _usual_label(line)
+            elif self._plain_row(out, candidates, tally, line, start, row):
                 continue
-            label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
+            else:
+                label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
             if label is None and pattern is not None and out and out[-1][0] == "blank":
                 # A label alone on its line may wrap over two lines (PDF text).
                 after = find("\n", pos) if pos < size else -1
@@ -534,6 +548,8 @@ _NOT_SPACE = re.compile(r"\S")
 # The line end before a line that may be anything but plain text (the search for a
 # literal newline skips to the next line at once; "^" is tried at every character):
 # where the line after it starts is the match's end.
+# What a line opens with where _plain_row looks further (escapes, brackets, breaks).
+_LOOKED_AT = frozenset("\\([-*#_")
 _AFTER = re.compile(f"\n(?={_SPECIAL})", re.MULTILINE)
 _END = re.Match.end
 

@@ -7,7 +7,7 @@ import json as _json
 import re
 from collections import Counter
 from itertools import repeat
-from operator import attrgetter, eq, sub
+from operator import attrgetter, eq, itemgetter, sub
 from typing import cast
 
 import attrs
@@ -250,6 +250,7 @@ class _Reader(_Classifier):
         paragraphs: list[str] = []
         incidents: list[Incident] = []
         base = 0
+        weak_escapes = self.weak_escapes
         for piece in pieces:
             lines = piece.lines
             if not lines:
@@ -257,14 +258,14 @@ class _Reader(_Classifier):
             if piece.kind != "para":
                 incidents.append(self._interjection(piece, base + 2 if paragraphs else 0))
                 continue
-            if self.weak_escapes and any(flag == _IN_TURNS for _, flag in lines):
+            if weak_escapes and any(flag == _IN_TURNS for _, flag in lines):
                 lines = piece.lines = self._unescaped(piece)
             if paragraphs:
                 base += 2
-            only = lines[0][0] if len(lines) == 1 else None
-            if only is not None and "(" not in only and "[" not in only:
+            joined = lines[0][0] if len(lines) == 1 else "\n".join(map(_LINE, lines))
+            if "(" not in joined and "[" not in joined:
                 # the usual paragraph: nothing inline to find (and mostly nothing to strip)
-                para = only.strip() if only[:1].isspace() or only[-1:].isspace() else only
+                para = joined.strip() if joined[:1].isspace() or joined[-1:].isspace() else joined
             else:
                 para, found = _inline(lines, base)
                 if not para:
@@ -378,6 +379,7 @@ class _Reader(_Classifier):
 
 
 _START = attrgetter("start")
+_LINE = itemgetter(0)  # of a (line, escape strength) pair
 _END = attrgetter("end")
 
 
@@ -447,6 +449,10 @@ class _Grouper:
         pieces = self.pieces
         line_mode = self.line_mode
         for kind, start, line, detail, lineno in rows:
+            if kind == "label":  # (the most frequent row, with runs)
+                self.flush()
+                self.label(cast(_Label, detail), start, line, lineno)  # a label row's label
+                continue
             if kind == "blank":
                 if self.current is not None:
                     pieces.append(self.current)
@@ -476,9 +482,6 @@ class _Grouper:
                 end = start + len(line.rstrip())
                 first = start + len(line) - len(line.lstrip())
                 pieces.append(_Piece(kind, first, end, [(line.strip(), False)], lineno))
-            elif kind == "label":
-                self.flush()
-                self.label(cast(_Label, detail), start, line, lineno)  # a label row's label
             elif isinstance(detail, tuple):  # an escaped line: (text, strength)
                 self.add_text(detail[0], start, detail[1], lineno)
             elif line_mode and "\n" in line:
