@@ -37,6 +37,9 @@ class _Piece:
     lineno: int
     label: _Label | None = None
     text_start: int = 0  # where the paragraph's text starts (after the label)
+    # whether the label is printed "Name: " with the text after it on its line (then
+    # the turn needs no record of its prefix; False: the turn looks at it)
+    plain_prefix: bool = False
 
 
 def _decode(
@@ -122,7 +125,7 @@ class _Reader(_Classifier):
         body_start, back_start, back_break = _sections(pieces, labelled)
         front = [self._verbatim(p) for p in pieces[:body_start]]
         body_end = back_start - 1 if back_break is not None else back_start
-        body = self._body(pieces, body_start, body_end)
+        body = self._body(pieces, body_start, body_end, labelled)
         if back_break is not None:
             self.meta["text:back-break"] = back_break.lines[0][0]
         back = [self._verbatim(p) for p in pieces[back_start:]]
@@ -144,8 +147,11 @@ class _Reader(_Classifier):
         except ValidationError as exc:  # pragma: no cover - the reader builds valid models
             raise ParseError(f"could not build a valid transcript: {exc}") from None
 
-    def _body(self, pieces: list[_Piece], body_start: int, body_end: int) -> list[BodyItem]:
-        """The turns and stage directions of the pieces from ``body_start`` to ``body_end``."""
+    def _body(
+        self, pieces: list[_Piece], body_start: int, body_end: int, labelled: list[int]
+    ) -> list[BodyItem]:
+        """The turns and stage directions of the pieces from ``body_start`` to
+        ``body_end`` (``labelled``: the places of the pieces with a label)."""
         body: list[BodyItem] = []
         turn_label: _Label | None = None
         speaker = 0
@@ -154,7 +160,10 @@ class _Reader(_Classifier):
         examiner: str | None = None  # who asks the Q. questions (an examination)
         # (Whether the document examines witnesses matters only to Q. and A. labels.)
         examining = (
-            any(p.label is not None and p.label.kind == "qa" for p in pieces[body_start:body_end])
+            any(
+                body_start <= i < body_end and cast(_Label, pieces[i].label).kind == "qa"
+                for i in labelled
+            )
             and self.examination
         )
         inside_to = inside = 0  # (pieces before inside_to: inside a speech or not)
@@ -282,14 +291,10 @@ class _Reader(_Classifier):
             printed_label = label.label
             start = label.time
             if head.lines:
-                # (The usual prefix, "Name: ", compared without a copy of it.)
-                end = head.start + len(printed_label)
-                if not (
-                    head.text_start == end + 2
-                    and self.text.startswith(printed_label, head.start)
-                    and self.text.startswith(": ", end)
-                ):
-                    meta["text:prefix"] = self.text[head.start : head.text_start]
+                if not head.plain_prefix:  # (else known to be the usual "Name: ")
+                    prefix = self.text[head.start : head.text_start]
+                    if prefix != f"{printed_label}: ":
+                        meta["text:prefix"] = prefix
             else:
                 prefix = self.text[head.start : head.end]
                 if prefix != f"{printed_label}:":
@@ -555,6 +560,12 @@ class _Grouper:
         piece.lines.append((rest, False))
         lead = len(rest) - len(rest.lstrip()) if rest[0].isspace() else 0
         piece.text_start = start + found.end + lead
+        printed = found.label
+        piece.plain_prefix = (
+            found.end + lead == len(printed) + 2
+            and line.startswith(printed)
+            and line.startswith(": ", len(printed))
+        )
         self.current = piece
         if self.line_mode:
             self.close()
