@@ -560,7 +560,10 @@ def _blank_inside(text: str) -> bool:
     first = _NOT_SPACE.search(text)
     if first is None:
         return False
-    return BLANK_LINE.search(text, first.start(), len(text.rstrip())) is not None
+    last = len(text)  # (after the last character that is not white space: no copy)
+    while text[last - 1].isspace():
+        last -= 1
+    return BLANK_LINE.search(text, first.start(), last) is not None
 
 
 def _runs(out: list[_Row], text: str, pos: int, end: int, lineno: int) -> int:
