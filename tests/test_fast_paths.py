@@ -392,3 +392,45 @@ def test_turn_incidents_fast_check_agrees_with_the_rule(
     else:
         with pytest.raises(ValidationError, match=r"incidents\["):
             Turn(id="u", speaker_id="s", paragraphs=paragraphs, incidents=incidents, **fields)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab (x)[y]\\/()[]é1 APPLAUSE\n", max_size=60))
+def test_inline_stage_directions_are_found_as_the_pattern_finds_them(line: str) -> None:
+    """The text reader tries its inline pattern only where a bracket is; it finds what
+    ``finditer`` finds, trying it at every character."""
+    from debatekit._text_inline import _inline_matches
+    from debatekit._text_lex import _INLINE
+
+    def found(matches: object) -> list[tuple[object, ...]]:
+        return [(*m.span(), *m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+    assert found(_inline_matches(line)) == found(_INLINE.finditer(line))
+
+
+def test_a_readers_turn_is_the_turn_init_would_build() -> None:
+    """``_read_turn`` sets the fields a reader guarantees without checking them, and
+    checks the rest (the time, the incidents' offsets): ``None`` where those fail."""
+    laughter = Incident(kind="vocal", subtype="laughter", text="LAUGHTER", offset=3)
+    start = dt.timedelta(seconds=5)
+    fast = models._read_turn("u1", "a", ("Hi.",), "A", start, (laughter,), frozen_mapping({}))
+    assert fast == Turn(
+        id="u1", speaker_id="a", paragraphs=["Hi."], label="A", start=start, incidents=[laughter]
+    )
+    assert attrs.asdict(fast) == attrs.asdict(
+        Turn(
+            id="u1",
+            speaker_id="a",
+            paragraphs=["Hi."],
+            label="A",
+            start=start,
+            incidents=[laughter],
+        )
+    )
+    late = attrs.evolve(laughter, offset=4)
+    assert models._read_turn("u1", "a", ("Hi.",), None, None, (late,), frozen_mapping({})) is None
+    assert (
+        models._read_turn("u1", "a", ("Hi.",), None, MAX_TIME * 2, (), frozen_mapping({})) is None
+    )
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.id = "u2"  # type: ignore[misc]

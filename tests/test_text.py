@@ -596,6 +596,48 @@ def test_text_reads_back_exactly(source: str) -> None:
     assert (again.front, again.back) == (t.front, t.back)
 
 
+@settings(max_examples=max(50, settings().max_examples * 3))
+@given(transcript_texts())
+@example("HOLT: hi\n\na\n\u00a0(APPLAUSE)\na\n\nTRUMP: yo")
+@example("HOLT: (APPLAUSE) hi [crosstalk]\n\n(LAUGHTER)\n\n  a  \n\nTRUMP: yo")
+def test_the_readers_turns_pass_the_models_full_check(source: str) -> None:
+    """Turns are built without the model re-checking what the reader guarantees by
+    construction (``_read_turn``): each passes the full check all the same."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ParseWarning)
+        t = text.loads(source)
+    for turn in t.turns:
+        turn._check_all()
+
+
+@pytest.mark.parametrize("where", ["A: hi \ud800 there\n\nB: x\n\nA: y", "\ud800\n\nA: x\n\nA: y"])
+def test_a_lone_surrogate_is_refused_by_the_model_as_before(where: str) -> None:
+    """A text holding a lone surrogate (a str; no bytes decode to one) is read with the
+    model's every check, which names it."""
+    with pytest.raises(debatekit.ValidationError, match="lone surrogate"):
+        quiet_loads(where)
+
+
+def test_a_byline_examines_only_where_q_and_a_labels_are() -> None:
+    """Whether a document examines witnesses (a byline anywhere) is asked only where a
+    Q./A. label is in question; the answer is the same."""
+    examined = (
+        "THE COURT: Proceed.\n\nBY MR. SMITH:\n\nQ. Where were you?\n\nA. Home.\n\n"
+        "THE WITNESS: I was home.\n\nQ. Alone?\n\nA. Yes.\n"
+    )
+    t = quiet_loads(examined)
+    assert [(t.speaker(turn.speaker_id).name, turn.label) for turn in t.turns] == [
+        ("THE COURT", "THE COURT"),
+        ("MR. SMITH", "Q"),
+        ("THE WITNESS", "A"),
+        ("THE WITNESS", "THE WITNESS"),
+        ("MR. SMITH", "Q"),
+        ("THE WITNESS", "A"),
+    ]
+    plain = "BY MR. SMITH:\n\nHOLT: Where were you?\n\nTRUMP: Home.\n\nHOLT: Alone?\n"
+    assert [turn.label for turn in quiet_loads(plain).turns] == ["HOLT", "TRUMP", "HOLT"]
+
+
 # -- files and read/write ---------------------------------------------------------------
 
 

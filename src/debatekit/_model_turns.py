@@ -663,6 +663,53 @@ if any(isinstance(default, attrs.Factory) for _, default in _TURN_DEFAULTS):  # 
     raise TypeError("_plain_turns shares one default among turns: no factory defaults")
 
 
+def _read_turn(
+    id: str,
+    speaker_id: str,
+    paragraphs: tuple[str, ...],
+    label: str | None,
+    start: dt.timedelta | None,
+    incidents: tuple[Incident, ...],
+    meta: FrozenDict[str, str],
+) -> Turn | None:
+    """A turn built by a reader that guarantees by construction what most of the
+    checks check: its id and speaker id NCNames, its paragraphs and label strings
+    without a lone surrogate, each paragraph non-empty, stripped and without a blank
+    line. Only what it does not guarantee is checked here (the time, the incidents'
+    offsets); ``None`` if that fails: the caller builds the turn the general way,
+    which names every problem. Never for values a caller of the library passes in
+    (the plain-text reader's tests hold what it builds so to the full check,
+    ``Turn._check_all``)."""
+    if (start is not None and not _good_time(start)) or (
+        incidents and not _good_incidents(incidents, paragraphs)
+    ):
+        return None
+    turn = _new(Turn)
+    (
+        set_id,
+        set_speaker,
+        set_paragraphs,
+        set_label,
+        set_start,
+        set_end,
+        set_in,
+        set_meta,
+        set_markup,
+        set_sentences,
+    ) = _TURN_SETTERS
+    set_id(turn, id)
+    set_speaker(turn, speaker_id)
+    set_paragraphs(turn, paragraphs)
+    set_label(turn, label)
+    set_start(turn, start)
+    set_end(turn, None)
+    set_in(turn, incidents)
+    set_meta(turn, meta)
+    set_markup(turn, ())
+    set_sentences(turn, ())
+    return turn
+
+
 _LABEL_TYPES = {str, type(None)}
 # Texts checked together by _good_texts: a bound on the memory its joined copy takes.
 _TEXTS_AT_ONCE = 4096

@@ -3,14 +3,17 @@ found, then accepted as labels or kept as text once the whole document is counte
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
+from itertools import chain
+from operator import attrgetter
 from typing import cast
 
 import attrs
 
-from ._rules import is_collective
+from ._rules import BLANK_LINE, is_collective
 from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
@@ -25,8 +28,8 @@ from ._text_lex import (
     _IN_TURNS,
     _LABEL_REACH,
     _PAREN,
+    _SPECIAL,
     _SPECIAL_LINE,
-    _SPECIAL_NEXT,
     _STAGE_LINE,
     COLLECTIVE,
     _bare_heading,
@@ -79,17 +82,25 @@ class _Tally:
     """The possible labels of a document counted: by name key and by shape."""
 
     def __init__(self) -> None:
+        self.labels: list[_Label] = []  # (counted once the scan is over: see counted)
         self.counts: Counter[str] = Counter()
         self.shapes: Counter[str] = Counter()
-        self.keys: dict[str, str] = {}
 
     def add(self, label: _Label) -> None:
-        """Count a possible label's name (its key worked out once) and its shape."""
-        key = self.keys.get(label.label)
-        if key is None:
-            key = self.keys[label.label] = _norm(_name_part(label.label))
-        self.counts[key] += 1
-        self.shapes[label.kind] += 1
+        """Count a possible label's name and its shape."""
+        self.labels.append(label)
+
+    def counted(self) -> None:
+        """Count the labels added: each distinct label's name key worked out once."""
+        printed = Counter(map(_LABEL_TEXT, self.labels))
+        for label, n in printed.items():
+            self.counts[_norm(_name_part(label))] += n
+        self.shapes.update(map(_LABEL_KIND, self.labels))
+        self.labels = []
+
+
+_LABEL_TEXT = attrgetter("label")
+_LABEL_KIND = attrgetter("kind")
 
 
 class _Classifier:
@@ -105,17 +116,17 @@ class _Classifier:
         pattern: re.Pattern[str] | None,
         *,
         forced: bool = False,
+        checked: bool = True,
     ) -> None:
         self.text = text
+        # Whether the turns are built with every check of the model: where the text
+        # holds a lone surrogate (which the model refuses, naming it), or the caller
+        # does not know there is none. Else the reader's own guarantees stand for most.
+        self.checked = checked
         self.meta = meta
         self.warn = warn
         self.dialect = convention.dialect
-        # (A document that prints examination bylines examines witnesses, whatever
-        # its convention: Q. is the counsel named last.)
-        self.examination = convention.examination or (
-            # (A byline opens 'BY M' or 'BY D': looked for as text first, at C speed.)
-            ("BY M" in text or "BY D" in text) and _BYLINES.search(text) is not None
-        )
+        self.examines = convention.examination
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.paged = convention.pages
@@ -126,6 +137,19 @@ class _Classifier:
         self.last_label_line = 0
         self.weak_escapes = False  # any escaped closing line (see _escape)?
         self.mixed = True  # a name in mixed case labelled twice? (see _settle)
+        self.blank_inside = True  # a blank line between lines of text? (see _scan)
+
+    @functools.cached_property
+    def examination(self) -> bool:
+        """Whether the document examines witnesses: its convention does, or it prints
+        examination bylines whatever its convention (Q. is then the counsel named
+        last). Asked only where a ``Q``/``A`` label is in question: a search of the
+        whole text that most documents never need."""
+        text = self.text
+        return self.examines or (
+            # (A byline opens 'BY M' or 'BY D': looked for as text first, at C speed.)
+            ("BY M" in text or "BY D" in text) and _BYLINES.search(text) is not None
+        )
 
     def _classify(self) -> list[_Row]:
         """One row per line that needs a look; runs of plain lines come as one row.
@@ -137,6 +161,7 @@ class _Classifier:
         """
         tally = _Tally()
         out, candidates = self._scan(tally)
+        tally.counted()
         return self._settle(out, candidates, tally)
 
     def _scan(self, tally: _Tally) -> tuple[list[_Row], list[int]]:
@@ -155,12 +180,31 @@ class _Classifier:
         lineno = 1
         append = out.append
         find = text.find
-        for start in _line_starts(text, pattern is not None):
+        count = text.count
+        # Where a blank line stands between two lines of text (nearly always), no line
+        # is a paragraph of its own (see _line_mode): a run of plain lines holding empty
+        # ones comes as one "run" row, (start, end) of it, split into paragraphs once,
+        # by the grouper; else as a row per block of lines and per empty line (_runs).
+        whole = self.blank_inside = _blank_inside(text)
+        yaml_end = self.yaml_end
+        opening, line_ends = (
+            (_ANY_LINE, _ANY_NEXT) if pattern is not None else (_SPECIAL_LINE, _AFTER)
+        )
+        # (The lines that need a look: every non-empty line where a label pattern is
+        # given, else those that may be anything but plain text; found at C speed:
+        # the line ends that ``line_ends`` matches end where those lines start.)
+        starts = chain((0,) if opening.match(text) else (), map(_END, line_ends.finditer(text)))
+        for start in starts:
             if start < pos:  # the second line of a wrapped label, taken with the first
                 continue
             if start > pos:
                 if find("\n", pos, start - 1) >= 0:
-                    lineno = _runs(out, text, pos, start - 1, lineno)
+                    newlines = count("\n", pos, start - 1)
+                    if whole and newlines < start - 1 - pos:  # (lines of text among them)
+                        append(("run", pos, "", start - 1, lineno))
+                        lineno += newlines + 1
+                    else:
+                        lineno = _runs(out, text, pos, start - 1, lineno)
                 else:  # the usual run: one plain line, or one empty line
                     run = text[pos : start - 1]
                     append(("text" if run else "blank", pos, run, None, lineno))
@@ -172,9 +216,22 @@ class _Classifier:
             pos = stop + 1
             row = lineno
             lineno += 1
-            if self._plain_row(out, candidates, tally, line, start, row):
+            head = line[:1]
+            if (
+                pattern is None
+                and head not in _LOOKED_AT  # (nor "": a line of text opens so)
+                and not head.isspace()
+                and start >= yaml_end
+                and "{#" not in line
+                and line.find(":", 0, _LABEL_REACH) >= 0
+            ):
+                # The usual possible label, "Name: text": none of the rows _plain_row
+                # makes (it would say so after the same questions), asked directly.
+                label = _usual_label(line)
+            elif self._plain_row(out, candidates, tally, line, start, row):
                 continue
-            label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
+            else:
+                label = _candidate(line, pattern) if pattern is not None else _usual_label(line)
             if label is None and pattern is not None and out and out[-1][0] == "blank":
                 # A label alone on its line may wrap over two lines (PDF text).
                 after = find("\n", pos) if pos < size else -1
@@ -185,6 +242,8 @@ class _Classifier:
                         pos = after + 1
                         lineno += 1
             if label is not None:
+                if out and out[-1][0] == "run":
+                    _open_run(out, text, start)
                 if out and out[-1][0] == "text" and "," in out[-1][2]:
                     before = out[-1][2]
                     wrapped = _wrapped_caps(out, line, label, self.paged)
@@ -197,7 +256,10 @@ class _Classifier:
                 continue
             append(("text", start, line, None, row))
         if pos < size:
-            _runs(out, text, pos, size, lineno)
+            if whole and find("\n", pos, size) >= 0 and count("\n", pos, size) < size - pos:
+                append(("run", pos, "", size, lineno))
+            else:
+                _runs(out, text, pos, size, lineno)
         return out, candidates
 
     def _plain_row(
@@ -510,14 +572,28 @@ def _lead_stage(
     return groups, at, label
 
 
-def _line_starts(text: str, every: bool) -> Iterator[int]:
-    """Where the lines that need a look start: every non-empty line (``every``), or
-    those that may be anything but plain text."""
-    first, after = (_ANY_LINE, _ANY_NEXT) if every else (_SPECIAL_LINE, _SPECIAL_NEXT)
-    if first.match(text):
-        yield 0
-    for match in after.finditer(text):
-        yield match.start() + 1
+_NOT_SPACE = re.compile(r"\S")
+
+
+# The line end before a line that may be anything but plain text (the search for a
+# literal newline skips to the next line at once; "^" is tried at every character):
+# where the line after it starts is the match's end.
+# What a line opens with where _plain_row looks further (escapes, brackets, breaks).
+_LOOKED_AT = frozenset("\\([-*#_")
+_AFTER = re.compile(f"\n(?={_SPECIAL})", re.MULTILINE)
+_END = re.Match.end
+
+
+def _blank_inside(text: str) -> bool:
+    """Whether a blank line (empty or only white space: a ``blank`` row) stands
+    between the first and the last line of ``text`` that is not blank."""
+    first = _NOT_SPACE.search(text)
+    if first is None:
+        return False
+    last = len(text)  # (after the last character that is not white space: no copy)
+    while text[last - 1].isspace():
+        last -= 1
+    return BLANK_LINE.search(text, first.start(), last) is not None
 
 
 def _runs(out: list[_Row], text: str, pos: int, end: int, lineno: int) -> int:
@@ -577,6 +653,18 @@ def _bracketed(
     out.append(("cand", start + at, line[at:], opening, row))
     tally.add(opening)
     return True
+
+
+def _open_run(out: list[_Row], text: str, start: int) -> None:
+    """Where the last row of ``out`` is a run of plain lines (see :meth:`_scan`) whose
+    last line, right before a label at ``start``, is text: that run as the rows of its
+    blocks, so that the rules of a label wrapped over lines see the line before it.
+    (A label after a blank line, the usual case, leaves the run whole.)"""
+    _, pos, _, end, lineno = out[-1]
+    if end != start - 1 or end <= pos or text[end - 1] == "\n":
+        return
+    out.pop()
+    _runs(out, text, pos, end, lineno)
 
 
 def _wrapped_caps(

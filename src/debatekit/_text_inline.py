@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import attrs
 
 from ._rules import BLANK_LINE, is_blank
@@ -37,6 +40,11 @@ def _inline(
         if n and n - 1 not in fold:
             out.append("\n")
             size += 1
+        if "(" not in line and "[" not in line and n not in fold:  # (nothing to take out)
+            out.append(line)
+            size += len(line)
+            produced.append(line)
+            continue
         mark = len(out)
         size = _line_out(line, escaped_line, n > 0, base, size, out, incidents)
         produced.append("".join(out[mark:]))
@@ -79,7 +87,7 @@ def _line_out(
     after it.
     """
     pos = 0
-    for match in _INLINE.finditer(line):
+    for match in _inline_matches(line):
         a, b = match.span()
         if a < pos or (a == 0 and escaped_line):
             continue  # a line escaped as a whole: its opening brackets are text
@@ -137,6 +145,30 @@ def _line_out(
     rest = line[pos:]
     out.append(rest)
     return size + len(rest)
+
+
+def _inline_matches(line: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_INLINE`` in ``line``, as ``finditer`` gives them: every match
+    opens with a bracket, so each is tried only where one is, found at the speed of a
+    plain search (the look-behind still sees the character before it), not at every
+    character."""
+    find = line.find
+    pos = 0
+    paren, square = find("("), find("[")  # the next of each kind (-1: no more)
+    while True:
+        if 0 <= paren < pos:
+            paren = find("(", pos)
+        if 0 <= square < pos:
+            square = find("[", pos)
+        at = paren if square < 0 or 0 <= paren < square else square
+        if at < 0:
+            return
+        match = _INLINE.match(line, at)
+        if match is None:
+            pos = at + 1
+        else:
+            yield match
+            pos = match.end()
 
 
 def _edge_space(incidents: list[Incident], text: str, base: int) -> list[Incident]:

@@ -39,14 +39,24 @@ def _windows_1252(match: re.Match[str]) -> str:
         return ""
 
 
-def c1_controls(text: str) -> tuple[str, int]:
+def c1_controls(text: str) -> tuple[str, int, bool]:
     """``text`` with C1 control characters (U+0080-U+009F but NEL) read as the Windows-1252
     characters whose bytes they are (text taken out of PDFs prints the euro sign
-    and dashes so: U+0080 is €, U+0096 is –); how many were replaced. Control
-    characters never reach the model."""
-    if text.isascii() or _C1_UTF8.search(text.encode("utf-8", "surrogatepass")) is None:
-        return text, 0
-    return _C1.subn(_windows_1252, text)
+    and dashes so: U+0080 is €, U+0096 is –); how many were replaced; and whether
+    ``text`` holds a lone surrogate (known from the same encoding: the model refuses
+    one, and a reader that knows there is none can skip looking for it in each
+    string). Control characters never reach the model."""
+    if text.isascii():
+        return text, 0, False
+    try:
+        data = text.encode("utf-8")
+        surrogates = False
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "surrogatepass")
+        surrogates = True
+    if _C1_UTF8.search(data) is None:
+        return text, 0, surrogates
+    return (*_C1.subn(_windows_1252, text), surrogates)
 
 
 @attrs.frozen

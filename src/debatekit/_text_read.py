@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json as _json
 import re
 from collections import Counter
+from itertools import repeat
+from operator import attrgetter, eq, itemgetter, sub
 from typing import cast
 
 import attrs
 
+from ._frozendict import EMPTY, FrozenDict
 from ._io import decode_text
+from ._model_turns import _read_turn
 from ._rules import is_interjecting
 from ._text_classify import _Classifier
 from ._text_front import _front_matter
 from ._text_inline import _inline
-from ._text_lex import _BOILERPLATE, _IN_TURNS, _Label, _Row, _stage
+from ._text_lex import _BLOCK, _BOILERPLATE, _IN_TURNS, _Label, _Row, _stage
 from .errors import ParseError, ValidationError, _Warner
 from .models import BodyItem, Incident, Speaker, Transcript, Turn
 
@@ -32,6 +37,9 @@ class _Piece:
     lineno: int
     label: _Label | None = None
     text_start: int = 0  # where the paragraph's text starts (after the label)
+    # whether the label is printed "Name: " with the text after it on its line (then
+    # the turn needs no record of its prefix; False: the turn looks at it)
+    plain_prefix: bool = False
 
 
 _UTF8 = frozenset(["utf-8", "utf8", "utf-8-sig"])
@@ -110,17 +118,23 @@ class _Reader(_Classifier):
     # pass 2: group lines into pieces ---------------------------------------------------
 
     def _pieces(self, rows: list[_Row]) -> list[_Piece]:
-        line_mode = _line_mode(rows)
+        # (A blank line between lines of text: no line is a paragraph of its own.)
+        line_mode = not self.blank_inside and _line_mode(rows)
         if line_mode:
             self.meta["text:layout"] = "lines"
-        pieces = _Grouper(line_mode).group(rows)
+        pieces = _Grouper(line_mode, self.text).group(rows)
+        # (A paragraph can record an interjection only where the text says so.)
+        interjecting = "interjecting" in self.text
+        if not (self.interjections or interjecting):
+            return pieces
         for piece in pieces:
             if piece.kind != "para" or piece.label is not None:
                 continue
             if self.interjections and _parenthesised(piece):
                 piece.kind = "stage"
             elif (
-                len(piece.lines) == 1
+                interjecting
+                and len(piece.lines) == 1
                 and not piece.lines[0][1]
                 and is_interjecting(piece.lines[0][0])
             ):
@@ -137,7 +151,7 @@ class _Reader(_Classifier):
         body_start, back_start, back_break = _sections(pieces, labelled)
         front = [self._verbatim(p) for p in pieces[:body_start]]
         body_end = back_start - 1 if back_break is not None else back_start
-        body = self._body(pieces, body_start, body_end)
+        body = self._body(pieces, body_start, body_end, labelled)
         if back_break is not None:
             self.meta["text:back-break"] = back_break.lines[0][0]
         back = [self._verbatim(p) for p in pieces[back_start:]]
@@ -159,53 +173,64 @@ class _Reader(_Classifier):
         except ValidationError as exc:  # pragma: no cover - the reader builds valid models
             raise ParseError(f"could not build a valid transcript: {exc}") from None
 
-    def _body(self, pieces: list[_Piece], body_start: int, body_end: int) -> list[BodyItem]:
-        """The turns and stage directions of the pieces from ``body_start`` to ``body_end``."""
+    def _body(
+        self, pieces: list[_Piece], body_start: int, body_end: int, labelled: list[int]
+    ) -> list[BodyItem]:
+        """The turns and stage directions of the pieces from ``body_start`` to
+        ``body_end`` (``labelled``: the places of the pieces with a label)."""
         body: list[BodyItem] = []
         turn_label: _Label | None = None
-        speaker: int | None = None
+        speaker = 0
         turn_pieces: list[_Piece] = []
-        number = 0
-
-        def finish() -> None:
-            nonlocal turn_pieces, number
-            if turn_pieces:
-                number += 1
-                who = cast(int, speaker)  # a turn's pieces follow its label
-                body.append(self._turn(who, turn_label, turn_pieces, number))
-            turn_pieces = []
-
-        inside = _inside_turns(pieces, body_start, body_end)
+        number = 0  # turns so far
         examiner: str | None = None  # who asks the Q. questions (an examination)
+        # (Whether the document examines witnesses matters only to Q. and A. labels.)
+        examining = (
+            any(
+                body_start <= i < body_end and cast(_Label, pieces[i].label).kind == "qa"
+                for i in labelled
+            )
+            and self.examination
+        )
+        inside_to = inside = 0  # (pieces before inside_to: inside a speech or not)
         for k in range(body_start, body_end):
             piece = pieces[k]
-            if self.examination and piece.kind == "para":
-                examiner = _byline(piece, examiner)
-            if piece.kind != "para" and turn_pieces and inside[k]:
-                # A stage direction or a rule (a table's) between two paragraphs of
-                # one speech: inside it.
-                turn_pieces.append(piece)
-            elif piece.kind != "para":
-                finish()
-                body.append(self._stage_incident(piece))
-            elif piece.label is not None:
-                finish()
-                speaker = self._resolve(self._examined(piece.label, examiner), piece.lineno)
-                turn_label = piece.label
-                turn_pieces = [piece]
-            elif turn_pieces:
-                turn_pieces.append(piece)
-            else:
-                # Text after a stage direction: the last speaker goes on.
-                turn_label = None
-                turn_pieces = [piece]
-        finish()
+            if piece.kind == "para":
+                if examining:
+                    examiner = _byline(piece, examiner)
+                if piece.label is not None:
+                    if turn_pieces:
+                        number += 1
+                        body.append(self._turn(speaker, turn_label, turn_pieces, number))
+                    speaker = self._resolve(self._examined(piece.label, examiner), piece.lineno)
+                    turn_label = piece.label
+                    turn_pieces = [piece]
+                elif turn_pieces:
+                    turn_pieces.append(piece)
+                else:
+                    # Text after a stage direction: the last speaker goes on.
+                    turn_label = None
+                    turn_pieces = [piece]
+                continue
+            if turn_pieces:
+                if k >= inside_to:
+                    inside_to, inside = _inside(pieces, k, body_end)
+                if inside:
+                    # A stage direction or a rule (a table's) between two paragraphs
+                    # of one speech: inside it.
+                    turn_pieces.append(piece)
+                    continue
+                body.append(self._turn(speaker, turn_label, turn_pieces, number := number + 1))
+                turn_pieces = []
+            body.append(self._stage_incident(piece))
+        if turn_pieces:
+            body.append(self._turn(speaker, turn_label, turn_pieces, number := number + 1))
         return body
 
     def _examined(self, found: _Label, examiner: str | None) -> _Label:
         """In the examination of a witness, ``Q.`` is the counsel of the last byline
         (``BY MR. SMITH:``) and ``A.`` the witness (where ``THE WITNESS:`` speaks too)."""
-        if not self.examination or found.kind != "qa":
+        if found.kind != "qa" or not self.examination:
             return found
         if found.label == "Q" and examiner is not None:
             return attrs.evolve(found, label=examiner)
@@ -257,37 +282,31 @@ class _Reader(_Classifier):
         return attrs.evolve(found, kind=kind, subtype=subtype, who=who, meta=meta)
 
     def _turn(self, index: int, label: _Label | None, pieces: list[_Piece], number: int) -> Turn:
-        person = self.roster.people[index]
         paragraphs: list[str] = []
         incidents: list[Incident] = []
         base = 0
+        weak_escapes = self.weak_escapes
         for piece in pieces:
-            if not piece.lines:
+            lines = piece.lines
+            if not lines:
                 continue
             if piece.kind != "para":
                 incidents.append(self._interjection(piece, base + 2 if paragraphs else 0))
                 continue
-            if self.weak_escapes and any(flag == _IN_TURNS for _, flag in piece.lines):
-                # A closing line is escaped only where it would end the speech: as
-                # the first line of a paragraph after the last label.
-                tail = piece.lineno > self.last_label_line
-                piece.lines = [
-                    ("\\" + line, 0)
-                    if flag == _IN_TURNS and not (tail and k == 0)
-                    else (line, flag)
-                    for k, (line, flag) in enumerate(piece.lines)
-                ]
+            if weak_escapes and any(flag == _IN_TURNS for _, flag in lines):
+                lines = piece.lines = self._unescaped(piece)
             if paragraphs:
                 base += 2
-            only = piece.lines[0][0] if len(piece.lines) == 1 else None
-            if only is not None and "(" not in only and "[" not in only:
+            joined = lines[0][0] if len(lines) == 1 else "\n".join(map(_LINE, lines))
+            if "(" not in joined and "[" not in joined:
                 # the usual paragraph: nothing inline to find (and mostly nothing to strip)
-                para = only.strip() if only[:1].isspace() or only[-1:].isspace() else only
+                para = joined.strip() if joined[:1].isspace() or joined[-1:].isspace() else joined
             else:
-                para, found = _inline(piece.lines, base)
+                para, found = _inline(lines, base)
                 if not para:
-                    para, found = "\n".join(line for line, _ in piece.lines).strip(), []
-                incidents.extend(found)
+                    para, found = "\n".join(line for line, _ in lines).strip(), []
+                if found:
+                    incidents.extend(found)
             paragraphs.append(para)
             base += len(para)
         meta: dict[str, str] = {}
@@ -295,29 +314,70 @@ class _Reader(_Classifier):
         printed_label: str | None = None
         if label is not None:
             head = pieces[0]
-            prefix = (
-                self.text[head.start : head.text_start]
-                if head.lines
-                else self.text[head.start : head.end]
-            )
             printed_label = label.label
             start = label.time
-            if prefix != (f"{printed_label}: " if head.lines else f"{printed_label}:"):
-                meta["text:prefix"] = prefix
-        if not incidents and start is None and not meta:
-            plain = Turn._plain(f"u{number}", person.id, tuple(paragraphs), printed_label)
+            if head.lines:
+                if not head.plain_prefix:  # (else known to be the usual "Name: ")
+                    prefix = self.text[head.start : head.text_start]
+                    if prefix != f"{printed_label}: ":
+                        meta["text:prefix"] = prefix
+            else:
+                prefix = self.text[head.start : head.end]
+                if prefix != f"{printed_label}:":
+                    meta["text:prefix"] = prefix
+        return self._built(
+            f"u{number}", self.roster.people[index].id, paragraphs, printed_label, start,
+            incidents, meta,
+        )  # fmt: skip
+
+    def _built(
+        self,
+        id: str,
+        speaker_id: str,
+        paragraphs: list[str],
+        label: str | None,
+        start: dt.timedelta | None,
+        incidents: list[Incident],
+        meta: dict[str, str],
+    ) -> Turn:
+        """The turn: without the model's checks of what the reader guarantees (see
+        ``_read_turn``) unless the text holds a lone surrogate (``checked``)."""
+        if not self.checked:
+            trusted = _read_turn(
+                id,
+                speaker_id,
+                tuple(paragraphs),
+                label,
+                start,
+                tuple(incidents),
+                FrozenDict(meta) if meta else EMPTY,
+            )
+            if trusted is not None:
+                return trusted
+        elif not incidents and start is None and not meta:
+            plain = Turn._plain(id, speaker_id, tuple(paragraphs), label)
             if plain is not None:
                 return plain
         inline: tuple[Incident, ...] = tuple(incidents)
         return Turn(
-            id=f"u{number}",
-            speaker_id=person.id,
+            id=id,
+            speaker_id=speaker_id,
             paragraphs=paragraphs,
-            label=printed_label,
+            label=label,
             start=start,
             incidents=inline,
             meta=meta,
         )
+
+    def _unescaped(self, piece: _Piece) -> list[tuple[str, int]]:
+        """A paragraph's lines where a closing line is escaped (it would end the speech
+        there): its backslash is text where it does not, but as the first line of a
+        paragraph after the last label."""
+        tail = piece.lineno > self.last_label_line
+        return [
+            ("\\" + line, 0) if flag == _IN_TURNS and not (tail and k == 0) else (line, flag)
+            for k, (line, flag) in enumerate(piece.lines)
+        ]
 
     def _interjection(self, piece: _Piece, offset: int) -> Incident:
         """A stage direction standing as a paragraph inside a turn, at ``offset``;
@@ -326,26 +386,32 @@ class _Reader(_Classifier):
         return attrs.evolve(found, offset=offset, meta={**found.meta, "text:paragraph": "own"})
 
     def _layout(self, items: list[_Piece]) -> None:
-        gaps: list[str] = []
-        previous = 0
-        for i, piece in enumerate(items):
-            gap = self.text[previous : piece.start]
-            if i == 0:
-                if gap:
-                    self.meta["text:lead"] = gap
-            else:
-                gaps.append(gap)
-            previous = piece.end
-        tail = self.text[previous:]
+        text = self.text
+        starts = list(map(_START, items))
+        ends = list(map(_END, items))
+        if starts and starts[0] > 0:
+            self.meta["text:lead"] = text[: starts[0]]
+        tail = text[ends[-1] if ends else 0 :]
         if tail:
             self.meta["text:tail"] = tail
         default = "\n" if self.meta.get("text:layout") == "lines" else "\n\n"
-        if any(g != default for g in gaps):
-            common = Counter(gaps).most_common(1)[0][0]
-            if all(g == common for g in gaps):
-                self.meta["text:gap"] = common
-            else:
-                self.meta["text:gaps"] = _json.dumps(gaps)
+        # (Every gap the default one, checked without a copy of each: their lengths,
+        # then what they start with.)
+        if all(map(eq, map(sub, starts[1:], ends), repeat(len(default)))) and all(
+            map(text.startswith, repeat(default), ends[:-1])
+        ):
+            return
+        gaps = [text[end:start] for end, start in zip(ends[:-1], starts[1:], strict=True)]
+        common = Counter(gaps).most_common(1)[0][0]
+        if all(g == common for g in gaps):
+            self.meta["text:gap"] = common
+        else:
+            self.meta["text:gaps"] = _json.dumps(gaps)
+
+
+_START = attrgetter("start")
+_LINE = itemgetter(0)  # of a (line, escape strength) pair
+_END = attrgetter("end")
 
 
 def _sections(pieces: list[_Piece], labelled: list[int]) -> tuple[int, int, _Piece | None]:
@@ -383,8 +449,12 @@ def _sections(pieces: list[_Piece], labelled: list[int]) -> tuple[int, int, _Pie
 def _line_mode(rows: list[_Row]) -> bool:
     """Whether the document has no blank line between its first and last lines of
     text and long lines: one paragraph per line."""
-    nonblank = [i for i, row in enumerate(rows) if row[0] != "blank"]
-    if nonblank and not any(row[0] == "blank" for row in rows[nonblank[0] : nonblank[-1] + 1]):
+    # (From both ends to the first row of text: most documents have a blank row soon after.)
+    first = next((i for i, row in enumerate(rows) if row[0] != "blank"), None)
+    if first is None:
+        return False
+    last = next(i for i in range(len(rows) - 1, first - 1, -1) if rows[i][0] != "blank")
+    if not any(rows[i][0] == "blank" for i in range(first, last + 1)):
         lengths = sorted(
             len(line)
             for kind, _, run, _, _ in rows
@@ -399,8 +469,9 @@ class _Grouper:
     """Rows grouped into pieces: paragraphs (a label's with it), stage directions
     and breaks, each with its span in the text."""
 
-    def __init__(self, line_mode: bool) -> None:
+    def __init__(self, line_mode: bool, text: str) -> None:
         self.line_mode = line_mode  # every line a paragraph of its own
+        self.text = text
         self.pieces: list[_Piece] = []
         self.current: _Piece | None = None  # the paragraph going on
         self.pending: _Piece | None = None  # a label whose text starts on the next line
@@ -409,10 +480,17 @@ class _Grouper:
         pieces = self.pieces
         line_mode = self.line_mode
         for kind, start, line, detail, lineno in rows:
+            if kind == "label":  # (the most frequent row, with runs)
+                self.flush()
+                self.label(cast(_Label, detail), start, line, lineno)  # a label row's label
+                continue
             if kind == "blank":
                 if self.current is not None:
                     pieces.append(self.current)
                     self.current = None
+                continue
+            if kind == "run":
+                self.run(start, cast(int, detail), lineno)  # a run row's end
                 continue
             if kind == "text" and detail is None and self.pending is None and not line_mode:
                 # The usual case, inlined: plain lines start or continue a paragraph.
@@ -435,9 +513,6 @@ class _Grouper:
                 end = start + len(line.rstrip())
                 first = start + len(line) - len(line.lstrip())
                 pieces.append(_Piece(kind, first, end, [(line.strip(), False)], lineno))
-            elif kind == "label":
-                self.flush()
-                self.label(cast(_Label, detail), start, line, lineno)  # a label row's label
             elif isinstance(detail, tuple):  # an escaped line: (text, strength)
                 self.add_text(detail[0], start, detail[1], lineno)
             elif line_mode and "\n" in line:
@@ -449,6 +524,44 @@ class _Grouper:
                 self.add_text(line, start, False, lineno)
         self.flush()
         return pieces
+
+    def run(self, pos: int, end: int, lineno: int) -> None:
+        """The plain lines and empty lines of ``text[pos:end]`` (never in line mode):
+        a paragraph per block of lines, the first continuing the paragraph going on
+        (or giving a label waiting for its text its text) where no empty line is
+        before it; as their rows one by one would (see _runs)."""
+        pieces = self.pieces
+        count = self.text.count
+        current = self.current
+        done = counted = pos  # where the previous block ended; newlines counted to
+        for match in _BLOCK.finditer(self.text, pos, end):
+            a, done = match.span()
+            # (Blocks are apart by an empty line at least; the first one is after one
+            # where it starts after pos.)
+            if current is not None and a > counted:
+                pieces.append(current)
+                current = None
+            lineno += count("\n", counted, a)
+            counted = a
+            block = match.group()
+            if self.pending is not None:  # (only the first block can meet one)
+                self.current = current
+                self.add_text(block, a, False, lineno)
+                current = self.current
+            elif current is not None:
+                current.lines.append((block, False))
+                current.end = a + len(block.rstrip()) if block[-1:].isspace() else done
+            elif block[-1:].isspace() or block[:1].isspace():
+                stripped = block.rstrip()
+                first = a + len(stripped) - len(stripped.lstrip())
+                current = _Piece("para", first, a + len(stripped), [(block, False)], lineno)
+                current.text_start = first
+            else:  # (no white space at either end: no copy of the lines to strip)
+                current = _Piece("para", a, done, [(block, False)], lineno, None, a)
+        if current is not None and (done < end or pos == end):  # an empty line after
+            pieces.append(current)
+            current = None
+        self.current = current
 
     def close(self) -> None:
         """End the paragraph going on."""
@@ -473,6 +586,12 @@ class _Grouper:
         piece.lines.append((rest, False))
         lead = len(rest) - len(rest.lstrip()) if rest[0].isspace() else 0
         piece.text_start = start + found.end + lead
+        printed = found.label
+        piece.plain_prefix = (
+            found.end + lead == len(printed) + 2
+            and line.startswith(printed)
+            and line.startswith(": ", len(printed))
+        )
         self.current = piece
         if self.line_mode:
             self.close()
@@ -517,15 +636,11 @@ def _parenthesised(piece: _Piece) -> bool:
     return True
 
 
-def _inside_turns(pieces: list[_Piece], start: int, end: int) -> list[bool]:
-    """For each piece, whether the next piece that is not a stage direction or a rule
-    is a paragraph without a label (so a stage direction or a rule there, such as
-    the rules of a table a member inserts, stands inside a speech)."""
-    inside = [False] * len(pieces)
-    going_on = False
-    for k in range(end - 1, start - 1, -1):
-        piece = pieces[k]
-        if piece.kind == "para":
-            going_on = piece.label is None
-        inside[k] = going_on
-    return inside
+def _inside(pieces: list[_Piece], k: int, end: int) -> tuple[int, bool]:
+    """Whether the next piece from ``k`` on (to ``end``) that is not a stage direction
+    or a rule is a paragraph without a label (so a stage direction or a rule there,
+    such as the rules of a table a member inserts, stands inside a speech); and the
+    index of that paragraph (``end`` if none): the answer holds for every piece before it."""
+    while k < end and pieces[k].kind != "para":
+        k += 1
+    return k, k < end and pieces[k].label is None

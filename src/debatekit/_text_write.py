@@ -12,6 +12,7 @@ from ._speakers import UNKNOWN
 from ._speakers import name_key as _norm
 from ._text_classify import wrapped_label
 from ._text_conventions import CONVENTIONS
+from ._text_inline import _inline_matches
 from ._text_lex import (
     _BOILERPLATE,
     _BREAK,
@@ -577,7 +578,7 @@ class _Writer:
                 continue
             groups = [
                 m
-                for m in _INLINE.finditer(paragraph)
+                for m in _inline_matches(paragraph)  # (as _INLINE.finditer, faster)
                 if _stage(m.group(1) if m.group(1) is not None else m.group(2)) is not None
             ]
             # (What is left of the paragraph without its stage directions.)

@@ -159,7 +159,7 @@ def _read(
             )
             meta["text:furniture"] = str(paged.count)
         text = paged.text
-    text, controls = c1_controls(text)
+    text, controls, surrogates = c1_controls(text)
     if controls:
         warn(
             f"{controls} C1 control characters read as the Windows-1252 characters of"
@@ -168,7 +168,8 @@ def _read(
             None,
         )
     meta["text:convention"] = chosen.name
-    reader = _Reader(text, meta, warn, chosen, speakers, pattern or chosen.label, forced=forced)
+    label = pattern or chosen.label
+    reader = _Reader(text, meta, warn, chosen, speakers, label, forced=forced, checked=surrogates)
     return reader.read()
 
 
