@@ -93,6 +93,8 @@ def frozen_mapping(value: Mapping[str, str] | None) -> FrozenDict[str, str]:
     """
     if type(value) is FrozenDict:
         return value
+    if type(value) is dict:  # (the common case, without the ABC's isinstance check)
+        return FrozenDict(value) if value else EMPTY
     if value is None:
         return EMPTY
     if isinstance(value, Mapping):

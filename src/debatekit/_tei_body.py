@@ -214,7 +214,9 @@ class Reader(TokenReader):
                     meta[attr] = special[attr]  # a pointer that names no time: kept
         turn: Turn | None = None
         if not (incidents or markup or sentences) and start is None and end is None:
-            turn = Turn._plain(uid, who, tuple(paragraphs), label_text, frozen_mapping(meta))
+            # (Paragraphs read by the fast path are normalised: see Turn._parsed.)
+            build = Turn._plain if plain is None else Turn._parsed
+            turn = build(uid, who, tuple(paragraphs), label_text, frozen_mapping(meta))
         if turn is None:
             content = (paragraphs, incidents, markup, sentences)
             turn = self._general_turn(u, uid, who, label_text, (start, end), meta, content)

@@ -194,7 +194,7 @@ class _Writer:
             speech = "lead" if turn_number < self.first_inline else "turn"
             prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
             seen.add(item.speaker_id)
-            paragraphs, own = self._paragraphs(item)
+            paragraphs, own, joined = self._paragraphs(item)
             if prefix and 0 in own:
                 # A stage direction standing as the first paragraph: the reader finds
                 # one only after a label alone on its line (on the label's line it is
@@ -205,14 +205,11 @@ class _Writer:
                 items.append(prefix.rstrip(" "))
                 continue
             ending = i >= last_labelled
-            if (
-                one_gap is not None
-                and not own
-                and not ending
-                and _plain_speech("\n\n".join(paragraphs), speech)
-            ):
+            if one_gap is not None and not own and not ending and _plain_speech(joined, speech):
                 # (What _join would make of them: written as is, see _bare_lines.)
-                items.append(prefix + one_gap.join(paragraphs))
+                if one_gap != "\n\n":
+                    joined = one_gap.join(paragraphs)
+                items.append(prefix + joined)
                 continue
             at_line_start = not prefix or prefix.endswith("\n")
             region = "stage" if 0 in own else speech
@@ -521,8 +518,9 @@ class _Writer:
         desc = re.sub(r"[\[\]\n]+", " ", desc).strip() or incident.kind
         return f"[{desc}]"
 
-    def _paragraphs(self, turn: Turn) -> tuple[list[str], set[int]]:
-        """The turn's paragraphs with inline incidents put back and brackets escaped.
+    def _paragraphs(self, turn: Turn) -> tuple[list[str], set[int], str]:
+        """The turn's paragraphs with inline incidents put back and brackets escaped,
+        and them joined by blank lines.
 
         Bracketed groups that the reader would take for stage directions are found
         in the text as written (incidents in place), as the reader sees it; those
@@ -548,7 +546,7 @@ class _Writer:
                 before = after = ""
             inserts.append((incident.offset, len(inserts), before, printed, after))
         if not inserts and "(" not in text and "[" not in text:
-            return list(turn.paragraphs), set()
+            return list(turn.paragraphs), set(), text
         out: list[str] = []
         marks: set[int] = set()  # where the incidents stand in the written text
         own_marks: set[int] = set()  # where stage paragraphs start
@@ -588,7 +586,7 @@ class _Writer:
             base += len(paragraph) + 2
         for at in reversed(escapes):
             written = written[:at] + "\\" + written[at:]
-        return written.split("\n\n"), own
+        return written.split("\n\n"), own, written
 
     def _escape_outside(self, probe: str, region: str, tail: bool, several: bool) -> bool:
         """Whether a line ``probe`` of the front or back matter (``region``) needs an
