@@ -55,6 +55,7 @@ from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
 _U = _T + "u"
 _NOTE = _T + "note"
+_DESC = _T + "desc"
 _TIMELINE = _T + "timeline"
 # The elements read as incidents inside an utterance (see _inline).
 _INLINE_INCIDENT_TAGS = frozenset(_T + name for name in INCIDENT_TAGS | MILESTONE_TAGS)
@@ -549,11 +550,11 @@ class Reader(TokenReader):
     def incident(self, el: Element, *, body: bool, offset: int | None = None) -> Incident:
         """The incident ``el``; inside a turn, placed at ``offset`` where it is known
         (else :meth:`_placed` places it once the turn's text is)."""
-        kind = local(el.tag) or "note"
+        name = local(el.tag)
+        kind = name or "note"
         meta: dict[str, str] = {}
         subtype_attr: str | None = SUBTYPE_ATTR.get(kind, "type")
         text: str | None = None
-        name = local(el.tag)
         if name not in INCIDENT_TAGS:
             meta["element"] = name if name is not None else _attr_name(str(el.tag))
             kind = "anchor" if name in MILESTONE_TAGS else "note"
@@ -571,7 +572,7 @@ class Reader(TokenReader):
                 continue
             meta[_attr_name(name)] = value
         if kind in DESC_KINDS:
-            descs = el.findall(_T + "desc")
+            descs = list(el.iterchildren(_DESC))  # (findall parses its path each time)
             if descs:
                 text = text_of(descs[0])
                 if descs[0].get(XML_LANG):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json as _json
 import re
 from collections import Counter
+from operator import attrgetter
 from typing import TypeAlias
 
 from ._rules import BLANK_LINE, format_clock, is_interjecting
@@ -45,6 +46,7 @@ from ._text_readback import (
 )
 from .models import BodyItem, Incident, Transcript, Turn
 
+_ID, _LABEL, _SPEAKER_ID = attrgetter("id"), attrgetter("label"), attrgetter("speaker_id")
 #: What a turn's label and prefix depend on: its printed prefix, label, time and
 #: speaker, and whether the speaker spoke before (see _Writer._plain_label).
 _Key: TypeAlias = tuple[str | None, str | None, object, str, bool]
@@ -65,8 +67,8 @@ class _Writer:
         turns = transcript.turns
         first_speech = next((k for k, turn in enumerate(turns) if turn.paragraphs), len(turns))
         later = turns[first_speech:]
-        names = {turn.label for turn in later}
-        names |= {transcript.speaker(who).name for who in {turn.speaker_id for turn in later}}
+        names = set(map(_LABEL, later))
+        names |= {transcript.speaker(who).name for who in set(map(_SPEAKER_ID, later))}
         self.label_keys = {_norm(_name_part(name)) for name in names if name}
         # The convention the text was read with: its labels are what must be escaped.
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
@@ -149,7 +151,9 @@ class _Writer:
             self.labels, self.explicit, {s.id: s.name for s in self.t.speakers}, self.declared
         )
         speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
-        turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
+        # (An id the reader numbers starts with "u": only those are worked out.)
+        ids = map(_ID, self.t.turns)
+        turns = [i for k, i in enumerate(ids, 1) if i[:1] != "u" or i != f"u{k}"]
         return speakers, turns
 
     def render(self) -> str:
