@@ -12,7 +12,7 @@ from typing import Any, cast
 import attrs
 from lxml import etree
 
-from ._frozendict import frozen_mapping
+from ._frozendict import adopt
 from ._rules import is_ncname
 from ._tei_base import (
     _DIV_TAGS,
@@ -217,7 +217,7 @@ class Reader(TokenReader):
         if not (incidents or markup or sentences) and start is None and end is None:
             # (Paragraphs read by the fast path are normalised: see Turn._parsed.)
             build = Turn._plain if plain is None else Turn._parsed
-            turn = build(uid, who, tuple(paragraphs), label_text, frozen_mapping(meta))
+            turn = build(uid, who, tuple(paragraphs), label_text, adopt(meta))
         if turn is None:
             content = (paragraphs, incidents, markup, sentences)
             turn = self._general_turn(u, uid, who, label_text, (start, end), meta, content)
@@ -314,7 +314,7 @@ class Reader(TokenReader):
             return None
         paragraphs: list[str] = []
         seg_ids: list[str | None] = []
-        seg_langs: list[str | None] = []
+        seg_langs: list[str | None] = []  # (empty where no paragraph has a language)
         # The incidents: (paragraph, mark in it) or (paragraphs before it, -1).
         inline: list[tuple[int, int, Element]] = []
         for child in u:
@@ -347,7 +347,10 @@ class Reader(TokenReader):
                 if text:
                     paragraphs.append(text)
                     seg_ids.append(seg_id)
-                    seg_langs.append(seg_lang)
+                    if seg_lang is not None or seg_langs:  # (none until a language)
+                        if not seg_langs:
+                            seg_langs.extend([None] * (len(paragraphs) - 1))
+                        seg_langs.append(seg_lang)
             elif tag in _INLINE_INCIDENT_TAGS:
                 inline.append((len(paragraphs), -1, child))
             elif isinstance(tag, str):
@@ -617,7 +620,7 @@ class Reader(TokenReader):
                 offset=offset,
                 length=int(length) if offset is not None and length is not None else 0,
                 time=time,
-                meta=meta,
+                meta=adopt(meta),  # (the dict, built here, is not copied)
             )
         except ValidationError as exc:
             raise self.ctx.error(f"<{kind}>: {exc}", el) from None
