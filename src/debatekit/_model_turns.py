@@ -537,7 +537,7 @@ class Turn:
             and all(map(_good_text, paragraphs))
             and (meta is EMPTY or _good_meta(meta))
         ):
-            return cls._set(id, speaker_id, paragraphs, label, meta)  # type: ignore[arg-type]
+            return cls._set(id, speaker_id, paragraphs, label, meta)
         return None
 
     @classmethod
