@@ -314,7 +314,7 @@ class Reader(TokenReader):
             return None
         paragraphs: list[str] = []
         seg_ids: list[str | None] = []
-        seg_langs: list[str | None] = []  # (empty where no paragraph has a language)
+        seg_langs: list[str | None] = []
         # The incidents: (paragraph, mark in it) or (paragraphs before it, -1).
         inline: list[tuple[int, int, Element]] = []
         for child in u:
@@ -347,10 +347,7 @@ class Reader(TokenReader):
                 if text:
                     paragraphs.append(text)
                     seg_ids.append(seg_id)
-                    if seg_lang is not None or seg_langs:  # (none until a language)
-                        if not seg_langs:
-                            seg_langs.extend([None] * (len(paragraphs) - 1))
-                        seg_langs.append(seg_lang)
+                    seg_langs.append(seg_lang)
             elif tag in _INLINE_INCIDENT_TAGS:
                 inline.append((len(paragraphs), -1, child))
             elif isinstance(tag, str):
