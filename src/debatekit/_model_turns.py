@@ -537,31 +537,73 @@ class Turn:
             and all(map(_good_text, paragraphs))
             and (meta is EMPTY or _good_meta(meta))
         ):
-            turn = _new(cls)
-            (
-                set_id,
-                set_speaker,
-                set_paragraphs,
-                set_label,
-                set_start,
-                set_end,
-                set_in,
-                set_meta,
-                set_markup,
-                set_sentences,
-            ) = _TURN_SETTERS
-            set_id(turn, id)
-            set_speaker(turn, speaker_id)
-            set_paragraphs(turn, paragraphs)
-            set_label(turn, label)
-            set_start(turn, None)
-            set_end(turn, None)
-            set_in(turn, ())
-            set_meta(turn, meta)
-            set_markup(turn, ())
-            set_sentences(turn, ())
-            return turn
+            return cls._set(id, speaker_id, paragraphs, label, meta)
         return None
+
+    @classmethod
+    def _parsed(
+        cls,
+        id: str,
+        speaker_id: str,
+        paragraphs: tuple[str, ...],
+        label: str | None,
+        meta: FrozenDict[str, str],
+    ) -> Turn | None:
+        """:meth:`_plain` for the TEI reader, whose values vouch for most of its checks.
+
+        The caller guarantees: ``speaker_id`` is the id of a :class:`Speaker` built (and
+        so checked); every string comes from an XML parser (no lone surrogate: libxml2
+        refuses one, and none of the ASCII white space XML forbids); each paragraph is
+        non-empty with its XML white space normalised (no line break, and no space, tab
+        or carriage return at either end); ``meta`` holds strings. Checked here is what
+        the document decides: the id, that no meta key is empty, and the ends of
+        paragraphs that are not ASCII (a no-break space may end one). ``None`` where a
+        check fails, as for :meth:`_plain`. (tests/test_tei_parsed.py holds every turn
+        the reader builds from the real documents to the full check.)
+        """
+        if (
+            is_ncname(id)
+            and "" not in meta
+            and ("".join(paragraphs).isascii() or all(map(_good_text, paragraphs)))
+        ):
+            return cls._set(id, speaker_id, paragraphs, label, meta)
+        return None
+
+    @classmethod
+    def _set(
+        cls,
+        id: str,
+        speaker_id: str,
+        paragraphs: tuple[str, ...],
+        label: str | None,
+        meta: FrozenDict[str, str],
+    ) -> Turn:
+        """The common turn with its fields set directly, unchecked: only for
+        :meth:`_plain` and :meth:`_parsed`, once their checks pass."""
+        turn = _new(cls)
+        (
+            set_id,
+            set_speaker,
+            set_paragraphs,
+            set_label,
+            set_start,
+            set_end,
+            set_in,
+            set_meta,
+            set_markup,
+            set_sentences,
+        ) = _TURN_SETTERS
+        set_id(turn, id)
+        set_speaker(turn, speaker_id)
+        set_paragraphs(turn, paragraphs)
+        set_label(turn, label)
+        set_start(turn, None)
+        set_end(turn, None)
+        set_in(turn, ())
+        set_meta(turn, meta)
+        set_markup(turn, ())
+        set_sentences(turn, ())
+        return turn
 
     def __attrs_post_init__(self) -> None:
         # Fast path for the common case (this runs once per turn of large corpora; ASCII

@@ -85,7 +85,7 @@ def attributes(el: Element) -> list[tuple[str, str]]:
     number of attributes; an XPath ``@*`` walks them once.
     """
     if len(el.keys()) < 16:
-        return list(el.items())
+        return el.items()  # (a new list)
     found = cast("list[Any]", _ALL_ATTRIBUTES(el))
     return [(str(a.attrname), str(a)) for a in found]
 

@@ -12,7 +12,7 @@ from typing import Any, cast
 import attrs
 from lxml import etree
 
-from ._frozendict import frozen_mapping
+from ._frozendict import adopt
 from ._rules import is_ncname
 from ._tei_base import (
     _DIV_TAGS,
@@ -55,6 +55,7 @@ from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
 _U = _T + "u"
 _NOTE = _T + "note"
+_DESC = _T + "desc"
 _TIMELINE = _T + "timeline"
 # The elements read as incidents inside an utterance (see _inline).
 _INLINE_INCIDENT_TAGS = frozenset(_T + name for name in INCIDENT_TAGS | MILESTONE_TAGS)
@@ -214,7 +215,9 @@ class Reader(TokenReader):
                     meta[attr] = special[attr]  # a pointer that names no time: kept
         turn: Turn | None = None
         if not (incidents or markup or sentences) and start is None and end is None:
-            turn = Turn._plain(uid, who, tuple(paragraphs), label_text, frozen_mapping(meta))
+            # (Paragraphs read by the fast path are normalised: see Turn._parsed.)
+            build = Turn._plain if plain is None else Turn._parsed
+            turn = build(uid, who, tuple(paragraphs), label_text, adopt(meta))
         if turn is None:
             content = (paragraphs, incidents, markup, sentences)
             turn = self._general_turn(u, uid, who, label_text, (start, end), meta, content)
@@ -547,11 +550,11 @@ class Reader(TokenReader):
     def incident(self, el: Element, *, body: bool, offset: int | None = None) -> Incident:
         """The incident ``el``; inside a turn, placed at ``offset`` where it is known
         (else :meth:`_placed` places it once the turn's text is)."""
-        kind = local(el.tag) or "note"
+        name = local(el.tag)
+        kind = name or "note"
         meta: dict[str, str] = {}
         subtype_attr: str | None = SUBTYPE_ATTR.get(kind, "type")
         text: str | None = None
-        name = local(el.tag)
         if name not in INCIDENT_TAGS:
             meta["element"] = name if name is not None else _attr_name(str(el.tag))
             kind = "anchor" if name in MILESTONE_TAGS else "note"
@@ -569,7 +572,7 @@ class Reader(TokenReader):
                 continue
             meta[_attr_name(name)] = value
         if kind in DESC_KINDS:
-            descs = el.findall(_T + "desc")
+            descs = list(el.iterchildren(_DESC))  # (findall parses its path each time)
             if descs:
                 text = text_of(descs[0])
                 if descs[0].get(XML_LANG):
@@ -614,7 +617,7 @@ class Reader(TokenReader):
                 offset=offset,
                 length=int(length) if offset is not None and length is not None else 0,
                 time=time,
-                meta=meta,
+                meta=adopt(meta),  # (the dict, built here, is not copied)
             )
         except ValidationError as exc:
             raise self.ctx.error(f"<{kind}>: {exc}", el) from None

@@ -89,19 +89,35 @@ _EXPLICIT = re.compile(rf"(?P<name>\S.{{0,119}}?) \{{#(?P<id>{NCNAME})\}}:(?:[ \
 _EXPLICIT_ESCAPED = re.compile(rf"(.{{1,120}}?) \\(\{{#{NCNAME}\}}:(?:[ \t]|$))")
 # A label's colon is never further into its line than this (label, stamps, markup).
 _LABEL_REACH = 200
-# The start of every line that may be anything but plain text.
-_SPECIAL = (
-    rf"(?:[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]|[^\n]{{0,{_LABEL_REACH}}}:"
-    rf"|[ \t\u00a0]*{_DASH_NAME}[ \t]+[-–][ \t])"
-)
+# The start of every line that may be anything but plain text: white space alone, an
+# opening bracket, escape or mark, or a label (a colon, or a dash after a short name:
+# _MARKED, the alternatives that need a colon, a hyphen or an en dash in the line).
+_BARE = r"[^\S\n]+$|[ \t\u00a0]*[(\[\\*#_\-QA]"
+_MARKED = rf"[^\n]{{0,{_LABEL_REACH}}}:|[ \t\u00a0]*{_DASH_NAME}[ \t]+[-–][ \t]"
+_SPECIAL = f"(?:{_BARE}|{_MARKED})"
 _SPECIAL_LINE = re.compile("^" + _SPECIAL, re.MULTILINE)
 # The same after the first line, found from the line end before it (a search for a
 # literal newline skips to the next line at once; "^" is tried at every character).
 _SPECIAL_NEXT = re.compile("\n" + _SPECIAL, re.MULTILINE)
+# The same without the alternatives that a text holding none of those cannot match.
+_BARE_LINE = re.compile(f"^(?:{_BARE})", re.MULTILINE)
+_BARE_NEXT = re.compile(f"\n(?:{_BARE})", re.MULTILINE)
+
 _ANY_LINE = re.compile(r"^(?=.)", re.MULTILINE)
 _ANY_NEXT = re.compile(r"\n(?=.)")
 # A block of non-empty lines.
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def special_free(text: str) -> bool:
+    """Whether no line of ``text`` starts as :data:`_SPECIAL` (neither
+    :data:`_SPECIAL_LINE` nor :data:`_SPECIAL_NEXT` finds one); the alternatives that
+    need a label's colon or dash are tried only where the text holds one."""
+    if ":" in text or "-" in text or "\u2013" in text:
+        return _SPECIAL_LINE.match(text) is None and _SPECIAL_NEXT.search(text) is None
+    return _BARE_LINE.match(text) is None and _BARE_NEXT.search(text) is None
+
+
 #: A classified line (or run of plain lines): kind, offset, text, detail, line number.
 _Row: TypeAlias = "tuple[str, int, str, object, int]"
 # (A Spanish record closes its stage directions with a full stop: "(Rumores en la sala).")

@@ -15,14 +15,13 @@ from ._text_lex import (
     _BREAK,
     _EXPLICIT,
     _INLINE,
-    _SPECIAL_LINE,
-    _SPECIAL_NEXT,
     _STAGE_LINE,
     _candidate,
     _Label,
     _name_part,
     _stage,
     _yaml_names,
+    special_free,
 )
 from .models import Speaker
 
@@ -53,8 +52,7 @@ def _plain_speech(paragraph: str, region: str) -> bool:
         (region == "turn" or region == "lead")
         and "\r" not in paragraph
         and "{#" not in paragraph
-        and _SPECIAL_LINE.match(paragraph) is None
-        and _SPECIAL_NEXT.search(paragraph) is None
+        and special_free(paragraph)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json as _json
 import re
 from collections import Counter
+from operator import attrgetter
 from typing import TypeAlias
 
 from ._rules import BLANK_LINE, format_clock, is_interjecting
@@ -47,6 +48,7 @@ from ._text_readback import (
 )
 from .models import BodyItem, Incident, Transcript, Turn
 
+_ID, _LABEL, _SPEAKER_ID = attrgetter("id"), attrgetter("label"), attrgetter("speaker_id")
 #: What a turn's label and prefix depend on: its printed prefix, label, time and
 #: speaker, and whether the speaker spoke before (see _Writer._plain_label).
 _Key: TypeAlias = tuple[str | None, str | None, object, str, bool]
@@ -67,8 +69,8 @@ class _Writer:
         turns = transcript.turns
         first_speech = next((k for k, turn in enumerate(turns) if turn.paragraphs), len(turns))
         later = turns[first_speech:]
-        names = {turn.label for turn in later}
-        names |= {transcript.speaker(who).name for who in {turn.speaker_id for turn in later}}
+        names = set(map(_LABEL, later))
+        names |= {transcript.speaker(who).name for who in set(map(_SPEAKER_ID, later))}
         self.label_keys = {_norm(_name_part(name)) for name in names if name}
         # The convention the text was read with: its labels are what must be escaped.
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
@@ -151,7 +153,9 @@ class _Writer:
             self.labels, self.explicit, {s.id: s.name for s in self.t.speakers}, self.declared
         )
         speakers = [s.id for s in self.t.speakers if minted.get(s.id) != s.id]
-        turns = [turn.id for k, turn in enumerate(self.t.turns, 1) if turn.id != f"u{k}"]
+        # (An id the reader numbers starts with "u": only those are worked out.)
+        ids = map(_ID, self.t.turns)
+        turns = [i for k, i in enumerate(ids, 1) if i[:1] != "u" or i != f"u{k}"]
         return speakers, turns
 
     def render(self) -> str:
@@ -196,7 +200,7 @@ class _Writer:
             speech = "lead" if turn_number < self.first_inline else "turn"
             prefix = "" if going_on else self._prefix(item, item.speaker_id in seen, names)
             seen.add(item.speaker_id)
-            paragraphs, own = self._paragraphs(item)
+            paragraphs, own, joined = self._paragraphs(item)
             if prefix and 0 in own:
                 # A stage direction standing as the first paragraph: the reader finds
                 # one only after a label alone on its line (on the label's line it is
@@ -207,14 +211,11 @@ class _Writer:
                 items.append(prefix.rstrip(" "))
                 continue
             ending = i >= last_labelled
-            if (
-                one_gap is not None
-                and not own
-                and not ending
-                and _plain_speech("\n\n".join(paragraphs), speech)
-            ):
+            if one_gap is not None and not own and not ending and _plain_speech(joined, speech):
                 # (What _join would make of them: written as is, see _bare_lines.)
-                items.append(prefix + one_gap.join(paragraphs))
+                if one_gap != "\n\n":
+                    joined = one_gap.join(paragraphs)
+                items.append(prefix + joined)
                 continue
             at_line_start = not prefix or prefix.endswith("\n")
             region = "stage" if 0 in own else speech
@@ -525,8 +526,9 @@ class _Writer:
         desc = re.sub(r"[\[\]\n]+", " ", desc).strip() or incident.kind
         return f"[{desc}]"
 
-    def _paragraphs(self, turn: Turn) -> tuple[list[str], set[int]]:
-        """The turn's paragraphs with inline incidents put back and brackets escaped.
+    def _paragraphs(self, turn: Turn) -> tuple[list[str], set[int], str]:
+        """The turn's paragraphs with inline incidents put back and brackets escaped,
+        and them joined by blank lines.
 
         Bracketed groups that the reader would take for stage directions are found
         in the text as written (incidents in place), as the reader sees it; those
@@ -552,7 +554,7 @@ class _Writer:
                 before = after = ""
             inserts.append((incident.offset, len(inserts), before, printed, after))
         if not inserts and "(" not in text and "[" not in text:
-            return list(turn.paragraphs), set()
+            return list(turn.paragraphs), set(), text
         out: list[str] = []
         marks: set[int] = set()  # where the incidents stand in the written text
         own_marks: set[int] = set()  # where stage paragraphs start
@@ -592,7 +594,7 @@ class _Writer:
             base += len(paragraph) + 2
         for at in reversed(escapes):
             written = written[:at] + "\\" + written[at:]
-        return written.split("\n\n"), own
+        return written.split("\n\n"), own, written
 
     def _escape_outside(self, probe: str, region: str, tail: bool, several: bool) -> bool:
         """Whether a line ``probe`` of the front or back matter (``region``) needs an

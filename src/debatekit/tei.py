@@ -39,7 +39,6 @@ from ._tei_read import (
     resolve_include,
 )
 from ._tei_safe import as_bytes, clean_prolog, parse_bytes, parse_file
-from ._tei_write import to_string
 from .errors import ParseError, WriteError
 from .models import Incident, Transcript, Turn
 
@@ -178,6 +177,8 @@ def dumps(transcript: Transcript, /) -> str:
     """
     check_transcript(transcript)
     _losses.warn(transcript, "tei")
+    from ._tei_write import to_string  # (loaded where used: reading needs no writer)
+
     try:
         return to_string(transcript)
     except ValueError as exc:

@@ -61,8 +61,6 @@ import attrs
 from . import _losses
 from ._io import check_binary, check_transcript, no_gc, source_name
 from ._text_conventions import CONVENTIONS, Convention
-from ._text_pages import c1_controls, strip_pages
-from ._text_read import _decode, _Reader
 from ._text_sniff import Sniffed, sniff_text
 from ._text_write import _Writer
 from .errors import _Warner
@@ -142,6 +140,10 @@ def _read(
     pattern: re.Pattern[str] | None,
     encoding: str,
 ) -> Transcript:
+    # (The reader's parts loaded where used: a conversion to text needs only the writer.)
+    from ._text_pages import c1_controls, strip_pages
+    from ._text_read import _decode, _Reader
+
     text, meta = _decode(s, source, strict, encoding)
     warn = _Warner(source, strict)
     forced = chosen is not None
@@ -245,6 +247,8 @@ def sniff(source: str | bytes, /, *, encoding: str = "utf-8") -> Sniffed:
     >>> found.convention, found.labels, found.speakers, found.runner_up
     ('congressional', 3, 2, 'colon')
     """
+    from ._text_read import _decode
+
     text, _ = _decode(source, None, False, encoding)
     return sniff_text(text)
 
