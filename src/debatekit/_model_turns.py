@@ -577,9 +577,11 @@ class Turn:
         paragraphs: tuple[str, ...],
         label: str | None,
         meta: FrozenDict[str, str],
+        start: dt.timedelta | None = None,
+        incidents: tuple[Incident, ...] = (),
     ) -> Turn:
         """The common turn with its fields set directly, unchecked: only for
-        :meth:`_plain` and :meth:`_parsed`, once their checks pass."""
+        :meth:`_plain`, :meth:`_parsed` and :func:`_read_turn`, once their checks pass."""
         turn = _new(cls)
         (
             set_id,
@@ -597,9 +599,9 @@ class Turn:
         set_speaker(turn, speaker_id)
         set_paragraphs(turn, paragraphs)
         set_label(turn, label)
-        set_start(turn, None)
+        set_start(turn, start)
         set_end(turn, None)
-        set_in(turn, ())
+        set_in(turn, incidents)
         set_meta(turn, meta)
         set_markup(turn, ())
         set_sentences(turn, ())
@@ -726,30 +728,7 @@ def _read_turn(
         incidents and not _good_incidents(incidents, paragraphs)
     ):
         return None
-    turn = _new(Turn)
-    (
-        set_id,
-        set_speaker,
-        set_paragraphs,
-        set_label,
-        set_start,
-        set_end,
-        set_in,
-        set_meta,
-        set_markup,
-        set_sentences,
-    ) = _TURN_SETTERS
-    set_id(turn, id)
-    set_speaker(turn, speaker_id)
-    set_paragraphs(turn, paragraphs)
-    set_label(turn, label)
-    set_start(turn, start)
-    set_end(turn, None)
-    set_in(turn, incidents)
-    set_meta(turn, meta)
-    set_markup(turn, ())
-    set_sentences(turn, ())
-    return turn
+    return Turn._set(id, speaker_id, paragraphs, label, meta, start, incidents)
 
 
 _LABEL_TYPES = {str, type(None)}
