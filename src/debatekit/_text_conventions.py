@@ -211,6 +211,16 @@ _CAPS_LINE = (
 )
 
 
+# A name set as a Markdown heading, alone on its line, the speech in the paragraphs
+# below (fan and archive transcripts published as web pages: "#### TIM", "### Jane
+# Doe"), a manner in brackets after it on occasion ("#### TIM [laughing]"). Words of a
+# heading are not names: "### Cool Things of the Week", "##### Where can you find us?".
+_HEADING_NAME = (
+    r"#{1,6}[ \t]+(?P<label>[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|la|le)){0,3})"
+    r"(?:[ \t]+[\[(][^\[\]()\n]{1,40}[\])])?[ \t]*$"
+)
+
+
 # The Italian Parliament's stenographic record (resoconto stenografico): the speaker in
 # capitals, a full stop, the speech on the same line: "PRESIDENTE. Ha facoltà di
 # parlare ...", "MARIO ROSSI. Grazie, Presidente.", "GIORGIA MELONI, Presidente del
@@ -323,6 +333,12 @@ def _entries() -> dict[str, Convention]:
             "Scripts and broadcast transcripts: a name in capitals alone on its line"
             " ('JANE DOE', 'JANE DOE, HOST'), the speech below, no colon",
             label=re.compile(_CAPS_LINE),
+        ),
+        Convention(
+            "heading-name",
+            "Transcripts published as web pages: the name as a Markdown heading alone on"
+            " its line ('#### TIM', '### Jane Doe'), the speech below, no colon",
+            label=re.compile(_HEADING_NAME),
         ),
         Convention(
             "congressional",

@@ -32,6 +32,8 @@ _LABEL = re.compile(
     rf"{_INDENT}"
     rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
+    # "**[01:12] SPEAKER_01:** text": a diarising service's time inside the bold
+    rf"(?(bold)(?P<bts>\[{_TS}\][ \t]+)?)"
     # (a Hungarian member's office may run to 160 characters: "LEZSÁK SÁNDOR, az
     # oktatási és tudományos bizottság elnöke, ...; valamint az MDF
     # képviselőcsoportja részéről :")
@@ -108,7 +110,7 @@ _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 # A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
 # reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
 # (Not one glued to a word: "(2019/2801(RSP))", "member(s)".)
-_INLINE = re.compile(r"(?<![\w/])\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
+_INLINE = re.compile(r"(?<![\w/])\(([^()\n]{1,600})\)|(?<!\w)\[([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # A party after a slash, as the Finnish Eduskunta prints it: "Annika Saarikko /kesk:".
 _SLASH_PARTY = re.compile(r"[ \t]+/[^\W\d_][\w\-]{0,11}\Z")
@@ -470,7 +472,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
             return _dashed(line)
-        stamp = match["lts"] or match["tts"] or match["ats"] or match["its"]
+        stamp = match["lts"] or match["bts"] or match["tts"] or match["ats"] or match["its"]
         kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
         if label in ("Q", "A") and kind == "caps":
             kind = "qa"
