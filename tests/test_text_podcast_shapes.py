@@ -1,0 +1,128 @@
+"""Label shapes of podcast and interview transcripts found on first contact with fresh
+files (the textpod round): transcription services' diarised Markdown, names set as
+Markdown headings, and sounds glued to Markdown emphasis."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+from debatekit import text
+
+
+def _loads(source: str) -> tuple[text.Transcript, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = text.loads(source)
+    return t, [str(w.message) for w in caught]
+
+
+DIARISED = (
+    "**[00:03] SPEAKER_00:** Hello everybody, and thank you for tuning in.\n"
+    "\n"
+    "**[01:12] SPEAKER_01:** Um, so welcome to a very special edition.\n"
+    "\n"
+    "**[01:57] SPEAKER_02:** My name is Daniel.\n"
+    "\n"
+    "**[02:14] SPEAKER_01:** All right, these are our guests.\n"
+)
+
+
+def test_a_time_inside_the_bold_label_is_the_turns_start() -> None:
+    """AssemblyAI / WhisperX output rendered as Markdown: '**[01:12] SPEAKER_01:** text'."""
+    t, messages = _loads(DIARISED)
+    assert not messages
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "SPEAKER_00",
+        "SPEAKER_01",
+        "SPEAKER_02",
+        "SPEAKER_01",
+    ]
+    assert t.turns[1].start == dt.timedelta(minutes=1, seconds=12)
+    assert t.turns[0].text == "Hello everybody, and thank you for tuning in."
+    assert text.dumps(t) == DIARISED
+
+
+def test_a_bold_time_without_a_name_is_no_label() -> None:
+    source = "**[00:03]:** nothing here\n\nJane: Hello.\n\nJohn: Hi.\n\nJane: Bye.\n\nJohn: Bye.\n"
+    t, _ = _loads(source)
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["Jane", "John"] * 2
+    assert "**[00:03]:** nothing here" in t.front
+
+
+HEADINGS = (
+    "---\n"
+    "title: Behind the Scenes\n"
+    "---\n"
+    "\n"
+    "### Transcribed 10/13/20 via stellarscripts\n"
+    "\n"
+    "#### TIM\n"
+    "\n"
+    "Hello and welcome. Say hello Katie!\n"
+    "\n"
+    "#### KATIE\n"
+    "\n"
+    "Hello.\n"
+    "\n"
+    "#### TIM [laughing]\n"
+    "\n"
+    "And Maddy, our editor.\n"
+    "\n"
+    "We'll get on to that.\n"
+    "\n"
+    "#### MADDY \n"
+    "\n"
+    "How do you do?\n"
+    "\n"
+    "#### KATIE\n"
+    "\n"
+    "Fine.\n"
+)
+
+
+def test_names_set_as_markdown_headings_are_labels() -> None:
+    """'#### TIM' alone on its line, the speech in the paragraphs below."""
+    assert text.sniff(HEADINGS).convention == "heading-name"
+    t, messages = _loads(HEADINGS)
+    assert not messages
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "TIM",
+        "KATIE",
+        "TIM",
+        "MADDY",
+        "KATIE",
+    ]
+    assert t.turns[2].text == "And Maddy, our editor.\n\nWe'll get on to that."
+    assert text.dumps(t) == HEADINGS
+
+
+def test_show_note_headings_are_not_labels() -> None:
+    """Headings of show notes (a sentence, lower-case words, a question) and a guest's
+    biography under a heading of their name, printed once, leave the colon labels the
+    document's convention."""
+    source = (
+        "##### Cool things of the week\n\n"
+        "##### Where can you find us next?\n\n"
+        "##### Jen Person\n\n"
+        "Jen is a Developer Advocate.\n\n"
+        "MARK: Hi, and welcome.\n\n"
+        "JEN: Hello.\n\n"
+        "MARK: Tell us about Firebase.\n\n"
+        "JEN: It is a suite of products.\n"
+    )
+    assert text.sniff(source).convention != "heading-name"
+    t, _ = _loads(source)
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["MARK", "JEN"] * 2
+
+
+def test_a_sound_glued_to_emphasis_marks_keeps_its_words() -> None:
+    """'__[laughs]__' (Markdown emphasis around a bracketed sound) stays in the text as
+    printed, as a parenthesis glued to a word already did: taking the bracket out left
+    '____', one word where the source had two."""
+    source = "KATIE: Yeah. __[laughs]__ And then.\n\nTIM: Right. [laughs] Yes.\n\nKATIE: Ok.\n"
+    t, _ = _loads(source)
+    assert t.turns[0].text == "Yeah. __[laughs]__ And then."
+    assert t.turns[1].text == "Right. Yes."  # a free-standing sound is still an incident
+    assert [i.text for i in t.turns[1].incidents] == ["laughs"]
+    assert text.dumps(t) == source
