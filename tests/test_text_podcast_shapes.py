@@ -126,3 +126,49 @@ def test_a_sound_glued_to_emphasis_marks_keeps_its_words() -> None:
     assert t.turns[1].text == "Right. Yes."  # a free-standing sound is still an incident
     assert [i.text for i in t.turns[1].incidents] == ["laughs"]
     assert text.dumps(t) == source
+
+
+NAMES = ["Jane Doe", "Speaker 2", "Jane Doe", "Ann Lee", "Speaker 2", "Ann Lee"]
+TIMES = ["00:00:01", "00:00:15", "00:01:02", "00:02:30", "00:03:04", "00:04:40"]
+SPEECH = "So this is what we said about it, and more."
+
+# Transcription services' exports (the shapes of their documentation and of files found
+# in public repositories), each turn: the printed label for a name and a time.
+EXPORTS = {
+    # Happy Scribe: the time with hundredths in brackets, a dash, the name alone.
+    "happy-scribe": lambda name, time: f"[{time}.00] - {name}\n{SPEECH}\n",
+    # Trint: the time in brackets, the name alone on its line.
+    "trint": lambda name, time: f"[{time}] {name}\n{SPEECH}\n",
+    # Zoom's saved captions: the name in brackets, the time bare.
+    "zoom-captions": lambda name, time: f"[{name}] {time}\n{SPEECH}\n",
+    "zoom-captions-inline": lambda name, time: f"[{name}] {time} {SPEECH}\n",
+    # Speech-to-text scripts: a segment's span, then the diarised name and a colon.
+    "segment-span": lambda name, time: f"[{time} --> {time}] {name}: {SPEECH}\n",
+    "segment-span-dash": lambda name, time: f"[{time[3:]}.23 – {time[3:]}.67] {name}: {SPEECH}\n",
+}
+
+
+def test_transcription_service_exports() -> None:
+    """Each export reads as six turns of three speakers, the label's time as the turn's
+    start, and is written back as it was printed."""
+    for service, label in EXPORTS.items():
+        source = "\n".join(label(n, t) for n, t in zip(NAMES, TIMES, strict=True))
+        t, messages = _loads(source)
+        assert not messages, service
+        assert [t.speaker(turn.speaker_id).name for turn in t.turns] == NAMES, service
+        assert [turn.text for turn in t.turns] == [SPEECH] * 6, service
+        start = t.turns[3].start
+        assert start is not None, service
+        assert dt.timedelta(seconds=150) <= start < dt.timedelta(seconds=151), service
+        assert text.dumps(t) == source, service
+
+
+def test_a_time_and_a_chapter_title_are_no_label() -> None:
+    """A chapter list ("[00:12:00] Introduction") names nobody twice: its lines stay text
+    under the colon labels that do repeat."""
+    source = (
+        "[00:00:00] Introduction\n[00:12:00] Interview\n\n"
+        "Jane: Hello.\n\nJohn: Hi.\n\nJane: Bye.\n\nJohn: Bye.\n"
+    )
+    t, _ = _loads(source)
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["Jane", "John"] * 2

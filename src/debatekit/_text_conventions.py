@@ -71,9 +71,11 @@ _BOLD_NAME = (
 # brackets, then the time in brackets, then the text, with no colon:
 # "[Speaker 1] [00:17] So, Brigitte, ...", "[Jane Doe] (01:02:03) text". The time right
 # after the name is what tells a label from a bracketed stage direction ("[Applause]").
+# Zoom's saved captions print the time bare: "[Jane Doe] 10:03:02 text".
 _BRACKETED_NAME = (
     r"[ \t]*\[(?P<label>[^\[\]():\n]{1,60}?)\][ \t]*"
-    r"[\[(](?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])](?:[ \t]+|$)"
+    r"(?:[\[(](?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])]"
+    r"|(?P<bare>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?))(?:[ \t]+|$)"
 )
 
 # Broadcast captions kept as text (closed captions, CART): ">>" (or ">>>") opens the
@@ -191,12 +193,16 @@ _EUROPARL = (
 # speech on the same line or below); "00:00:01 Jane Doe" alone on its line (the time
 # before the name, the speech below). A name is one to five capitalised words.
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_TIMED_NAME_WORDS = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|del)){0,4}"
+# (A diarising service's number counts as a word: "Speaker 1".)
+_TIMED_NAME_WORDS = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|\d{1,2}|de|van|von|der|la|le|del)){0,4}"
 _NAME_TIME = rf"(?P<label>{_TIMED_NAME_WORDS})[ \t]+[\[(](?P<time>{_TIME})[\])](?:[ \t]+|$)"
 # (A clock time of day, "3:26 P.M. EST" at the head and foot of a White House
 # transcript, names no one.)
+# The time may be in brackets and followed by a dash: "[00:00:01] Jane Doe" (Trint),
+# "[00:02:14.37] - Speaker 1" (Happy Scribe).
 _TIME_NAME = (
-    rf"(?P<time>{_TIME})[ \t]+(?![AaPp]\.?[Mm]\.?(?:[ \t]|$))(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
+    rf"[\[(]?(?P<time>{_TIME})[\])]?[ \t]+(?:[-–—][ \t]+)?"
+    rf"(?![AaPp]\.?[Mm]\.?(?:[ \t]|$))(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
 )
 # A name in capitals alone on its line, the speech on the lines below (scripts,
 # broadcast transcripts, some interview archives): "JANE DOE", "MR. SMITH", "JANE DOE,

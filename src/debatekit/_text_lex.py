@@ -30,7 +30,10 @@ _INDENT = r"(?P<indent>[ \t\u00a0]*)"
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL = re.compile(
     rf"{_INDENT}"
-    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
+    # (a span of time in the brackets, "[00:01.23 - 00:05.67] SPEAKER_00: text", as
+    # speech-to-text scripts print a segment: its start is the turn's)
+    rf"(?:(?P<lts>\[{_TS}(?:[ \t]*(?:-->|[–—-])[ \t]*{_TS})?\]|\({_TS}\)|{_TS})"
+    rf"[ \t]+(?:[–—-][ \t]+)?)?"
     rf"(?P<bold>\*\*)?"
     # "**[01:12] SPEAKER_01:** text": a diarising service's time inside the bold
     rf"(?(bold)(?P<bts>\[{_TS}\][ \t]+)?)"
@@ -394,8 +397,13 @@ def _stage(content: str) -> tuple[IncidentKind, str | None] | None:
 
 @functools.lru_cache(maxsize=4096)
 def _parse_time(text: str) -> dt.timedelta | None:
-    """A printed timestamp, in brackets or parentheses or bare, as a time."""
-    return parse_clock(text.strip().removeprefix("[").removeprefix("(").rstrip("])"))
+    """A printed timestamp, in brackets or parentheses or bare, as a time (of a span,
+    "[00:01.23 - 00:05.67]", its start)."""
+    text = text.strip().removeprefix("[").removeprefix("(").rstrip("])")
+    return parse_clock(_SPAN_END.sub("", text) if len(text) > 12 else text)
+
+
+_SPAN_END = re.compile(r"[ \t]*(?:-->|[–—-])[ \t]*[\d:.,]+\Z")
 
 
 @attrs.frozen
@@ -446,7 +454,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         name = groups["label"] or groups.get("marker")
         if not name:
             return None
-        stamp = groups.get("time") or groups.get("after")
+        stamp = groups.get("time") or groups.get("after") or groups.get("bare")
         time = _parse_time(stamp) if stamp else None
         return _Label(name.strip(), match.end(), "pattern", time=time)
     match = _QA.match(line)

@@ -49,7 +49,9 @@ _TS = r"[(\[]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[)\]]?"
 _COLON = re.compile(
     # (The alternatives with a colon first look for one on the line, at the speed of a
     # plain search: most lines have none.)
-    rf"\n(?:(?=.*:)[ \t\u00a0]*(?:{_TS}[ \t]+(?:[–—-][ \t]+)?)?(?:\*\*(?:{_TS}[ \t]+)?)?"
+    rf"\n(?:(?=.*:)[ \t\u00a0]*"
+    rf"(?:(?:{_TS}|\[{_TS}[ \t]*(?:-->|[–—-])[ \t]*{_TS}\])[ \t]+(?:[–—-][ \t]+)?)?"
+    rf"(?:\*\*(?:{_TS}[ \t]+)?)?"
     # a name, then up to two parentheses (a Hansard's constituency, office and party,
     # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
     r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
