@@ -172,3 +172,48 @@ def test_a_time_and_a_chapter_title_are_no_label() -> None:
     )
     t, _ = _loads(source)
     assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["Jane", "John"] * 2
+
+
+def test_initials_that_spell_a_word_of_capitals() -> None:
+    """'AJ Towns (AJT):' declares 'AJT:' (the initials of a word in capitals are all its
+    letters), as 'Michael Folkson (MF):' declares 'MF:'; printed once, the declaration
+    is a label all the same."""
+    source = (
+        "Michael Folkson (MF): Hello.\n\nAJ Towns (AJT): Hi.\n\n"
+        "MF: Ok.\n\nAJT: Bye.\n\nMF: Hm.\n\nAJT: Yes.\n"
+    )
+    t, messages = _loads(source)
+    assert not messages
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "Michael Folkson",
+        "AJ Towns",
+    ] * 3
+
+
+def test_a_first_name_printed_once_after_the_full_name() -> None:
+    """'Jane:' printed once, after 'Jane Roe:', is Jane Roe's label (podcasts name a
+    speaker in full, then by the first name), not a line of Dan's speech."""
+    source = (
+        "Dan Smith: Hello there.\n\nJane Roe: Hi Dan.\n\nDan: So today.\n\nJane: Yes.\n\nDan: Ok.\n"
+    )
+    t, messages = _loads(source)
+    assert not messages
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "Dan Smith",
+        "Jane Roe",
+        "Dan Smith",
+        "Jane Roe",
+        "Dan Smith",
+    ]
+
+
+def test_an_office_word_printed_once_stays_text() -> None:
+    """The first word of 'The Chairman:' or 'Mr. Smith:' is no first name: 'The:' or
+    'Mr:' once is text (and so is a one-off 'Note:' where nobody is called Note)."""
+    source = (
+        "Mr. Smith: Hello.\n\nJane Roe: Hi.\n\nMr. Smith: So.\n\nJane Roe: Yes.\n\n"
+        "Note: this was recorded remotely.\n"
+    )
+    t, _ = _loads(source)
+    assert len(t.turns) == 4
+    assert t.turns[-1].text.endswith("Note: this was recorded remotely.")

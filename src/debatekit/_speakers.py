@@ -259,6 +259,12 @@ def _initials(name: str, inner: str) -> bool:
     firsts = printed.upper()
     if inner in (firsts, firsts[0] + firsts[-1], printed):
         return True
+    # A word that is initials already gives all of them ("AJT" for AJ Towns), and each
+    # part of a hyphenated name its own ("JLP" for Jean-Luc Picard).
+    parts = [p for w in words for p in w.split("-") if p[:1].isalpha()]
+    spelled = "".join(p if p.isupper() and len(p) <= 3 else p[0] for p in parts).upper()
+    if inner.upper() == spelled and len(spelled) > 1:
+        return True
     # One word: its letters in order, from the first ("G43" for "Ghost43").
     rest = iter(words[0].upper())
     return len(words) == 1 and inner[0] == words[0][0].upper() and all(c in rest for c in inner)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import cast
 
 from ._rules import is_collective
-from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
+from ._speakers import PARTICIPANTS, ROLE_WORDS, TITLES, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
@@ -242,6 +242,7 @@ class _Classifier:
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
             _norm(k).split()[-1] for k in self.roster.known if _norm(k)
         }
+        surnames |= _given_names(counts)
         if self.yaml_end:
             surnames |= _yaml_names(self.text[: self.yaml_end])
         self.mixed = mixed_repeats((cast(_Label, out[i][3]) for i in candidates), counts)
@@ -377,6 +378,20 @@ def vouched(
     if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
         return True
     return found.kind == "caps" and shapes["caps"] >= 2
+
+
+def _given_names(counts: Counter[str]) -> set[str]:
+    """The first names of the people labelled in full ("Dan Smith:"): a podcast labels
+    a speaker by the first name after the full one ("Dan:"), so "Dan:" printed once is
+    still a label. (Not a title or an office's first word: "Mr", "The", "Speaker".)"""
+    not_names = TITLES | ROLE_WORDS | PARTICIPANTS
+    given = set()
+    for key in counts:
+        words = key.split()
+        first = words[0] if 1 < len(words) <= 3 else ""
+        if len(first) > 1 and first.isalpha() and first not in not_names:
+            given.add(first)
+    return given
 
 
 def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
