@@ -217,3 +217,57 @@ def test_an_office_word_printed_once_stays_text() -> None:
     t, _ = _loads(source)
     assert len(t.turns) == 4
     assert t.turns[-1].text.endswith("Note: this was recorded remotely.")
+
+
+NAME_LINES = (
+    "This American Life\n"
+    "\n"
+    "Prologue\n"
+    "\n"
+    "Ira Glass\n"
+    "So this is the show. It went on for a while.\n"
+    "\n"
+    "Sarah Koenig\n"
+    "Right.\n"
+    "\n"
+    "Yeah\n"
+    "\n"
+    "Ira Glass\n"
+    "And then what?\n"
+    "\n"
+    "Adnan Syed\n"
+    "I don't remember.\n"
+    "\n"
+    "Sarah Koenig\n"
+    "Okay\n"
+    "\n"
+    "Adnan Syed\n"
+    "That's all.\n"
+)
+
+
+def test_names_alone_on_their_lines() -> None:
+    """Transcripts copied from web pages print the name in mixed case alone on its
+    line, the speech below: a label where the name recurs; a heading printed once
+    ('Prologue') and a one-word reply alone on a line ('Yeah', 'Okay') are text."""
+    assert text.sniff(NAME_LINES).convention == "name-lines"
+    t, messages = _loads(NAME_LINES)
+    assert not messages
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "Ira Glass",
+        "Sarah Koenig",
+        "Ira Glass",
+        "Adnan Syed",
+        "Sarah Koenig",
+        "Adnan Syed",
+    ]
+    assert t.turns[1].text == "Right.\n\nYeah"
+    assert t.turns[4].text == "Okay"
+    assert text.dumps(t) == NAME_LINES
+
+
+def test_names_alone_printed_once_each_are_headings() -> None:
+    """Without a name printed twice, lines of names are no evidence: a list of
+    contents, a roll of people, a heading."""
+    source = "Opening Remarks\n\nSome text here.\n\nJane Doe\n\nMore text here.\n"
+    assert text.sniff(source).convention != "name-lines"

@@ -227,6 +227,23 @@ _HEADING_NAME = (
 )
 
 
+# A name in mixed case alone on its line, the speech in the lines below, no colon and
+# no time (transcripts copied from web pages: "Ira Glass", "Sarah Koenig"): one to four
+# capitalised words, never a one-word reply ("Yeah", "Okay") that a speech may be.
+_REPLIES = (
+    r"(?:Yeah|Yep|Yes|No|Nope|Okay|Ok|Right|Sure|Exactly|Thanks|Thank you|Mhm|Hmm|Uh|Um"
+    r"|Wow|Oh|Ah|Absolutely|Totally|Correct|Great|Cool|Nice|Agreed|Indeed|Really|True"
+    r"|Well|So|And|But|Anyway|Alright|All right|Bye|Hello|Hi|Hey|Welcome|Good|Fine)"
+)
+_NAME_LINE = (
+    rf"(?=[A-Z][a-z][^\n]{{0,48}}$)(?!{_REPLIES}[ \t]*$)"
+    # (a title or an office first is a Hansard's: "Mr. Pierre de Savoye")
+    r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Hon|Rt|Sir|Dame|Lord|Lady|The|Madam|Senator|Prof)\b)"
+    r"(?P<label>[A-Z][a-z][\w'’.\-]*"
+    r"(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|den|la|le|del|da|di|du)){0,3})[ \t]*$"
+)
+
+
 # The Italian Parliament's stenographic record (resoconto stenografico): the speaker in
 # capitals, a full stop, the speech on the same line: "PRESIDENTE. Ha facoltà di
 # parlare ...", "MARIO ROSSI. Grazie, Presidente.", "GIORGIA MELONI, Presidente del
@@ -290,6 +307,9 @@ class Convention:
         distinctive: Whether one label of this shape is evidence on its own: a
             document may print it once (a Congressional Record "Extension of
             Remarks" is one member's statement under one "Mr. SMITH." label).
+        repeats: Whether its labels are evidence only where a name recurs: never
+            taken on the shape of its labels alone (a name alone on a line, printed
+            once, may be a heading).
     """
 
     name: str
@@ -300,6 +320,7 @@ class Convention:
     interjections: bool = False
     sniffed: bool = True
     distinctive: bool = False
+    repeats: bool = False
     unnamed: tuple[str, ...] = ()
     examination: bool = False
 
@@ -414,6 +435,13 @@ def _entries() -> dict[str, Convention]:
             " (Mayo, Fine Gael)' alone on its line, the speech below",
             label=re.compile(_PHOTO),
             distinctive=True,
+        ),
+        Convention(
+            "name-lines",
+            "Transcripts copied from web pages: a name in mixed case alone on its line"
+            " ('Ira Glass'), the speech below, no colon and no time",
+            label=re.compile(_NAME_LINE),
+            repeats=True,
         ),
         Convention(
             "compte-rendu",

@@ -157,6 +157,7 @@ def _by_shape(
         r
         for r in results
         if r[2].label is not None
+        and not r[2].repeats
         and len(r[3]) >= 2
         # a protocol's chair prints procedural lines with a colon ('Erster Redner:
         # Herr Abgeordneter X.'): fewer one-off labels than the colon rules is evidence
