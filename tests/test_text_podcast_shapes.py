@@ -271,3 +271,73 @@ def test_names_alone_printed_once_each_are_headings() -> None:
     contents, a roll of people, a heading."""
     source = "Opening Remarks\n\nSome text here.\n\nJane Doe\n\nMore text here.\n"
     assert text.sniff(source).convention != "name-lines"
+
+
+def test_undeclared_initials_after_the_full_names() -> None:
+    """An oral history names each speaker in full once, then by initials it never
+    declares: 'Devin Becker:' is DB, 'Kasey Mohammad:' is KM (even where some
+    initials carry a time and the full names do not)."""
+    source = (
+        "Devin Becker: Thank you for doing this.\n\nKasey Mohammad: My pleasure.\n\n"
+        "DB: Your name?\n\nKM: Kasey.\n\n[00:04:40] DB: And then?\n\nKM: Poetry.\n"
+    )
+    t, messages = _loads(source)
+    assert not messages
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "Devin Becker",
+        "Kasey Mohammad",
+    ] * 3
+    assert t.speaker(t.turns[2].speaker_id).aliases == ("DB",)
+    assert text.dumps(t) == source
+
+
+ORAL_HISTORY = (
+    "## About the Interview\n"
+    "\n"
+    "BRUNO SICILIANO: An Interview Conducted by Peter Asaro, IEEE History Center, "
+    "25 July 2011.\n"
+    "\n"
+    "## Interview\n"
+    "\n"
+    "INTERVIEWEE: Bruno Siciliano\n"
+    "INTERVIEWER: Peter Asaro\n"
+    "DATE: 25 July 2011\n"
+    "\n"
+    "Q:\n"
+    "\n"
+    "Where did you grow up?\n"
+    "\n"
+    "Bruno Siciliano:\n"
+    "\n"
+    "In Naples.\n"
+    "\n"
+    "Q:\n"
+    "\n"
+    "And then?\n"
+    "\n"
+    "Bruno Siciliano:\n"
+    "\n"
+    "Georgia Tech.\n"
+)
+
+
+def test_an_oral_historys_title_and_metadata_lines_are_front_matter() -> None:
+    """'NAME: An Interview Conducted by ...' is the title, 'INTERVIEWEE: Name' and
+    'INTERVIEWER: Name' (a name and nothing else, printed by no later label) are
+    metadata: none of them is a turn, and the text is written back as it was."""
+    t, messages = _loads(ORAL_HISTORY)
+    assert not messages
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == [
+        "Q",
+        "Bruno Siciliano",
+    ] * 2
+    assert "INTERVIEWEE: Bruno Siciliano\nINTERVIEWER: Peter Asaro\nDATE: 25 July 2011" in t.front
+    assert text.dumps(t) == ORAL_HISTORY
+
+
+def test_an_interviewer_label_with_a_question_is_a_label() -> None:
+    source = (
+        "INTERVIEWER: Where were you born?\n\nSMITH: Ohio.\n\nINTERVIEWER: When?\n\nSMITH: 1920.\n"
+    )
+    t, _ = _loads(source)
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["INTERVIEWER", "SMITH"] * 2

@@ -432,6 +432,8 @@ class Roster:
             hits = self._surname_first(key, split.name)
         if not hits:
             hits = self._misspelt(key)
+        if not hits and 2 <= len(split.name) <= 4 and split.name.isupper():
+            hits = self._initialled(split.name)
         if not hits:
             return None
         if len(hits) > 1:
@@ -505,6 +507,16 @@ class Roster:
         person.aliases.append(person.name)
         person.name = name
         return hits
+
+    def _initialled(self, initials: str) -> list[int]:
+        """The one person named in full whose initials ``initials`` are, undeclared
+        (``Devin Becker:`` once, then ``DB:`` throughout an oral history)."""
+        hits = [
+            i
+            for i, p in enumerate(self.people)
+            if not p.fixed and len(p.name.split()) > 1 and _initials(p.name, initials)
+        ]
+        return hits if len(hits) == 1 else []
 
     def _misspelt(self, key: str) -> list[int]:
         """The one person whose key differs from ``key`` by a typo in one word (a

@@ -339,6 +339,8 @@ def vouched(
         return not found.loose or counts[key] >= 2
     if found.loose:
         return counts[key] >= 2  # "Name - text": a label only where the name recurs
+    if counts[key] < 2 and _initials_recur(key, counts):
+        return True  # "Devin Becker:" once, then "DB:" throughout
     if found.time is None and counts[key] < 2 and _timed(shapes):
         # Where labels carry times, an untimed one printed once (a title line
         # "NYC Council, Committee of the Whole: ...") is text.
@@ -380,6 +382,16 @@ def vouched(
     if found.kind == "markdown" or counts[key] >= 2 or key in surnames:
         return True
     return found.kind == "caps" and shapes["caps"] >= 2
+
+
+def _initials_recur(key: str, counts: Counter[str]) -> bool:
+    """Whether the initials of the full name ``key`` are a label printed twice or more
+    (an oral history names the speakers in full once, then by initials)."""
+    words = key.split()
+    if not 1 < len(words) <= 4:
+        return False
+    initials = "".join(word[0] for word in words)
+    return initials.isalpha() and counts[initials] >= 2
 
 
 def _given_names(counts: Counter[str]) -> set[str]:
@@ -440,6 +452,30 @@ _NAME_ONLY = re.compile(
 )
 
 
+# An oral history's title line, shaped like a label, before the first speech: the
+# narrator's name and how the interview came about ("BRUNO SICILIANO: An Interview
+# Conducted by Peter Asaro, IEEE History Center, 25 July 2011.").
+_TITLE = re.compile(
+    r"(?i)(?:an? |the )?(?:oral[ -]history )?(?:interview(?:ed)?|oral[ -]history)"
+    r"(?: (?:conducted|recorded))? (?:by|with)\b"
+)
+
+
+def front_line(line: str, found: _Label, later: set[str]) -> bool:
+    """Whether ``line``, shaped like the label ``found``, before the first speech, is
+    front matter to the reader whatever surrounds it (as :func:`_front_names` judges):
+    an oral history's title line, or a metadata line holding only a name that no
+    later label (``later``: their name keys) prints."""
+    if _TITLE.match(line, found.end):
+        return True
+    return (
+        found.time is None
+        and found.kind != "explicit"
+        and _NAME_ONLY.fullmatch(line, found.end) is not None
+        and not _named_elsewhere(found, later)
+    )
+
+
 def _front_names(result: list[_Row], kinds: Counter[str]) -> None:
     """A label before the first speech whose line holds only a name, the sitting's
     chair in a report's header ("Dato: 22.10.2024" / "President: Masud Gharahkhani",
@@ -456,12 +492,20 @@ def _front_names(result: list[_Row], kinds: Counter[str]) -> None:
         return found.time is None and _NAME_ONLY.fullmatch(line, found.end) is not None
 
     leading: list[int] = []  # (the labels before the first speech: rarely any)
+    titles: list[int] = []  # ("BRUNO SICILIANO: An Interview Conducted by ...")
     for i in labels:
+        if _TITLE.match(result[i][2], cast(_Label, result[i][3]).end):
+            titles.append(i)
+            continue
         if not name_only(i):
             break
         leading.append(i)
     else:
         return  # no speech at all
+    for t in titles:
+        _, start, line, head, row = result[t]
+        kinds[cast(_Label, head).kind] -= 1
+        result[t] = ("text", start, line, None, row)
     if not leading:
         return
     others = {_norm(_name_part(cast(_Label, result[j][3]).label)) for j in (i, *labels)}

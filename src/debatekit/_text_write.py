@@ -10,6 +10,7 @@ from typing import TypeAlias
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN
 from ._speakers import name_key as _norm
+from ._text_classify import front_line
 from ._text_conventions import CONVENTIONS
 from ._text_lex import (
     _BOILERPLATE,
@@ -623,6 +624,13 @@ class _Writer:
         (``several``: the paragraph has more than one line; ``tail``: the line ends
         the front matter)."""
         found = _candidate(probe, self.pattern)
+        if (
+            found is not None
+            and region == "front"
+            and self.t.turns
+            and front_line(probe, found, self.label_keys)
+        ):
+            return False  # a title or a name-only metadata line: text to the reader
         if (
             found is not None
             and not self._printed_once(probe)
