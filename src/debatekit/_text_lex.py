@@ -113,7 +113,7 @@ _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 # A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
 # reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
 # (Not one glued to a word: "(2019/2801(RSP))", "member(s)".)
-_INLINE = re.compile(r"(?<![\w/])\(([^()\n]{1,600})\)|(?<!\w)\[([^\[\]\n]{1,120})\]")
+_INLINE = re.compile(r"\((?<![\w/]\()([^()\n]{1,600})\)|\[(?<!\w\[)([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # A party after a slash, as the Finnish Eduskunta prints it: "Annika Saarikko /kesk:".
 _SLASH_PARTY = re.compile(r"[ \t]+/[^\W\d_][\w\-]{0,11}\Z")
