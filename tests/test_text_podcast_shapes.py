@@ -341,3 +341,36 @@ def test_an_interviewer_label_with_a_question_is_a_label() -> None:
     )
     t, _ = _loads(source)
     assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["INTERVIEWER", "SMITH"] * 2
+
+
+MORE_SHAPES = {
+    # Markdown emphasis around the name, as strong with underscores or as italics.
+    "underscores": lambda name, time: f"__{name}:__ {SPEECH}\n",
+    "italics": lambda name, time: f"*{name}:* {SPEECH}\n",
+    # A separator between the name and its time alone on the line, the speech below.
+    "em-dash": lambda name, time: f"{name} — {time}\n{SPEECH}\n",
+    "bullet": lambda name, time: f"{name} • {time}\n{SPEECH}\n",
+    # A Markdown heading holding the name and a colon.
+    "heading-colon": lambda name, time: f"#### {name}:\n\n{SPEECH}\n",
+    # Copied from a table: columns separated by tabs.
+    "tabs": lambda name, time: f"{name}\t{SPEECH}\n",
+    "tabs-timed": lambda name, time: f"{time}\t{name}\t{SPEECH}\n",
+}
+
+
+def test_more_podcast_label_shapes() -> None:
+    for shape, label in MORE_SHAPES.items():
+        source = "\n".join(label(n, t) for n, t in zip(NAMES, TIMES, strict=True))
+        t, messages = _loads(source)
+        assert not messages, shape
+        assert [t.speaker(turn.speaker_id).name for turn in t.turns] == NAMES, shape
+        assert [turn.text for turn in t.turns] == [SPEECH] * 6, shape
+        assert text.dumps(t) == source, shape
+
+
+def test_a_tab_inside_speech_is_no_label() -> None:
+    """A colon document whose speech holds a tab ('Total\\t12') keeps its labels."""
+    source = "Jane: The figures are\nTotal\t12\n\nJohn: Thanks.\n\nJane: Right.\n\nJohn: Ok.\n"
+    t, _ = _loads(source)
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == ["Jane", "John"] * 2
+    assert t.turns[0].text == "The figures are\nTotal\t12"

@@ -61,9 +61,14 @@ _BOLD_NAME = (
     r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
     # (An Otter export in Markdown prints the names it knows in bold and "Unknown
     # Speaker  7:40" plain: a plain name counts where a time alone follows it.)
-    r"(?:(?P<bold>\*\*)[ \t]*|(?=[A-Z][^*:\n]{0,60}?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    # (A separator may stand between the name and the time: "Jane Doe — 00:01:02",
+    # "Jane Doe • 00:01:02"; it is no part of the name.)
+    r"(?:(?P<bold>\*\*)[ \t]*"
+    r"|(?=[A-Z][^*:\n]{0,60}?(?:[ \t]+[-–—•@|·])?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
     r"(?P<label>[A-Z][^*:\n]{0,60}?)"
-    r"(?(bold)[ \t]*\*\*(?![*:])|(?=[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    r"(?(bold)[ \t]*\*\*(?![*:])"
+    r"|(?=(?:[ \t]+[-–—•@|·])?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    r"(?:[ \t]+[-–—•@|·](?=[ \t]))?"
     r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
 )
 
@@ -222,8 +227,17 @@ _CAPS_LINE = (
 # Doe"), a manner in brackets after it on occasion ("#### TIM [laughing]"). Words of a
 # heading are not names: "### Cool Things of the Week", "##### Where can you find us?".
 _HEADING_NAME = (
-    r"#{1,6}[ \t]+(?P<label>[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|la|le)){0,3})"
-    r"(?:[ \t]+[\[(][^\[\]()\n]{1,40}[\])])?[ \t]*$"
+    r"#{1,6}[ \t]+(?P<label>[A-Z][\w'’.\-]*"
+    r"(?: (?:[A-Z][\w'’.\-]*|\d{1,2}|de|van|von|der|la|le)){0,3})"
+    r"(?:[ \t]+[\[(][^\[\]()\n]{1,40}[\])])?:?[ \t]*$"
+)
+
+# Transcripts copied from a table (a word processor's, a web page's, a spreadsheet
+# export): the name, a tab, the speech, a time before or after the name in a column
+# of its own at times: "Jane Doe<TAB>text", "00:00:01<TAB>Jane Doe<TAB>text".
+_TABBED = (
+    rf"[ ]*(?:[\[(]?(?P<time>{_TIME})[\])]?\t+)?(?P<label>{_TIMED_NAME_WORDS})"
+    rf"(?:\t+[\[(]?(?P<after>{_TIME})[\])]?)?\t[ \t]*"
 )
 
 
@@ -435,6 +449,12 @@ def _entries() -> dict[str, Convention]:
             " (Mayo, Fine Gael)' alone on its line, the speech below",
             label=re.compile(_PHOTO),
             distinctive=True,
+        ),
+        Convention(
+            "tabbed",
+            "Transcripts copied from a table: 'Jane Doe<TAB>text', a time in a column"
+            " before or after the name at times",
+            label=re.compile(_TABBED),
         ),
         Convention(
             "name-lines",

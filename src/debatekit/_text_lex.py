@@ -34,15 +34,16 @@ _LABEL = re.compile(
     # speech-to-text scripts print a segment: its start is the turn's)
     rf"(?:(?P<lts>\[{_TS}(?:[ \t]*(?:-->|[–—-])[ \t]*{_TS})?\]|\({_TS}\)|{_TS})"
     rf"[ \t]+(?:[–—-][ \t]+)?)?"
-    rf"(?P<bold>\*\*)?"
+    # (Markdown strong or emphasis around the name: "**Name:**", "__Name:__", "*Name:*")
+    rf"(?P<bold>\*\*|__|\*(?!\*)|_(?!_))?"
     # "**[01:12] SPEAKER_01:** text": a diarising service's time inside the bold
     rf"(?(bold)(?P<bts>\[{_TS}\][ \t]+)?)"
     # (a Hungarian member's office may run to 160 characters: "LEZSÁK SÁNDOR, az
     # oktatási és tudományos bizottság elnöke, ...; valamint az MDF
     # képviselőcsoportja részéről :")
-    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,159}}?)"
+    rf"(?P<label>[^\s:*_\\\[(][^:\n]{{0,159}}?)"
     rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
-    rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
+    rf"(?(bold)(?:(?P=bold):|::?(?P=bold))|:)"
     rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$"
     # "Name: [00:01:02] text": a bracketed time between the label and the speech
     rf"|[ \t\u00a0]+(?P<its>\({_TS}\)|\[{_TS}\])[ \t]+(?=\S)"

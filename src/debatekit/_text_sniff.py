@@ -51,14 +51,14 @@ _COLON = re.compile(
     # plain search: most lines have none.)
     rf"\n(?:(?=.*:)[ \t\u00a0]*"
     rf"(?:(?:{_TS}|\[{_TS}[ \t]*(?:-->|[–—-])[ \t]*{_TS}\])[ \t]+(?:[–—-][ \t]+)?)?"
-    rf"(?:\*\*(?:{_TS}[ \t]+)?)?"
+    rf"(?:(?:\*\*|__|\*|_)(?:{_TS}[ \t]+)?)?"
     # a name, then up to two parentheses (a Hansard's constituency, office and party,
     # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
     r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
     r"(?:[ \t]+\([^()\n:]{1,100}\)){0,2}"
     # and a role after a comma (NPR, CNN: "STEVE INSKEEP, HOST:")
     r"(?:,[ \t]+[\w'’.\-&()]+(?:[ \t]+[\w'’.\-&()]+){0,5}?)?)"
-    rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
+    rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*|__|\*|_)?[ \t]?:(?:\*\*|__|\*|_)?(?:[ \t\u00a0]|$)"
     r"|[ \t\u00a0]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
     # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
     rf"|(?=.*:)[ \t]*(?:\*\*)?(?P<timed>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){{0,5}}?)(?:\*\*)?"
