@@ -37,6 +37,8 @@ KNOWN: dict[str, str] = {
     "ukcovidinquiry-2024-03-06-taj.rst": (
         "counsel labelled by name once, then 'Counsel Inquiry'; the witness once 'The Witness'"
     ),
+    "gcp-podcast-180-firebase.md": "the first label inside a Hugo shortcode: '{{< transcript"
+    " \"[MUSIC PLAYING] NAME: ...'",
 }
 
 

@@ -259,6 +259,12 @@ def _initials(name: str, inner: str) -> bool:
     firsts = printed.upper()
     if inner in (firsts, firsts[0] + firsts[-1], printed):
         return True
+    # A word that is initials already gives all of them ("AJT" for AJ Towns), and each
+    # part of a hyphenated name its own ("JLP" for Jean-Luc Picard).
+    parts = [p for w in words for p in w.split("-") if p[:1].isalpha()]
+    spelled = "".join(p if p.isupper() and len(p) <= 3 else p[0] for p in parts).upper()
+    if inner.upper() == spelled and len(spelled) > 1:
+        return True
     # One word: its letters in order, from the first ("G43" for "Ghost43").
     rest = iter(words[0].upper())
     return len(words) == 1 and inner[0] == words[0][0].upper() and all(c in rest for c in inner)
@@ -426,6 +432,8 @@ class Roster:
             hits = self._surname_first(key, split.name)
         if not hits:
             hits = self._misspelt(key)
+        if not hits and 2 <= len(split.name) <= 4 and split.name.isupper():
+            hits = self._initialled(split.name)
         if not hits:
             return None
         if len(hits) > 1:
@@ -499,6 +507,16 @@ class Roster:
         person.aliases.append(person.name)
         person.name = name
         return hits
+
+    def _initialled(self, initials: str) -> list[int]:
+        """The one person named in full whose initials ``initials`` are, undeclared
+        (``Devin Becker:`` once, then ``DB:`` throughout an oral history)."""
+        hits = [
+            i
+            for i, p in enumerate(self.people)
+            if not p.fixed and len(p.name.split()) > 1 and _initials(p.name, initials)
+        ]
+        return hits if len(hits) == 1 else []
 
     def _misspelt(self, key: str) -> list[int]:
         """The one person whose key differs from ``key`` by a typo in one word (a

@@ -14,7 +14,7 @@ from typing import cast
 import attrs
 
 from ._rules import BLANK_LINE, is_collective
-from ._speakers import PARTICIPANTS, ROLE_WORDS, UNKNOWN, Roster, split_label
+from ._speakers import PARTICIPANTS, ROLE_WORDS, TITLES, UNKNOWN, Roster, split_label
 from ._speakers import name_key as _norm
 from ._text_conventions import Convention
 from ._text_lex import (
@@ -130,6 +130,7 @@ class _Classifier:
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
         self.paged = convention.pages
+        self.repeats = convention.repeats and not forced  # a name must recur (see _accept)
         self.pattern = pattern
         self.yaml_end, declared = _yaml_block(text)
         unnamed = dict.fromkeys(convention.unnamed, UNKNOWN)
@@ -314,6 +315,7 @@ class _Classifier:
         surnames = {key.split()[-1] for key in counts if len(key.split()) > 1} | {
             _norm(k).split()[-1] for k in self.roster.known if _norm(k)
         }
+        surnames |= _given_names(counts)
         if self.yaml_end:
             surnames |= _yaml_names(self.text[: self.yaml_end])
         self.mixed = mixed_repeats((cast(_Label, out[i][3]) for i in candidates), counts)
@@ -357,7 +359,8 @@ class _Classifier:
         if is_collective(found.label):
             return False  # 'Hon. Members: Hear, hear!': an interjection in the speech
         if found.kind == "pattern":
-            return True
+            # (a name alone on its line, printed once, is a heading: "Prologue")
+            return not self.repeats or counts[_norm(_name_part(found.label))] >= 2
         if self.roster.is_known(found.label):
             return True
         dialect = self.dialect
@@ -422,6 +425,8 @@ def vouched(
         # header, not speakers (a numeral printed once beside another one; "XI:" or
         # "LI:" that recur are names)
         return False
+    if counts[key] < 2 and _initials_recur(key, counts):
+        return True  # "Devin Becker:" once, then "DB:" throughout
     if found.time is None and counts[key] < 2 and _timed(shapes):
         # Where labels carry times, an untimed one printed once (a title line
         # "NYC Council, Committee of the Whole: ...") is text.
@@ -469,6 +474,30 @@ def vouched(
     return found.kind == "caps" and shapes["caps"] >= 2
 
 
+def _initials_recur(key: str, counts: Counter[str]) -> bool:
+    """Whether the initials of the full name ``key`` are a label printed twice or more
+    (an oral history names the speakers in full once, then by initials)."""
+    words = key.split()
+    if not 1 < len(words) <= 4:
+        return False
+    initials = "".join(word[0] for word in words)
+    return initials.isalpha() and counts[initials] >= 2
+
+
+def _given_names(counts: Counter[str]) -> set[str]:
+    """The first names of the people labelled in full ("Dan Smith:"): a podcast labels
+    a speaker by the first name after the full one ("Dan:"), so "Dan:" printed once is
+    still a label. (Not a title or an office's first word: "Mr", "The", "Speaker".)"""
+    not_names = TITLES | ROLE_WORDS | PARTICIPANTS
+    given = set()
+    for key in counts:
+        words = key.split()
+        first = words[0] if 1 < len(words) <= 3 else ""
+        if len(first) > 1 and first.isalpha() and first not in not_names:
+            given.add(first)
+    return given
+
+
 def _front_headings(result: list[_Row], kinds: Counter[str]) -> None:
     """A heading such as "HOST:" alone on its line, in a list of participants
     before the first speech, is front matter when speeches carry their text on the
@@ -513,6 +542,30 @@ _NAME_ONLY = re.compile(
 )
 
 
+# An oral history's title line, shaped like a label, before the first speech: the
+# narrator's name and how the interview came about ("BRUNO SICILIANO: An Interview
+# Conducted by Peter Asaro, IEEE History Center, 25 July 2011.").
+_TITLE = re.compile(
+    r"(?i)(?:an? |the )?(?:oral[ -]history )?(?:interview(?:ed)?|oral[ -]history)"
+    r"(?: (?:conducted|recorded))? (?:by|with)\b"
+)
+
+
+def front_line(line: str, found: _Label, later: set[str]) -> bool:
+    """Whether ``line``, shaped like the label ``found``, before the first speech, is
+    front matter to the reader whatever surrounds it (as :func:`_front_names` judges):
+    an oral history's title line, or a metadata line holding only a name that no
+    later label (``later``: their name keys) prints."""
+    if _TITLE.match(line, found.end):
+        return True
+    return (
+        found.time is None
+        and found.kind != "explicit"
+        and _NAME_ONLY.fullmatch(line, found.end) is not None
+        and not _named_elsewhere(found, later)
+    )
+
+
 def _front_names(result: list[_Row], kinds: Counter[str]) -> None:
     """A label before the first speech whose line holds only a name, the sitting's
     chair in a report's header ("Dato: 22.10.2024" / "President: Masud Gharahkhani",
@@ -529,12 +582,20 @@ def _front_names(result: list[_Row], kinds: Counter[str]) -> None:
         return found.time is None and _NAME_ONLY.fullmatch(line, found.end) is not None
 
     leading: list[int] = []  # (the labels before the first speech: rarely any)
+    titles: list[int] = []  # ("BRUNO SICILIANO: An Interview Conducted by ...")
     for i in labels:
+        if _TITLE.match(result[i][2], cast(_Label, result[i][3]).end):
+            titles.append(i)
+            continue
         if not name_only(i):
             break
         leading.append(i)
     else:
         return  # no speech at all
+    for t in titles:
+        _, start, line, head, row = result[t]
+        kinds[cast(_Label, head).kind] -= 1
+        result[t] = ("text", start, line, None, row)
     if not leading:
         return
     others = {_norm(_name_part(cast(_Label, result[j][3]).label)) for j in (i, *labels)}

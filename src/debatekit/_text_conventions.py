@@ -64,9 +64,14 @@ _BOLD_NAME = (
     r"[ \t]*(?:(?P<time>:?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+)?"
     # (An Otter export in Markdown prints the names it knows in bold and "Unknown
     # Speaker  7:40" plain: a plain name counts where a time alone follows it.)
-    r"(?:(?P<bold>\*\*)[ \t]*|(?=[A-Z][^*:\n]{0,60}?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    # (A separator may stand between the name and the time: "Jane Doe — 00:01:02",
+    # "Jane Doe • 00:01:02"; it is no part of the name.)
+    r"(?:(?P<bold>\*\*)[ \t]*"
+    r"|(?=[A-Z][^*:\n]{0,60}?(?:[ \t]+[-–—•@|·])?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
     r"(?P<label>[A-Z][^*:\n]{0,60}?)"
-    r"(?(bold)[ \t]*\*\*(?![*:])|(?=[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    r"(?(bold)[ \t]*\*\*(?![*:])"
+    r"|(?=(?:[ \t]+[-–—•@|·])?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$))"
+    r"(?:[ \t]+[-–—•@|·](?=[ \t]))?"
     r"(?:[ \t]+(?P<after>[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?))?(?:[ \t]+|$)"
 )
 
@@ -74,9 +79,11 @@ _BOLD_NAME = (
 # brackets, then the time in brackets, then the text, with no colon:
 # "[Speaker 1] [00:17] So, Brigitte, ...", "[Jane Doe] (01:02:03) text". The time right
 # after the name is what tells a label from a bracketed stage direction ("[Applause]").
+# Zoom's saved captions print the time bare: "[Jane Doe] 10:03:02 text".
 _BRACKETED_NAME = (
     r"[ \t]*\[(?P<label>[^\[\]():\n]{1,60}?)\][ \t]*"
-    r"[\[(](?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])](?:[ \t]+|$)"
+    r"(?:[\[(](?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])]"
+    r"|(?P<bare>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?))(?:[ \t]+|$)"
 )
 
 # Broadcast captions kept as text (closed captions, CART): ">>" (or ">>>") opens the
@@ -194,12 +201,16 @@ _EUROPARL = (
 # speech on the same line or below); "00:00:01 Jane Doe" alone on its line (the time
 # before the name, the speech below). A name is one to five capitalised words.
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_TIMED_NAME_WORDS = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|del)){0,4}"
+# (A diarising service's number counts as a word: "Speaker 1".)
+_TIMED_NAME_WORDS = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|\d{1,2}|de|van|von|der|la|le|del)){0,4}"
 _NAME_TIME = rf"(?P<label>{_TIMED_NAME_WORDS})[ \t]+[\[(](?P<time>{_TIME})[\])](?:[ \t]+|$)"
 # (A clock time of day, "3:26 P.M. EST" at the head and foot of a White House
 # transcript, names no one.)
+# The time may be in brackets and followed by a dash: "[00:00:01] Jane Doe" (Trint),
+# "[00:02:14.37] - Speaker 1" (Happy Scribe).
 _TIME_NAME = (
-    rf"(?P<time>{_TIME})[ \t]+(?![AaPp]\.?[Mm]\.?(?:[ \t]|$))(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
+    rf"[\[(]?(?P<time>{_TIME})[\])]?[ \t]+(?:[-–—][ \t]+)?"
+    rf"(?![AaPp]\.?[Mm]\.?(?:[ \t]|$))(?P<label>{_TIMED_NAME_WORDS})[ \t]*$"
 )
 # A name in capitals alone on its line, the speech on the lines below (scripts,
 # broadcast transcripts, some interview archives): "JANE DOE", "MR. SMITH", "JANE DOE,
@@ -211,6 +222,42 @@ _CAPS_LINE = (
     r"(?![^\n]*\b(?:OF|THE|AND|TO|FOR|IN|ON|AT|BY|WITH|DE|DU|LA|LE|DES|DER|DIE|UND)\b)"
     r"(?P<label>(?:(?:MR|MRS|MS|DR)\.? )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,2}"
     r"(?:, [A-Z][A-Z '’.\-]{1,40})?)[ \t]*$"
+)
+
+
+# A name set as a Markdown heading, alone on its line, the speech in the paragraphs
+# below (fan and archive transcripts published as web pages: "#### TIM", "### Jane
+# Doe"), a manner in brackets after it on occasion ("#### TIM [laughing]"). Words of a
+# heading are not names: "### Cool Things of the Week", "##### Where can you find us?".
+_HEADING_NAME = (
+    r"#{1,6}[ \t]+(?P<label>[A-Z][\w'’.\-]*"
+    r"(?: (?:[A-Z][\w'’.\-]*|\d{1,2}|de|van|von|der|la|le)){0,3})"
+    r"(?:[ \t]+[\[(][^\[\]()\n]{1,40}[\])])?:?[ \t]*$"
+)
+
+# Transcripts copied from a table (a word processor's, a web page's, a spreadsheet
+# export): the name, a tab, the speech, a time before or after the name in a column
+# of its own at times: "Jane Doe<TAB>text", "00:00:01<TAB>Jane Doe<TAB>text".
+_TABBED = (
+    rf"[ ]*(?:[\[(]?(?P<time>{_TIME})[\])]?\t+)?(?P<label>{_TIMED_NAME_WORDS})"
+    rf"(?:\t+[\[(]?(?P<after>{_TIME})[\])]?)?\t[ \t]*"
+)
+
+
+# A name in mixed case alone on its line, the speech in the lines below, no colon and
+# no time (transcripts copied from web pages: "Ira Glass", "Sarah Koenig"): one to four
+# capitalised words, never a one-word reply ("Yeah", "Okay") that a speech may be.
+_REPLIES = (
+    r"(?:Yeah|Yep|Yes|No|Nope|Okay|Ok|Right|Sure|Exactly|Thanks|Thank you|Mhm|Hmm|Uh|Um"
+    r"|Wow|Oh|Ah|Absolutely|Totally|Correct|Great|Cool|Nice|Agreed|Indeed|Really|True"
+    r"|Well|So|And|But|Anyway|Alright|All right|Bye|Hello|Hi|Hey|Welcome|Good|Fine)"
+)
+_NAME_LINE = (
+    rf"(?=[A-Z][a-z][^\n]{{0,48}}$)(?!{_REPLIES}[ \t]*$)"
+    # (a title or an office first is a Hansard's: "Mr. Pierre de Savoye")
+    r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Hon|Rt|Sir|Dame|Lord|Lady|The|Madam|Senator|Prof)\b)"
+    r"(?P<label>[A-Z][a-z][\w'’.\-]*"
+    r"(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|den|la|le|del|da|di|du)){0,3})[ \t]*$"
 )
 
 
@@ -277,6 +324,9 @@ class Convention:
         distinctive: Whether one label of this shape is evidence on its own: a
             document may print it once (a Congressional Record "Extension of
             Remarks" is one member's statement under one "Mr. SMITH." label).
+        repeats: Whether its labels are evidence only where a name recurs: never
+            taken on the shape of its labels alone (a name alone on a line, printed
+            once, may be a heading).
     """
 
     name: str
@@ -287,6 +337,7 @@ class Convention:
     interjections: bool = False
     sniffed: bool = True
     distinctive: bool = False
+    repeats: bool = False
     unnamed: tuple[str, ...] = ()
     examination: bool = False
 
@@ -326,6 +377,12 @@ def _entries() -> dict[str, Convention]:
             "Scripts and broadcast transcripts: a name in capitals alone on its line"
             " ('JANE DOE', 'JANE DOE, HOST'), the speech below, no colon",
             label=re.compile(_CAPS_LINE),
+        ),
+        Convention(
+            "heading-name",
+            "Transcripts published as web pages: the name as a Markdown heading alone on"
+            " its line ('#### TIM', '### Jane Doe'), the speech below, no colon",
+            label=re.compile(_HEADING_NAME),
         ),
         Convention(
             "congressional",
@@ -395,6 +452,19 @@ def _entries() -> dict[str, Convention]:
             " (Mayo, Fine Gael)' alone on its line, the speech below",
             label=re.compile(_PHOTO),
             distinctive=True,
+        ),
+        Convention(
+            "tabbed",
+            "Transcripts copied from a table: 'Jane Doe<TAB>text', a time in a column"
+            " before or after the name at times",
+            label=re.compile(_TABBED),
+        ),
+        Convention(
+            "name-lines",
+            "Transcripts copied from web pages: a name in mixed case alone on its line"
+            " ('Ira Glass'), the speech below, no colon and no time",
+            label=re.compile(_NAME_LINE),
+            repeats=True,
         ),
         Convention(
             "compte-rendu",

@@ -32,14 +32,20 @@ _LABEL = re.compile(
     rf"{_INDENT}"
     # (a bullet before every line, as caption sites list lines: "  • GEOFF BENNETT: ...")
     r"(?:•[ \t\u00a0]+)?"
-    rf"(?:(?P<lts>\[{_TS}\]|\({_TS}\)|{_TS})[ \t]+(?:[–—-][ \t]+)?)?"
-    rf"(?P<bold>\*\*)?"
+    # (a span of time in the brackets, "[00:01.23 - 00:05.67] SPEAKER_00: text", as
+    # speech-to-text scripts print a segment: its start is the turn's)
+    rf"(?:(?P<lts>\[{_TS}(?:[ \t]*(?:-->|[–—-])[ \t]*{_TS})?\]|\({_TS}\)|{_TS})"
+    rf"[ \t]+(?:[–—-][ \t]+)?)?"
+    # (Markdown strong or emphasis around the name: "**Name:**", "__Name:__", "*Name:*")
+    rf"(?P<bold>\*\*|__|\*(?!\*)|_(?!_))?"
+    # "**[01:12] SPEAKER_01:** text": a diarising service's time inside the bold
+    rf"(?(bold)(?P<bts>\[{_TS}\][ \t]+)?)"
     # (a Hungarian member's office may run to 160 characters: "LEZSÁK SÁNDOR, az
     # oktatási és tudományos bizottság elnöke, ...; valamint az MDF
     # képviselőcsoportja részéről :")
-    rf"(?P<label>[^\s:*\\\[(][^:\n]{{0,159}}?)"
+    rf"(?P<label>[^\s:*_\\\[(][^:\n]{{0,159}}?)"
     rf"(?:[ \t]+(?:[–—-][ \t]+)?(?P<tts>\({_TS}\)|\[{_TS}\]|{_TS}))?"
-    rf"(?(bold)(?:\*\*:|::?\*\*)|:)"
+    rf"(?(bold)(?:(?P=bold):|::?(?P=bold))|:)"
     rf"(?:[ \t\u00a0]+(?P<ats>\({_TS}\)|\[{_TS}\]|{_TS})?[ \t]*$"
     # "Name: [00:01:02] text": a bracketed time between the label and the speech
     rf"|[ \t\u00a0]+(?P<its>\({_TS}\)|\[{_TS}\])[ \t]+(?=\S)"
@@ -126,7 +132,7 @@ _BREAK = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|(?:\* ){2,}\*|#{3,}|_{3,})[ \t]*\Z")
 # A parenthesis inside a paragraph may be a stage direction: short, or (a protocol's
 # reactions, "(Beifall bei der ÖVP. – Abg. X: ... – Abg. Y: ...)") long.
 # (Not one glued to a word: "(2019/2801(RSP))", "member(s)".)
-_INLINE = re.compile(r"(?<![\w/])\(([^()\n]{1,600})\)|\[([^\[\]\n]{1,120})\]")
+_INLINE = re.compile(r"\((?<![\w/]\()([^()\n]{1,600})\)|\[(?<!\w\[)([^\[\]\n]{1,120})\]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # A party after a slash, as the Finnish Eduskunta prints it: "Annika Saarikko /kesk:".
 _SLASH_PARTY = re.compile(r"[ \t]+/[^\W\d_][\w\-]{0,11}\Z")
@@ -427,8 +433,13 @@ def _stage(content: str) -> tuple[IncidentKind, str | None] | None:
 
 @functools.lru_cache(maxsize=4096)
 def _parse_time(text: str) -> dt.timedelta | None:
-    """A printed timestamp, in brackets or parentheses or bare, as a time."""
-    return parse_clock(text.strip().removeprefix("[").removeprefix("(").rstrip("])"))
+    """A printed timestamp, in brackets or parentheses or bare, as a time (of a span,
+    "[00:01.23 - 00:05.67]", its start)."""
+    text = text.strip().removeprefix("[").removeprefix("(").rstrip("])")
+    return parse_clock(_SPAN_END.sub("", text) if len(text) > 12 else text)
+
+
+_SPAN_END = re.compile(r"[ \t]*(?:-->|[–—-])[ \t]*[\d:.,]+\Z")
 
 
 @attrs.frozen
@@ -509,7 +520,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         name = groups["label"] or groups.get("marker")
         if not name:
             return None
-        stamp = groups.get("time") or groups.get("after")
+        stamp = groups.get("time") or groups.get("after") or groups.get("bare")
         time = _parse_time(stamp) if stamp else None
         return _Label(name.strip(), match.end(), "pattern", time=time)
     match = _QA.match(line)
@@ -535,7 +546,7 @@ def _candidate(line: str, pattern: re.Pattern[str] | None = None) -> _Label | No
         shape = _name_shape(label)
         if shape is None or _not_a_speaker(label, line, match.end()):
             return _dashed(line)
-        stamp = match["lts"] or match["tts"] or match["ats"] or match["its"]
+        stamp = match["lts"] or match["bts"] or match["tts"] or match["ats"] or match["its"]
         kind = "markdown" if match["bold"] else "timestamp" if stamp else shape
         if label in ("Q", "A") and kind == "caps":
             kind = "qa"

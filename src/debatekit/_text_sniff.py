@@ -51,14 +51,16 @@ _COLON = re.compile(
     # plain search: most lines have none.)
     # (A label the writer escaped, "\TRUMP: yo" printed once, is still the shape's
     # evidence: the text it writes sniffs as the text it read.)
-    rf"\n(?:(?=.*:)[ \t\u00a0]*\\?(?:{_TS}[ \t]+(?:[–—-][ \t]+)?)?(?:\*\*)?"
+    rf"\n(?:(?=.*:)[ \t\u00a0]*\\?"
+    rf"(?:(?:{_TS}|\[{_TS}[ \t]*(?:-->|[–—-])[ \t]*{_TS}\])[ \t]+(?:[–—-][ \t]+)?)?"
+    rf"(?:(?:\*\*|__|\*|_)(?:{_TS}[ \t]+)?)?"
     # a name, then up to two parentheses (a Hansard's constituency, office and party,
     # commas inside: "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)")
     r"(?P<label>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){0,5}?"
     r"(?:[ \t]+\([^()\n:]{1,100}\)){0,2}"
     # and a role after a comma (NPR, CNN: "STEVE INSKEEP, HOST:")
     r"(?:,[ \t]+[\w'’.\-&()]+(?:[ \t]+[\w'’.\-&()]+){0,5}?)?)"
-    rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*)?[ \t]?:(?:\*\*)?(?:[ \t\u00a0]|$)"
+    rf"(?:[ \t]+[–—-]?[ \t]*{_TS})?(?:\*\*|__|\*|_)?[ \t]?:(?:\*\*|__|\*|_)?(?:[ \t\u00a0]|$)"
     r"|[ \t\u00a0]*(?P<qa>Q|A)(?:[.:]?[ \t\u00a0]+|$)"
     # "Name 00:01:02" or "**Name** [00:01:02]" alone on its line.
     rf"|(?=.*:)[ \t]*(?:\*\*)?(?P<timed>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-&()]+){{0,5}}?)(?:\*\*)?"
@@ -157,6 +159,7 @@ def _by_shape(
         r
         for r in results
         if r[2].label is not None
+        and not r[2].repeats
         and len(r[3]) >= 2
         # a protocol's chair prints procedural lines with a colon ('Erster Redner:
         # Herr Abgeordneter X.'): fewer one-off labels than the colon rules is evidence

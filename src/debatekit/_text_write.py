@@ -11,7 +11,7 @@ from typing import TypeAlias
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN
 from ._speakers import name_key as _norm
-from ._text_classify import wrapped_label
+from ._text_classify import front_line, wrapped_label
 from ._text_conventions import CONVENTIONS
 from ._text_inline import _inline_matches
 from ._text_lex import (
@@ -76,6 +76,11 @@ class _Writer:
         convention = CONVENTIONS.get(transcript.meta.get("text:convention", ""))
         self.pattern = convention.label if convention is not None else None
         self.interjections = convention is not None and convention.interjections
+        # A convention whose labels count only where the name recurs ("name-lines"):
+        # a line of text naming nobody labelled, printed once, needs no escape.
+        self.repeats: Counter[str] | None = None
+        if convention is not None and convention.repeats:
+            self.repeats = self._unlabelled_names(transcript)
         # What the reader takes each probed line for: the same label lines are
         # judged for every turn of a speaker, so each is judged once.
         self.judged: dict[str, _Label | None] = {}
@@ -596,17 +601,50 @@ class _Writer:
             written = written[:at] + "\\" + written[at:]
         return written.split("\n\n"), own, written
 
+    def _unlabelled_names(self, t: Transcript) -> Counter[str]:
+        """How often each name the convention's pattern finds at a line of text is
+        printed there, a labelled speaker's name counted twice (the reader takes any
+        such line for a label)."""
+        counts: Counter[str] = Counter()
+        for name in {turn.label or t.speaker(turn.speaker_id).name for turn in t.turns}:
+            counts[_norm(_name_part(name))] += 2
+        paragraphs = [*t.front, *t.back, *(p for turn in t.turns for p in turn.paragraphs)]
+        for line in "\n".join(paragraphs).split("\n"):
+            found = _candidate(line, self.pattern) if line[:1].isupper() else None
+            if found is not None:
+                counts[_norm(_name_part(found.label))] += 1
+        return counts
+
+    def _printed_once(self, probe: str) -> bool:
+        """Whether ``probe``, a line the pattern takes for a label, names someone
+        printed once and unlabelled: text to the reader as it is."""
+        if self.repeats is None:
+            return False
+        found = _candidate(probe, self.pattern)
+        return found is not None and self.repeats[_norm(_name_part(found.label))] < 2
+
     def _escape_outside(self, probe: str, region: str, tail: bool, several: bool) -> bool:
         """Whether a line ``probe`` of the front or back matter (``region``) needs an
         escape: the reader would take it for a label, or split the paragraph at it
         (``several``: the paragraph has more than one line; ``tail``: the line ends
         the front matter)."""
         found = _candidate(probe, self.pattern)
-        if found is not None and not (
-            region == "front"
-            and self.headings_ok
-            and _bare_heading(probe, found)
-            and not _named_elsewhere(found, self.label_keys)
+        if (
+            found is not None
+            and region == "front"
+            and self.t.turns
+            and front_line(probe, found, self.label_keys)
+        ):
+            return False  # a title or a name-only metadata line: text to the reader
+        if (
+            found is not None
+            and not self._printed_once(probe)
+            and not (
+                region == "front"
+                and self.headings_ok
+                and _bare_heading(probe, found)
+                and not _named_elsewhere(found, self.label_keys)
+            )
         ):
             return True
         if not (_STAGE_LINE.match(probe) or _BREAK.match(probe)):
@@ -681,6 +719,7 @@ class _Writer:
                     (plain_filter is None or plain_filter(probe) is not None or "\n" in probe)
                     and _special(probe, self.pattern)
                     and not (lead and self._heading(probe))
+                    and not self._printed_once(probe)
                 ) or (tail and n == 0 and bool(_BOILERPLATE.match(probe)))
             else:
                 escape = self._escape_outside(probe, region, tail, last > 0)
