@@ -575,6 +575,9 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 # A once-printed label the writer escapes still tells the sniffer the colon rules: the
 # two names in capitals alone on their lines stay text when read back.
 @example("HOLT\nA'\n\nTRUMP: yo")
+# A label alone before a speech whose label has a time (no speech on its line, as the
+# reader judges): a label, not a heading, written back without an id.
+@example("A\nTRUMP: [00:12:31] a")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

@@ -392,6 +392,7 @@ class _Writer:
         seen: set[str] = set()
         first_speech = next((k for k, turn in enumerate(t.turns) if turn.paragraphs), -1)
         headings: list[tuple[str, _Label | None, str]] = []  # labels alone before the first speech
+        inline = False  # whether a speech's label carries speech on its line
         for k, turn in enumerate(t.turns):
             if id(turn) in unlabelled:
                 continue  # the speaker going on after a stage direction: no label
@@ -401,10 +402,15 @@ class _Writer:
             found = self._judge(probe)
             if k < first_speech:
                 headings.append((turn.speaker_id, found, probe))
+            elif not inline and found is not None and _inline_speech(probe, found):
+                inline = True
             if found is None or found.label != label:
                 explicit.add(turn.speaker_id)  # the plain label would not read as one
         # A label alone before the first speech reads as a heading, unless it names
-        # someone labelled in the speeches (as the reader judges, see _front_headings).
+        # someone labelled in the speeches (as the reader judges, see _front_headings),
+        # where a speech's label carries speech on its line (else none is a heading).
+        if not inline:
+            headings.clear()
         later = {_norm(_name_part(label)) for label in {x[1] for x in planned[len(headings) :]}}
         # (Such a turn has no speech: its label stands alone on its line, so one the
         # reader may take for a bare heading at all, _bare_heading not None, is one.)
