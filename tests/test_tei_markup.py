@@ -18,7 +18,7 @@ from lxml import etree
 import debatekit
 from debatekit import Markup, Transcript, Turn, ValidationError, json, tei
 from strategies import transcripts
-from test_tei_examples import TEI, _model_words, _source_words
+from tests.tei_words import TEI, model_words, source_words
 
 _HEADER = (
     "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>"
@@ -237,7 +237,7 @@ def test_any_nesting_of_markup_reads_every_word_and_round_trips(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         transcript = tei.loads(document)
-    assert _model_words(transcript) == _source_words(root.find(f"{TEI}text/{TEI}body"))
+    assert model_words(transcript) == source_words(root.find(f"{TEI}text/{TEI}body"))
     again = tei.dumps(transcript)
     assert rng.validate(etree.fromstring(again.encode())), rng.error_log
     assert tei.loads(again) == transcript

@@ -5,6 +5,7 @@ Part of the TEI reader (see :mod:`debatekit._tei_read`).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import re
@@ -76,6 +77,16 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
 
 
 _ALL_ATTRIBUTES = etree.XPath("@*")
+
+
+def verbatim(el: Element) -> str:
+    """``el`` as XML, kept as is: without its tail, and declaring only the namespaces it
+    uses (not all those in scope, such as a root's ``xmlns:xi``), so that the string
+    reads back the same from wherever the element is written."""
+    if len(el.nsmap) > 1:
+        el = copy.deepcopy(el)
+        etree.cleanup_namespaces(el)
+    return etree.tostring(el, encoding="unicode", with_tail=False)
 
 
 def attributes(el: Element) -> list[tuple[str, str]]:

@@ -10,7 +10,6 @@ import itertools
 from typing import Any, cast
 
 import attrs
-from lxml import etree
 
 from ._frozendict import frozen_mapping
 from ._rules import is_ncname
@@ -34,6 +33,7 @@ from ._tei_base import (
     normalize_marked,
     raw_marked,
     text_of,
+    verbatim,
 )
 from ._tei_common import (
     CONTENT_KINDS,
@@ -201,7 +201,7 @@ class Reader(TokenReader):
         # ParlaMint 5.0: the speech's sentiment. (The fast path reads only utterances of
         # paragraphs and incidents, so only an utterance it declined can hold one.)
         for measure in u.iterchildren(_T + "measure") if plain is None else ():
-            _add(meta, "tei:measure", etree.tostring(measure, encoding="unicode", with_tail=False))
+            _add(meta, "tei:measure", verbatim(measure))
         for extra_field, key, value in self.extras.get(uid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value

@@ -9,8 +9,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from lxml import etree
-
 from ._tei_base import (
     _T,
     Context,
@@ -24,6 +22,7 @@ from ._tei_base import (
     lang_in_force,
     local,
     text_of,
+    verbatim,
 )
 from ._tei_common import XI_INCLUDE, XML_ID, XML_LANG, is_partial_date
 from .errors import ValidationError
@@ -366,8 +365,7 @@ def _unmodelled(el: Element, path: str, meta: dict[str, str]) -> None:
             if name in _MODELLED:
                 _unmodelled(child, f"{path}/{name}", meta)
         elif child.tag != XI_INCLUDE:
-            xml = etree.tostring(child, encoding="unicode", with_tail=False)
-            _add(meta, f"tei:{path}/{name or child.tag}", xml)
+            _add(meta, f"tei:{path}/{name or child.tag}", verbatim(child))
 
 
 def _name_parts(el: Element) -> dict[str, list[str]]:
