@@ -10,6 +10,7 @@ import itertools
 from typing import Any, cast
 
 import attrs
+from lxml import etree
 
 from ._frozendict import frozen_mapping
 from ._rules import is_ncname
@@ -41,6 +42,7 @@ from ._tei_common import (
     INCIDENT_TAGS,
     MILESTONE_TAGS,
     SUBTYPE_ATTR,
+    TEI_NS,
     XML_ID,
     XML_LANG,
     XML_SPACE,
@@ -54,6 +56,9 @@ from .models import Event as EventModel
 from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
 _U = _T + "u"
+_BLOCK = _T + "annotationBlock"
+# The attributes of an annotationBlock its utterances take when they have none.
+_TIMED_BY_BLOCK = frozenset(["who", "start", "end"])
 _NOTE = _T + "note"
 _TIMELINE = _T + "timeline"
 # The elements read as incidents inside an utterance (see _inline).
@@ -85,6 +90,9 @@ class Reader(TokenReader):
             label, self.pending_label = self.pending_label, None
             out.append(self.turn(el, label))
             return
+        if tag == _BLOCK and el.find(_U) is not None:
+            self.block(el, out)
+            return
         if self.pending_label is not None:
             self.flush(out)
         if tag in _DIV_TAGS:
@@ -104,6 +112,29 @@ class Reader(TokenReader):
             self.timeline(el)
         elif isinstance(tag, str):
             out.append(self.incident(el, body=True))
+
+    def block(self, el: Element, out: list[Turn | Incident]) -> None:
+        """ISO 24624's ``annotationBlock``: its utterances are turns, spoken by the
+        block's ``who`` and timed by its ``start`` and ``end`` where they say neither.
+        The first turn keeps the block verbatim: ``tei:annotationBlock``, the element
+        with its other attributes, and ``tei:annotationBlock/NAME``, each other child
+        (the annotations: ``spanGrp``); the writer puts them back around the turn."""
+        utterances = [child for child in el if child.tag == _U]
+        first = utterances[0]
+        inherit: dict[str, str] = {}
+        shell = etree.Element(el.tag, nsmap={None: TEI_NS})
+        for name, value in el.attrib.items():
+            if name in _TIMED_BY_BLOCK and first.get(name) in (None, value):
+                inherit[name] = value
+            else:
+                shell.set(name, value)
+        kept = {"tei:annotationBlock": verbatim(shell)}
+        for child in el:
+            if child.tag != _U and isinstance(child.tag, str):
+                _add(kept, f"tei:annotationBlock/{local(child.tag)}", verbatim(child))
+        for u in utterances:
+            label, self.pending_label = self.pending_label, None
+            out.append(self.turn(u, label, inherit, kept if u is first else None))
 
     def division(self, el: Element) -> Incident:
         """A division's start, kept as an ``anchor`` with the div's attributes."""
@@ -155,7 +186,15 @@ class Reader(TokenReader):
             return None
         return wid
 
-    def turn(self, u: Element, label: Element | None) -> Turn:
+    def turn(
+        self,
+        u: Element,
+        label: Element | None,
+        inherit: dict[str, str] | None = None,
+        kept: dict[str, str] | None = None,
+    ) -> Turn:
+        """The turn of ``u``; ``inherit``: who, start and end of its annotationBlock,
+        ``kept``: the block's parts for the turn's meta (see :meth:`block`)."""
         meta: dict[str, str] = {}
         special: dict[str, str] = {}  # xml:id, who, start, end: read once
         for name, value in attributes(u):
@@ -163,6 +202,10 @@ class Reader(TokenReader):
                 special[name] = value
             else:
                 meta[_attr_name(name)] = value
+        if inherit:
+            special = {**inherit, **special}
+        if kept:
+            meta.update(kept)
         uid = special.get(XML_ID)
         if not uid:
             self.generated += 1

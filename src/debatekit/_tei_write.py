@@ -413,12 +413,21 @@ class _Writer:
                 note.set(XML_ID, label_id)
             elif label_id is not None:
                 meta["label-id"] = label_id
-        u = _el(div, "u", who="#" + turn.speaker_id)
+        block, annotations = _block(meta)
+        if block is not None:
+            div.append(block)
+        u = _el(div if block is None else block, "u", who="#" + turn.speaker_id)
         u.set(XML_ID, turn.id)
         if turn.start is not None:
             u.set("start", self.time(turn.start))
         if turn.end is not None:
             u.set("end", self.time(turn.end))
+        if block is not None:
+            for name in ("who", "start", "end"):
+                value = u.get(name)
+                if value is not None and block.get(name) is None:
+                    block.set(name, value)
+            block.extend(annotations)
         ana = meta.pop("ana", None)
         if ana is not None:
             if is_pointer_list(ana):
@@ -700,6 +709,7 @@ _BLOCK = frozenset(
         "body",
         "back",
         "div",
+        "annotationBlock",
         "u",
         "standOff",
         "timeline",
@@ -740,10 +750,16 @@ def _markup_element(parent: Element, span: Markup) -> Element | None:
     return el
 
 
+_ANNOTATION_BLOCK = _T + "annotationBlock"
+
+
 def _indent(el: Element, level: int = 0) -> None:
     """Indent only where white space means nothing: inside structural elements."""
     if el.tag not in _BLOCK or len(el) == 0 or (el.text and el.text.strip()):
         return
+    parent = el.getparent()
+    if parent is not None and parent.tag == _ANNOTATION_BLOCK and el.tag != _T + "u":
+        return  # an annotation kept verbatim (see _block)
     if el.get(XML_SPACE) == "preserve":
         return
     pad = "\n" + "  " * (level + 1)
@@ -755,6 +771,34 @@ def _indent(el: Element, level: int = 0) -> None:
             return
         child.tail = pad
     el[-1].tail = "\n" + "  " * level
+
+
+def _block(meta: dict[str, str]) -> tuple[Element | None, list[Element]]:
+    """A turn's ISO 24624 ``annotationBlock`` and its annotations, kept verbatim by the
+    reader (``tei:annotationBlock``, ``tei:annotationBlock/NAME``), parsed back and
+    taken out of ``meta``; ``(None, [])`` where the turn has none (or it is no block)."""
+    raw = meta.get("tei:annotationBlock")
+    if raw is None:
+        return None, []
+    try:
+        block = etree.fromstring(raw, _FRAGMENT_PARSER)
+    except etree.XMLSyntaxError:
+        return None, []
+    if block.tag != _T + "annotationBlock" or len(block) or block.text:
+        return None, []
+    del meta["tei:annotationBlock"]
+    annotations: list[Element] = []
+    prefix = "tei:annotationBlock/"
+    for key in sorted((k for k in meta if k.startswith(prefix)), key=_fragment_order):
+        try:
+            el = etree.fromstring(meta[key], _FRAGMENT_PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        if el.tag == _T + key[len(prefix) :].split(".")[0]:
+            el.tail = None
+            annotations.append(el)
+            del meta[key]
+    return block, annotations
 
 
 def _fragment_order(key: str) -> tuple[str, int]:
