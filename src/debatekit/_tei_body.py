@@ -57,6 +57,7 @@ from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
 _U = _T + "u"
 _BLOCK = _T + "annotationBlock"
+_SP = _T + "sp"
 # The attributes of an annotationBlock its utterances take when they have none.
 _TIMED_BY_BLOCK = frozenset(["who", "start", "end"])
 _NOTE = _T + "note"
@@ -92,6 +93,9 @@ class Reader(TokenReader):
             return
         if tag == _BLOCK and el.find(_U) is not None:
             self.block(el, out)
+            return
+        if tag == _SP:
+            self.speech(el, out)
             return
         if self.pending_label is not None:
             self.flush(out)
@@ -135,6 +139,23 @@ class Reader(TokenReader):
         for u in utterances:
             label, self.pending_label = self.pending_label, None
             out.append(self.turn(u, label, inherit, kept if u is first else None))
+
+    def speech(self, el: Element, out: list[Turn | Incident]) -> None:
+        """A speech of a performance text (``sp``, as in drama): a turn, its ``speaker``
+        the turn's label, its paragraphs (``p``, ``ab``) the turn's; verse lines and
+        stage directions inside are phrase markup (``l``, ``stage``). ``meta["element"]``
+        says it was an ``sp``: the writer writes a ``u``."""
+        self.flush(out)
+        speaker = el.find(_T + "speaker")
+        if speaker is not None:  # the label, not the text (its tail stays)
+            if speaker.tail:
+                before = speaker.getprevious()
+                if before is None:
+                    el.text = (el.text or "") + speaker.tail
+                else:
+                    before.tail = (before.tail or "") + speaker.tail
+            el.remove(speaker)
+        out.append(self.turn(el, speaker, None, {"element": "sp"}))
 
     def division(self, el: Element) -> Incident:
         """A division's start, kept as an ``anchor`` with the div's attributes."""

@@ -198,6 +198,8 @@ class _Walk:
             reader.header(el)
         elif tag == _STAND_OFF and not self.whole:
             reader.stand_off(el)
+        elif tag == _TIMELINE and not self.whole:  # outside the body (ISO 24624: in text)
+            reader.timeline(el)
         elif self.whole and tag == _FRONT and el.getparent() is self.text:
             reader.front_back(el, reader.front)
         elif self.whole and tag == _BACK and el.getparent() is self.text:
@@ -248,11 +250,13 @@ class _Walk:
                 out.clear()
 
 
-_TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF = (
-    _T + name for name in ("text", "teiHeader", "body", "front", "back", "standOff")
+_TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF, _TIMELINE = (
+    _T + name for name in ("text", "teiHeader", "body", "front", "back", "standOff", "timeline")
 )
 #: The elements whose events the one-pass reader follows: the document's structure.
-STRUCTURE = sorted({_T + "TEI", _TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF} | _DIV_TAGS)
+STRUCTURE = sorted(
+    {_T + "TEI", _TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF, _TIMELINE} | _DIV_TAGS
+)
 
 
 def _free(el: Element) -> None:
