@@ -241,3 +241,23 @@ def test_any_nesting_of_markup_reads_every_word_and_round_trips(
     again = tei.dumps(transcript)
     assert rng.validate(etree.fromstring(again.encode())), rng.error_log
     assert tei.loads(again) == transcript
+
+
+def test_a_typed_paragraph_is_a_span_over_it_and_is_written_back_typed() -> None:
+    """A ``seg`` paragraph's own attributes (ISO 24624's utterance types) are a ``seg``
+    span over the whole paragraph; the writer puts them back on the paragraph."""
+    source = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><u who="#a">'
+        '<seg type="utterance" subtype="interrogative">Really?</seg><seg>Yes.</seg>'
+        "</u></body></text></TEI>"
+    )
+    transcript = tei.loads(source)
+    (turn,) = transcript.turns
+    assert turn.paragraphs == ("Really?", "Yes.")
+    assert [(m.kind, m.offset, m.end, m.meta) for m in turn.markup] == [
+        ("seg", 0, 7, {"type": "utterance", "subtype": "interrogative"})
+    ]
+    written = tei.dumps(transcript)
+    assert '<seg type="utterance" subtype="interrogative">Really?</seg>' in written
+    assert "<seg>Yes.</seg>" in written
+    assert tei.loads(written) == transcript

@@ -77,7 +77,8 @@ def test_what_is_written_is_valid_and_reads_back_equal(path: Path, rng: etree.Re
 
 def test_an_iso_annotation_block_is_a_turn_and_is_written_back_as_one() -> None:
     """EXMARaLDA's ISO 24624 export: the block's who, start and end are the turn's; its
-    annotations (spanGrp: a translation, prosody) are kept and written back in it."""
+    annotations (spanGrp: a translation, prosody) are kept and written back in it, and
+    each typed paragraph (seg type="utterance" subtype="declarative") keeps its type."""
     path = DATA / "exmaralda-RudiVoellerWutausbruch.xml"
     transcript, _ = _read(path)
     first = transcript.turns[0]
@@ -97,6 +98,12 @@ def test_an_iso_annotation_block_is_a_turn_and_is_written_back_as_one() -> None:
             "akz",
             "en",
             "k",
+        ]
+        segs = blocks[0].findall(f"{TEI}u/{TEI}seg")
+        assert [(g.get("type"), g.get("subtype")) for g in segs[:3]] == [
+            ("utterance", "declarative"),
+            ("utterance", "declarative"),
+            ("utterance", "exclamative"),
         ]
         english = blocks[0].find(f"{TEI}spanGrp[@type='en']/{TEI}span")
         assert english is not None

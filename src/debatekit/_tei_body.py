@@ -58,6 +58,7 @@ from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 _U = _T + "u"
 _BLOCK = _T + "annotationBlock"
 _SP = _T + "sp"
+_SEG = _T + "seg"
 # The attributes of an annotationBlock its utterances take when they have none.
 _TIMED_BY_BLOCK = frozenset(["who", "start", "end"])
 _NOTE = _T + "note"
@@ -389,7 +390,7 @@ class Reader(TokenReader):
                 if len(found) == 1 and found[0][0] == XML_ID:
                     seg_id = found[0][1]
                 elif found:
-                    if child.get(XML_SPACE) is not None:
+                    if child.get(XML_SPACE) is not None or _typed(child):
                         return None
                     seg_id = child.get(XML_ID)
                     seg_lang = child.get(XML_LANG)
@@ -475,7 +476,8 @@ class Reader(TokenReader):
                 saw_paragraph = True
                 if direct_events or direct:
                     flush_direct()
-                plain = not len(child) and (force or not preserve)
+                typed = _typed(child)
+                plain = not len(child) and (force or not preserve) and not typed
                 if plain:  # the common case: plain text; its attributes read once
                     found_attrs = child.items()
                     seg_id = seg_lang = None
@@ -494,7 +496,14 @@ class Reader(TokenReader):
                 else:
                     parts: list[str] = []
                     found: list[Event] = []
+                    if typed:  # (a typed seg: a span over the whole paragraph)
+                        opened = Open(local(tag) or "seg", _own_meta(child))
+                        found.append(opened)
+                        parts.append(_MARK)
                     self._collect(child, parts, found, tokens=False)
+                    if typed:
+                        found.append(Close(opened))
+                        parts.append(_MARK)
                     keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
                     paragraph(parts, found, keep, child)
             elif isinstance(tag, str):
@@ -728,6 +737,22 @@ class Reader(TokenReader):
             )
         except ValidationError as exc:
             raise self.ctx.error(str(exc)) from None
+
+
+#: The attributes of a paragraph the turn keeps apart (seg-ids, seg-lang, white space).
+_PARAGRAPH_ATTRS = frozenset([XML_ID, XML_LANG, XML_SPACE])
+
+
+def _typed(el: Element) -> bool:
+    """A ``seg`` paragraph with attributes of its own (``type``, ``subtype``, ``ana``...,
+    as ISO 24624's ``seg type="utterance"``): read as a span over the paragraph."""
+    return el.tag == _SEG and any(k not in _PARAGRAPH_ATTRS for k in el.attrib)
+
+
+def _own_meta(el: Element) -> dict[str, str]:
+    """A typed paragraph's attributes, less those the turn keeps apart."""
+    own = element_meta(el)
+    return {k: v for k, v in own.items() if k not in ("xml:id", "xml:lang", "xml:space")}
 
 
 def _marked_paragraph(el: Element) -> tuple[str, list[int], list[Element]] | None:

@@ -501,6 +501,9 @@ class _Writer:
             while m < len(markup) and markup[m].offset <= end:
                 spans.append(markup[m])
                 m += 1
+            if spans and _typed_paragraph(spans[0], start, end):
+                for key, value in spans.pop(0).meta.items():  # (the seg's own attributes)
+                    seg.set(key, value)
             inside: list[Sentence] = []
             while q < len(sentences) and sentences[q].offset <= end:
                 inside.append(sentences[q])
@@ -729,6 +732,19 @@ def _append(el: Element, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         el.text = (el.text or "") + text
+
+
+def _typed_paragraph(span: Markup, start: int, end: int) -> bool:
+    """Whether ``span`` is a ``seg`` over the whole paragraph ``start:end`` whose
+    attributes the paragraph's ``seg`` can carry: the reader's typed paragraph."""
+    return (
+        span.kind == "seg"
+        and span.offset == start
+        and span.end == end
+        and start < end
+        and bool(span.meta)
+        and not any(key.startswith("xml:") for key in span.meta)
+    )
 
 
 def _markup_element(parent: Element, span: Markup) -> Element | None:
