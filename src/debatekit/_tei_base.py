@@ -5,7 +5,6 @@ Part of the TEI reader (see :mod:`debatekit._tei_read`).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import os
 import re
@@ -83,10 +82,13 @@ def verbatim(el: Element) -> str:
     """``el`` as XML, kept as is: without its tail, and declaring only the namespaces it
     uses (not all those in scope, such as a root's ``xmlns:xi``), so that the string
     reads back the same from wherever the element is written."""
-    if len(el.nsmap) > 1:
-        el = copy.deepcopy(el)
-        etree.cleanup_namespaces(el)
-    return etree.tostring(el, encoding="unicode", with_tail=False)
+    xml: str = etree.tostring(el, encoding="unicode", with_tail=False)
+    nsmap = el.nsmap
+    if len(nsmap) > 1:  # (a string edit: no copy of the element)
+        for prefix, uri in nsmap.items():
+            if prefix is not None and f"{prefix}:" not in xml:
+                xml = xml.replace(f' xmlns:{prefix}="{uri}"', "", 1)
+    return xml
 
 
 def attributes(el: Element) -> list[tuple[str, str]]:
