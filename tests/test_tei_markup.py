@@ -261,3 +261,23 @@ def test_a_typed_paragraph_is_a_span_over_it_and_is_written_back_typed() -> None
     assert '<seg type="utterance" subtype="interrogative">Really?</seg>' in written
     assert "<seg>Yes.</seg>" in written
     assert tei.loads(written) == transcript
+
+
+def test_a_sentence_of_text_keeps_its_words_as_a_span() -> None:
+    """An ``s`` holding text, not ``w``/``pc`` tokens (the TEI specs' own examples), is
+    phrase markup: its words are the turn's; the linguistic layer is for tokens."""
+    source = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><u who="#a">'
+        "<s>The anchor is he<anchor/>re somewhere.</s> <s>Help me find it.</s>"
+        "</u></body></text></TEI>"
+    )
+    transcript = tei.loads(source)
+    (turn,) = transcript.turns
+    assert turn.text == "The anchor is here somewhere. Help me find it."
+    assert [(m.kind, turn.text[m.offset : m.end]) for m in turn.markup] == [
+        ("s", "The anchor is here somewhere."),
+        ("s", "Help me find it."),
+    ]
+    assert turn.sentences == ()
+    assert "<s>Help me find it.</s>" in tei.dumps(transcript)
+    assert tei.loads(tei.dumps(transcript)) == transcript

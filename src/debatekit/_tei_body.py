@@ -582,7 +582,7 @@ class Reader(TokenReader):
             parts.append("".join(_itertext(child)))
             if child.get("join") != "right":
                 parts.append(" ")
-        elif name == "s":
+        elif name == "s" and _tokenized(child):
             self.sentence(child, parts, found)
         elif tag in _SKIP_INLINE:
             return
@@ -737,6 +737,13 @@ class Reader(TokenReader):
             )
         except ValidationError as exc:
             raise self.ctx.error(str(exc)) from None
+
+
+def _tokenized(s: Element) -> bool:
+    """Whether a sentence is the linguistic layer's (its words are ``w`` and ``pc``
+    tokens); one of text (``<s>So I said</s>``) is phrase markup, its words kept."""
+    text = s.text
+    return not (text and text.strip(_WS)) and next(s.iter(*_TOKEN_TAGS), None) is not None
 
 
 #: The attributes of a paragraph the turn keeps apart (seg-ids, seg-lang, white space).
