@@ -18,7 +18,7 @@ from lxml import etree
 import debatekit
 from debatekit import Markup, Transcript, Turn, ValidationError, json, tei
 from strategies import transcripts
-from test_tei_examples import TEI, _model_words, _source_words
+from tests.tei_words import TEI, model_words, source_words
 
 _HEADER = (
     "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>"
@@ -237,7 +237,47 @@ def test_any_nesting_of_markup_reads_every_word_and_round_trips(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         transcript = tei.loads(document)
-    assert _model_words(transcript) == _source_words(root.find(f"{TEI}text/{TEI}body"))
+    assert model_words(transcript) == source_words(root.find(f"{TEI}text/{TEI}body"))
     again = tei.dumps(transcript)
     assert rng.validate(etree.fromstring(again.encode())), rng.error_log
     assert tei.loads(again) == transcript
+
+
+def test_a_typed_paragraph_is_a_span_over_it_and_is_written_back_typed() -> None:
+    """A ``seg`` paragraph's own attributes (ISO 24624's utterance types) are a ``seg``
+    span over the whole paragraph; the writer puts them back on the paragraph."""
+    source = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><u who="#a">'
+        '<seg type="utterance" subtype="interrogative">Really?</seg><seg>Yes.</seg>'
+        "</u></body></text></TEI>"
+    )
+    transcript = tei.loads(source)
+    (turn,) = transcript.turns
+    assert turn.paragraphs == ("Really?", "Yes.")
+    assert [(m.kind, m.offset, m.end, m.meta) for m in turn.markup] == [
+        ("seg", 0, 7, {"type": "utterance", "subtype": "interrogative"})
+    ]
+    written = tei.dumps(transcript)
+    assert '<seg type="utterance" subtype="interrogative">Really?</seg>' in written
+    assert "<seg>Yes.</seg>" in written
+    assert tei.loads(written) == transcript
+
+
+def test_a_sentence_of_text_keeps_its_words_as_a_span() -> None:
+    """An ``s`` holding text, not ``w``/``pc`` tokens (the TEI specs' own examples), is
+    phrase markup: its words are the turn's; the linguistic layer is for tokens."""
+    source = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><u who="#a">'
+        "<s>The anchor is he<anchor/>re somewhere.</s> <s>Help me find it.</s>"
+        "</u></body></text></TEI>"
+    )
+    transcript = tei.loads(source)
+    (turn,) = transcript.turns
+    assert turn.text == "The anchor is here somewhere. Help me find it."
+    assert [(m.kind, turn.text[m.offset : m.end]) for m in turn.markup] == [
+        ("s", "The anchor is here somewhere."),
+        ("s", "Help me find it."),
+    ]
+    assert turn.sentences == ()
+    assert "<s>Help me find it.</s>" in tei.dumps(transcript)
+    assert tei.loads(tei.dumps(transcript)) == transcript

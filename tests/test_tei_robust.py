@@ -10,6 +10,7 @@ import time
 import warnings
 
 import pytest
+from lxml import etree
 
 from debatekit import ParseError, ParseWarning, Transcript, tei
 
@@ -175,3 +176,19 @@ def test_many_attributes_on_one_utterance_cost_linear_time() -> None:
     assert turn.meta["a39999"] == "v"
     ratio = _cpu(large) / _cpu(small)
     assert ratio < 3.2, f"doubling the attributes multiplied the CPU time by {ratio:.2f}"
+
+
+def test_a_group_of_texts_reads_every_text_in_order(rng: etree.RelaxNG) -> None:
+    """A composite text (``text/group/text``, several bodies) reads each body in turn,
+    the same in every reader (its words were all lost)."""
+    source = (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{_HEADER}<text><group>'
+        '<text><body><u who="#a">one</u></body></text>'
+        '<group><text><body><u who="#b">two</u></body></text></group>'
+        "</group></text></TEI>"
+    )
+    assert rng.validate(etree.fromstring(source.encode()))
+    transcript = tei.loads(source)
+    assert [(t.speaker_id, t.text) for t in transcript.turns] == [("a", "one"), ("b", "two")]
+    assert tei.loads(source, low_memory=True) == transcript
+    assert tei.loads(tei.dumps(transcript)) == transcript

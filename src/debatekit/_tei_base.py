@@ -78,6 +78,19 @@ def _add(meta: dict[str, str], key: str, value: str) -> None:
 _ALL_ATTRIBUTES = etree.XPath("@*")
 
 
+def verbatim(el: Element) -> str:
+    """``el`` as XML, kept as is: without its tail, and declaring only the namespaces it
+    uses (not all those in scope, such as a root's ``xmlns:xi``), so that the string
+    reads back the same from wherever the element is written."""
+    xml: str = etree.tostring(el, encoding="unicode", with_tail=False)
+    nsmap = el.nsmap
+    if len(nsmap) > 1:  # (a string edit: no copy of the element)
+        for prefix, uri in nsmap.items():
+            if prefix is not None and f"{prefix}:" not in xml:
+                xml = xml.replace(f' xmlns:{prefix}="{uri}"', "", 1)
+    return xml
+
+
 def attributes(el: Element) -> list[tuple[str, str]]:
     """An element's attributes as ``(name, value)`` pairs, in time linear in their number.
 

@@ -34,6 +34,7 @@ from ._tei_base import (
     normalize_marked,
     raw_marked,
     text_of,
+    verbatim,
 )
 from ._tei_common import (
     CONTENT_KINDS,
@@ -41,6 +42,7 @@ from ._tei_common import (
     INCIDENT_TAGS,
     MILESTONE_TAGS,
     SUBTYPE_ATTR,
+    TEI_NS,
     XML_ID,
     XML_LANG,
     XML_SPACE,
@@ -54,6 +56,11 @@ from .models import Event as EventModel
 from .models import Incident, Markup, Sentence, Speaker, Transcript, Turn
 
 _U = _T + "u"
+_BLOCK = _T + "annotationBlock"
+_SP = _T + "sp"
+_SEG = _T + "seg"
+# The attributes of an annotationBlock its utterances take when they have none.
+_TIMED_BY_BLOCK = frozenset(["who", "start", "end"])
 _NOTE = _T + "note"
 _DESC = _T + "desc"
 _TIMELINE = _T + "timeline"
@@ -86,6 +93,12 @@ class Reader(TokenReader):
             label, self.pending_label = self.pending_label, None
             out.append(self.turn(el, label))
             return
+        if tag == _BLOCK and el.find(_U) is not None:
+            self.block(el, out)
+            return
+        if tag == _SP:
+            self.speech(el, out)
+            return
         if self.pending_label is not None:
             self.flush(out)
         if tag in _DIV_TAGS:
@@ -105,6 +118,46 @@ class Reader(TokenReader):
             self.timeline(el)
         elif isinstance(tag, str):
             out.append(self.incident(el, body=True))
+
+    def block(self, el: Element, out: list[Turn | Incident]) -> None:
+        """ISO 24624's ``annotationBlock``: its utterances are turns, spoken by the
+        block's ``who`` and timed by its ``start`` and ``end`` where they say neither.
+        The first turn keeps the block verbatim: ``tei:annotationBlock``, the element
+        with its other attributes, and ``tei:annotationBlock/NAME``, each other child
+        (the annotations: ``spanGrp``); the writer puts them back around the turn."""
+        utterances = [child for child in el if child.tag == _U]
+        first = utterances[0]
+        inherit: dict[str, str] = {}
+        shell = etree.Element(el.tag, nsmap={None: TEI_NS})
+        for name, value in el.attrib.items():
+            if name in _TIMED_BY_BLOCK and first.get(name) in (None, value):
+                inherit[name] = value
+            else:
+                shell.set(name, value)
+        kept = {"tei:annotationBlock": verbatim(shell)}
+        for child in el:
+            if child.tag != _U and isinstance(child.tag, str):
+                _add(kept, f"tei:annotationBlock/{local(child.tag)}", verbatim(child))
+        for u in utterances:
+            label, self.pending_label = self.pending_label, None
+            out.append(self.turn(u, label, inherit, kept if u is first else None))
+
+    def speech(self, el: Element, out: list[Turn | Incident]) -> None:
+        """A speech of a performance text (``sp``, as in drama): a turn, its ``speaker``
+        the turn's label, its paragraphs (``p``, ``ab``) the turn's; verse lines and
+        stage directions inside are phrase markup (``l``, ``stage``). ``meta["element"]``
+        says it was an ``sp``: the writer writes a ``u``."""
+        self.flush(out)
+        speaker = el.find(_T + "speaker")
+        if speaker is not None:  # the label, not the text (its tail stays)
+            if speaker.tail:
+                before = speaker.getprevious()
+                if before is None:
+                    el.text = (el.text or "") + speaker.tail
+                else:
+                    before.tail = (before.tail or "") + speaker.tail
+            el.remove(speaker)
+        out.append(self.turn(el, speaker, None, {"element": "sp"}))
 
     def division(self, el: Element) -> Incident:
         """A division's start, kept as an ``anchor`` with the div's attributes."""
@@ -156,7 +209,15 @@ class Reader(TokenReader):
             return None
         return wid
 
-    def turn(self, u: Element, label: Element | None) -> Turn:
+    def turn(
+        self,
+        u: Element,
+        label: Element | None,
+        inherit: dict[str, str] | None = None,
+        kept: dict[str, str] | None = None,
+    ) -> Turn:
+        """The turn of ``u``; ``inherit``: who, start and end of its annotationBlock,
+        ``kept``: the block's parts for the turn's meta (see :meth:`block`)."""
         meta: dict[str, str] = {}
         special: dict[str, str] = {}  # xml:id, who, start, end: read once
         for name, value in attributes(u):
@@ -164,6 +225,10 @@ class Reader(TokenReader):
                 special[name] = value
             else:
                 meta[_attr_name(name)] = value
+        if inherit:
+            special = {**inherit, **special}
+        if kept:
+            meta.update(kept)
         uid = special.get(XML_ID)
         if not uid:
             self.generated += 1
@@ -202,7 +267,7 @@ class Reader(TokenReader):
         # ParlaMint 5.0: the speech's sentiment. (The fast path reads only utterances of
         # paragraphs and incidents, so only an utterance it declined can hold one.)
         for measure in u.iterchildren(_T + "measure") if plain is None else ():
-            _add(meta, "tei:measure", etree.tostring(measure, encoding="unicode", with_tail=False))
+            _add(meta, "tei:measure", verbatim(measure))
         for extra_field, key, value in self.extras.get(uid, ()):
             if extra_field == "meta" and key is not None:
                 meta[key] = value
@@ -328,7 +393,7 @@ class Reader(TokenReader):
                 if len(found) == 1 and found[0][0] == XML_ID:
                     seg_id = found[0][1]
                 elif found:
-                    if child.get(XML_SPACE) is not None:
+                    if child.get(XML_SPACE) is not None or _typed(child):
                         return None
                     seg_id = child.get(XML_ID)
                     seg_lang = child.get(XML_LANG)
@@ -414,7 +479,8 @@ class Reader(TokenReader):
                 saw_paragraph = True
                 if direct_events or direct:
                     flush_direct()
-                plain = not len(child) and (force or not preserve)
+                typed = _typed(child)
+                plain = not len(child) and (force or not preserve) and not typed
                 if plain:  # the common case: plain text; its attributes read once
                     found_attrs = child.items()
                     seg_id = seg_lang = None
@@ -433,7 +499,14 @@ class Reader(TokenReader):
                 else:
                     parts: list[str] = []
                     found: list[Event] = []
+                    if typed:  # (a typed seg: a span over the whole paragraph)
+                        opened = Open(local(tag) or "seg", _own_meta(child))
+                        found.append(opened)
+                        parts.append(_MARK)
                     self._collect(child, parts, found, tokens=False)
+                    if typed:
+                        found.append(Close(opened))
+                        parts.append(_MARK)
                     keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
                     paragraph(parts, found, keep, child)
             elif isinstance(tag, str):
@@ -512,7 +585,7 @@ class Reader(TokenReader):
             parts.append("".join(_itertext(child)))
             if child.get("join") != "right":
                 parts.append(" ")
-        elif name == "s":
+        elif name == "s" and _tokenized(child):
             self.sentence(child, parts, found)
         elif tag in _SKIP_INLINE:
             return
@@ -667,6 +740,29 @@ class Reader(TokenReader):
             )
         except ValidationError as exc:
             raise self.ctx.error(str(exc)) from None
+
+
+def _tokenized(s: Element) -> bool:
+    """Whether a sentence is the linguistic layer's (its words are ``w`` and ``pc``
+    tokens); one of text (``<s>So I said</s>``) is phrase markup, its words kept."""
+    text = s.text
+    return not (text and text.strip(_WS)) and next(s.iter(*_TOKEN_TAGS), None) is not None
+
+
+#: The attributes of a paragraph the turn keeps apart (seg-ids, seg-lang, white space).
+_PARAGRAPH_ATTRS = frozenset([XML_ID, XML_LANG, XML_SPACE])
+
+
+def _typed(el: Element) -> bool:
+    """A ``seg`` paragraph with attributes of its own (``type``, ``subtype``, ``ana``...,
+    as ISO 24624's ``seg type="utterance"``): read as a span over the paragraph."""
+    return el.tag == _SEG and any(k not in _PARAGRAPH_ATTRS for k in el.attrib)
+
+
+def _own_meta(el: Element) -> dict[str, str]:
+    """A typed paragraph's attributes, less those the turn keeps apart."""
+    own = element_meta(el)
+    return {k: v for k, v in own.items() if k not in ("xml:id", "xml:lang", "xml:space")}
 
 
 def _marked_paragraph(el: Element) -> tuple[str, list[int], list[Element]] | None:

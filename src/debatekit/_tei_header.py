@@ -6,10 +6,8 @@ Part of the TEI reader (see :mod:`debatekit._tei_read`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
-
-from lxml import etree
 
 from ._tei_base import (
     _T,
@@ -24,6 +22,7 @@ from ._tei_base import (
     lang_in_force,
     local,
     text_of,
+    verbatim,
 )
 from ._tei_common import XI_INCLUDE, XML_ID, XML_LANG, is_partial_date
 from .errors import ValidationError
@@ -89,12 +88,11 @@ class HeaderReader:
             if self.lists is None:
                 self.lists = Lists()
             self.lists._orgs(org_list)
-        for person_list in header.iter(_T + "listPerson"):
-            for person in person_list.iter(_T + "person"):
-                speaker = self.person(person)
-                if speaker is not None and speaker.id not in self.declared:
-                    self.declared[speaker.id] = speaker
-                    self.inline_persons.append(speaker)
+        for person in _persons(header):
+            speaker = self.person(person)
+            if speaker is not None and speaker.id not in self.declared:
+                self.declared[speaker.id] = speaker
+                self.inline_persons.append(speaker)
         _unmodelled(header, "teiHeader", meta)
         self.event_fields = fields
         self.event_meta = meta
@@ -352,8 +350,18 @@ _MODELLED = {
     "profileDesc": {"abstract", "settingDesc", "particDesc"},
     "settingDesc": {"setting"},
     "setting": {"name", "placeName", "date", "activity"},
-    "particDesc": {"listPerson", "listOrg"},
+    "particDesc": {"listPerson", "listOrg", "person"},
 }
+
+
+def _persons(header: Element) -> Iterator[Element]:
+    """The persons a header declares: in a ``listPerson``, or right in a ``particDesc``
+    (as TEI allows and EXMARaLDA's ISO TEI export writes them)."""
+    for el in header.iter(_T + "listPerson", _T + "particDesc"):
+        if el.tag == _T + "particDesc":
+            yield from el.iterchildren(_T + "person")
+        else:
+            yield from el.iter(_T + "person")
 
 
 def _unmodelled(el: Element, path: str, meta: dict[str, str]) -> None:
@@ -366,8 +374,7 @@ def _unmodelled(el: Element, path: str, meta: dict[str, str]) -> None:
             if name in _MODELLED:
                 _unmodelled(child, f"{path}/{name}", meta)
         elif child.tag != XI_INCLUDE:
-            xml = etree.tostring(child, encoding="unicode", with_tail=False)
-            _add(meta, f"tei:{path}/{name or child.tag}", xml)
+            _add(meta, f"tei:{path}/{name or child.tag}", verbatim(child))
 
 
 def _name_parts(el: Element) -> dict[str, list[str]]:

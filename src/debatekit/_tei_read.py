@@ -69,18 +69,25 @@ def read_tree(root: Element, ctx: Context, lists: Lists | None, lookup: Any) -> 
     body_items: list[Turn | Incident] = []
     text = root.find(_T + "text")
     if text is not None:
-        for part in text:
-            name = local(part.tag)
-            if name == "body":
-                for child in part:
-                    if isinstance(child.tag, str):
-                        reader.body_child(child, body_items)
-                reader.flush(body_items)
-            elif name == "front":
-                reader.front_back(part, reader.front)
-            elif name == "back":
-                reader.front_back(part, reader.back)
+        _text(reader, text, body_items)
     return reader.finish(body_items)
+
+
+def _text(reader: Reader, text: Element, body_items: list[Turn | Incident]) -> None:
+    """Read a ``text`` (or a ``group`` of texts, each in turn) into ``body_items``."""
+    for part in text:
+        name = local(part.tag)
+        if name == "body":
+            for child in part:
+                if isinstance(child.tag, str):
+                    reader.body_child(child, body_items)
+            reader.flush(body_items)
+        elif name == "front":
+            reader.front_back(part, reader.front)
+        elif name == "back":
+            reader.front_back(part, reader.back)
+        elif name in ("group", "text"):  # a composite text: its texts one after another
+            _text(reader, part, body_items)
 
 
 def iter_items(
@@ -98,8 +105,9 @@ def iter_items(
 
 
 #: Parts of a document the one-pass reader cannot place as the tree reader does (they
-#: annotate or time the body, wherever they stand): their names send it to the tree.
-_NEEDS_TREE = (b"standOff", b"timeline")
+#: annotate or time the body, wherever they stand; a group holds several bodies): their
+#: names send it to the tree.
+_NEEDS_TREE = (b"standOff", b"timeline", b"<group")
 
 
 def read_stream(
@@ -198,6 +206,8 @@ class _Walk:
             reader.header(el)
         elif tag == _STAND_OFF and not self.whole:
             reader.stand_off(el)
+        elif tag == _TIMELINE and not self.whole:  # outside the body (ISO 24624: in text)
+            reader.timeline(el)
         elif self.whole and tag == _FRONT and el.getparent() is self.text:
             reader.front_back(el, reader.front)
         elif self.whole and tag == _BACK and el.getparent() is self.text:
@@ -248,11 +258,13 @@ class _Walk:
                 out.clear()
 
 
-_TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF = (
-    _T + name for name in ("text", "teiHeader", "body", "front", "back", "standOff")
+_TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF, _TIMELINE = (
+    _T + name for name in ("text", "teiHeader", "body", "front", "back", "standOff", "timeline")
 )
 #: The elements whose events the one-pass reader follows: the document's structure.
-STRUCTURE = sorted({_T + "TEI", _TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF} | _DIV_TAGS)
+STRUCTURE = sorted(
+    {_T + "TEI", _TEXT, _HEADER, _BODY, _FRONT, _BACK, _STAND_OFF, _TIMELINE} | _DIV_TAGS
+)
 
 
 def _free(el: Element) -> None:

@@ -31,7 +31,6 @@ import re
 from typing import Any
 
 import attrs
-from lxml import etree
 
 from ._linguistic import VERBATIM, Entity, Sentence, Token, _plain_sentence, _plain_tokens
 from ._tei_base import (
@@ -46,6 +45,7 @@ from ._tei_base import (
     attributes,
     local,
     read_prefixes,
+    verbatim,
 )
 from ._tei_common import INCIDENT_TAGS, MILESTONE_TAGS, XML_ID, normalize
 from ._tei_standoff import StandOffReader
@@ -226,8 +226,7 @@ class TokenReader(StandOffReader):
             if child.get("type") == UD_SYN:
                 pending.links.append(child)
             else:
-                xml = etree.tostring(child, encoding="unicode", with_tail=False)
-                _add(pending.meta, VERBATIM + "linkGrp", xml)
+                _add(pending.meta, VERBATIM + "linkGrp", verbatim(child))
         elif isinstance(tag, str):
             self._inline_in_sentence(child, pending, parts, found)
 
@@ -243,8 +242,7 @@ class TokenReader(StandOffReader):
             return
         if name is not None and next(child.iter(_W, _PC), None) is None:
             # No tokens inside (a sentiment <measure>, ...): kept verbatim.
-            xml = etree.tostring(child, encoding="unicode", with_tail=False)
-            _add(pending.meta, VERBATIM + name, xml)
+            _add(pending.meta, VERBATIM + name, verbatim(child))
             return
         self.ctx.problem(
             f"<{name or _attr_name(str(child.tag))}> inside <s>: "

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
@@ -19,14 +18,12 @@ from ._tei_common import (
     CONTENT_KINDS,
     DESC_KINDS,
     GENERATED_IDS,
-    READING_OF,
     SUBTYPE_ATTR,
     TEI_NS,
     TIMED_KINDS,
     WHO_KINDS,
     XML_ID,
     XML_LANG,
-    XML_NS,
     XML_SPACE,
     encode_ana,
     format_seconds,
@@ -38,6 +35,17 @@ from ._tei_common import (
     is_token_list,
 )
 from ._tei_write_layer import SentenceWriter
+from ._tei_write_parts import (
+    _FRAGMENT_PARSER,
+    _append,
+    _block,
+    _el,
+    _fragment_order,
+    _indent,
+    _markup_element,
+    _typed_paragraph,
+    put_text,
+)
 from .errors import WriteError
 from .models import Affiliation, Event, Incident, Markup, Sentence, Speaker, Transcript, Turn
 
@@ -53,35 +61,12 @@ _FRAGMENT_PARENTS: dict[str, frozenset[str]] = {
     "teiHeader": frozenset(["encodingDesc", "revisionDesc"]),
     "teiHeader/profileDesc": frozenset(),
 }
-_FRAGMENT_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
-)
 # An xsd:duration, what @dur holds ("PT2S").
 _DURATION = re.compile(
     r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?\Z"
 )
 
 Element = etree._Element
-
-
-def _el(parent: Element | None, tag: str, text: str | None = None, **attrs: str) -> Element:
-    """A TEI element (appended to ``parent``) holding ``text`` exactly."""
-    if parent is None:
-        el = etree.Element(_T + tag, nsmap={None: TEI_NS})
-    else:
-        el = etree.SubElement(parent, _T + tag)
-    for key, value in attrs.items():
-        el.set(key, value)
-    if text is not None:
-        put_text(el, text)
-    return el
-
-
-def put_text(el: Element, text: str) -> None:
-    """Set the text, marking it ``xml:space="preserve"`` where normalising would change it."""
-    el.text = text
-    if not is_normal(text):
-        el.set(XML_SPACE, "preserve")
 
 
 class _Writer:
@@ -413,12 +398,21 @@ class _Writer:
                 note.set(XML_ID, label_id)
             elif label_id is not None:
                 meta["label-id"] = label_id
-        u = _el(div, "u", who="#" + turn.speaker_id)
+        block, annotations = _block(meta)
+        if block is not None:
+            div.append(block)
+        u = _el(div if block is None else block, "u", who="#" + turn.speaker_id)
         u.set(XML_ID, turn.id)
         if turn.start is not None:
             u.set("start", self.time(turn.start))
         if turn.end is not None:
             u.set("end", self.time(turn.end))
+        if block is not None:
+            for name in ("who", "start", "end"):
+                value = u.get(name)
+                if value is not None and block.get(name) is None:
+                    block.set(name, value)
+            block.extend(annotations)
         ana = meta.pop("ana", None)
         if ana is not None:
             if is_pointer_list(ana):
@@ -492,6 +486,9 @@ class _Writer:
             while m < len(markup) and markup[m].offset <= end:
                 spans.append(markup[m])
                 m += 1
+            if spans and _typed_paragraph(spans[0], start, end):
+                for key, value in spans.pop(0).meta.items():  # (the seg's own attributes)
+                    seg.set(key, value)
             inside: list[Sentence] = []
             while q < len(sentences) and sentences[q].offset <= end:
                 inside.append(sentences[q])
@@ -674,94 +671,6 @@ class _Writer:
             stand_off = _el(None, "standOff")
             stand_off.extend(groups)
             root.insert(1, stand_off)
-
-
-_BLOCK = frozenset(
-    _T + tag
-    for tag in [
-        "TEI",
-        "teiHeader",
-        "fileDesc",
-        "titleStmt",
-        "publicationStmt",
-        "seriesStmt",
-        "notesStmt",
-        "sourceDesc",
-        "profileDesc",
-        "abstract",
-        "settingDesc",
-        "setting",
-        "particDesc",
-        "listPerson",
-        "person",
-        "affiliation",
-        "text",
-        "front",
-        "body",
-        "back",
-        "div",
-        "u",
-        "standOff",
-        "timeline",
-        "spanGrp",
-        "linkGrp",
-        "interpGrp",
-    ]
-)
-
-
-def _append(el: Element, text: str) -> None:
-    """Text after what ``el`` holds so far."""
-    if not text:
-        return
-    if len(el):
-        last = el[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        el.text = (el.text or "") + text
-
-
-def _markup_element(parent: Element, span: Markup) -> Element | None:
-    """The element of a markup span, and the element its text goes in (``None``: none,
-    as a ``del``, whose content is the deleted text)."""
-    el = _el(parent, span.kind)
-    for key, value in span.meta.items():
-        el.set("{" + XML_NS + "}" + key[4:] if key.startswith("xml:") else key, value)
-    if span.kind == "del":
-        if span.alternative:
-            put_text(el, span.alternative)
-        return None
-    if span.kind == "choice" and span.alternative_kind is not None:
-        other = _el(el, span.alternative_kind)
-        if span.alternative:
-            put_text(other, span.alternative)
-        kind = READING_OF.get(span.alternative_kind, span.alternative_kind)
-        return _el(el, kind)
-    return el
-
-
-def _indent(el: Element, level: int = 0) -> None:
-    """Indent only where white space means nothing: inside structural elements."""
-    if el.tag not in _BLOCK or len(el) == 0 or (el.text and el.text.strip()):
-        return
-    if el.get(XML_SPACE) == "preserve":
-        return
-    pad = "\n" + "  " * (level + 1)
-    el.text = pad
-    children: Iterator[Element] = iter(el)
-    for child in children:
-        _indent(child, level + 1)
-        if child.tail and child.tail.strip():  # mixed content: leave it alone
-            return
-        child.tail = pad
-    el[-1].tail = "\n" + "  " * level
-
-
-def _fragment_order(key: str) -> tuple[str, int]:
-    base, _, number = key.rpartition(".")
-    if number.isdigit() and "/" not in number:
-        return base, int(number)
-    return key, 1
 
 
 def to_tree(transcript: Transcript) -> Element:
