@@ -36,7 +36,7 @@ from ._checks import SURROGATE_SEARCH as _SURROGATE_SEARCH
 from ._checks import check_attribute_names, check_id, check_items, check_meta, check_strings
 from ._checks import raise_problems as _raise
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
-from ._rules import is_ncname
+from ._rules import are_ncnames, is_ncname
 from .errors import Problem
 
 __all__ = ["VERBATIM", "Entity", "Sentence", "Token", "check_layer_fits", "check_sentences"]
@@ -239,7 +239,10 @@ def _plain_layer(
     is what ``__init__`` builds, and tests/test_tei_tokens.py that every sentence the
     reader builds passes the full validation.
     """
-    if id is not None and not is_ncname(id):
+    ids: list[object] = [row[2] for row in rows if row[2] is not None]
+    if id is not None:
+        ids.append(id)
+    if not are_ncnames(ids):  # all at once: most of it one regex
         return None
     (
         set_form,
@@ -263,8 +266,6 @@ def _plain_layer(
     for word, ((form, rel, id_, lemma, upos, xpos, feats, space_after, punct), found) in enumerate(
         zip(rows, heads, strict=True), 1
     ):
-        if id_ is not None and not is_ncname(id_):
-            return None
         add(token := new(Token))
         if found is None:
             set_head(token, None)

@@ -227,6 +227,7 @@ class TokenReader(StandOffReader):
         msds = self.msds
         size = pending.size  # kept in locals while tokens follow one another
         words = pending.words
+        last = pending.last
         for child in el:
             tag = child.tag
             if tag in _TOKEN_TAGS:
@@ -258,7 +259,7 @@ class TokenReader(StandOffReader):
                     if tid is not None:
                         ids[tid] = words
                     add_token(row)
-                    pending.last = len(parts)
+                    last = len(parts)
                     if join is None:
                         add_part(form + " ")
                         size += len(form) + 1
@@ -266,14 +267,14 @@ class TokenReader(StandOffReader):
                         add_part(form)
                         size += len(form)
                     continue
-                pending.size, pending.words = size, words
+                pending.size, pending.words, pending.last = size, words, last
                 self._general_token(child, pending, parts)
-                size, words = pending.size, pending.words
+                size, words, last = pending.size, pending.words, pending.last
                 continue
-            pending.size, pending.words = size, words
+            pending.size, pending.words, pending.last = size, words, last
             self._sentence_child(child, tag, pending, parts, found)
-            size, words = pending.size, pending.words
-        pending.size, pending.words = size, words
+            size, words, last = pending.size, pending.words, pending.last
+        pending.size, pending.words, pending.last = size, words, last
 
     def _general_token(self, child: Element, pending: PendingSentence, parts: list[str]) -> None:
         """A token the common reading declines (parts, other attributes, a ``msd`` kept
@@ -523,12 +524,13 @@ class TokenReader(StandOffReader):
         for group in pending.links:
             for link in group.iter(_LINK):
                 found = link.get("target")
-                target = found.split() if found else ()
-                if len(target) != 2:
+                try:
+                    head_ref, word_ref = found.split()  # type: ignore[union-attr]
+                except (AttributeError, ValueError):  # none, or not two
                     self.ctx.problem("UD-SYN <link> without two targets: not kept", link)
                     continue
-                head = get(target[0].removeprefix("#"))
-                word = get(target[1].removeprefix("#"))
+                head = get(head_ref.removeprefix("#"))
+                word = get(word_ref.removeprefix("#"))
                 if head is None or not word:
                     self.ctx.problem(
                         f"UD-SYN <link> target={found!r}: not words of its sentence, not kept",
