@@ -363,6 +363,37 @@ _NAMES_NO_SYNTAX = (
 def test_the_token_and_sentence_setters_follow_the_fields() -> None:
     assert tuple(a.name for a in attrs.fields(Token)) == linguistic._TOKEN_FIELDS
     assert tuple(a.name for a in attrs.fields(Sentence)) == linguistic._SENTENCE_FIELDS
+    assert tuple(a.name for a in attrs.fields(Entity)) == linguistic._ENTITY_FIELDS
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from(["PER", "", " ", "\u00a0", "B-LOC"]), _XML_TEXT),
+            st.integers(min_value=0, max_value=3),
+            st.integers(min_value=1, max_value=3),
+            st.sampled_from([{}, {"n": "1"}, {"a b": "x"}]),
+        ),
+        max_size=3,
+    )
+)
+def test_plain_entities_are_the_entities_init_would_build(
+    drawn: list[tuple[str, int, int, dict[str, str]]],
+) -> None:
+    """What a reader finds of its entities (a start, a greater end, a kind read from
+    XML) builds as Entity's __init__ builds it, and fails where it fails."""
+    found = [(kind, start, start + length, meta) for kind, start, length, meta in drawn]
+    try:
+        slow = [Entity(kind=k, start=s, end=e, meta=m) for k, s, e, m in found]
+    except ValidationError:
+        with pytest.raises(ValidationError):
+            linguistic._plain_entities(found)
+        return
+    slow.sort(key=lambda e: (e.start, -e.end))
+    fast = linguistic._plain_entities(found)
+    assert fast == slow
+    assert [hash(e) for e in fast] == [hash(e) for e in slow]
+    assert [attrs.asdict(e) for e in fast] == [attrs.asdict(e) for e in slow]
 
 
 def test_plain_layers_stay_frozen() -> None:

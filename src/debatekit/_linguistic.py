@@ -435,6 +435,34 @@ def _plain_sentence(
     return sentence
 
 
+def _plain_entities(found: list[tuple[str, int, int, dict[str, str]]]) -> list[Entity]:
+    """A reader's entities from ``(kind, start, end, meta)``, in order of start (the
+    longer first). The common one (no meta, a kind not blank) is built without the
+    general ``__init__``: a reader's are sure to run from ``start`` to a greater ``end``
+    and to have a kind read by lxml (no lone surrogate). Others are built the general
+    way, which names every problem. (tests/test_fast_paths.py checks they agree.)"""
+    entities: list[Entity] = []
+    add = entities.append
+    set_kind, set_start, set_end, set_meta = _ENTITY_SETTERS
+    for kind, start, end, meta in found:
+        if meta or not kind.strip():
+            add(Entity(kind=kind, start=start, end=end, meta=meta))
+            continue
+        add(entity := _new(Entity))
+        set_kind(entity, kind)
+        set_start(entity, start)
+        set_end(entity, end)
+        set_meta(entity, EMPTY)
+    if len(entities) > 1:
+        entities.sort(key=lambda e: (e.start, -e.end))
+    return entities
+
+
+# The setters of Entity's slots, for _plain_entities (in this order; a test checks it).
+_ENTITY_FIELDS = ("kind", "start", "end", "meta")
+_ENTITY_SETTERS = tuple(Entity.__dict__[name].__set__ for name in _ENTITY_FIELDS)
+
+
 # The setters of Sentence's slots, for _plain_sentence (in this order; a test checks it).
 _SENTENCE_FIELDS = ("id", "tokens", "entities", "meta")
 _SENTENCE_SETTERS = tuple(Sentence.__dict__[name].__set__ for name in _SENTENCE_FIELDS)
@@ -520,9 +548,10 @@ def check_sentences(
         limit = bounds[index] if bounds else 0
         if not bounds or sentence.tokens[-1].end > limit:
             problems.append(Problem(path, f"{first}..{sentence.end} is not inside one paragraph"))
-        before: Token | None = None
+        space: bool | None = None  # the space_after of the token before
         for j, token in enumerate(sentence.tokens):
             offset = token.offset
+            form = token.form
             if offset < end:
                 problems.append(
                     Problem(
@@ -530,37 +559,38 @@ def check_sentences(
                         f"offset {offset} is before the end {end} of the token before",
                     )
                 )
-            elif not starts(token.form, offset):
+            elif not starts(form, offset):
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].form",
-                        f"{token.form!r} is not the text at {offset}: "
-                        f"{text[offset : offset + len(token.form)]!r}",
+                        f"{form!r} is not the text at {offset}: "
+                        f"{text[offset : offset + len(form)]!r}",
                     )
                 )
-            if before is not None and offset - end != before.space_after:
+            if space is None:
+                pass
+            elif offset - end != space:
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].offset",
                         f"{offset - end} characters after the token before, which has "
-                        f"space_after={before.space_after}: inside a sentence, tokens "
+                        f"space_after={space}: inside a sentence, tokens "
                         "are one space apart, or none",
                     )
                 )
-            elif before is not None and before.space_after and text[end] != " ":
+            elif space and text[end] != " ":
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].offset", "the token before is not followed by a space"
                     )
                 )
-            before = token
-            end = offset + len(token.form)
-            if end < limit and text[end].isspace() != token.space_after:
+            end = offset + len(form)
+            space = token.space_after
+            if end < limit and text[end].isspace() != space:
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].space_after",
-                        f"is {token.space_after} but the text after the token is "
-                        f"{text[end : end + 3]!r}",
+                        f"is {space} but the text after the token is {text[end : end + 3]!r}",
                     )
                 )
 

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ._linguistic import VERBATIM, Entity, Sentence, Token, _plain_layer, _Row
+from ._linguistic import VERBATIM, Sentence, Token, _plain_entities, _plain_layer, _Row
 from ._tei_base import (
     _T,
     _TOKEN_TAGS,
@@ -232,7 +232,6 @@ class TokenReader(StandOffReader):
             tag = child.tag
             if tag in _TOKEN_TAGS:
                 text = child.text
-                row = None
                 if text and not len(child):
                     # The common token (see _linguistic._plain_layer for what its row is
                     # sure to be): its text alone, attributes a token's fields hold.
@@ -241,32 +240,31 @@ class TokenReader(StandOffReader):
                     join = child.get("join")
                     lemma = child.get("lemma")
                     pos = child.get("pos")
-                    got = (tid, msd, join, lemma, pos)
-                    form = text if " " not in text and text.isprintable() else _form(text)
                     split = msds.get(msd)
                     if split is None:
                         split = msds[msd] = _clean_msd(msd)  # type: ignore[arg-type]
                     if (
                         split
                         and (join is None or join == "right")
-                        and len(child.attrib) == 5 - got.count(None)
-                        and form
+                        and len(child.attrib) == 5 - (tid, msd, join, lemma, pos).count(None)
+                        and (
+                            form := text if " " not in text and text.isprintable() else _form(text)
+                        )
                     ):
+                        words += 1
+                        if tid is not None:
+                            ids[tid] = words
+                        last = len(parts)
                         upos, feats = split
-                        row = (form, size, tid, lemma, upos, pos, feats, join is None, tag == _PC)
-                if row is not None:
-                    words += 1
-                    if tid is not None:
-                        ids[tid] = words
-                    add_token(row)
-                    last = len(parts)
-                    if join is None:
-                        add_part(form + " ")
-                        size += len(form) + 1
-                    else:
-                        add_part(form)
-                        size += len(form)
-                    continue
+                        if join is None:
+                            add_token((form, size, tid, lemma, upos, pos, feats, True, tag == _PC))
+                            add_part(form + " ")
+                            size += len(form) + 1
+                        else:
+                            add_token((form, size, tid, lemma, upos, pos, feats, False, tag == _PC))
+                            add_part(form)
+                            size += len(form)
+                        continue
                 pending.size, pending.words, pending.last = size, words, last
                 self._general_token(child, pending, parts)
                 size, words, last = pending.size, pending.words, pending.last
@@ -400,22 +398,21 @@ class TokenReader(StandOffReader):
             return None
         tokens = pending.tokens
         heads = self._heads(pending)
-        entities = [Entity(kind=k, start=s, end=e, meta=m) for k, s, e, m in pending.entities]
-        if len(entities) > 1:
-            entities.sort(key=lambda e: (e.start, -e.end))
-        sid = None if pending.id in self.anonymous else pending.id  # made up for the links
+        entities = _plain_entities(pending.entities) if pending.entities else []
+        anonymous = self.anonymous
+        sid = None if pending.id in anonymous else pending.id  # made up for the links
         if not pending.general:
             rows: list[_Row] = tokens  # type: ignore[assignment]
-            form, rel, *_, space_after, punct = last = rows[-1]
-            end = mark + rel + len(form)
-            if end < len(text) and text[end].isspace() != space_after:
-                if space_after:  # white space is literal and none follows: the text says so
-                    rows = [*rows[:-1], (*last[:7], False, punct)]
+            last = rows[-1]
+            end = mark + last[1] + len(last[0])
+            if end < len(text) and text[end].isspace() != last[7]:
+                if last[7]:  # white space is literal and none follows: the text says so
+                    rows = [*rows[:-1], (*last[:7], False, last[8])]
                 else:  # a join="right" the text contradicts: kept in meta
                     pending.general = True
             if not pending.general:
-                if self.anonymous:
-                    rows = [_anonymous(row) if row[2] in self.anonymous else row for row in rows]
+                if anonymous:
+                    rows = [_anonymous(row) if row[2] in anonymous else row for row in rows]
                 found = _plain_layer(sid, rows, heads, base + mark, entities, pending.meta)
                 if found is not None:
                     return found
