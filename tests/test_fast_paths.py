@@ -255,29 +255,99 @@ def test_bodies_in_bulk_are_the_bodies_item_by_item(items: list[object]) -> None
             )
 
 
-# -- the linguistic layer: _plain_tokens and _plain_sentence ----------------------------
+# -- the linguistic layer: _plain_layer --------------------------------------------------
 
-_STRINGS = st.one_of(
-    st.none(), st.sampled_from(["", "NOUN", " x", "x ", "a\ud800", "é"]), st.text(max_size=3)
+# What the .ana reader's rows are sure to be (see _linguistic._plain_layer): forms without
+# white space at either end, strings without a lone surrogate (read from XML), a UPOS not
+# empty; what it is not sure of is drawn wide (ids, heads, relations, entities, meta).
+_XML_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=3)
+_LAYER_FORMS = st.one_of(
+    st.sampled_from(["del", "ñ", "a b", ".", "x\u00a0y"]),
+    _XML_TEXT.filter(lambda t: t != "" and not t[0].isspace() and not t[-1].isspace()),
 )
-_FORMS = st.one_of(
-    st.sampled_from(["del", "", " a", "a ", "b\ud800", "ñ", "a b"]), st.text(max_size=3)
+_LAYER_STRINGS = st.one_of(st.none(), st.sampled_from(["NOUN", "é", "Case=Nom"]), _XML_TEXT)
+_UPOS = st.one_of(st.none(), st.sampled_from(["NOUN", "X"]))
+_LAYER_TOKENS = st.lists(
+    st.tuples(
+        _LAYER_FORMS,
+        st.one_of(st.none(), _IDS),
+        _LAYER_STRINGS,
+        _UPOS,
+        _LAYER_STRINGS,
+        _LAYER_STRINGS,
+        st.booleans(),  # space_after (and so one space, or none, after the form)
+        st.booleans(),  # punct
+        st.one_of(  # (head, deprel): heads are word numbers of the sentence (0 its root)
+            st.none(),
+            st.tuples(
+                st.integers(min_value=0, max_value=4),
+                st.one_of(st.none(), st.sampled_from(["nsubj", "acl:relcl", ""])),
+            ),
+        ),
+    ),
+    min_size=1,
+    max_size=4,
 )
-_INTS = st.one_of(st.none(), st.integers(min_value=-2, max_value=6), st.sampled_from([True, 1.0]))
-_TOKEN_ROWS = st.tuples(
-    _FORMS,
-    st.one_of(st.integers(min_value=-1, max_value=20), st.sampled_from([None, 1.0])),
+_LAYER_META = st.one_of(
+    st.just({}),
+    st.sampled_from(
+        [{"n": "1"}, {"tei:measure": "<measure/>"}, {"a b": "x"}, {"n": "\ud800"}, {"": "x"}]
+    ),
+)
+
+
+@given(
     st.one_of(st.none(), _IDS),
-    _STRINGS,
-    _STRINGS,
-    _STRINGS,
-    _STRINGS,
-    _INTS,
-    _STRINGS,
-    st.one_of(st.booleans(), st.sampled_from([0, None])),
-    st.one_of(st.booleans(), st.sampled_from([1])),
+    _LAYER_TOKENS,
+    st.integers(min_value=0, max_value=3),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["PER", "LOC"]),
+            st.integers(min_value=0, max_value=3),
+            st.integers(min_value=1, max_value=3),
+        ).map(lambda d: Entity(kind=d[0], start=d[1], end=d[1] + d[2])),
+        max_size=2,
+    ),
+    _LAYER_META,
 )
-_NAMES = (
+def test_plain_layers_are_the_sentences_init_would_build(
+    id_: str | None,
+    drawn: list[tuple[object, ...]],
+    start: int,
+    entities: list[Entity],
+    meta: dict[str, str],
+) -> None:
+    """_plain_layer builds what Token and Sentence's __init__ build from the same rows,
+    and gives None wherever they refuse them."""
+    rows: list[linguistic._Row] = []
+    heads: list[tuple[int, str | None] | None] = []
+    fields: list[dict[str, object]] = []
+    rel = 0
+    for form, tid, lemma, upos, xpos, feats, space_after, punct, found in drawn:
+        row = (form, rel, tid, lemma, upos, xpos, feats, space_after, punct)
+        rows.append(row)  # type: ignore[arg-type]
+        heads.append(found)  # type: ignore[arg-type]
+        field = dict(zip(_NAMES_NO_SYNTAX, row, strict=True))
+        field["offset"] = start + rel
+        head, deprel = found if found else (None, None)  # type: ignore[misc]
+        fields.append({**field, "head": head, "deprel": deprel})
+        rel += len(form) + bool(space_after)  # type: ignore[arg-type]
+    entities.sort(key=lambda e: (e.start, -e.end))
+    fast = linguistic._plain_layer(id_, rows, heads, start, entities, meta)
+    try:
+        tokens = [Token(**field) for field in fields]  # type: ignore[arg-type]
+        slow = Sentence(id=id_, tokens=tokens, entities=entities, meta=meta)
+    except ValidationError:
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == slow
+        assert hash(fast) == hash(slow)
+        assert attrs.asdict(fast) == attrs.asdict(slow)
+        assert [hash(t) for t in fast.tokens] == [hash(t) for t in slow.tokens]
+
+
+_NAMES_NO_SYNTAX = (
     "form",
     "offset",
     "id",
@@ -285,8 +355,6 @@ _NAMES = (
     "upos",
     "xpos",
     "feats",
-    "head",
-    "deprel",
     "space_after",
     "punct",
 )
@@ -295,70 +363,50 @@ _NAMES = (
 def test_the_token_and_sentence_setters_follow_the_fields() -> None:
     assert tuple(a.name for a in attrs.fields(Token)) == linguistic._TOKEN_FIELDS
     assert tuple(a.name for a in attrs.fields(Sentence)) == linguistic._SENTENCE_FIELDS
+    assert tuple(a.name for a in attrs.fields(Entity)) == linguistic._ENTITY_FIELDS
 
 
-@given(st.lists(_TOKEN_ROWS, max_size=4))
-def test_plain_tokens_are_the_tokens_init_would_build(rows: list[tuple[object, ...]]) -> None:
-    fast = linguistic._plain_tokens(rows)
-    try:
-        slow = [Token(**dict(zip(_NAMES, row, strict=True))) for row in rows]  # type: ignore[arg-type]
-    except (ValidationError, TypeError):
-        assert fast is None
-        return
-    if fast is not None:
-        assert fast == slow
-        assert [hash(t) for t in fast] == [hash(t) for t in slow]
-        assert [attrs.asdict(t) for t in fast] == [attrs.asdict(t) for t in slow]
-
-
-_SENTENCE_TOKENS = st.lists(
-    st.builds(
-        Token,
-        form=st.sampled_from(["a", "bc", "."]),
-        offset=st.integers(min_value=0, max_value=12),
-        head=st.one_of(st.none(), st.integers(min_value=0, max_value=5)),
-    ),
-    max_size=4,
-)
-_ENTITIES = st.lists(
-    st.builds(
-        Entity,
-        kind=st.sampled_from(["PER", "LOC"]),
-        start=st.integers(min_value=0, max_value=3),
-        end=st.integers(min_value=4, max_value=6),
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from(["PER", "", " ", "\u00a0", "B-LOC"]), _XML_TEXT),
+            st.integers(min_value=0, max_value=3),
+            st.integers(min_value=1, max_value=3),
+            st.sampled_from([{}, {"n": "1"}, {"a b": "x"}]),
+        ),
+        max_size=3,
     )
-    | st.builds(Entity, kind=st.just("ORG"), start=st.just(0), end=st.integers(1, 3)),
-    max_size=2,
 )
-
-
-@given(st.one_of(st.none(), _IDS), _SENTENCE_TOKENS, _ENTITIES)
-def test_plain_sentences_are_the_sentences_init_would_build(
-    id_: str | None, tokens: list[Token], entities: list[Entity]
+def test_plain_entities_are_the_entities_init_would_build(
+    drawn: list[tuple[str, int, int, dict[str, str]]],
 ) -> None:
-    fast = linguistic._plain_sentence(id_, tokens, entities)
+    """What a reader finds of its entities (a start, a greater end, a kind read from
+    XML) builds as Entity's __init__ builds it, and fails where it fails."""
+    found = [(kind, start, start + length, meta) for kind, start, length, meta in drawn]
     try:
-        slow = Sentence(id=id_, tokens=tokens, entities=entities)
-    except (ValidationError, TypeError):
-        assert fast is None
+        slow = [Entity(kind=k, start=s, end=e, meta=m) for k, s, e, m in found]
+    except ValidationError:
+        with pytest.raises(ValidationError):
+            linguistic._plain_entities(found)
         return
-    if fast is not None:
-        assert fast == slow
-        assert hash(fast) == hash(slow)
-        assert attrs.asdict(fast) == attrs.asdict(slow)
+    slow.sort(key=lambda e: (e.start, -e.end))
+    fast = linguistic._plain_entities(found)
+    assert fast == slow
+    assert [hash(e) for e in fast] == [hash(e) for e in slow]
+    assert [attrs.asdict(e) for e in fast] == [attrs.asdict(e) for e in slow]
 
 
-def test_plain_tokens_and_sentences_stay_frozen() -> None:
-    built = linguistic._plain_tokens([("a", 0, "w1", "a", "X", None, None, 0, "root", True, False)])
-    assert built is not None
-    sentence = linguistic._plain_sentence("s1", built, [])
-    assert sentence is not None
+def test_plain_layers_stay_frozen() -> None:
+    sentence = linguistic._plain_layer(
+        "s1", [("a", 0, "w1", "a", "X", None, None, True, False)], [(0, "root")], 0, [], {}
+    )
     assert sentence == Sentence(
         id="s1",
         tokens=[Token(form="a", offset=0, id="w1", lemma="a", upos="X", head=0, deprel="root")],
     )
+    assert sentence is not None
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        built[0].form = "b"  # type: ignore[misc]
+        sentence.tokens[0].form = "b"  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         sentence.id = "s2"  # type: ignore[misc]
 

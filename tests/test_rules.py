@@ -55,7 +55,28 @@ def test_the_model_takes_exactly_the_ncnames() -> None:
 
 
 _NAMES = st.one_of(
-    st.sampled_from(["a", "u1", "a·b", "²x", "1a", "", "a:b", "é", "x\u203fy", "a b"]),
+    st.sampled_from(
+        [
+            "a",
+            "u1",
+            "a·b",
+            "²x",
+            "1a",
+            "",
+            "a:b",
+            "é",
+            "x\u203fy",
+            "a b",
+            "a\nb",
+            "\n",
+            "a-b.c",
+            "-a",
+            ".a",
+            "a-",
+            "_.-",
+            "9",
+        ]
+    ),
     st.text(max_size=4),
     st.integers(),
     st.none(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from lxml import etree
@@ -130,6 +131,32 @@ def test_ana_written_back_is_valid_and_the_same_token_by_token(
     assert names(written) == names(source)
 
 
+def _built_again(transcript: Transcript) -> list[debatekit.Sentence]:
+    """Every sentence of ``transcript`` built again the general way (Token, Entity and
+    Sentence's ``__init__``, each check run), and its turns re-checked."""
+    again = []
+    for turn in transcript.turns:
+        for sentence in turn.sentences:
+            tokens = [
+                attrs.evolve(t, parts=[attrs.evolve(p) for p in t.parts]) for t in sentence.tokens
+            ]
+            entities = [attrs.evolve(e) for e in sentence.entities]
+            again.append(attrs.evolve(sentence, tokens=tokens, entities=entities))
+        attrs.evolve(turn)  # the turn's checks of its sentences against its text
+    attrs.evolve(transcript)  # the id space
+    return again
+
+
+@pytest.mark.parametrize("path", [*ANA, *sorted((DATA.parent / "conllu").rglob("*.ana.xml"))])
+def test_what_the_reader_builds_passes_the_full_validation(path: Path) -> None:
+    """The .ana reader builds common tokens and sentences on a trusted path
+    (_linguistic._plain_layer): each is what the general way, every check run, builds."""
+    transcript = debatekit.read(path)
+    sentences = [s for turn in transcript.turns for s in turn.sentences]
+    assert sentences
+    assert _built_again(transcript) == sentences
+
+
 def test_the_turn_text_is_the_plain_sessions() -> None:
     """The linguistic layer changes nothing in the text: .ana and plain session agree."""
     ana = debatekit.read(ANA[0])
@@ -247,8 +274,42 @@ def test_drawn_layers_round_trip_through_tei_json_and_aif(
     survives TEI (valid against tei_all), JSON and AIF."""
     document = tei.dumps(transcript)
     assert rng.validate(etree.fromstring(document.encode("utf-8"))), str(rng.error_log)
-    assert tei.loads(document) == transcript
+    read = tei.loads(document)
+    assert read == transcript
+    assert _built_again(read) == [s for turn in read.turns for s in turn.sentences]
     assert debatekit.json.loads(debatekit.json.dumps(transcript)) == transcript
     with warnings.catch_warnings():
         warnings.simplefilter("error", LossWarning)
         assert debatekit.aif.loads(debatekit.aif.dumps(transcript)) == transcript
+
+
+def _one_turn(seg: str) -> str:
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><div>'
+        f'<u who="#a" xml:id="u1">{seg}</u></div></body></text></TEI>'
+    )
+
+
+def test_space_after_a_sentence_follows_the_text() -> None:
+    """Inside a sentence, a token's space_after is its join; after its last token, the
+    text says: literal white space without a space after the sentence gives False, and a
+    join="right" that white space between two sentences contradicts is kept in meta."""
+    literal = tei.loads(
+        _one_turn('<seg xml:space="preserve"><s xml:id="s1"><w>a</w><w>b</w></s>x</seg>')
+    )
+    turn = literal.turns[0]
+    assert turn.text == "a bx"
+    assert [(t.form, t.space_after, dict(t.meta)) for t in turn.sentences[0].tokens] == [
+        ("a", True, {}),
+        ("b", False, {}),
+    ]
+    contradicted = tei.loads(
+        _one_turn('<seg><s><w>a</w><w join="right">b</w></s> <s><w>c</w></s></seg>')
+    )
+    turn = contradicted.turns[0]
+    assert turn.text == "a b c"
+    assert [[(t.form, t.space_after, dict(t.meta)) for t in s.tokens] for s in turn.sentences] == [
+        [("a", True, {}), ("b", True, {"join": "right"})],
+        [("c", True, {})],
+    ]
+    assert tei.loads(tei.dumps(contradicted)) == contradicted

@@ -36,7 +36,7 @@ from ._checks import SURROGATE_SEARCH as _SURROGATE_SEARCH
 from ._checks import check_attribute_names, check_id, check_items, check_meta, check_strings
 from ._checks import raise_problems as _raise
 from ._frozendict import EMPTY, FrozenDict, frozen_mapping
-from ._rules import is_ncname
+from ._rules import are_ncnames, is_ncname
 from .errors import Problem
 
 __all__ = ["VERBATIM", "Entity", "Sentence", "Token", "check_layer_fits", "check_sentences"]
@@ -191,7 +191,7 @@ class Token:
 
 
 _new = object.__new__
-# The setters of Token's slots, for _plain_tokens (in this order; a test checks it).
+# The setters of Token's slots, for _plain_layer (in this order; a test checks it).
 _TOKEN_FIELDS = (
     "form",
     "offset",
@@ -210,19 +210,40 @@ _TOKEN_FIELDS = (
 _TOKEN_SETTERS = tuple(Token.__dict__[name].__set__ for name in _TOKEN_FIELDS)
 
 
-_STRING_OR_NONE = (str, type(None))
+_Row = tuple[str, int, str | None, str | None, str | None, str | None, str | None, bool, bool]
 
 
-def _plain_tokens(rows: Iterable[tuple[object, ...]]) -> list[Token] | None:
-    """Many common tokens (no parts, no meta) from rows of ``(form, offset, id, lemma,
-    upos, xpos, feats, head, deprel, space_after, punct)``, checked and built directly.
+def _plain_layer(
+    id: str | None,
+    rows: list[_Row],
+    heads: list[tuple[int, str | None] | None],
+    start: int,
+    entities: list[Entity],
+    meta: dict[str, str],
+) -> Sentence | None:
+    """The common sentence of a reader (tokens without parts or meta), its tokens and
+    itself built in one loop, without the general ``__init__``; ``None`` where a check
+    fails (the caller then builds it the general way, which names every problem).
 
-    Readers of ``.ana`` corpora build millions of tokens; this does the checks of
-    ``Token.__attrs_post_init__``'s fast path in one loop, without a call per check,
-    and sets the fields without the general ``__init__``. ``None`` at the first row
-    that fails: the caller then builds the tokens the general way, which names every
-    problem.
+    ``rows`` are ``(form, rel, id, lemma, upos, xpos, feats, space_after, punct)``,
+    each token's offset ``start + rel``; ``heads[i]`` is ``(head, deprel)`` of
+    ``rows[i]``, or ``None``. This is the trusted path of the ``.ana`` reader, which
+    builds millions of tokens: it checks here what the reader cannot know (ids are
+    NCNames, heads are words of the sentence other than the word itself, a relation is
+    not empty, the entities nest; the sentence's meta),
+    and takes as given what the reader's rows are by construction (see
+    ``_tei_tokens.TokenReader._read_token``): forms non-empty without white space at
+    either end, at offsets in order (``rel`` grows by each form); strings read by
+    lxml, so without a lone surrogate (XML cannot carry one); a non-empty UPOS; heads
+    ``int`` s from 0. tests/test_fast_paths.py checks that what it builds
+    is what ``__init__`` builds, and tests/test_tei_tokens.py that every sentence the
+    reader builds passes the full validation.
     """
+    ids: list[object] = [row[2] for row in rows if row[2] is not None]
+    if id is not None:
+        ids.append(id)
+    if not are_ncnames(ids):  # all at once: most of it one regex
+        return None
     (
         set_form,
         set_offset,
@@ -238,54 +259,35 @@ def _plain_tokens(rows: Iterable[tuple[object, ...]]) -> list[Token] | None:
         set_parts,
         set_meta,
     ) = _TOKEN_SETTERS
-    strings = _STRING_OR_NONE
-    search = _SURROGATE_SEARCH
     new = _new
     tokens: list[Token] = []
     add = tokens.append
-    for row in rows:
-        form, offset, id_, lemma, upos, xpos, feats, head, deprel, space_after, punct = row
-        if (
-            type(form) is not str
-            or not form
-            or form[0].isspace()
-            or form[-1].isspace()
-            or type(offset) is not int
-            or offset < 0
-            or type(lemma) not in strings
-            or type(upos) not in strings
-            or upos == ""
-            or type(xpos) not in strings
-            or type(feats) not in strings
-            or type(deprel) not in strings
-            or type(space_after) is not bool
-            or type(punct) is not bool
-        ):
-            return None
-        if head is not None and (type(head) is not int or head < 0):
-            return None
-        if deprel is not None and (head is None or deprel == ""):
-            return None
-        if id_ is not None and (type(id_) is not str or not is_ncname(id_)):
-            return None
-        joined = f"{form}{lemma}{upos}{xpos}{feats}{deprel}"  # None reads "None": harmless
-        if not joined.isascii() and search(joined) is not None:
-            return None
+    size = len(rows)
+    for word, ((form, rel, id_, lemma, upos, xpos, feats, space_after, punct), found) in enumerate(
+        zip(rows, heads, strict=True), 1
+    ):
         add(token := new(Token))
+        if found is None:
+            set_head(token, None)
+            set_deprel(token, None)
+        else:
+            head, deprel = found
+            if head == word or head > size or deprel == "":
+                return None
+            set_head(token, head)
+            set_deprel(token, deprel)
         set_form(token, form)
-        set_offset(token, offset)
+        set_offset(token, start + rel)
         set_id(token, id_)
         set_lemma(token, lemma)
         set_upos(token, upos)
         set_xpos(token, xpos)
         set_feats(token, feats)
-        set_head(token, head)
-        set_deprel(token, deprel)
         set_space_after(token, space_after)
         set_punct(token, punct)
         set_parts(token, ())
         set_meta(token, EMPTY)
-    return tokens
+    return _plain_sentence(id, tokens, entities, meta)
 
 
 def _check_parts(problems: list[Problem], token: Token) -> None:
@@ -404,36 +406,61 @@ class Sentence:
         _raise(problems)
 
 
-def _plain_sentence(id: object, tokens: list[Token], entities: list[Entity]) -> Sentence | None:
-    """The common sentence (no meta; tokens without parts), checked and built directly:
-    the checks of ``Sentence.__attrs_post_init__`` in one loop over the tokens, the
-    fields set without the general ``__init__``. ``None`` where a check fails: the
-    caller then builds the sentence the general way, which names every problem."""
-    if not tokens or (id is not None and (type(id) is not str or not is_ncname(id))):
+def _plain_sentence(
+    id: str | None, tokens: list[Token], entities: list[Entity], meta: dict[str, str]
+) -> Sentence | None:
+    """The sentence of :func:`_plain_layer`, its fields set without the general
+    ``__init__``: what its tokens are by construction is not checked again; its
+    entities and meta are."""
+    if not tokens:
         return None
-    size = len(tokens)
-    end = 0
-    for word, token in enumerate(tokens, 1):
-        if type(token) is not Token or token.parts or token.offset < end:
-            return None
-        head = token.head
-        if head is not None and (head > size or head == word):
-            return None
-        end = token.offset + len(token.form)
     sentence = _new(Sentence)
     set_id, set_tokens, set_entities, set_meta = _SENTENCE_SETTERS
     set_id(sentence, id)
     set_tokens(sentence, tuple(tokens))
     set_entities(sentence, tuple(entities))
-    set_meta(sentence, EMPTY)
-    if entities:
+    frozen = frozen_mapping(meta) if meta else EMPTY
+    set_meta(sentence, frozen)
+    if entities or meta:
         problems: list[Problem] = []
         if any(type(entity) is not Entity for entity in entities):
             return None
         _check_entities(problems, sentence)
+        if meta:
+            check_meta(problems, "meta", frozen)
+            attributes = {k: v for k, v in frozen.items() if not k.startswith(VERBATIM)}
+            check_attribute_names(problems, "meta", attributes)
         if problems:
             return None
     return sentence
+
+
+def _plain_entities(found: list[tuple[str, int, int, dict[str, str]]]) -> list[Entity]:
+    """A reader's entities from ``(kind, start, end, meta)``, in order of start (the
+    longer first). The common one (no meta, a kind not blank) is built without the
+    general ``__init__``: a reader's are sure to run from ``start`` to a greater ``end``
+    and to have a kind read by lxml (no lone surrogate). Others are built the general
+    way, which names every problem. (tests/test_fast_paths.py checks they agree.)"""
+    entities: list[Entity] = []
+    add = entities.append
+    set_kind, set_start, set_end, set_meta = _ENTITY_SETTERS
+    for kind, start, end, meta in found:
+        if meta or not kind.strip():
+            add(Entity(kind=kind, start=start, end=end, meta=meta))
+            continue
+        add(entity := _new(Entity))
+        set_kind(entity, kind)
+        set_start(entity, start)
+        set_end(entity, end)
+        set_meta(entity, EMPTY)
+    if len(entities) > 1:
+        entities.sort(key=lambda e: (e.start, -e.end))
+    return entities
+
+
+# The setters of Entity's slots, for _plain_entities (in this order; a test checks it).
+_ENTITY_FIELDS = ("kind", "start", "end", "meta")
+_ENTITY_SETTERS = tuple(Entity.__dict__[name].__set__ for name in _ENTITY_FIELDS)
 
 
 # The setters of Sentence's slots, for _plain_sentence (in this order; a test checks it).
@@ -521,9 +548,10 @@ def check_sentences(
         limit = bounds[index] if bounds else 0
         if not bounds or sentence.tokens[-1].end > limit:
             problems.append(Problem(path, f"{first}..{sentence.end} is not inside one paragraph"))
-        before: Token | None = None
+        space: bool | None = None  # the space_after of the token before
         for j, token in enumerate(sentence.tokens):
             offset = token.offset
+            form = token.form
             if offset < end:
                 problems.append(
                     Problem(
@@ -531,37 +559,38 @@ def check_sentences(
                         f"offset {offset} is before the end {end} of the token before",
                     )
                 )
-            elif not starts(token.form, offset):
+            elif not starts(form, offset):
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].form",
-                        f"{token.form!r} is not the text at {offset}: "
-                        f"{text[offset : offset + len(token.form)]!r}",
+                        f"{form!r} is not the text at {offset}: "
+                        f"{text[offset : offset + len(form)]!r}",
                     )
                 )
-            if before is not None and offset - end != before.space_after:
+            if space is None:
+                pass
+            elif offset - end != space:
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].offset",
                         f"{offset - end} characters after the token before, which has "
-                        f"space_after={before.space_after}: inside a sentence, tokens "
+                        f"space_after={space}: inside a sentence, tokens "
                         "are one space apart, or none",
                     )
                 )
-            elif before is not None and before.space_after and text[end] != " ":
+            elif space and text[end] != " ":
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].offset", "the token before is not followed by a space"
                     )
                 )
-            before = token
-            end = offset + len(token.form)
-            if end < limit and text[end].isspace() != token.space_after:
+            end = offset + len(form)
+            space = token.space_after
+            if end < limit and text[end].isspace() != space:
                 problems.append(
                     Problem(
                         f"{path}.tokens[{j}].space_after",
-                        f"is {token.space_after} but the text after the token is "
-                        f"{text[end : end + 3]!r}",
+                        f"is {space} but the text after the token is {text[end : end + 3]!r}",
                     )
                 )
 

@@ -82,6 +82,9 @@ NCNAME = f"[{_NAME_START}][{_NAME_CHAR}]*"
 _NCNAME = re.compile(NCNAME)
 _NCNAME_MATCH = _NCNAME.fullmatch
 _NOT_NAME_CHARS = re.compile(f"[^{_NAME_CHAR}]+")
+_NCNAME_LINES = re.compile(f"(?:{NCNAME}\n)*").fullmatch
+_ASCII_NAME_CHARS = bytes(c for c in range(128) if _NCNAME_MATCH("a" + chr(c)))
+_BAD_ASCII_START = re.compile(r"\n[-.0-9\n]").search
 
 
 def is_ncname(text: str) -> bool:
@@ -94,13 +97,24 @@ def is_ncname(text: str) -> bool:
 
 def are_ncnames(texts: list[object]) -> bool:
     """Whether every item of ``texts`` is a ``str`` and an XML NCName (:func:`is_ncname`
-    over many, most of it a few passes in C: a large body's turn ids)."""
+    over many, most of it a few passes in C: a large body's turn ids, a sentence's
+    token ids)."""
     if not set(map(type, texts)) <= {str}:
         return False
     strings: list[str] = texts  # type: ignore[assignment]
-    if "".join(strings).isascii() and all(map(str.isidentifier, strings)):
-        return True
-    return all(map(is_ncname, strings))
+    joined = "".join(strings)
+    if joined.isascii():
+        if all(map(str.isidentifier, strings)):
+            return True
+        # ASCII names (ParlaMint's ids hold "-" and "."): [A-Za-z_][A-Za-z0-9_.-]*, so
+        # no other character, and no line starting with "-", "." or a digit, or empty.
+        if joined.encode("ascii").translate(None, _ASCII_NAME_CHARS):
+            return False
+        return _BAD_ASCII_START("\n" + "\n".join(strings) + "\n") is None
+    # One regex over them all, a name a line (a name holds no newline: a text that
+    # does makes more lines than texts, and is refused).
+    lines = "\n".join(strings) + "\n"
+    return lines.count("\n") == len(strings) and _NCNAME_LINES(lines) is not None
 
 
 def to_ncname(text: str, prefix: str, /) -> str:

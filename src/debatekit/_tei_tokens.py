@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from ._linguistic import VERBATIM, Entity, Sentence, Token, _plain_sentence, _plain_tokens
+from ._linguistic import VERBATIM, Sentence, Token, _plain_entities, _plain_layer, _Row
 from ._tei_base import (
     _T,
     _TOKEN_TAGS,
@@ -47,7 +47,7 @@ from ._tei_base import (
     read_prefixes,
     verbatim,
 )
-from ._tei_common import INCIDENT_TAGS, MILESTONE_TAGS, XML_ID, normalize
+from ._tei_common import INCIDENT_TAGS, MILESTONE_TAGS, XML_ID, XML_SPACE, normalize
 from ._tei_standoff import StandOffReader
 from .errors import ValidationError
 
@@ -84,12 +84,19 @@ class PendingSentence:
     """An ``s`` read, waiting for its place in the paragraph (its mark)."""
 
     element: Element
-    tokens: list[PendingToken] = attrs.field(factory=list)
+    id: str | None = None
+    # A row per common token (see _linguistic._plain_layer), a PendingToken per other.
+    tokens: list[_Row | PendingToken] = attrs.field(factory=list)
     entities: list[tuple[str, int, int, dict[str, str]]] = attrs.field(factory=list)
     links: list[Element] = attrs.field(factory=list)
     meta: dict[str, str] = attrs.field(factory=dict)
+    ids: dict[str, int] = attrs.field(factory=dict)  # word ids -> word numbers (1-based)
     size: int = 0  # characters read so far, from the sentence's start
+    words: int = 0  # syntactic words read so far
     last: int = -1  # where in the paragraph's parts the last token's text is
+    first: int = 0  # where in the paragraph's parts the sentence's text starts
+    text: str = ""  # the tokens' text (forms and the spaces between): its place is checked
+    general: bool = False  # a token is not a row: the sentence is built the general way
 
 
 def _split_msd(msd: str) -> tuple[str | None, str | None]:
@@ -129,6 +136,26 @@ def _xpos(attributes: dict[str, str]) -> str | None:
     return pos
 
 
+def _form(text: str) -> str:
+    """A token's text normalised, where that gives a form (no other white space at either
+    end); ``""`` where it does not (the general way then reads and reports it)."""
+    form = normalize(text)
+    return "" if form and (form[0].isspace() or form[-1].isspace()) else form
+
+
+def _pending(row: _Row) -> PendingToken:
+    """A row of a common token as the general way reads it."""
+    form, rel, tid, lemma, upos, xpos, feats, space_after, punct = row
+    read = {XML_ID: tid, "lemma": lemma, "pos": xpos, "msd": _join_msd(upos, feats)}
+    read["join"] = None if space_after else "right"
+    return PendingToken(form, rel, {k: v for k, v in read.items() if v is not None}, punct, [])
+
+
+def _anonymous(row: _Row) -> _Row:
+    """A row without the id the writer made up (for the links)."""
+    return (row[0], row[1], None, *row[3:])
+
+
 def _pattern(match: str, replace: str) -> tuple[re.Pattern[str], str] | None:
     """A prefixDef's patterns as a Python regex and template (``$1`` → ``\\1``)."""
     try:
@@ -145,7 +172,12 @@ class TokenReader(StandOffReader):
         self.prefixes: dict[str, tuple[str, str]] = {}  # the document's own prefixDefs
         self.deprels: dict[str, str] = {}  # a link's ana -> its UD relation
         self.own = Lists()  # the document's own taxonomies (the corpus's are in lists)
-        self.msds: dict[str, tuple[str, str | None] | tuple[()]] = {}  # see _clean_msd
+        # Each msd's (upos, feats), () where it is kept in meta (see _clean_msd).
+        self.msds: dict[str | None, tuple[str | None, str | None] | tuple[()]] = {
+            None: (None, None)
+        }
+        self._s_parent: Element | None = None  # an s's parent, and whether it keeps space
+        self._s_kept = False
 
     def header(self, header: Element) -> None:
         super().header(header)
@@ -155,48 +187,115 @@ class TokenReader(StandOffReader):
 
     def sentence(self, s: Element, parts: list[str], found: list[Any]) -> None:
         """Read one ``s``: its text goes to ``parts`` (as before), its layer to ``found``."""
-        pending = PendingSentence(s)
-        pending.meta = {_attr_name(k): v for k, v in attributes(s) if k != XML_ID}
+        sid = s.get(XML_ID)
+        pending = PendingSentence(s, sid)
+        if len(s.attrib) > (sid is not None):
+            pending.meta = {_attr_name(k): v for k, v in attributes(s) if k != XML_ID}
+        if sid is not None:
+            pending.ids[sid] = 0  # the root's head
         found.append(pending)
         parts.append("\x00")
+        pending.first = len(parts)
         self._sentence_children(s, pending, parts, found)
-        if pending.last >= 0 and _preserved(s) and parts[pending.last].endswith(" "):
+        last = pending.last
+        if last >= 0 and parts[last].endswith(" ") and self._preserved_s(s):
             # White space is literal here: what follows the sentence is in its tail.
-            parts[pending.last] = parts[pending.last][:-1]
+            parts[last] = parts[last][:-1]
+        text = "".join(parts[pending.first :])
+        if "\x00" in text:  # incidents between its tokens
+            text = text.replace("\x00", "")
+        pending.text = text[:-1] if text.endswith(" ") else text
+
+    def _preserved_s(self, s: Element) -> bool:
+        """Whether white space is literal in ``s`` (its parent's answer remembered)."""
+        space = s.get(XML_SPACE)
+        if space is not None:
+            return space == "preserve"
+        parent = s.getparent()
+        if parent is None:
+            return False
+        if parent is not self._s_parent:
+            self._s_parent, self._s_kept = parent, _preserved(parent)
+        return self._s_kept
 
     def _sentence_children(
         self, el: Element, pending: PendingSentence, parts: list[str], found: list[Any]
     ) -> None:
         add_token = pending.tokens.append
         add_part = parts.append
-        size = pending.size  # kept in a local while tokens follow one another
+        ids = pending.ids
+        msds = self.msds
+        size = pending.size  # kept in locals while tokens follow one another
+        words = pending.words
+        last = pending.last
         for child in el:
             tag = child.tag
             if tag in _TOKEN_TAGS:
                 text = child.text
-                if text and not len(child) and (form := normalize(text)):
-                    # The common token, its text alone: what _token reads, inline.
-                    items = child.items() if len(child.keys()) < 16 else attributes(child)
-                    token = PendingToken(form, size, dict(items), tag == _PC, [])
-                else:
-                    found_token = self._token(child, size)
-                    if found_token is None:
+                if text and not len(child):
+                    # The common token (see _linguistic._plain_layer for what its row is
+                    # sure to be): its text alone, attributes a token's fields hold.
+                    tid = child.get(XML_ID)
+                    msd = child.get("msd")
+                    join = child.get("join")
+                    lemma = child.get("lemma")
+                    pos = child.get("pos")
+                    split = msds.get(msd)
+                    if split is None:
+                        split = msds[msd] = _clean_msd(msd)  # type: ignore[arg-type]
+                    if (
+                        split
+                        and (join is None or join == "right")
+                        and len(child.attrib) == 5 - (tid, msd, join, lemma, pos).count(None)
+                        and (
+                            form := text if " " not in text and text.isprintable() else _form(text)
+                        )
+                    ):
+                        words += 1
+                        if tid is not None:
+                            ids[tid] = words
+                        last = len(parts)
+                        upos, feats = split
+                        if join is None:
+                            add_token((form, size, tid, lemma, upos, pos, feats, True, tag == _PC))
+                            add_part(form + " ")
+                            size += len(form) + 1
+                        else:
+                            add_token((form, size, tid, lemma, upos, pos, feats, False, tag == _PC))
+                            add_part(form)
+                            size += len(form)
                         continue
-                    token = found_token
-                    form = token.form
-                add_token(token)
-                pending.last = len(parts)
-                if token.attrs.get("join") == "right":
-                    add_part(form)
-                    size += len(form)
-                else:
-                    add_part(form + " ")
-                    size += len(form) + 1
+                pending.size, pending.words, pending.last = size, words, last
+                self._general_token(child, pending, parts)
+                size, words, last = pending.size, pending.words, pending.last
                 continue
-            pending.size = size
+            pending.size, pending.words, pending.last = size, words, last
             self._sentence_child(child, tag, pending, parts, found)
-            size = pending.size
-        pending.size = size
+            size, words, last = pending.size, pending.words, pending.last
+        pending.size, pending.words, pending.last = size, words, last
+
+    def _general_token(self, child: Element, pending: PendingSentence, parts: list[str]) -> None:
+        """A token the common reading declines (parts, other attributes, a ``msd`` kept
+        in meta, ...): read the general way; its sentence is then built so."""
+        token = self._token(child, pending.size)
+        if token is None:
+            return
+        pending.general = True
+        pending.tokens.append(token)
+        ids = pending.ids
+        for word in token.parts or (token,):
+            pending.words += 1
+            wid = word.attrs.get(XML_ID)
+            if wid is not None:
+                ids[wid] = pending.words
+        pending.last = len(parts)
+        form = token.form
+        if token.attrs.get("join") == "right":
+            parts.append(form)
+            pending.size += len(form)
+        else:
+            parts.append(form + " ")
+            pending.size += len(form) + 1
 
     def _sentence_child(
         self,
@@ -284,7 +383,7 @@ class TokenReader(StandOffReader):
         sentences: list[Sentence] = []
         for mark, pending in marked:
             if not pending.tokens:
-                if pending.element.get(XML_ID) or pending.meta:
+                if pending.id or pending.meta:
                     self.ctx.problem("<s> without tokens: not kept", pending.element)
                 continue
             built = self._built(text, base, mark, pending)
@@ -293,42 +392,69 @@ class TokenReader(StandOffReader):
         return sentences
 
     def _built(self, text: str, base: int, mark: int, pending: PendingSentence) -> Sentence | None:
+        if not text.startswith(pending.text, mark) and not self._in_place(text, mark, pending):
+            return None
         tokens = pending.tokens
-        starts = text.startswith
-        ids: dict[str, int] = {}  # word ids -> word numbers, for the links
-        if (sid := pending.element.get(XML_ID)) is not None:
-            ids[sid] = 0
-        n = 0
-        for token in tokens:
-            if not starts(token.form, mark + token.rel):
+        heads = self._heads(pending)
+        entities = _plain_entities(pending.entities) if pending.entities else []
+        anonymous = self.anonymous
+        sid = None if pending.id in anonymous else pending.id  # made up for the links
+        if not pending.general:
+            rows: list[_Row] = tokens  # type: ignore[assignment]
+            last = rows[-1]
+            end = mark + last[1] + len(last[0])
+            if end < len(text) and text[end].isspace() != last[7]:
+                if last[7]:  # white space is literal and none follows: the text says so
+                    rows = [*rows[:-1], (*last[:7], False, last[8])]
+                else:  # a join="right" the text contradicts: kept in meta
+                    pending.general = True
+            if not pending.general:
+                if anonymous:
+                    rows = [_anonymous(row) if row[2] in anonymous else row for row in rows]
+                found = _plain_layer(sid, rows, heads, base + mark, entities, pending.meta)
+                if found is not None:
+                    return found
+        built = self._general_tokens(text, base + mark, mark, tokens, heads)
+        try:
+            return Sentence(id=sid, tokens=built, entities=entities, meta=pending.meta)
+        except ValidationError as exc:
+            self.ctx.problem(f"<s>: {exc}; its layer is not kept", pending.element)
+            return None
+
+    def _in_place(self, text: str, mark: int, pending: PendingSentence) -> bool:
+        """Whether each token is at its place in ``text`` where the sentence's text as a
+        whole is not (white space is literal); the problem reported where one is not."""
+        for token in pending.tokens:
+            form, rel = (token.form, token.rel) if isinstance(token, PendingToken) else token[:2]
+            if not text.startswith(form, mark + rel):
                 self.ctx.problem(
-                    f"<s>: token {token.form!r} is not at its place in the text "
+                    f"<s>: token {form!r} is not at its place in the text "
                     "(markup inside the sentence?): its layer is not kept",
                     pending.element,
                 )
-                return None
-            if token.parts:
-                for word in token.parts:
-                    n += 1
-                    wid = word.attrs.get(XML_ID)
-                    if wid is not None:
-                        ids[wid] = n
-            else:
-                n += 1
-                wid = token.attrs.get(XML_ID)
-                if wid is not None:
-                    ids[wid] = n
-        heads = self._heads(pending, ids)
-        built = self._plain_built(text, base, mark, tokens, heads) or []
+                return False
+        return True
+
+    def _general_tokens(
+        self,
+        text: str,
+        start: int,
+        mark: int,
+        tokens: list[_Row | PendingToken],
+        heads: list[tuple[int, str | None] | None],
+    ) -> list[Token]:
+        """The tokens of a sentence built the general way, which names every problem."""
+        built: list[Token] = []
         n = 0
         size = len(text)
-        for token in tokens if not built else ():
+        for found in tokens:
+            token = found if isinstance(found, PendingToken) else _pending(found)
             # space_after follows the text (the model's rule); a join="right" the text
             # contradicts (white space between two sentences) is kept in meta.
             parts: list[Token] = []
             for part in token.parts:
                 n += 1
-                parts.append(self._model(part, base + mark, True, heads.get(n), False))
+                parts.append(self._model(part, start, True, heads[n - 1], False))
             if not token.parts:
                 n += 1
             joined = token.attrs.get("join") == "right"
@@ -337,88 +463,14 @@ class TokenReader(StandOffReader):
             built.append(
                 self._model(
                     token,
-                    base + mark,
+                    start,
                     space_after,
-                    None if token.parts else heads.get(n),
+                    None if token.parts else heads[n - 1],
                     joined and space_after,
                     tuple(parts),
                 )
             )
-        entities = [Entity(kind=k, start=s, end=e, meta=m) for k, s, e, m in pending.entities]
-        entities.sort(key=lambda e: (e.start, -e.end))
-        if sid in self.anonymous:
-            sid = None  # made up by the writer for the links
-        if not pending.meta:
-            fast = _plain_sentence(sid, built, entities)
-            if fast is not None:
-                return fast
-        try:
-            return Sentence(id=sid, tokens=built, entities=entities, meta=pending.meta)
-        except ValidationError as exc:
-            self.ctx.problem(f"<s>: {exc}; its layer is not kept", pending.element)
-            return None
-
-    def _plain_built(
-        self,
-        text: str,
-        base: int,
-        mark: int,
-        tokens: list[PendingToken],
-        heads: dict[int, tuple[int, str | None]],
-    ) -> list[Token] | None:
-        """The tokens of :meth:`_built` where each is common (no parts, only the
-        attributes a token's fields hold, a ``msd`` that splits cleanly, a ``join`` the
-        text agrees with), built by one call of ``_linguistic._plain_tokens``; ``None``
-        where any is not: :meth:`_model` then builds them the general way."""
-        rows: list[tuple[object, ...]] = []
-        add = rows.append
-        size = len(text)
-        start = base + mark
-        anonymous = self.anonymous
-        fields = _TOKEN_ATTRS
-        msds = self.msds
-        for n, token in enumerate(tokens, 1):
-            meta = token.attrs
-            if token.parts or not meta.keys() <= fields:
-                return None
-            form = token.form
-            end = mark + token.rel + len(form)
-            join = meta.get("join")
-            if end < size:
-                space_after = text[end].isspace()
-                if join is not None and (join != "right" or space_after):
-                    return None  # kept in meta
-            elif join is not None and join != "right":
-                return None
-            else:
-                space_after = join is None
-            msd = meta.get("msd")
-            upos = feats = None
-            if msd is not None:
-                split = msds.get(msd)
-                if split is None:
-                    split = msds[msd] = _clean_msd(msd)
-                if not split:
-                    return None  # does not read back the same: kept in meta
-                upos, feats = split
-            tid = meta.get(XML_ID)
-            head = heads.get(n)
-            add(
-                (
-                    form,
-                    start + token.rel,
-                    None if tid in anonymous else tid,
-                    meta.get("lemma"),
-                    upos,
-                    meta.get("pos"),
-                    feats,
-                    head[0] if head else None,
-                    head[1] if head else None,
-                    space_after,
-                    token.punct,
-                )
-            )
-        return _plain_tokens(rows)
+        return built
 
     def _model(
         self,
@@ -456,31 +508,32 @@ class TokenReader(StandOffReader):
             meta=other,
         )
 
-    def _heads(
-        self, pending: PendingSentence, ids: dict[str, int]
-    ) -> dict[int, tuple[int, str | None]]:
-        """Word number (1-based) → (head, relation), from the sentence's UD-SYN links."""
-        heads: dict[int, tuple[int, str | None]] = {}
+    def _heads(self, pending: PendingSentence) -> list[tuple[int, str | None] | None]:
+        """(head, relation) of each word (``[n - 1]`` for word ``n``), from the
+        sentence's UD-SYN links; ``None`` where no link names the word."""
+        heads: list[tuple[int, str | None] | None] = [None] * pending.words
+        if not pending.links:
+            return heads
         deprels = self.deprels
-        get = ids.get
+        get = pending.ids.get
         for group in pending.links:
             for link in group.iter(_LINK):
                 found = link.get("target")
-                target = found.split() if found else ()
-                ana = link.get("ana")
-                if len(target) != 2:
+                try:
+                    head_ref, word_ref = found.split()  # type: ignore[union-attr]
+                except (AttributeError, ValueError):  # none, or not two
                     self.ctx.problem("UD-SYN <link> without two targets: not kept", link)
                     continue
-                head = get(target[0].removeprefix("#"))
-                word = get(target[1].removeprefix("#"))
+                head = get(head_ref.removeprefix("#"))
+                word = get(word_ref.removeprefix("#"))
                 if head is None or not word:
                     self.ctx.problem(
-                        f"UD-SYN <link> target={link.get('target')!r}: not words of "
-                        "its sentence, not kept",
+                        f"UD-SYN <link> target={found!r}: not words of its sentence, not kept",
                         link,
                     )
                     continue
-                heads[word] = (head, (deprels.get(ana) or self.deprel(ana)) if ana else None)
+                ana = link.get("ana")
+                heads[word - 1] = (head, (deprels.get(ana) or self.deprel(ana)) if ana else None)
         return heads
 
     def deprel(self, ana: str) -> str:
