@@ -218,7 +218,8 @@ def split_label(label: str) -> SplitLabel:
         # García)".
         return SplitLabel(whole[2], whole[1])
     parts = _commas(label)
-    head = parts[0]
+    # (A member moving a motion: "Mr. X (Riding, Party) moved".)
+    head = parts[0].removesuffix(" moved").rstrip() if len(parts) == 1 else parts[0]
     meta: dict[str, str] = {}
     role = parts[1] or None if len(parts) > 1 else None
     affiliation = ", ".join(parts[2:]) or None if len(parts) > 2 else None

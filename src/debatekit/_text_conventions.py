@@ -217,8 +217,21 @@ _CAPS_LINE = (
 # Consiglio dei ministri. Signor Presidente, ...".
 _CAPS = r"A-Z\u00c0-\u00d6\u00d8-\u00de"
 _RESOCONTO = (
+    # (An English title before its full stop, "HON. V. PILLAY.- text", is no label of
+    # its own: the Commonwealth Hansards' point-dash labels below.)
+    r"(?!(?:HON|MR|MRS|MS|DR|REV|SEN|RT|MADAM)\.)"
     rf"(?P<label>[{_CAPS}]{{2}}[{_CAPS}'’\-]+(?: [{_CAPS}][{_CAPS}'’\-]*){{0,4}}"
     r"(?:, [^\n.:]{2,120})?)\.[ \t]+(?=\S)"
+)
+
+
+# Commonwealth Hansards printed from the daily PDF (Fiji, the Pacific): the speaker in
+# capitals, a full stop and a dash or a colon, the speech on the same line: "HON. V.
+# PILLAY.- Mr Speaker, ...", "HON.  SPEAKER.: Order!", "HON. F.S. KOYA (Minister for
+# Commerce, Trade, Tourism and Transport).- Thank you", "HON. GOVERNMENT MEMBER.:".
+_POINT_DASH = (
+    r"[ \t]*(?P<label>[A-Z][A-Z'’\-]+\.?(?:[ ]{1,3}[A-Z][A-Z'’.\-]*){0,6}"
+    r"(?: \([^()\n]{1,120}\))?)\.[ ]?[-–—:](?:[ \t]+|$)"
 )
 
 
@@ -378,6 +391,12 @@ def _entries() -> dict[str, Convention]:
             "Italian stenographic records: 'PRESIDENTE. text', 'MARIO ROSSI. text',"
             " 'GIORGIA MELONI, Presidente del Consiglio dei ministri. text'",
             label=re.compile(_RESOCONTO),
+        ),
+        Convention(
+            "point-dash",
+            "Commonwealth Hansards from the daily PDF (Fiji): 'HON. V. PILLAY.- text',"
+            " 'HON. SPEAKER.: text': capitals, a full stop, then a dash or a colon",
+            label=re.compile(_POINT_DASH),
         ),
         Convention(
             "diario-de-sesiones",

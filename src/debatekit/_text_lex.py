@@ -199,6 +199,23 @@ _STOP = frozenset(
 _OPENERS = _STOP | frozenset(
     ["look", "listen", "folks", "really", "remember", "okay", "ok", "oh", "again", "anyway"]
 )
+# Pronouns that open a sentence after a comma where a label would print a role: "Mr
+# Speaker, I move:" inside a minister's speech (the Cook Islands Hansard).
+_PRONOUNS = frozenset(["I", "We", "we", "You", "you", "Je", "Nous", "Ich", "Wir", "Ik"])
+
+
+def _pronoun_after_comma(label: str) -> bool:
+    """Whether what follows the first comma of ``label`` opens with a pronoun."""
+    parts = _commas(label)
+    words = parts[1].split() if len(parts) > 1 else []
+    return bool(words) and words[0] in _PRONOUNS
+# Days of the week: the name part of a running head "Wednesday, 22 May 2013 Take: 375"
+# (the South African Hansard's take header), never of a speaker.
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche".split()
+)
 # Titles and offices a label may print in lower case after its first word.
 _OFFICE_WORDS = TITLES | ROLE_WORDS
 _PARTICLES = frozenset(
@@ -336,11 +353,18 @@ def _name_shape(label: str) -> str | None:
     ):
         return None
     bare = _SLASH_PARTY.sub("", _PAREN.sub(" ", name)).strip()
+    # "Mr. Gilles Duceppe (Laurier-Sainte-Marie, BQ) moved:", "The CHIEF WHIP OF THE
+    # MAJORITY PARTY moved: That the House ...": the member moving a motion speaks.
+    bare = bare.removesuffix(" moved").rstrip()
     if not bare or "(" in bare or ")" in bare:
         return None
     if "," in label and bare.translate(_APOSTROPHES).casefold() in _OPENERS:
         return None  # "Look, the bottom line is this:": speech, no name and role
+    if "," in label and _pronoun_after_comma(label):
+        return None  # "Mr Speaker, I move:": a sentence addressing the chair, no role
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
+    if key in _WEEKDAYS and any(c.isdigit() for c in label):
+        return None  # "Wednesday, 22 May 2013    Take: 375": a running head, no speaker
     if key in _META_KEYS and not (key in COLLECTIVE and bare.isupper()):
         return None
     tokens = bare.split()
