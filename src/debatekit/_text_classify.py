@@ -115,6 +115,7 @@ class _Classifier:
         )
         self.forced = forced  # the convention was asked for: its labels are labels
         self.interjections = convention.interjections
+        self.repeats = convention.repeats  # a label's name must recur (see _accept)
         self.pattern = pattern
         self.yaml_end, declared = _yaml_block(text)
         unnamed = dict.fromkeys(convention.unnamed, UNKNOWN)
@@ -285,7 +286,7 @@ class _Classifier:
         if is_collective(found.label):
             return False  # 'Hon. Members: Hear, hear!': an interjection in the speech
         if found.kind == "pattern":
-            return True
+            return not self.repeats or self.forced or counts[_norm(_name_part(found.label))] >= 2
         if self.roster.is_known(found.label):
             return True
         dialect = self.dialect

@@ -235,6 +235,18 @@ _POINT_DASH = (
 )
 
 
+# Chinese records (the Hong Kong Legislative Council's Official Record, Taiwan's
+# Legislative Yuan): the speaker, an office or a name with its title, in Han
+# characters, a full-width colon, the speech on the same line: "主席：行政長官，請
+# 發表施政報告。", "陳偉業議員： “大話精 ”下台！". A heading ends in the colon alone
+# ("出席議員：", the members present), and a line of speech may wrap to open with a
+# few characters and a colon: a label counts where its name recurs (``repeats``).
+_HAN_COLON = (
+    r"[ \t\u3000]*(?P<label>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·‧・]{1,12}"
+    r"(?:[（(][^（）()\n]{1,30}[）)])?)[ \t\u3000]*：[ \t\u3000]*(?=\S)"
+)
+
+
 # A Spanish Diario de Sesiones label (Congreso, Senado, regional parliaments): an
 # article and "señor"/"señora", the name or the office, mostly in capitals, the
 # holder of an office in parentheses, a colon; the speech runs on: "El señor
@@ -287,6 +299,8 @@ class Convention:
         distinctive: Whether one label of this shape is evidence on its own: a
             document may print it once (a Congressional Record "Extension of
             Remarks" is one member's statement under one "Mr. SMITH." label).
+        repeats: A label of this shape counts only where its name is printed
+            twice or more (a shape that lines of speech or headings can take).
     """
 
     name: str
@@ -299,6 +313,7 @@ class Convention:
     distinctive: bool = False
     unnamed: tuple[str, ...] = ()
     examination: bool = False
+    repeats: bool = False
 
 
 def _entries() -> dict[str, Convention]:
@@ -397,6 +412,13 @@ def _entries() -> dict[str, Convention]:
             "Commonwealth Hansards from the daily PDF (Fiji): 'HON. V. PILLAY.- text',"
             " 'HON. SPEAKER.: text': capitals, a full stop, then a dash or a colon",
             label=re.compile(_POINT_DASH),
+        ),
+        Convention(
+            "han-colon",
+            "Chinese records (Hong Kong LegCo): '主席：text', '陳偉業議員：text', a full-width"
+            " colon; a label counts where its name recurs",
+            label=re.compile(_HAN_COLON),
+            repeats=True,
         ),
         Convention(
             "diario-de-sesiones",
