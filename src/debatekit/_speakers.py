@@ -129,6 +129,8 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _SLASH_PARTY = re.compile(r"[ \t]+/([^\W\d_][\w\-]{0,11})\Z")
 # A label ending in one parenthesis: what stands before it, and its content.
 _HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
+# An office with its holder in square brackets: "Menteri Kewangan [Tuan Lim Guan Eng]".
+_HELD_SQUARE = re.compile(r"([^\[\]]*[^\W\d_][^\[\]]*?)\s*\[([^\[\]]*[^\W\d_][^\[\]]*)\]")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
 # empty time bracket (the Storting's web reports print "Presidenten []:" where the
 # link to the video's time is missing): not part of the name; the same person as
@@ -211,6 +213,15 @@ def split_label(label: str) -> SplitLabel:
     """
     label = html.unescape(label) if "&" in label else label
     label = strip_unsure(label)
+    if label.endswith("]"):
+        held = _HELD_SQUARE.fullmatch(label)
+        if held is not None:
+            # "Timbalan Menteri Perusahaan Perladangan dan Komoditi [Tuan A. Kohilan
+            # Pillay a/l G. Appu]" (the Malaysian Hansard): the office, then its holder
+            return SplitLabel(" ".join(held[2].split()), " ".join(held[1].split()))
+        if "[" not in label:
+            # the end of "Office [Holder]:" wrapped over two lines: the holder's name
+            label = label[:-1].rstrip()
     whole = _HELD.fullmatch(label) if "," in label else None
     if whole is not None and _holder(whole[1], whole[2]) and _words(whole[1])[0] in _ARTICLES:
         # An office with a comma inside, then its holder: "El señor VICEPRESIDENTE

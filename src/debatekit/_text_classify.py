@@ -37,6 +37,7 @@ from ._text_lex import (
     _named_elsewhere,
     _Row,
     _stage,
+    _bracket_open,
     _usual_label,
     _wrapped_label,
     _yaml_block,
@@ -181,6 +182,11 @@ class _Classifier:
                         line = text[start:after]
                         pos = after + 1
                         lineno += 1
+            if label is not None and label.label[-1:] == "]" and pattern is None:
+                head = _bracket_head(out, start, line)
+                if head is not None:
+                    label, start, row = head
+                    line = text[start:pos - 1] if pos <= size else text[start:]
             if label is not None:
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
@@ -481,6 +487,30 @@ def _lead_stage(
     if label is None or label.kind == "explicit":
         return None
     return groups, at, label
+
+
+def _bracket_head(out: list[_Row], start: int, line: str) -> tuple[_Label, int, int] | None:
+    """The label an office with its holder in square brackets prints over two lines
+    (the Malaysian Hansard's "Timbalan Menteri ... [Tuan A." / "Kohilan Pillay a/l G.
+    Appu]: text"), where ``line`` (at ``start``) holds the end of it: the label, where
+    it starts and its line number; the first line is taken off the text row before."""
+    if "[" in line[: line.find("]")] or not out or out[-1][0] != "text":
+        return None
+    _, at, prev, _, lineno = out[-1]
+    if at + len(prev) != start - 1:
+        return None  # (not the line right before)
+    cut = prev.rfind("\n")
+    last = prev[cut + 1 :]
+    if not _bracket_open(last):
+        return None
+    found = _usual_label(f"{last} {line}")
+    if found is None or found.end <= len(last):
+        return None
+    if cut < 0:
+        out.pop()
+    else:
+        out[-1] = ("text", at, prev[:cut], None, lineno)
+    return found, at + cut + 1, lineno + prev.count("\n")
 
 
 def _line_starts(text: str, every: bool) -> Iterator[int]:

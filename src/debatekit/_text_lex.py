@@ -250,6 +250,13 @@ _PARTICLES = frozenset(
         "ten",
         "zu",
         "af",
+        # Malay: "Datuk Saravanan a/l Murugan" (son of), "a/p" (daughter of), "binti"
+        "dan",
+        "a/l",
+        "a/p",
+        "binti",
+        "bt",
+        "bte",
     ]
 )
 _META_KEYS = frozenset(
@@ -342,6 +349,8 @@ def _name_part(label: str) -> str:
 def _name_shape(label: str) -> str | None:
     """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
     name = _name_part(label)
+    if name.endswith("]") and "[" in name:
+        name = name[: name.rfind("[")].rstrip()  # "Office [Holder]": the office is checked
     if not name or len(name) > 80:
         return None
     if "," in label and any(
@@ -388,6 +397,8 @@ def _name_shape(label: str) -> str | None:
         if i > 0 and head.casefold() in _PARTICLES:
             lower += 1
             continue
+        if i > 0 and "-" in head and head.split("-", 1)[0] in _PARTICLES and head.split("-", 1)[1][:1].isupper():
+            continue  # "Tuan Yang di-Pertua" (the Malaysian chair), "Ould al-Ghazouani"
         if i > 0 and head.casefold().strip(".") in _OFFICE_WORDS:
             # a title or an office in lower case: "El señor PRESIDENTE", "De voorzitter"
             continue
@@ -437,6 +448,21 @@ class _Label:
 
 
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _bracket_open(line: str) -> bool:
+    """Whether ``line`` ends inside a square bracket (``Office [Holder`` wrapped)."""
+    return "[" in line and line.rfind("[") > line.rfind("]")
+
+
+def _bracket_joined(prefix: str) -> str | None:
+    """A label's printed prefix over two lines, the office's holder in square brackets
+    wrapped ("Timbalan Menteri ... [Tuan A." / "Kohilan Pillay a/l G. Appu]: "), as one
+    line of the same length (the line end a space); else ``None``."""
+    first, newline, rest = prefix.partition("\n")
+    if not newline or "\n" in rest or not _bracket_open(first):
+        return None
+    return f"{first} {rest}"
 
 
 def _wrapped_label(line: str, following: str, pattern: re.Pattern[str]) -> _Label | None:
