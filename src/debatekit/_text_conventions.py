@@ -247,6 +247,17 @@ _HAN_COLON = (
 )
 
 
+# Stenograms in Cyrillic (the Verkhovna Rada's plenary and committee stenograms, other
+# post-Soviet parliaments): the speaker in capitals, a surname with initials or an
+# office, a full stop, the speech on the same line, no colon: "АРІСТОВ Ю.Ю. Доброго
+# дня", "ГОЛОВУЮЧИЙ. Шановні колеги", "ГОЛОС ІЗ ЗАЛУ. Давайте ...".
+_CYR = "\u0400-\u042f\u0490\u0492\u049a\u04a2\u04ae\u04b0\u04ba\u04d8\u04e8"
+_STENOGRAM = (
+    rf"(?P<label>[{_CYR}]{{2}}[{_CYR}'’\-]*(?: [{_CYR}]{{2}}[{_CYR}'’\-]*){{0,4}}"
+    rf"(?: [{_CYR}](?:\. ?[{_CYR}])?)?)\.[ \t]+(?=\S)"
+)
+
+
 # A Spanish Diario de Sesiones label (Congreso, Senado, regional parliaments): an
 # article and "señor"/"señora", the name or the office, mostly in capitals, the
 # holder of an office in parentheses, a colon; the speech runs on: "El señor
@@ -412,6 +423,12 @@ def _entries() -> dict[str, Convention]:
             "Commonwealth Hansards from the daily PDF (Fiji): 'HON. V. PILLAY.- text',"
             " 'HON. SPEAKER.: text': capitals, a full stop, then a dash or a colon",
             label=re.compile(_POINT_DASH),
+        ),
+        Convention(
+            "stenogram",
+            "Cyrillic stenograms (Verkhovna Rada): 'АРІСТОВ Ю.Ю. text', 'ГОЛОВУЮЧИЙ. text':"
+            " capitals, initials, a full stop, no colon",
+            label=re.compile(_STENOGRAM),
         ),
         Convention(
             "han-colon",
