@@ -251,6 +251,10 @@ def split_label(label: str) -> SplitLabel:
             return SplitLabel(bare, role, affiliation, meta, short=parens[0])
         if _PARTY.match(parens[0]) and (len(parens[0]) <= 8 or parens[0].isupper()):
             affiliation = affiliation or parens[0]
+        elif not role and _words(parens[0])[:1] and _words(parens[0])[0] in ROLE_WORDS:
+            # "HON. F.S. KOYA (Minister for Commerce, Trade, Tourism and Transport)",
+            # "Rt Hon JOHN KEY (Prime Minister)": an office, the speaker's role
+            role = parens[0]
         else:
             meta["qualifier"] = parens[0]
     prefix, bare = _role_prefix(bare)

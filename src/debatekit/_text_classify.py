@@ -28,6 +28,7 @@ from ._text_lex import (
     _STAGE_LINE,
     COLLECTIVE,
     _bare_heading,
+    _bracket_open,
     _candidate,
     _escape,
     _inline_speech,
@@ -37,7 +38,6 @@ from ._text_lex import (
     _named_elsewhere,
     _Row,
     _stage,
-    _bracket_open,
     _usual_label,
     _wrapped_label,
     _yaml_block,
@@ -186,7 +186,7 @@ class _Classifier:
                 head = _bracket_head(out, start, line)
                 if head is not None:
                     label, start, row = head
-                    line = text[start:pos - 1] if pos <= size else text[start:]
+                    line = text[start : pos - 1] if pos <= size else text[start:]
             if label is not None:
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))

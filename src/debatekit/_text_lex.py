@@ -209,12 +209,34 @@ def _pronoun_after_comma(label: str) -> bool:
     parts = _commas(label)
     words = parts[1].split() if len(parts) > 1 else []
     return bool(words) and words[0] in _PRONOUNS
+
+
 # Days of the week: the name part of a running head "Wednesday, 22 May 2013 Take: 375"
 # (the South African Hansard's take header), never of a speaker.
 _WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
-    "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
-    "dimanche".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ]
 )
 # Titles and offices a label may print in lower case after its first word.
 _OFFICE_WORDS = TITLES | ROLE_WORDS
@@ -397,7 +419,12 @@ def _name_shape(label: str) -> str | None:
         if i > 0 and head.casefold() in _PARTICLES:
             lower += 1
             continue
-        if i > 0 and "-" in head and head.split("-", 1)[0] in _PARTICLES and head.split("-", 1)[1][:1].isupper():
+        if (
+            i > 0
+            and "-" in head
+            and head.split("-", 1)[0] in _PARTICLES
+            and head.split("-", 1)[1][:1].isupper()
+        ):
             continue  # "Tuan Yang di-Pertua" (the Malaysian chair), "Ould al-Ghazouani"
         if i > 0 and head.casefold().strip(".") in _OFFICE_WORDS:
             # a title or an office in lower case: "El señor PRESIDENTE", "De voorzitter"

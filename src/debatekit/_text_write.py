@@ -478,7 +478,9 @@ class _Writer:
             found = alone or self._judge(probe)
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
-            wrapped = (self._wrapped(stored) or self._bracket_wrapped(stored)) if found is None else None
+            wrapped = (
+                (self._wrapped(stored) or self._bracket_wrapped(stored)) if found is None else None
+            )
             if wrapped is not None and wrapped.label == turn.label:
                 return wrapped.label, f"{wrapped.label}: x"
         if turn.label is not None:
