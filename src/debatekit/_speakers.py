@@ -91,6 +91,9 @@ ROLE_WORDS = _wordset(
     "vizekanzler vizekanzlerin minister ministerin landesminister landesministerin "
     "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin "
     "zweite zweiter dritte dritter "
+    # the Austrian Bundesrat's members and Land governments (Bundesrat Stefan Schennach,
+    # Landesrätin X, Landeshauptmann X), the Scottish First Minister
+    "bundesrat bundesrätin landesrat landesrätin landeshauptmann landeshauptfrau first "
     "presidente presidenta vicepresidente vicepresidenta ministro ministra consejero "
     "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria "
     # Nordic chairs and offices (Anf. 1 TALMANNEN, Presidenten, Statsrådet X,
@@ -129,6 +132,11 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _SLASH_PARTY = re.compile(r"[ \t]+/([^\W\d_][\w\-]{0,11})\Z")
 # A label ending in one parenthesis: what stands before it, and its content.
 _HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
+# A member's party printed bare after the name: "Abg. Andreas Stoch SPD", "Abg. Dr.
+# Hans-Ulrich Rülke FDP/DVP", "Abg. Anton Baron AfD".
+_BARE_PARTY = re.compile(
+    r"(Abg\. [^()\[\],]+?) ((?:[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}/)?[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ])"
+)
 # An office with its holder in square brackets: "Menteri Kewangan [Tuan Lim Guan Eng]".
 _HELD_SQUARE = re.compile(r"([^\[\]]*[^\W\d_][^\[\]]*?)\s*\[([^\[\]]*[^\W\d_][^\[\]]*)\]")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
@@ -215,13 +223,21 @@ def split_label(label: str) -> SplitLabel:
     label = strip_unsure(label)
     if label.endswith("]"):
         held = _HELD_SQUARE.fullmatch(label)
-        if held is not None:
+        if held is not None and _PARTY.match(held[2]) and len(held[2]) <= 20:
+            # "Tobias Koch [CDU]" (the Schleswig-Holstein Landtag): a party, as in
+            # parentheses
+            label = f"{held[1]} ({held[2]})"
+        elif held is not None:
             # "Timbalan Menteri Perusahaan Perladangan dan Komoditi [Tuan A. Kohilan
             # Pillay a/l G. Appu]" (the Malaysian Hansard): the office, then its holder
             return SplitLabel(" ".join(held[2].split()), " ".join(held[1].split()))
-        if "[" not in label:
+        elif "[" not in label:
             # the end of "Office [Holder]:" wrapped over two lines: the holder's name
             label = label[:-1].rstrip()
+    bare_party = _BARE_PARTY.fullmatch(label) if label.startswith("Abg. ") else None
+    if bare_party is not None:
+        # "Abg. Dr. Hans-Ulrich Rülke FDP/DVP" (the Baden-Württemberg Landtag)
+        return SplitLabel(bare_party[1], None, bare_party[2])
     whole = _HELD.fullmatch(label) if "," in label else None
     if whole is not None and _holder(whole[1], whole[2]) and _words(whole[1])[0] in _ARTICLES:
         # An office with a comma inside, then its holder: "El señor VICEPRESIDENTE

@@ -187,6 +187,8 @@ class _Classifier:
                 if head is not None:
                     label, start, row = head
                     line = text[start : pos - 1] if pos <= size else text[start:]
+            if label is not None and self.interjections and _in_parenthesis(out, start):
+                label = None  # wrapped interjection: "(Beifall – Abg. X" / "Y AfD: ...)"
             if label is not None:
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
@@ -487,6 +489,17 @@ def _lead_stage(
     if label is None or label.kind == "explicit":
         return None
     return groups, at, label
+
+
+def _in_parenthesis(out: list[_Row], start: int) -> bool:
+    """Whether the line at ``start`` continues a paragraph right before it that opens a
+    parenthesis it does not close (an interjection wrapped over lines)."""
+    if not out or out[-1][0] != "text":
+        return False
+    _, at, prev, _, _ = out[-1]
+    if at + len(prev) != start - 1 or "(" not in prev:
+        return False
+    return prev.count("(") > prev.count(")")
 
 
 def _bracket_head(out: list[_Row], start: int, line: str) -> tuple[_Label, int, int] | None:

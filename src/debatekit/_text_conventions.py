@@ -109,16 +109,33 @@ _DE_OFFICE = (
     r"(?:(?:(?:Zweite|Dritte)r? )?(?:Alters|Vize|Landtags|Minister)?[Pp]räsident(?:in)?"
     r"|Bundeskanzler(?:in)?|Vizekanzler(?:in)?|(?:Bundes|Staats|Landes)?[Mm]inister(?:in)?|Staatssekretär(?:in)?"
     r"|Senator(?:in)?|(?:Erste[r]? |Regierende[r]? )?Bürgermeister(?:in)?"
-    r"|Abgeordnete[r]?|Abg\.)"
+    r"|Abgeordnete[r]?|Abg\."
+    # the Austrian Bundesrat's members and a Land government's members (Bundesrat
+    # Stefan Schennach, Bundesrätin Dr. Andrea Eder-Gitschthaler, Landesrat X)
+    r"|(?:Bundes|Landes)rat|(?:Bundes|Landes)rätin|Landeshauptmann|Landeshauptfrau)"
     # the portfolio between office and name (Bundesministerin für Justiz Dr. Alma Zadić,
     # Staatssekretärin im Bundeskanzleramt Claudia Plakolm)
     r"(?: (?:für|im|in der|beim|der|des) [^:()\n]{2,80}?)?"
 )
+# A party or group after the name: in parentheses (G H (SPD)), in square brackets
+# where the label stands alone on its line (Schleswig-Holstein: Tobias Koch [CDU]:; in
+# the Bundestag's interjections "Michael Grosse-" / "Brömer [CDU/CSU]: ..." wraps inside
+# the parenthesis), or, after "Abg.", bare (Baden-Württemberg: Abg. Dr. Hans-Ulrich
+# Rülke FDP/DVP, Abg. Andreas Stoch SPD).
+_DE_GROUP = r"(?: \([^()\n:]{2,40}\))"
+_DE_SQUARE = r"(?: \[[^\[\]\n:]{2,40}\]){1,2}(?=[ ]?:[ \t]*$)"
+_DE_BARE_PARTY = r" (?:[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}/)?[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ]"
 _PLENARPROTOKOLL = (
     r"(?=.*:)(?P<label>"  # (a colon on the line: a cheap test first)
-    rf"{_DE_OFFICE} {_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{0,2}}"
-    rf"|{_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{1,2}}"
-    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?:,? [\w.\-]+){{0,10}}"
+    rf"{_DE_OFFICE} {_DE_NAME}{_DE_GROUP}{{0,2}}"
+    rf"|{_DE_NAME}{_DE_GROUP}{{1,2}}"
+    rf"|{_DE_NAME}{_DE_SQUARE}"
+    rf"|Abg\. {_DE_NAME}{_DE_BARE_PARTY}"
+    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w./\-]*(?:,? [\w./\-]+){{0,10}}"
+    # an office in lower case after the comma (the Swiss Bulletin in French and
+    # Italian: Berset Alain, conseiller fédéral)
+    rf"|{_DE_NAME}, (?:conseill(?:er|ère) fédéral(?:e)?|consiglier[ea] federale"
+    r"|rapporteur|rapporteuse|relatore|relatrice|président|présidente|presidente)"
     r")[ ]?:(?:[ \t]+|$)"
 )
 
