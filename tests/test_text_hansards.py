@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
 from debatekit import Transcript, text
 
 
@@ -193,3 +195,214 @@ The CHIEF WHIP OF THE MAJORITY PARTY: Thank you.
     assert len(t.turns) == 6
     assert t.turns[1].text == "That the House limits the business."
     assert t.turns[1].speaker_id == t.turns[5].speaker_id
+
+
+# Invented miniatures of the label shapes of further parliaments (what a real record of
+# each prints, a few turns long): the convention sniffed, the turns and the speakers.
+MINIATURES: dict[str, str] = {
+    "bw": """Präsidentin Muhterem Aras: Meine Damen und Herren, ich eröffne die Sitzung.
+Das Wort erteile ich Herrn Abg. Stoch.
+Abg. Andreas Stoch SPD: Frau Präsidentin, meine Damen und Herren!
+(Beifall bei der SPD – Abg. Anton Baron AfD: Unsinn!)
+Das ist so.
+Präsidentin Muhterem Aras: Für die Fraktion GRÜNE spricht Herr Abg. Schwarz.
+Abg. Andreas Schwarz GRÜNE: Frau Präsidentin, liebe Kolleginnen und Kollegen!
+(Beifall bei den Grünen)
+Präsidentin Muhterem Aras: Für die FDP/DVP spricht Herr Abg. Dr. Rülke.
+Abg. Dr. Hans-Ulrich Rülke FDP/DVP: Frau Präsidentin! Herr Ministerpräsident!
+Präsidentin Muhterem Aras: Das Wort hat Herr Ministerpräsident Kretschmann.
+Ministerpräsident Winfried Kretschmann: Frau Präsidentin, meine Damen und Herren!
+Abg. Andreas Stoch SPD: Eine Frage noch.
+""",
+    "sh": """Präsident Klaus Schlie:
+Ich eröffne die Sitzung.
+Tobias Koch [CDU]:
+Herr Präsident! Meine sehr geehrten Damen und Herren!
+(Beifall CDU, BÜNDNIS 90/DIE GRÜNEN und FDP)
+Präsident Klaus Schlie:
+Das Wort hat die Abgeordnete Serpil Midyatli.
+Serpil Midyatli [SPD]:
+Herr Präsident! Liebe Kolleginnen und Kollegen!
+(Zuruf Tobias Koch [CDU])
+Präsident Klaus Schlie:
+Danke. Das Wort hat Tobias Koch.
+Tobias Koch [CDU]:
+Noch einmal.
+""",
+    "th": """Präsidentin Pommer:
+Ich eröffne die Sitzung.
+Abgeordneter Bühl, CDU:
+Frau Präsidentin, meine sehr geehrten Damen und Herren!
+(Beifall CDU)
+Präsidentin Pommer:
+Als Nächste hat Abgeordnete Henfling das Wort.
+Abgeordnete Henfling, BÜNDNIS 90/DIE GRÜNEN:
+Vielen Dank, Frau Präsidentin.
+(Zwischenruf Abg. Bühl, CDU: Das stimmt nicht!)
+Präsidentin Pommer:
+Danke schön. Abgeordneter Bühl.
+Abgeordneter Bühl, CDU:
+Noch einmal.
+""",
+    "sn": """Präsident Dr. Matthias Rößler: Meine Damen und Herren! Ich eröffne die Sitzung.
+Rico Gebhardt, DIE LINKE: Herr Präsident! Meine Damen und Herren!
+(Beifall bei den LINKEN)
+Präsident Dr. Matthias Rößler: Jetzt spricht die CDU-Fraktion.
+Christian Hartmann, CDU: Herr Präsident! Liebe Kolleginnen und Kollegen!
+Präsident Dr. Matthias Rößler: Herr Gebhardt, bitte.
+Rico Gebhardt, DIE LINKE: Danke.
+Michael Kretschmer, Ministerpräsident: Herr Präsident!
+""",
+    "atbr": """Präsident Karl Bader: Ich eröffne die Sitzung.
+Zu Wort gemeldet ist Bundesrat Stefan Schennach. – Bitte.
+Bundesrat Stefan Schennach (SPÖ, Wien): Herr Präsident! Frau Ministerin!
+Präsident Karl Bader: Zu Wort gemeldet ist Bundesrätin Eder-Gitschthaler. – Bitte.
+Bundesrätin Dr. Andrea Eder-Gitschthaler (ÖVP, Salzburg): Herr Präsident!
+(Beifall bei der ÖVP.)
+Präsident Karl Bader: Zu Wort gemeldet ist Frau Bundesministerin Edtstadler. – Bitte.
+Bundesministerin für EU und Verfassung im Bundeskanzleramt Mag. Karoline Edtstadler: Herr Präsident!
+Bundesrat Stefan Schennach (SPÖ, Wien): Noch einmal.
+""",
+    "ch": """Präsidentin (Kälin Irène, Präsidentin): Ich eröffne die Sitzung.
+Aeschi Thomas (V, ZG): Frau Präsidentin, wir lehnen das ab.
+Wermuth Cédric (S, AG): Die SP-Fraktion unterstützt den Antrag.
+Keller-Sutter Karin, Bundesrätin: Der Bundesrat beantragt Ihnen Zustimmung.
+Präsidentin (Kälin Irène, Präsidentin): Wir stimmen ab.
+Aeschi Thomas (V, ZG): Eine Frage.
+""",
+    "chfr": """Président (Candinas Martin, président): La séance est ouverte.
+Maillard Pierre-Yves (S, VD): Nous soutenons la proposition.
+Nantermod Philippe (RL, VS): Le groupe libéral-radical la rejette.
+Berset Alain, conseiller fédéral: Le Conseil fédéral vous invite à accepter.
+Président (Candinas Martin, président): Nous passons au vote.
+Maillard Pierre-Yves (S, VD): Merci.
+""",
+    "an": """M. le président. La séance est ouverte.
+(La séance est ouverte à quinze heures.)
+M. le président. La parole est à Mme Mathilde Panot.
+Mme Mathilde Panot. Monsieur le Premier ministre, votre gouvernement a échoué.
+(Applaudissements sur les bancs du groupe LFI-NUPES.)
+M. Pierre Cordier. C'est faux !
+M. le président. La parole est à M. le Premier ministre.
+M. Gabriel Attal, Premier ministre. Madame la présidente Panot, je vous réponds.
+(Applaudissements sur les bancs du groupe RE.)
+Mme Mathilde Panot. Et alors ?
+M. le président. La parole est à Mme Aurore Bergé, ministre déléguée.
+Mme Aurore Bergé, ministre déléguée chargée de l'égalité. Merci.
+""",
+    "qc": """Le Président: Alors, bonjour à tous. Nous allons débuter nos travaux.
+M. Legault: Merci, M. le Président. Je veux saluer mes collègues.
+Des voix: Bravo!
+Le Président: Merci. M. le chef de l'opposition officielle.
+M. St-Pierre Plamondon: M. le Président, le premier ministre s'est trompé.
+Le Vice-Président (M. Picard): En terminant.
+M. Legault: M. le Président, ce n'est pas vrai.
+Mme Rizqy: Question de règlement.
+""",
+    "senato": """PRESIDENTE. Ha chiesto di intervenire il senatore Malan. Ne ha facoltà.
+MALAN (FdI). Signor Presidente, intervengo sull'ordine dei lavori.
+PRESIDENTE. Ha chiesto di intervenire la senatrice Malpezzi. Ne ha facoltà.
+MALPEZZI (PD-IDP). Signor Presidente, il nostro Gruppo voterà contro.
+CALDEROLI, ministro per gli affari regionali e le autonomie. Signor Presidente, il Governo accoglie.
+MALAN (FdI). Grazie.
+PRESIDENTE. Passiamo alla votazione.
+""",
+    "tr": """BAŞKAN – Sayın milletvekilleri, 45'inci Birleşimini açıyorum.
+Gündem dışı ilk söz, Sayın Engin Altay'a aittir.
+ENGİN ALTAY (İstanbul) – Sayın Başkan, değerli milletvekilleri...
+(CHP sıralarından alkışlar)
+BAŞKAN – Teşekkür ederiz Sayın Altay.
+ABDULHAMİT GÜL (Gaziantep) – Sayın Başkan, teşekkür ediyorum.
+ENGİN ALTAY (İstanbul) – Yerimden bir söz istiyorum.
+BAŞKAN – Buyurun.
+""",
+    "lt": """PIRMININKĖ (V. ČMILYTĖ-NIELSEN). Gerbiami kolegos, pradedame posėdį.
+A. ANUŠAUSKAS (TS-LKDF). Dėkoju, posėdžio pirmininke.
+PIRMININKĖ. Ačiū. Kviečiu R. Karbauskį.
+R. KARBAUSKIS (LVŽSF). Gerbiama pirmininke, kolegos.
+A. ANUŠAUSKAS (TS-LKDF). Dar kartą.
+PIRMININKĖ. Ačiū.
+""",
+    "lv": """Sēdes vadītāja. Labrīt, godātie deputāti! Sākam sēdi.
+Vārds deputātam Jānim Dombravam.
+J.Dombrava (NA). Godātā Saeimas priekšsēdētāja! Kolēģi!
+Sēdes vadītāja. Paldies. Vārds deputātei Ingai Goldbergai.
+I.Goldberga (AS). Cienījamie kolēģi!
+J.Dombrava (NA). Vēl viens jautājums.
+Sēdes vadītāja. Paldies.
+""",
+    "gr": """ΠΡΟΕΔΡΕΥΩΝ (Νικήτας Κακλαμάνης): Κυρίες και κύριοι συνάδελφοι, αρχίζει η συνεδρίαση.
+Τον λόγο έχει ο κ. Μητσοτάκης.
+ΚΥΡΙΑΚΟΣ ΜΗΤΣΟΤΑΚΗΣ (Πρόεδρος της Κυβέρνησης): Κύριε Πρόεδρε, κυρίες και κύριοι βουλευτές.
+(Χειροκροτήματα από την πτέρυγα της Νέας Δημοκρατίας)
+ΠΡΟΕΔΡΕΥΩΝ (Νικήτας Κακλαμάνης): Ευχαριστούμε. Τον λόγο έχει ο κ. Ανδρουλάκης.
+ΝΙΚΟΛΑΟΣ ΑΝΔΡΟΥΛΑΚΗΣ (Πρόεδρος του ΠΑΣΟΚ-Κινήματος Αλλαγής): Κύριε Πρόεδρε.
+ΚΥΡΙΑΚΟΣ ΜΗΤΣΟΤΑΚΗΣ (Πρόεδρος της Κυβέρνησης): Απαντώ.
+""",
+    "sco": """The Presiding Officer (Alison Johnstone): Good afternoon.
+Douglas Ross (Highlands and Islands) (Con): To ask the First Minister.
+The First Minister (Nicola Sturgeon): Engagements to take forward the Government's programme.
+Douglas Ross: The First Minister is wrong.
+The First Minister: No, I am not.
+Members: Hear, hear.
+The Presiding Officer: Order.
+""",
+    "lok": """HON. SPEAKER: Now, Question Hour. Question No. 201, Shri Rahul Gandhi.
+SHRI RAHUL GANDHI (RAE BARELI): Sir, my question is about unemployment.
+THE MINISTER OF LABOUR AND EMPLOYMENT (SHRI BHUPENDER YADAV): Sir, the answer is laid on the Table.
+HON. SPEAKER: Supplementary question.
+SHRI RAHUL GANDHI (RAE BARELI): Sir, the minister has not answered.
+SHRI BHUPENDER YADAV: Sir, I have answered.
+HON. SPEAKER: Next question.
+""",
+    "nrw": """Präsident André Kuper: Meine sehr geehrten Damen und Herren, ich eröffne die Sitzung.
+Ich erteile Herrn Kutschaty das Wort.
+Thomas Kutschaty (SPD): Herr Präsident! Meine Damen und Herren!
+(Beifall von der SPD – Zuruf von Josef Hovenjürgen [CDU])
+Präsident André Kuper: Vielen Dank. Jetzt spricht der Ministerpräsident.
+Hendrik Wüst, Ministerpräsident: Herr Präsident! Meine Damen und Herren!
+(Beifall von der CDU und den GRÜNEN)
+Vizepräsidentin Carina Gödecke: Das Wort hat Herr Kutschaty.
+Thomas Kutschaty (SPD): Danke.
+""",
+    "br": """Präsident Dr. Dietmar Woidke: Ich eröffne die 1030. Sitzung des Bundesrates.
+Dr. Markus Söder (Bayern): Herr Präsident! Meine sehr verehrten Damen und Herren!
+Präsident Dr. Dietmar Woidke: Vielen Dank! – Das Wort hat Hendrik Wüst (Nordrhein-Westfalen).
+Hendrik Wüst (Nordrhein-Westfalen): Herr Präsident! Meine Damen und Herren!
+Dr. Markus Söder (Bayern): Noch ein Satz.
+Präsident Dr. Dietmar Woidke: Danke.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "convention", "turns", "speakers"),
+    [
+        ("bw", "plenarprotokoll", 9, 5),
+        ("sh", "plenarprotokoll", 6, 3),
+        ("th", "plenarprotokoll", 6, 3),
+        ("sn", "plenarprotokoll", 7, 4),
+        ("atbr", "plenarprotokoll", 7, 4),
+        ("ch", "plenarprotokoll", 6, 4),
+        ("chfr", "plenarprotokoll", 6, 4),
+        ("an", "compte-rendu", 9, 5),
+        ("qc", "colon", 7, 5),
+        ("senato", "resoconto", 7, 4),
+        ("tr", "tutanak", 6, 3),
+        ("lt", "resoconto", 6, 3),
+        ("lv", "saeima", 6, 3),
+        ("gr", "colon", 5, 3),
+        ("sco", "colon", 6, 3),
+        ("lok", "colon", 7, 3),
+        ("nrw", "plenarprotokoll", 6, 4),
+        ("br", "plenarprotokoll", 6, 3),
+    ],
+)
+def test_label_shapes_of_further_parliaments(
+    name: str, convention: str, turns: int, speakers: int
+) -> None:
+    source = MINIATURES[name]
+    t = text.loads(source)
+    assert t.meta["text:convention"] == convention
+    assert len(t.turns) == turns
+    assert len({turn.speaker_id for turn in t.turns}) == speakers

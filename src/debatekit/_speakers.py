@@ -94,6 +94,11 @@ ROLE_WORDS = _wordset(
     # the Austrian Bundesrat's members and Land governments (Bundesrat Stefan Schennach,
     # Landesrätin X, Landeshauptmann X), the Scottish First Minister
     "bundesrat bundesrätin landesrat landesrätin landeshauptmann landeshauptfrau first "
+    # chairs of the Baltic, Balkan, Turkish and Ukrainian records (PIRMININKĖ (V. X),
+    # Sēdes vadītāja, Esimees, PREDSEDNIK, Predsjednik, BAŞKAN, ГОЛОВУЮЧИЙ)
+    "pirmininkas pirmininkė pirmininko pirmininkės vadītājs vadītāja esimees aseesimees "
+    "predsednik predsednica podpredsednik podpredsednica predsjednik predsjednica "
+    "potpredsjednik potpredsjednica başkan başkanvekili головуючий головуюча "
     "presidente presidenta vicepresidente vicepresidenta ministro ministra consejero "
     "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria "
     # Nordic chairs and offices (Anf. 1 TALMANNEN, Presidenten, Statsrådet X,

@@ -232,13 +232,42 @@ _CAPS_LINE = (
 # capitals, a full stop, the speech on the same line: "PRESIDENTE. Ha facoltà di
 # parlare ...", "MARIO ROSSI. Grazie, Presidente.", "GIORGIA MELONI, Presidente del
 # Consiglio dei ministri. Signor Presidente, ...".
-_CAPS = r"A-Z\u00c0-\u00d6\u00d8-\u00de"
+# (Capitals of Latin Extended-A and B too: the Lithuanian Seimas' "A. ANUŠAUSKAS
+# (TS-LKDF).", "PIRMININKĖ (V. ČMILYTĖ-NIELSEN).")
+_CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    c for c in map(chr, range(0x100, 0x250)) if c.isupper()
+)
 _RESOCONTO = (
     # (An English title before its full stop, "HON. V. PILLAY.- text", is no label of
     # its own: the Commonwealth Hansards' point-dash labels below.)
     r"(?!(?:HON|MR|MRS|MS|DR|REV|SEN|RT|MADAM)\.)"
-    rf"(?P<label>[{_CAPS}]{{2}}[{_CAPS}'’\-]+(?: [{_CAPS}][{_CAPS}'’\-]*){{0,4}}"
+    # initials before the surname, the group or the chair's holder in parentheses (the
+    # Italian Senato: "MALAN (FdI). Signor Presidente")
+    rf"(?P<label>(?:[{_CAPS}]\. ?){{0,2}}[{_CAPS}]{{2}}[{_CAPS}'’\-]+"
+    rf"(?: [{_CAPS}][{_CAPS}'’\-]*){{0,4}}(?: \([^()\n]{{1,60}}\))?"
     r"(?:, [^\n.:]{2,120})?)\.[ \t]+(?=\S)"
+)
+
+
+# The Turkish Grand National Assembly's record (tutanak): the speaker in capitals, the
+# constituency in parentheses, a spaced dash, the speech on the same line: "BAŞKAN –
+# Sayın milletvekilleri", "ENGİN ALTAY (İstanbul) – Sayın Başkan".
+_TUTANAK = (
+    rf"(?P<label>[{_CAPS}]{{2}}[{_CAPS}'’.\-]*(?: [{_CAPS}][{_CAPS}'’.\-]*){{0,8}}"
+    r"(?: \([^()\n]{1,60}\))?) [–—-] (?=\S)"
+)
+
+
+# The Latvian Saeima's record: the chair "Sēdes vadītājs." / "Sēdes vadītāja.", a member
+# as initial and surname with the group in parentheses, "J.Dombrava (NA).", an office
+# before the initial, "Finanšu ministrs A.Ašeradens."; a full stop, the speech on the
+# same line.
+_LV_UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+_LV_LOWER = "a-zāčēģīķļņšūž"
+_SAEIMA = (
+    rf"(?P<label>Sēdes vadītāj(?:s|a)|(?:[{_LV_UPPER}][{_LV_LOWER}]+ [{_LV_LOWER}]+ )?"
+    rf"(?:[{_LV_UPPER}]\.){{1,2}} ?[{_LV_UPPER}][{_LV_LOWER}\-]+(?:-[{_LV_UPPER}][{_LV_LOWER}]+)?"
+    r"(?: \([^()\n]{1,30}\))?)\.[ \t]+(?=\S)"
 )
 
 
@@ -434,6 +463,18 @@ def _entries() -> dict[str, Convention]:
             "Italian stenographic records: 'PRESIDENTE. text', 'MARIO ROSSI. text',"
             " 'GIORGIA MELONI, Presidente del Consiglio dei ministri. text'",
             label=re.compile(_RESOCONTO),
+        ),
+        Convention(
+            "tutanak",
+            "Turkish records: 'BAŞKAN – text', 'ENGİN ALTAY (İstanbul) – text': capitals,"
+            " the constituency in parentheses, a spaced dash",
+            label=re.compile(_TUTANAK),
+        ),
+        Convention(
+            "saeima",
+            "Latvian Saeima records: 'Sēdes vadītāja. text', 'J.Dombrava (NA). text':"
+            " initial and surname, the group in parentheses, a full stop",
+            label=re.compile(_SAEIMA),
         ),
         Convention(
             "point-dash",
