@@ -372,6 +372,56 @@ Hendrik Wüst (Nordrhein-Westfalen): Herr Präsident! Meine Damen und Herren!
 Dr. Markus Söder (Bayern): Noch ein Satz.
 Präsident Dr. Dietmar Woidke: Danke.
 """,
+    "lu": """M. le Président.- La séance est ouverte.
+Je donne la parole à l'honorable Monsieur Fernand Etgen.
+M. Fernand Etgen (DP).- Här President, léif Kolleginnen a Kollegen, merci.
+M. le Président.- Merci. La parole est à Madame la Ministre.
+Mme Paulette Lenert, Ministre de la Santé.- Här President, merci.
+M. Fernand Etgen (DP).- Nach eng Fro.
+M. le Président.- Merci.
+""",
+    "cy": """Y Llywydd / The Presiding Officer: Prynhawn da. Croeso i bawb i'r Cyfarfod Llawn.
+Andrew RT Davies: Diolch, Llywydd. First Minister, will you apologise?
+Y Prif Weinidog / The First Minister: No, I will not.
+Andrew RT Davies: First Minister, that is not good enough.
+Y Llywydd / The Presiding Officer: Rhun ap Iorwerth.
+Rhun ap Iorwerth: Diolch, Llywydd.
+Y Prif Weinidog / The First Minister: Thank you.
+""",
+    "hi": """माननीय अध्यक्ष: प्रश्न संख्या 201, श्री राहुल गांधी।
+श्री राहुल गांधी (रायबरेली): अध्यक्ष महोदय, मेरा प्रश्न बेरोज़गारी के बारे में है।
+श्रम और रोजगार मंत्री (श्री भूपेंद्र यादव): अध्यक्ष महोदय, उत्तर सभा पटल पर रख दिया गया है।
+माननीय अध्यक्ष: पूरक प्रश्न।
+श्री राहुल गांधी (रायबरेली): मंत्री जी ने उत्तर नहीं दिया।
+माननीय अध्यक्ष: अगला प्रश्न।
+""",
+    "he": """היו"ר אמיר אוחנה: אני פותח את הישיבה.
+יאיר לפיד (יש עתיד): אדוני היושב-ראש, חברי הכנסת.
+היו"ר אמיר אוחנה: תודה רבה. חבר הכנסת גולדקנופף.
+יצחק גולדקנופף (יהדות התורה): אדוני היושב-ראש.
+יאיר לפיד (יש עתיד): תודה.
+""",
+    "ni": """Mr Speaker: Order. Members will take their ease.
+Mr Allister: Will the First Minister tell the House why?
+The First Minister (Mrs O'Neill): I thank the Member for his question.
+Mr Allister: That is not an answer.
+Mr Speaker: Order.
+The First Minister: I have answered.
+""",
+    "hr": """PREDSJEDNIK: Poštovane kolegice i kolege, otvaram sjednicu.
+Riječ ima zastupnik Peđa Grbin.
+GRBIN, PEĐA (SDP): Hvala lijepa, gospodine predsjedniče.
+PREDSJEDNIK: Hvala. Replika, zastupnik Bačić.
+BAČIĆ, BRANKO (HDZ): Hvala lijepa.
+GRBIN, PEĐA (SDP): Odgovor na repliku.
+PREDSJEDNIK: Hvala.
+""",
+    "eu": """La PRESIDENTA (Tejeria Otermin): Egun on. Hasiera emango diogu osoko bilkurari.
+El señor PRADALES GIL: Eskerrik asko, presidente andrea.
+La PRESIDENTA (Tejeria Otermin): Eskerrik asko. Otxandiano jauna.
+El señor OTXANDIANO KORTAJARENA: Eskerrik asko.
+El señor PRADALES GIL: Eskerrik asko.
+""",
 }
 
 
@@ -396,6 +446,13 @@ Präsident Dr. Dietmar Woidke: Danke.
         ("lok", "colon", 7, 3),
         ("nrw", "plenarprotokoll", 6, 4),
         ("br", "plenarprotokoll", 6, 3),
+        ("lu", "compte-rendu", 6, 3),
+        ("cy", "colon", 7, 4),
+        ("hi", "colon", 6, 3),
+        ("he", "colon", 5, 3),
+        ("ni", "colon", 6, 3),
+        ("hr", "colon", 6, 3),
+        ("eu", "colon", 5, 3),
     ],
 )
 def test_label_shapes_of_further_parliaments(

@@ -152,11 +152,14 @@ _COMPTE_RENDU = (
     r"(?: (?:délégué|déléguée|général|générale|suppléant|suppléante))?"
     r"(?: (?:de la|du|des|de l['’]|de) ?[a-zé][\w'’,\- ]{2,160}?(?=\.))?)"
     r"(?:[ \-](?:de |d['’]|du |la |le )?[A-ZÉÈ][\w'’\-]+){0,4}"
+    # the group in parentheses (the Luxembourg Chambre: M. Fernand Etgen (DP).-)
+    r"(?: \([^()\n]{1,30}\))?"
     # the office after a comma (M. Y, ministre de ...; Mme Z, Première ministre)
     r"(?:, [\wé][^.\n]{2,200}?)?)"
     # the full stop, after a space in the Sénat's analytical report, and there a dash
-    # before the speech ("M. Pierre-Yves Collombat .  - Après ...")
-    r"[ \u00a0]?\.(?:[ \t\u00a0]+[-–—](?=[ \t\u00a0]))?(?:[ \t\u00a0]+|$)"
+    # before the speech ("M. Pierre-Yves Collombat .  - Après ..."), or the dash right
+    # after it (the Luxembourg Chambre's "M. le Président.- Merci.")
+    r"[ \u00a0]?\.(?:[ \t\u00a0]*[-–—](?=[ \t\u00a0]))?(?:[ \t\u00a0]+|$)"
 )
 
 

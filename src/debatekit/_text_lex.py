@@ -274,6 +274,9 @@ _PARTICLES = frozenset(
         "af",
         # Malay: "Datuk Saravanan a/l Murugan" (son of), "a/p" (daughter of), "binti"
         "dan",
+        # Welsh: "Rhun ap Iorwerth"
+        "ap",
+        "ab",
         "a/l",
         "a/p",
         "binti",
@@ -412,8 +415,10 @@ def _name_shape(label: str) -> str | None:
         head = token.lstrip("'’‘\"“(")
         if not head:
             return None
-        if head[0].isupper():
-            continue
+        if head[0].isupper() or (head[0].isalpha() and not head[0].islower()):
+            continue  # (a script without case: "माननीय अध्यक्ष", 'היו"ר')
+        if token == "/" and 0 < i < len(tokens) - 1:
+            continue  # Welsh and English: "Y Llywydd / The Presiding Officer"
         if head.isdigit() and i == len(tokens) - 1 and i > 0:
             continue
         if i > 0 and head.casefold() in _PARTICLES:
@@ -437,6 +442,8 @@ def _name_shape(label: str) -> str | None:
     if not any(c.isalpha() for c in bare):
         return None
     letters = [c for c in bare if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return "colon"  # (no capitals to print it in: a script without case)
     return "caps" if all(not c.islower() for c in letters) else "colon"
 
 
