@@ -463,3 +463,37 @@ def test_label_shapes_of_further_parliaments(
     assert t.meta["text:convention"] == convention
     assert len(t.turns) == turns
     assert len({turn.speaker_id for turn in t.turns}) == speakers
+
+
+EDUSKUNTA = """Ensimmäinen käsittely
+Puhemies Paula Risikko
+:
+
+Ensimmäiseen käsittelyyn esitellään päiväjärjestyksen 3. asia.
+
+Keskustelu
+14.42
+Antero Laukkanen kd :
+
+Arvoisa rouva puhemies! Tämä herättää tunteita.
+
+Puhemies Paula Risikko
+:
+
+Kiitos.
+"""
+
+
+def test_a_colon_alone_on_the_next_line_and_a_party_in_lower_case() -> None:
+    t = text.loads(EDUSKUNTA)
+    assert [turn.label for turn in t.turns] == [
+        "Puhemies Paula Risikko",
+        "Antero Laukkanen kd",
+        "Puhemies Paula Risikko",
+    ]
+    risikko = t.speaker(t.turns[0].speaker_id)
+    assert (risikko.name, risikko.role) == ("Paula Risikko", "Puhemies")
+    laukkanen = t.speaker(t.turns[1].speaker_id)
+    assert (laukkanen.name, laukkanen.affiliation) == ("Antero Laukkanen", "kd")
+    assert t.turns[0].text.startswith("Ensimmäiseen käsittelyyn")
+    assert text.dumps(t) == EDUSKUNTA

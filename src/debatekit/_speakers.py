@@ -44,6 +44,7 @@ from ._rules import mint_speaker_id
 from .models import Speaker
 
 __all__ = [
+    "FI_PARTIES",
     "PARTICIPANTS",
     "ROLE_WORDS",
     "TITLES",
@@ -142,6 +143,9 @@ _HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
 _BARE_PARTY = re.compile(
     r"(Abg\. [^()\[\],]+?) ((?:[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}/)?[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ])"
 )
+#: The Eduskunta's party abbreviations, printed in lower case after a member's name on
+#: its web pages ("Antero Laukkanen kd :", "Annika Saarikko /kesk:").
+FI_PARTIES = frozenset(["kok", "kesk", "ps", "sd", "vihr", "vas", "r", "kd", "liik", "sin", "vkk"])
 # An office with its holder in square brackets: "Menteri Kewangan [Tuan Lim Guan Eng]".
 _HELD_SQUARE = re.compile(r"([^\[\]]*[^\W\d_][^\[\]]*?)\s*\[([^\[\]]*[^\W\d_][^\[\]]*)\]")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
@@ -255,6 +259,9 @@ def split_label(label: str) -> SplitLabel:
     meta: dict[str, str] = {}
     role = parts[1] or None if len(parts) > 1 else None
     affiliation = ", ".join(parts[2:]) or None if len(parts) > 2 else None
+    party = head.rsplit(" ", 1)
+    if len(party) == 2 and party[1] in FI_PARTIES and " " in party[0].strip():
+        head, affiliation = party[0].rstrip(), affiliation or party[1]
     slash = _SLASH_PARTY.search(head)
     if slash is not None:
         # "Annika Saarikko /kesk" (the Finnish Eduskunta): the party after a slash

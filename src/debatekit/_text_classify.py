@@ -28,7 +28,6 @@ from ._text_lex import (
     _STAGE_LINE,
     COLLECTIVE,
     _bare_heading,
-    _bracket_open,
     _candidate,
     _escape,
     _inline_speech,
@@ -40,6 +39,7 @@ from ._text_lex import (
     _stage,
     _usual_label,
     _wrapped_label,
+    _wraps_onto,
     _yaml_block,
     _yaml_names,
 )
@@ -182,7 +182,10 @@ class _Classifier:
                         line = text[start:after]
                         pos = after + 1
                         lineno += 1
-            if label is not None and label.label[-1:] == "]" and pattern is None:
+            if pattern is None and (
+                (label is not None and label.label[-1:] == "]")
+                or (label is None and line.strip() == ":")
+            ):
                 head = _bracket_head(out, start, line)
                 if head is not None:
                     label, start, row = head
@@ -503,10 +506,12 @@ def _in_parenthesis(out: list[_Row], start: int) -> bool:
 
 
 def _bracket_head(out: list[_Row], start: int, line: str) -> tuple[_Label, int, int] | None:
-    """The label an office with its holder in square brackets prints over two lines
-    (the Malaysian Hansard's "Timbalan Menteri ... [Tuan A." / "Kohilan Pillay a/l G.
-    Appu]: text"), where ``line`` (at ``start``) holds the end of it: the label, where
-    it starts and its line number; the first line is taken off the text row before."""
+    """The label printed over two lines where ``line`` (at ``start``) holds the end of
+    it: an office with its holder in square brackets (the Malaysian Hansard's "Timbalan
+    Menteri ... [Tuan A." / "Kohilan Pillay a/l G. Appu]: text"), or a name whose colon
+    stands alone on the next line (the Eduskunta's web page: "Puhemies Paula Risikko" /
+    ":"). The label, where it starts and its line number; the first line is taken off
+    the text row before."""
     if "[" in line[: line.find("]")] or not out or out[-1][0] != "text":
         return None
     _, at, prev, _, lineno = out[-1]
@@ -514,7 +519,7 @@ def _bracket_head(out: list[_Row], start: int, line: str) -> tuple[_Label, int, 
         return None  # (not the line right before)
     cut = prev.rfind("\n")
     last = prev[cut + 1 :]
-    if not _bracket_open(last):
+    if not _wraps_onto(last, line):
         return None
     found = _usual_label(f"{last} {line}")
     if found is None or found.end <= len(last):

@@ -13,6 +13,7 @@ import attrs
 
 from ._rules import NCNAME, is_collective, is_interjecting, parse_clock, stage_direction
 from ._speakers import (
+    FI_PARTIES,
     PARTICIPANT_NOUNS,
     PARTICIPANTS,
     ROLE_WORDS,
@@ -410,6 +411,8 @@ def _name_shape(label: str) -> str | None:
     # (Initials such as "AT:" or "IN:" in capitals are not the stop word.)
     if len(tokens) == 1 and first in _STOP and not (tokens[0].isupper() and len(tokens[0]) <= 3):
         return None
+    if len(tokens) > 2 and tokens[-1] in FI_PARTIES:
+        tokens = tokens[:-1]  # "Antero Laukkanen kd" (the Eduskunta's web page)
     lower = 0
     for i, token in enumerate(tokens):
         head = token.lstrip("'’‘\"“(")
@@ -489,14 +492,21 @@ def _bracket_open(line: str) -> bool:
     return "[" in line and line.rfind("[") > line.rfind("]")
 
 
+def _wraps_onto(first: str, second: str) -> bool:
+    """Whether a label printed on ``first`` may run on to ``second``: the office's
+    holder in square brackets wrapped ("Timbalan Menteri ... [Tuan A." / "Kohilan Pillay
+    a/l G. Appu]: "), or the colon alone on the next line ("Puhemies Paula Risikko" /
+    ":")."""
+    return _bracket_open(first) or second.strip(" \t") == ":"
+
+
 def _bracket_joined(prefix: str) -> str | None:
-    """A label's printed prefix over two lines, the office's holder in square brackets
-    wrapped ("Timbalan Menteri ... [Tuan A." / "Kohilan Pillay a/l G. Appu]: "), as one
-    line of the same length (the line end a space); else ``None``."""
-    first, newline, rest = prefix.partition("\n")
-    if not newline or "\n" in rest or not _bracket_open(first):
+    """A label's printed prefix over two lines (:func:`_wraps_onto`; then only blank
+    lines before the speech) as one line (the line end a space); else ``None``."""
+    lines = prefix.split("\n")
+    if len(lines) < 2 or any(x.strip() for x in lines[2:]) or not _wraps_onto(*lines[:2]):
         return None
-    return f"{first} {rest}"
+    return f"{lines[0]} {lines[1]}"
 
 
 def _wrapped_label(line: str, following: str, pattern: re.Pattern[str]) -> _Label | None:
