@@ -497,3 +497,19 @@ def test_a_colon_alone_on_the_next_line_and_a_party_in_lower_case() -> None:
     assert (laukkanen.name, laukkanen.affiliation) == ("Antero Laukkanen", "kd")
     assert t.turns[0].text.startswith("Ensimmäiseen käsittelyyn")
     assert text.dumps(t) == EDUSKUNTA
+
+
+def test_an_office_with_its_portfolio_before_the_name() -> None:
+    source = """Präsident Karl Bader: Zu Wort gemeldet ist die Frau Bundesministerin.
+Bundesministerin für EU und Verfassung im Bundeskanzleramt Mag. Karoline Edtstadler: Danke.
+Präsident Karl Bader: Der Herr Bundesminister.
+Bundesminister für Inneres Gerhard Karner: Herr Präsident!
+Bundesministerin Mag. Karoline Edtstadler: Noch ein Satz.
+"""
+    t = text.loads(source)
+    edtstadler = t.speaker(t.turns[1].speaker_id)
+    assert edtstadler.name == "Mag. Karoline Edtstadler"
+    assert edtstadler.role == "Bundesministerin für EU und Verfassung im Bundeskanzleramt"
+    assert t.turns[4].speaker_id == edtstadler.id
+    karner = t.speaker(t.turns[3].speaker_id)
+    assert (karner.name, karner.role) == ("Gerhard Karner", "Bundesminister für Inneres")

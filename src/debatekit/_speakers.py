@@ -200,6 +200,10 @@ def _words(text: str) -> list[str]:
     return text.translate(_FOLD).casefold().split()
 
 
+# Words that open a German office's portfolio after the office ("für Justiz").
+_PORTFOLIO = frozenset(["für", "im", "beim", "der", "des", "ohne"])
+
+
 def _role_prefix(name: str) -> tuple[str | None, str]:
     """``("Präsident", "Dr. Lammert")`` from ``"Präsident Dr. Lammert"``: the leading
     role words, if a name follows them; else ``(None, name)``."""
@@ -209,6 +213,14 @@ def _role_prefix(name: str) -> tuple[str | None, str]:
         i += 1
     if i == 0 or i == len(tokens):
         return None, name
+    if tokens[i] in _PORTFOLIO and i + 1 < len(tokens):
+        # The portfolio between the office and the name: "Bundesministerin für EU und
+        # Verfassung im Bundeskanzleramt Mag. Karoline Edtstadler" (up to a title), or
+        # "Bundesminister für Inneres Gerhard Karner" (the last two words the name).
+        titled = [
+            k for k in range(i + 1, len(tokens)) if (w := _words(tokens[k])) and w[0] in TITLES
+        ]
+        i = titled[0] if titled else max(i + 1, len(tokens) - 2)
     rest = tokens[i:]
     if all(w in ROLE_WORDS or w in TITLES for w in _words(" ".join(rest))):
         return None, name
