@@ -214,31 +214,11 @@ def _pronoun_after_comma(label: str) -> bool:
 
 # Days of the week: the name part of a running head "Wednesday, 22 May 2013 Take: 375"
 # (the South African Hansard's take header), never of a speaker.
-_WEEKDAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-    ]
+_WEEKDAY_NAMES = (
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche"
 )
+_WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
 # Titles and offices a label may print in lower case after its first word.
 _OFFICE_WORDS = TITLES | ROLE_WORDS
 _PARTICLES = frozenset(
