@@ -559,6 +559,9 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 # back (the writer escapes it after the indent, where the reader takes the backslash).
 @example("HOLT: hi\n\n \\(APPLAUSE)\n\nTRUMP: yo")
 @example("HOLT: hi\n\n\u00a0\\[music]\n\nTRUMP: yo")
+# A capitals line broken at a hyphen ("HOLT-") is no name alone on its line: written back
+# with the one-off label escaped, the text must not read as two caps-line labels.
+@example("HOLT\nHOLT-\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

@@ -227,7 +227,8 @@ _CAPS_LINE = (
     # (No word of a heading: "BUSINESS OF THE HOUSE", "RESPONSE TO PETITIONS".)
     r"(?![^\n]*\b(?:OF|THE|AND|TO|FOR|IN|ON|AT|BY|WITH|DE|DU|LA|LE|DES|DER|DIE|UND)\b)"
     r"(?P<label>(?:(?:MR|MRS|MS|DR)\.? )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,2}"
-    r"(?:, [A-Z][A-Z '’.\-]{1,40})?)[ \t]*$"
+    # (A word broken at a hyphen, "HOLT-", is a wrapped line, never a name.)
+    r"(?:, [A-Z][A-Z '’.\-]{1,40})?)(?<!-)[ \t]*$"
 )
 
 
