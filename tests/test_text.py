@@ -578,6 +578,9 @@ def test_round_trip_keeps_speakers_turns_and_paragraphs(t: Transcript) -> None:
 # A label alone before a speech whose label has a time (no speech on its line, as the
 # reader judges): a label, not a heading, written back without an id.
 @example("A\nTRUMP: [00:12:31] a")
+# A capitals line broken at a hyphen ("HOLT-") is no name alone on its line: written back
+# with the one-off label escaped, the text must not read as two caps-line labels.
+@example("HOLT\nHOLT-\n\nTRUMP: yo")
 def test_text_reads_back_exactly(source: str) -> None:
     """Any text reads without a crash; without warnings it is written back exactly.
 

@@ -33,7 +33,6 @@ KNOWN: dict[str, str] = {
     "chambre-deputes-1881-01-11.txt": "labels that run on after ')' in mid-line (OCR)",
     "chambre-deputes-1881-01-11-p2.txt": "labels that run on after ')' in mid-line (OCR)",
     "eduskunta-ptk-109-2013-sote.txt": "a minister's label printed without its colon",
-    "eduskunta-ptk-170-2018-3.txt": "a label's colon alone on the next line; 'Name kd :'",
     "ukcovidinquiry-2024-03-06-taj.rst": (
         "counsel labelled by name once, then 'Counsel Inquiry'; the witness once 'The Witness'"
     ),

@@ -57,3 +57,29 @@ def test_the_sample_is_whole_lines_of_the_document_and_bounded() -> None:
 def test_a_short_document_is_read_whole() -> None:
     source = PROSE * 100
     assert _sample(source) == source
+
+
+def test_names_alone_on_their_lines_yield_to_labels_of_their_own() -> None:
+    # A page header and a heading alone on their lines recur, as names alone on their
+    # lines do ('name-lines'); the colon labels are the document's convention.
+    page = "Twelfth Meeting\n\nSupplementary Budget\n\n"
+    source = (
+        page
+        + "MR SPEAKER: Order. The honourable member.\n\n"
+        + "HON. A. NICHOLAS: Thank you, Sir.\n\n"
+        + page
+        + "MR SPEAKER: The question is that the bill be read.\n\n"
+        + "HON. A. NICHOLAS: I move.\n"
+    )
+    assert text.sniff(source).convention == "colon"
+    assert [turn.label for turn in text.loads(source).turns] == [
+        "MR SPEAKER",
+        "HON. A. NICHOLAS",
+        "MR SPEAKER",
+        "HON. A. NICHOLAS",
+    ]
+
+
+def test_a_name_whose_colon_stands_on_the_next_line_is_no_name_line() -> None:
+    source = "Paula Risikko\n:\n\nSpeech one.\n\nJuha Sipilä\n:\n\nSpeech two.\n\n" * 2
+    assert text.sniff(source).convention != "name-lines"

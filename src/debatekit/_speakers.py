@@ -44,6 +44,7 @@ from ._rules import mint_speaker_id
 from .models import Speaker
 
 __all__ = [
+    "FI_PARTIES",
     "PARTICIPANTS",
     "ROLE_WORDS",
     "TITLES",
@@ -91,6 +92,14 @@ ROLE_WORDS = _wordset(
     "vizekanzler vizekanzlerin minister ministerin landesminister landesministerin "
     "senatorin bürgermeister bürgermeisterin landtagspräsident landtagspräsidentin "
     "zweite zweiter dritte dritter "
+    # the Austrian Bundesrat's members and Land governments (Bundesrat Stefan Schennach,
+    # Landesrätin X, Landeshauptmann X), the Scottish First Minister
+    "bundesrat bundesrätin landesrat landesrätin landeshauptmann landeshauptfrau first "
+    # chairs of the Baltic, Balkan, Turkish and Ukrainian records (PIRMININKĖ (V. X),
+    # Sēdes vadītāja, Esimees, PREDSEDNIK, Predsjednik, BAŞKAN, ГОЛОВУЮЧИЙ)
+    "pirmininkas pirmininkė pirmininko pirmininkės vadītājs vadītāja esimees aseesimees "
+    "predsednik predsednica podpredsednik podpredsednica predsjednik predsjednica "
+    "potpredsjednik potpredsjednica başkan başkanvekili головуючий головуюча "
     "presidente presidenta vicepresidente vicepresidenta ministro ministra consejero "
     "consejera portavoz voorzitter staatssecretaris sottosegretario sottosegretaria "
     # Nordic chairs and offices (Anf. 1 TALMANNEN, Presidenten, Statsrådet X,
@@ -129,6 +138,16 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _SLASH_PARTY = re.compile(r"[ \t]+/([^\W\d_][\w\-]{0,11})\Z")
 # A label ending in one parenthesis: what stands before it, and its content.
 _HELD = re.compile(r"([^()]*\S)\s*\(([^()]*)\)")
+# A member's party printed bare after the name: "Abg. Andreas Stoch SPD", "Abg. Dr.
+# Hans-Ulrich Rülke FDP/DVP", "Abg. Anton Baron AfD".
+_BARE_PARTY = re.compile(
+    r"(Abg\. [^()\[\],]+?) ((?:[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}/)?[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ])"
+)
+#: The Eduskunta's party abbreviations, printed in lower case after a member's name on
+#: its web pages ("Antero Laukkanen kd :", "Annika Saarikko /kesk:").
+FI_PARTIES = frozenset(["kok", "kesk", "ps", "sd", "vihr", "vas", "r", "kd", "liik", "sin", "vkk"])
+# An office with its holder in square brackets: "Menteri Kewangan [Tuan Lim Guan Eng]".
+_HELD_SQUARE = re.compile(r"([^\[\]]*[^\W\d_][^\[\]]*?)\s*\[([^\[\]]*[^\W\d_][^\[\]]*)\]")
 # A transcriber's low-confidence flag in a label ("Committee Counsel [?]:"), or an
 # empty time bracket (the Storting's web reports print "Presidenten []:" where the
 # link to the video's time is missing): not part of the name; the same person as
@@ -181,6 +200,10 @@ def _words(text: str) -> list[str]:
     return text.translate(_FOLD).casefold().split()
 
 
+# Words that open a German office's portfolio after the office ("für Justiz").
+_PORTFOLIO = frozenset(["für", "im", "beim", "der", "des", "ohne"])
+
+
 def _role_prefix(name: str) -> tuple[str | None, str]:
     """``("Präsident", "Dr. Lammert")`` from ``"Präsident Dr. Lammert"``: the leading
     role words, if a name follows them; else ``(None, name)``."""
@@ -190,6 +213,14 @@ def _role_prefix(name: str) -> tuple[str | None, str]:
         i += 1
     if i == 0 or i == len(tokens):
         return None, name
+    if tokens[i] in _PORTFOLIO and i + 1 < len(tokens):
+        # The portfolio between the office and the name: "Bundesministerin für EU und
+        # Verfassung im Bundeskanzleramt Mag. Karoline Edtstadler" (up to a title), or
+        # "Bundesminister für Inneres Gerhard Karner" (the last two words the name).
+        titled = [
+            k for k in range(i + 1, len(tokens)) if (w := _words(tokens[k])) and w[0] in TITLES
+        ]
+        i = titled[0] if titled else max(i + 1, len(tokens) - 2)
     rest = tokens[i:]
     if all(w in ROLE_WORDS or w in TITLES for w in _words(" ".join(rest))):
         return None, name
@@ -211,6 +242,23 @@ def split_label(label: str) -> SplitLabel:
     """
     label = html.unescape(label) if "&" in label else label
     label = strip_unsure(label)
+    if label.endswith("]"):
+        held = _HELD_SQUARE.fullmatch(label)
+        if held is not None and _PARTY.match(held[2]) and len(held[2]) <= 20:
+            # "Tobias Koch [CDU]" (the Schleswig-Holstein Landtag): a party, as in
+            # parentheses
+            label = f"{held[1]} ({held[2]})"
+        elif held is not None:
+            # "Timbalan Menteri Perusahaan Perladangan dan Komoditi [Tuan A. Kohilan
+            # Pillay a/l G. Appu]" (the Malaysian Hansard): the office, then its holder
+            return SplitLabel(" ".join(held[2].split()), " ".join(held[1].split()))
+        elif "[" not in label:
+            # the end of "Office [Holder]:" wrapped over two lines: the holder's name
+            label = label[:-1].rstrip()
+    bare_party = _BARE_PARTY.fullmatch(label) if label.startswith("Abg. ") else None
+    if bare_party is not None:
+        # "Abg. Dr. Hans-Ulrich Rülke FDP/DVP" (the Baden-Württemberg Landtag)
+        return SplitLabel(bare_party[1], None, bare_party[2])
     whole = _HELD.fullmatch(label) if "," in label else None
     if whole is not None and _holder(whole[1], whole[2]) and _words(whole[1])[0] in _ARTICLES:
         # An office with a comma inside, then its holder: "El señor VICEPRESIDENTE
@@ -218,10 +266,14 @@ def split_label(label: str) -> SplitLabel:
         # García)".
         return SplitLabel(whole[2], whole[1])
     parts = _commas(label)
-    head = parts[0]
+    # (A member moving a motion: "Mr. X (Riding, Party) moved".)
+    head = parts[0].removesuffix(" moved").rstrip() if len(parts) == 1 else parts[0]
     meta: dict[str, str] = {}
     role = parts[1] or None if len(parts) > 1 else None
     affiliation = ", ".join(parts[2:]) or None if len(parts) > 2 else None
+    party = head.rsplit(" ", 1)
+    if len(party) == 2 and party[1] in FI_PARTIES and " " in party[0].strip():
+        head, affiliation = party[0].rstrip(), affiliation or party[1]
     slash = _SLASH_PARTY.search(head)
     if slash is not None:
         # "Annika Saarikko /kesk" (the Finnish Eduskunta): the party after a slash
@@ -239,6 +291,10 @@ def split_label(label: str) -> SplitLabel:
             return SplitLabel(bare, role, affiliation, meta, short=parens[0])
         if _PARTY.match(parens[0]) and (len(parens[0]) <= 8 or parens[0].isupper()):
             affiliation = affiliation or parens[0]
+        elif not role and _words(parens[0])[:1] and _words(parens[0])[0] in ROLE_WORDS:
+            # "HON. F.S. KOYA (Minister for Commerce, Trade, Tourism and Transport)",
+            # "Rt Hon JOHN KEY (Prime Minister)": an office, the speaker's role
+            role = parens[0]
         else:
             meta["qualifier"] = parens[0]
     prefix, bare = _role_prefix(bare)

@@ -45,6 +45,7 @@ from ._text_lex import (
     _stage,
     _usual_label,
     _wrapped_label,
+    _wraps_onto,
     _yaml_block,
     _yaml_names,
 )
@@ -242,9 +243,19 @@ class _Classifier:
                         line = text[start:after]
                         pos = after + 1
                         lineno += 1
+            if out and out[-1][0] == "run" and (label is not None or line.strip() == ":"):
+                _open_run(out, text, start)  # (the rules below look at the line before)
+            if pattern is None and (
+                (label is not None and label.label[-1:] == "]")
+                or (label is None and line.strip() == ":")
+            ):
+                held = _bracket_head(out, start, line)
+                if held is not None:
+                    label, start, row = held
+                    line = text[start : pos - 1] if pos <= size else text[start:]
+            if label is not None and self.interjections and _in_parenthesis(out, start):
+                label = None  # wrapped interjection: "(Beifall – Abg. X" / "Y AfD: ...)"
             if label is not None:
-                if out and out[-1][0] == "run":
-                    _open_run(out, text, start)
                 if out and out[-1][0] == "text" and "," in out[-1][2]:
                     before = out[-1][2]
                     wrapped = _wrapped_caps(out, line, label, self.paged)
@@ -655,6 +666,43 @@ def _blank_inside(text: str) -> bool:
     while text[last - 1].isspace():
         last -= 1
     return BLANK_LINE.search(text, first.start(), last) is not None
+
+
+def _in_parenthesis(out: list[_Row], start: int) -> bool:
+    """Whether the line at ``start`` continues a paragraph right before it that opens a
+    parenthesis it does not close (an interjection wrapped over lines)."""
+    if not out or out[-1][0] != "text":
+        return False
+    _, at, prev, _, _ = out[-1]
+    if at + len(prev) != start - 1 or "(" not in prev:
+        return False
+    return prev.count("(") > prev.count(")")
+
+
+def _bracket_head(out: list[_Row], start: int, line: str) -> tuple[_Label, int, int] | None:
+    """The label printed over two lines where ``line`` (at ``start``) holds the end of
+    it: an office with its holder in square brackets (the Malaysian Hansard's "Timbalan
+    Menteri ... [Tuan A." / "Kohilan Pillay a/l G. Appu]: text"), or a name whose colon
+    stands alone on the next line (the Eduskunta's web page: "Puhemies Paula Risikko" /
+    ":"). The label, where it starts and its line number; the first line is taken off
+    the text row before."""
+    if "[" in line[: line.find("]")] or not out or out[-1][0] != "text":
+        return None
+    _, at, prev, _, lineno = out[-1]
+    if at + len(prev) != start - 1:
+        return None  # (not the line right before)
+    cut = prev.rfind("\n")
+    last = prev[cut + 1 :]
+    if not _wraps_onto(last, line):
+        return None
+    found = _usual_label(f"{last} {line}")
+    if found is None or found.end <= len(last):
+        return None
+    if cut < 0:
+        out.pop()
+    else:
+        out[-1] = ("text", at, prev[:cut], None, lineno)
+    return found, at + cut + 1, lineno + prev.count("\n")
 
 
 def _runs(out: list[_Row], text: str, pos: int, end: int, lineno: int) -> int:

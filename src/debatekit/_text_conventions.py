@@ -119,16 +119,33 @@ _DE_OFFICE = (
     r"(?:(?:(?:Zweite|Dritte)r? )?(?:Alters|Vize|Landtags|Minister)?[Pp]räsident(?:in)?"
     r"|Bundeskanzler(?:in)?|Vizekanzler(?:in)?|(?:Bundes|Staats|Landes)?[Mm]inister(?:in)?|Staatssekretär(?:in)?"
     r"|Senator(?:in)?|(?:Erste[r]? |Regierende[r]? )?Bürgermeister(?:in)?"
-    r"|Abgeordnete[r]?|Abg\.)"
+    r"|Abgeordnete[r]?|Abg\."
+    # the Austrian Bundesrat's members and a Land government's members (Bundesrat
+    # Stefan Schennach, Bundesrätin Dr. Andrea Eder-Gitschthaler, Landesrat X)
+    r"|(?:Bundes|Landes)rat|(?:Bundes|Landes)rätin|Landeshauptmann|Landeshauptfrau)"
     # the portfolio between office and name (Bundesministerin für Justiz Dr. Alma Zadić,
     # Staatssekretärin im Bundeskanzleramt Claudia Plakolm)
     r"(?: (?:für|im|in der|beim|der|des) [^:()\n]{2,80}?)?"
 )
+# A party or group after the name: in parentheses (G H (SPD)), in square brackets
+# where the label stands alone on its line (Schleswig-Holstein: Tobias Koch [CDU]:; in
+# the Bundestag's interjections "Michael Grosse-" / "Brömer [CDU/CSU]: ..." wraps inside
+# the parenthesis), or, after "Abg.", bare (Baden-Württemberg: Abg. Dr. Hans-Ulrich
+# Rülke FDP/DVP, Abg. Andreas Stoch SPD).
+_DE_GROUP = r"(?: \([^()\n:]{2,40}\))"
+_DE_SQUARE = r"(?: \[[^\[\]\n:]{2,40}\]){1,2}(?=[ ]?:[ \t]*$)"
+_DE_BARE_PARTY = r" (?:[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}/)?[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ]"
 _PLENARPROTOKOLL = (
     r"(?=.*:)(?P<label>"  # (a colon on the line: a cheap test first)
-    rf"{_DE_OFFICE} {_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{0,2}}"
-    rf"|{_DE_NAME}(?: \([^()\n:]{{2,40}}\)){{1,2}}"
-    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w.\-]*(?:,? [\w.\-]+){{0,10}}"
+    rf"{_DE_OFFICE} {_DE_NAME}{_DE_GROUP}{{0,2}}"
+    rf"|{_DE_NAME}{_DE_GROUP}{{1,2}}"
+    rf"|{_DE_NAME}{_DE_SQUARE}"
+    rf"|Abg\. {_DE_NAME}{_DE_BARE_PARTY}"
+    rf"|{_DE_NAME}, [A-ZÄÖÜ][\w./\-]*(?:,? [\w./\-]+){{0,10}}"
+    # an office in lower case after the comma (the Swiss Bulletin in French and
+    # Italian: Berset Alain, conseiller fédéral)
+    rf"|{_DE_NAME}, (?:conseill(?:er|ère) fédéral(?:e)?|consiglier[ea] federale"
+    r"|rapporteur|rapporteuse|relatore|relatrice|président|présidente|presidente)"
     r")[ ]?:(?:[ \t]+|$)"
 )
 
@@ -145,11 +162,14 @@ _COMPTE_RENDU = (
     r"(?: (?:délégué|déléguée|général|générale|suppléant|suppléante))?"
     r"(?: (?:de la|du|des|de l['’]|de) ?[a-zé][\w'’,\- ]{2,160}?(?=\.))?)"
     r"(?:[ \-](?:de |d['’]|du |la |le )?[A-ZÉÈ][\w'’\-]+){0,4}"
+    # the group in parentheses (the Luxembourg Chambre: M. Fernand Etgen (DP).-)
+    r"(?: \([^()\n]{1,30}\))?"
     # the office after a comma (M. Y, ministre de ...; Mme Z, Première ministre)
     r"(?:, [\wé][^.\n]{2,200}?)?)"
     # the full stop, after a space in the Sénat's analytical report, and there a dash
-    # before the speech ("M. Pierre-Yves Collombat .  - Après ...")
-    r"[ \u00a0]?\.(?:[ \t\u00a0]+[-–—](?=[ \t\u00a0]))?(?:[ \t\u00a0]+|$)"
+    # before the speech ("M. Pierre-Yves Collombat .  - Après ..."), or the dash right
+    # after it (the Luxembourg Chambre's "M. le Président.- Merci.")
+    r"[ \u00a0]?\.(?:[ \t\u00a0]*[-–—](?=[ \t\u00a0]))?(?:[ \t\u00a0]+|$)"
 )
 
 
@@ -221,7 +241,8 @@ _CAPS_LINE = (
     # (No word of a heading: "BUSINESS OF THE HOUSE", "RESPONSE TO PETITIONS".)
     r"(?![^\n]*\b(?:OF|THE|AND|TO|FOR|IN|ON|AT|BY|WITH|DE|DU|LA|LE|DES|DER|DIE|UND)\b)"
     r"(?P<label>(?:(?:MR|MRS|MS|DR)\.? )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,2}"
-    r"(?:, [A-Z][A-Z '’.\-]{1,40})?)[ \t]*$"
+    # (A word broken at a hyphen, "HOLT-", is a wrapped line, never a name.)
+    r"(?:, [A-Z][A-Z '’.\-]{1,40})?)(?<!-)[ \t]*$"
 )
 
 
@@ -258,6 +279,9 @@ _NAME_LINE = (
     r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Hon|Rt|Sir|Dame|Lord|Lady|The|Madam|Senator|Prof)\b)"
     r"(?P<label>[A-Z][a-z][\w'’.\-]*"
     r"(?: (?:[A-Z][\w'’.\-]*|de|van|von|der|den|la|le|del|da|di|du)){0,3})[ \t]*$"
+    # (not a name whose colon stands alone on the next line, "Puhemies Paula Risikko" /
+    # ":": a label of the colon rules, as the sniffer sees it in the whole text)
+    r"(?!\n[ \t]*:[ \t]*$)"
 )
 
 
@@ -265,10 +289,75 @@ _NAME_LINE = (
 # capitals, a full stop, the speech on the same line: "PRESIDENTE. Ha facoltà di
 # parlare ...", "MARIO ROSSI. Grazie, Presidente.", "GIORGIA MELONI, Presidente del
 # Consiglio dei ministri. Signor Presidente, ...".
-_CAPS = r"A-Z\u00c0-\u00d6\u00d8-\u00de"
+# (Capitals of Latin Extended-A and B too: the Lithuanian Seimas' "A. ANUŠAUSKAS
+# (TS-LKDF).", "PIRMININKĖ (V. ČMILYTĖ-NIELSEN).")
+_CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    c for c in map(chr, range(0x100, 0x250)) if c.isupper()
+)
 _RESOCONTO = (
-    rf"(?P<label>[{_CAPS}]{{2}}[{_CAPS}'’\-]+(?: [{_CAPS}][{_CAPS}'’\-]*){{0,4}}"
+    # (An English title before its full stop, "HON. V. PILLAY.- text", is no label of
+    # its own: the Commonwealth Hansards' point-dash labels below.)
+    r"(?!(?:HON|MR|MRS|MS|DR|REV|SEN|RT|MADAM)\.)"
+    # initials before the surname, the group or the chair's holder in parentheses (the
+    # Italian Senato: "MALAN (FdI). Signor Presidente")
+    rf"(?P<label>(?:[{_CAPS}]\. ?){{0,2}}[{_CAPS}]{{2}}[{_CAPS}'’\-]+"
+    rf"(?: [{_CAPS}][{_CAPS}'’\-]*){{0,4}}(?: \([^()\n]{{1,60}}\))?"
     r"(?:, [^\n.:]{2,120})?)\.[ \t]+(?=\S)"
+)
+
+
+# The Turkish Grand National Assembly's record (tutanak): the speaker in capitals, the
+# constituency in parentheses, a spaced dash, the speech on the same line: "BAŞKAN –
+# Sayın milletvekilleri", "ENGİN ALTAY (İstanbul) – Sayın Başkan".
+_TUTANAK = (
+    rf"(?P<label>[{_CAPS}]{{2}}[{_CAPS}'’.\-]*(?: [{_CAPS}][{_CAPS}'’.\-]*){{0,8}}"
+    r"(?: \([^()\n]{1,60}\))?) [–—-] (?=\S)"
+)
+
+
+# The Latvian Saeima's record: the chair "Sēdes vadītājs." / "Sēdes vadītāja.", a member
+# as initial and surname with the group in parentheses, "J.Dombrava (NA).", an office
+# before the initial, "Finanšu ministrs A.Ašeradens."; a full stop, the speech on the
+# same line.
+_LV_UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+_LV_LOWER = "a-zāčēģīķļņšūž"
+_SAEIMA = (
+    rf"(?P<label>Sēdes vadītāj(?:s|a)|(?:[{_LV_UPPER}][{_LV_LOWER}]+ [{_LV_LOWER}]+ )?"
+    rf"(?:[{_LV_UPPER}]\.){{1,2}} ?[{_LV_UPPER}][{_LV_LOWER}\-]+(?:-[{_LV_UPPER}][{_LV_LOWER}]+)?"
+    r"(?: \([^()\n]{1,30}\))?)\.[ \t]+(?=\S)"
+)
+
+
+# Commonwealth Hansards printed from the daily PDF (Fiji, the Pacific): the speaker in
+# capitals, a full stop and a dash or a colon, the speech on the same line: "HON. V.
+# PILLAY.- Mr Speaker, ...", "HON.  SPEAKER.: Order!", "HON. F.S. KOYA (Minister for
+# Commerce, Trade, Tourism and Transport).- Thank you", "HON. GOVERNMENT MEMBER.:".
+_POINT_DASH = (
+    r"[ \t]*(?P<label>[A-Z][A-Z'’\-]+\.?(?:[ ]{1,3}[A-Z][A-Z'’.\-]*){0,6}"
+    r"(?: \([^()\n]{1,120}\))?)\.[ ]?[-–—:](?:[ \t]+|$)"
+)
+
+
+# Chinese records (the Hong Kong Legislative Council's Official Record, Taiwan's
+# Legislative Yuan): the speaker, an office or a name with its title, in Han
+# characters, a full-width colon, the speech on the same line: "主席：行政長官，請
+# 發表施政報告。", "陳偉業議員： “大話精 ”下台！". A heading ends in the colon alone
+# ("出席議員：", the members present), and a line of speech may wrap to open with a
+# few characters and a colon: a label counts where its name recurs (``repeats``).
+_HAN_COLON = (
+    r"[ \t\u3000]*(?P<label>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·‧・]{1,12}"
+    r"(?:[（(][^（）()\n]{1,30}[）)])?)[ \t\u3000]*：[ \t\u3000]*(?=\S)"
+)
+
+
+# Stenograms in Cyrillic (the Verkhovna Rada's plenary and committee stenograms, other
+# post-Soviet parliaments): the speaker in capitals, a surname with initials or an
+# office, a full stop, the speech on the same line, no colon: "АРІСТОВ Ю.Ю. Доброго
+# дня", "ГОЛОВУЮЧИЙ. Шановні колеги", "ГОЛОС ІЗ ЗАЛУ. Давайте ...".
+_CYR = "\u0400-\u042f\u0490\u0492\u049a\u04a2\u04ae\u04b0\u04ba\u04d8\u04e8"
+_STENOGRAM = (
+    rf"(?P<label>[{_CYR}]{{2}}[{_CYR}'’\-]*(?: [{_CYR}]{{2}}[{_CYR}'’\-]*){{0,4}}"
+    rf"(?: [{_CYR}](?:\. ?[{_CYR}])?)?)\.[ \t]+(?=\S)"
 )
 
 
@@ -438,6 +527,37 @@ def _entries() -> dict[str, Convention]:
             "Italian stenographic records: 'PRESIDENTE. text', 'MARIO ROSSI. text',"
             " 'GIORGIA MELONI, Presidente del Consiglio dei ministri. text'",
             label=re.compile(_RESOCONTO),
+        ),
+        Convention(
+            "tutanak",
+            "Turkish records: 'BAŞKAN – text', 'ENGİN ALTAY (İstanbul) – text': capitals,"
+            " the constituency in parentheses, a spaced dash",
+            label=re.compile(_TUTANAK),
+        ),
+        Convention(
+            "saeima",
+            "Latvian Saeima records: 'Sēdes vadītāja. text', 'J.Dombrava (NA). text':"
+            " initial and surname, the group in parentheses, a full stop",
+            label=re.compile(_SAEIMA),
+        ),
+        Convention(
+            "point-dash",
+            "Commonwealth Hansards from the daily PDF (Fiji): 'HON. V. PILLAY.- text',"
+            " 'HON. SPEAKER.: text': capitals, a full stop, then a dash or a colon",
+            label=re.compile(_POINT_DASH),
+        ),
+        Convention(
+            "stenogram",
+            "Cyrillic stenograms (Verkhovna Rada): 'АРІСТОВ Ю.Ю. text', 'ГОЛОВУЮЧИЙ. text':"
+            " capitals, initials, a full stop, no colon",
+            label=re.compile(_STENOGRAM),
+        ),
+        Convention(
+            "han-colon",
+            "Chinese records (Hong Kong LegCo): '主席：text', '陳偉業議員：text', a full-width"
+            " colon; a label counts where its name recurs",
+            label=re.compile(_HAN_COLON),
+            repeats=True,
         ),
         Convention(
             "diario-de-sesiones",

@@ -13,6 +13,7 @@ import attrs
 
 from ._rules import NCNAME, is_collective, is_interjecting, parse_clock, stage_direction
 from ._speakers import (
+    FI_PARTIES,
     PARTICIPANT_NOUNS,
     PARTICIPANTS,
     ROLE_WORDS,
@@ -223,6 +224,25 @@ _STOP = frozenset(
 _OPENERS = _STOP | frozenset(
     ["look", "listen", "folks", "really", "remember", "okay", "ok", "oh", "again", "anyway"]
 )
+# Pronouns that open a sentence after a comma where a label would print a role: "Mr
+# Speaker, I move:" inside a minister's speech (the Cook Islands Hansard).
+_PRONOUNS = frozenset(["I", "We", "we", "You", "you", "Je", "Nous", "Ich", "Wir", "Ik"])
+
+
+def _pronoun_after_comma(label: str) -> bool:
+    """Whether what follows the first comma of ``label`` opens with a pronoun."""
+    parts = _commas(label)
+    words = parts[1].split() if len(parts) > 1 else []
+    return bool(words) and words[0] in _PRONOUNS
+
+
+# Days of the week: the name part of a running head "Wednesday, 22 May 2013 Take: 375"
+# (the South African Hansard's take header), never of a speaker.
+_WEEKDAY_NAMES = (
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche"
+)
+_WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
 # Titles and offices a label may print in lower case after its first word.
 _OFFICE_WORDS = TITLES | ROLE_WORDS
 _PARTICLES = frozenset(
@@ -257,6 +277,16 @@ _PARTICLES = frozenset(
         "ten",
         "zu",
         "af",
+        # Malay: "Datuk Saravanan a/l Murugan" (son of), "a/p" (daughter of), "binti"
+        "dan",
+        # Welsh: "Rhun ap Iorwerth"
+        "ap",
+        "ab",
+        "a/l",
+        "a/p",
+        "binti",
+        "bt",
+        "bte",
     ]
 )
 _META_KEYS = frozenset(
@@ -358,6 +388,8 @@ _CAPS_PREFIX = re.compile(
 def _name_shape(label: str) -> str | None:
     """``"caps"`` or ``"colon"`` if ``label`` looks like a speaker label, else ``None``."""
     name = _name_part(label)
+    if name.endswith("]") and "[" in name:
+        name = name[: name.rfind("[")].rstrip()  # "Office [Holder]": the office is checked
     if not name or len(name) > 80:
         return None
     # (A name in capitals may carry a long office: "DONALD TRUMP, Former President of
@@ -372,11 +404,18 @@ def _name_shape(label: str) -> str | None:
     ):
         return None
     bare = _SLASH_PARTY.sub("", _PAREN.sub(" ", name)).strip()
+    # "Mr. Gilles Duceppe (Laurier-Sainte-Marie, BQ) moved:", "The CHIEF WHIP OF THE
+    # MAJORITY PARTY moved: That the House ...": the member moving a motion speaks.
+    bare = bare.removesuffix(" moved").rstrip()
     if not bare or "(" in bare or ")" in bare:
         return None
     if "," in label and bare.translate(_APOSTROPHES).casefold() in _OPENERS:
         return None  # "Look, the bottom line is this:": speech, no name and role
+    if "," in label and _pronoun_after_comma(label):
+        return None  # "Mr Speaker, I move:": a sentence addressing the chair, no role
     key = bare.translate(_APOSTROPHES).casefold().strip(". ")
+    if key in _WEEKDAYS and any(c.isdigit() for c in label):
+        return None  # "Wednesday, 22 May 2013    Take: 375": a running head, no speaker
     if key in _META_KEYS and not (key in COLLECTIVE and bare.isupper()):
         return None
     tokens = bare.split()
@@ -388,18 +427,29 @@ def _name_shape(label: str) -> str | None:
     # (Initials such as "AT:" or "IN:" in capitals are not the stop word.)
     if len(tokens) == 1 and first in _STOP and not (tokens[0].isupper() and len(tokens[0]) <= 3):
         return None
+    if len(tokens) > 2 and tokens[-1] in FI_PARTIES:
+        tokens = tokens[:-1]  # "Antero Laukkanen kd" (the Eduskunta's web page)
     lower = 0
     for i, token in enumerate(tokens):
         head = token.lstrip("'’‘\"“(")
         if not head:
             return None
-        if head[0].isupper():
-            continue
+        if head[0].isupper() or (head[0].isalpha() and not head[0].islower()):
+            continue  # (a script without case: "माननीय अध्यक्ष", 'היו"ר')
+        if token == "/" and 0 < i < len(tokens) - 1:
+            continue  # Welsh and English: "Y Llywydd / The Presiding Officer"
         if i == len(tokens) - 1 and i > 0 and head.removeprefix("#").isdigit():
             continue  # a number after the name: "Audience 9", "UNIDENTIFIED MALE #2" (NPR, CNN)
         if i > 0 and head.casefold() in _PARTICLES:
             lower += 1
             continue
+        if (
+            i > 0
+            and "-" in head
+            and head.split("-", 1)[0] in _PARTICLES
+            and head.split("-", 1)[1][:1].isupper()
+        ):
+            continue  # "Tuan Yang di-Pertua" (the Malaysian chair), "Ould al-Ghazouani"
         if i > 0 and head.casefold().strip(".") in _OFFICE_WORDS:
             # a title or an office in lower case: "El señor PRESIDENTE", "De voorzitter"
             continue
@@ -411,6 +461,8 @@ def _name_shape(label: str) -> str | None:
     if not any(c.isalpha() for c in bare):
         return None
     letters = [c for c in bare if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return "colon"  # (no capitals to print it in: a script without case)
     if all(not c.islower() for c in letters):
         return "caps"
     # A surname in capitals after a prefix in mixed case is a name in capitals:
@@ -459,6 +511,28 @@ class _Label:
 
 
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _bracket_open(line: str) -> bool:
+    """Whether ``line`` ends inside a square bracket (``Office [Holder`` wrapped)."""
+    return "[" in line and line.rfind("[") > line.rfind("]")
+
+
+def _wraps_onto(first: str, second: str) -> bool:
+    """Whether a label printed on ``first`` may run on to ``second``: the office's
+    holder in square brackets wrapped ("Timbalan Menteri ... [Tuan A." / "Kohilan Pillay
+    a/l G. Appu]: "), or the colon alone on the next line ("Puhemies Paula Risikko" /
+    ":")."""
+    return _bracket_open(first) or second.strip(" \t") == ":"
+
+
+def _bracket_joined(prefix: str) -> str | None:
+    """A label's printed prefix over two lines (:func:`_wraps_onto`; then only blank
+    lines before the speech) as one line (the line end a space); else ``None``."""
+    lines = prefix.split("\n")
+    if len(lines) < 2 or any(x.strip() for x in lines[2:]) or not _wraps_onto(*lines[:2]):
+        return None
+    return f"{lines[0]} {lines[1]}"
 
 
 def _wrapped_label(line: str, following: str, pattern: re.Pattern[str]) -> _Label | None:

@@ -211,6 +211,20 @@ def sniff_text(text: str) -> Sniffed:
         reverse=True,
     )
     score, _, best, names = results[0]
+    if best.repeats:
+        # Labels that count only where a name recurs (a name alone on its line) are weak
+        # evidence: page headers and headings recur too. Rules whose labels are evidence
+        # of their own that explain half as much are the document's convention.
+        firm = next(
+            (
+                r
+                for r in results
+                if not r[2].repeats and _evidence(r[2], r[3]) and r[0] >= score / 2
+            ),
+            None,
+        )
+        if firm is not None:
+            score, _, best, names = firm
     if best.name == "colon" and score > 0:
         # The colon rules also take a protocol's labels, and its chair's 'Nächster
         # Redner: ...' lines besides: a convention of its own that finds every name

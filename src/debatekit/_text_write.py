@@ -23,6 +23,7 @@ from ._text_lex import (
     _STAGE_LINE,
     _STRONG,
     _bare_heading,
+    _bracket_joined,
     _candidate,
     _escape,
     _inline_speech,
@@ -341,6 +342,12 @@ class _Writer:
             return wrapped_label(lines[0], lines[1]) if len(lines) == 2 else None
         return _wrapped_label(lines[0], lines[1], self.pattern)
 
+    def _bracket_wrapped(self, stored: str) -> _Label | None:
+        """The label of a stored prefix whose office's holder in square brackets wraps
+        onto a second line (the Malaysian Hansard), as the reader finds it."""
+        joined = _bracket_joined(stored) if self.pattern is None else None
+        return self._judge(joined) if joined is not None else None
+
     def _prefix(self, turn: Turn, seen: bool, names: Counter[str]) -> str:
         """The prefix written before the turn's first paragraph (its label, as the
         reader is to find it). Worked out once per distinct (printed prefix, label,
@@ -360,7 +367,12 @@ class _Writer:
         if stored is not None and turn.label is not None:
             # A label with no text after it ("A." alone) is judged as if text followed.
             first = stored.split("\n")[0]
-            found = self._judge(first) or self._judge(first + " x") or self._wrapped(stored)
+            found = (
+                self._judge(first)
+                or self._judge(first + " x")
+                or self._wrapped(stored)
+                or self._bracket_wrapped(stored)
+            )
             if (
                 found is not None
                 and found.label == turn.label
@@ -482,7 +494,9 @@ class _Writer:
             found = alone or self._judge(probe)
             if found is not None and found.label == turn.label:
                 return found.label, first if alone else probe
-            wrapped = self._wrapped(stored) if found is None else None
+            wrapped = (
+                (self._wrapped(stored) or self._bracket_wrapped(stored)) if found is None else None
+            )
             if wrapped is not None and wrapped.label == turn.label:
                 return wrapped.label, f"{wrapped.label}: x"
         if turn.label is not None:
