@@ -279,7 +279,7 @@ class _Reader(_Classifier):
                 # the usual paragraph: nothing inline to find (and mostly nothing to strip)
                 para = joined.strip() if joined[:1].isspace() or joined[-1:].isspace() else joined
             else:
-                para, found = _inline(lines, base)
+                para, found = _inline(lines, base, trusted=not self.checked)
                 if not para:
                     para, found = "\n".join(line for line, _ in lines).strip(), []
                 if found:
