@@ -29,6 +29,24 @@ _LABELS = st.one_of(st.none(), st.text(max_size=5), st.integers())
 
 def test_the_setters_follow_the_fields() -> None:
     assert tuple(a.name for a in attrs.fields(Turn)) == models._TURN_FIELDS
+    assert tuple(a.name for a in attrs.fields(Incident)) == models._INCIDENT_FIELDS
+
+
+def test_a_readers_incident_is_the_incident_init_would_build() -> None:
+    """``_read_incident`` sets the fields of a stage direction a reader takes out of a
+    paragraph; a kind outside the vocabulary is refused as ``Incident`` refuses it."""
+    meta = frozen_mapping({"text:before": " "})
+    fast = models._read_incident("vocal", "laughter", "LAUGHTER", "(LAUGHTER)", 3, meta)
+    slow = Incident(
+        kind="vocal", subtype="laughter", text="LAUGHTER", printed="(LAUGHTER)", offset=3, meta=meta
+    )
+    assert fast == slow
+    assert attrs.asdict(fast) == attrs.asdict(slow)
+    fast._check_all()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.offset = 4  # type: ignore[misc]
+    with pytest.raises(ValidationError, match="unknown kind"):
+        models._read_incident("noise", None, "x", "(x)", 0, frozen_mapping({}))  # type: ignore[arg-type]
 
 
 _METAS = st.one_of(

@@ -607,13 +607,16 @@ def test_text_reads_back_exactly(source: str) -> None:
 @example("HOLT: hi\n\na\n\u00a0(APPLAUSE)\na\n\nTRUMP: yo")
 @example("HOLT: (APPLAUSE) hi [crosstalk]\n\n(LAUGHTER)\n\n  a  \n\nTRUMP: yo")
 def test_the_readers_turns_pass_the_models_full_check(source: str) -> None:
-    """Turns are built without the model re-checking what the reader guarantees by
-    construction (``_read_turn``): each passes the full check all the same."""
+    """Turns (and the stage directions inside their paragraphs) are built without the
+    model re-checking what the reader guarantees by construction (``_read_turn``,
+    ``_read_incident``): each passes the full check all the same."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ParseWarning)
         t = text.loads(source)
     for turn in t.turns:
         turn._check_all()
+        for incident in turn.incidents:
+            incident._check_all()
 
 
 @pytest.mark.parametrize("where", ["A: hi \ud800 there\n\nB: x\n\nA: y", "\ud800\n\nA: x\n\nA: y"])

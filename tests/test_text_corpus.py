@@ -107,11 +107,14 @@ def test_the_corpus_is_there() -> None:
 )
 def test_the_readers_turns_pass_the_models_full_check(source: Path) -> None:
     """The reader builds its turns without the model re-checking what it guarantees by
-    construction (ids, paragraphs, labels: ``_read_turn``); every turn it builds passes
-    the full check all the same, on every file (those it does not read right yet too)."""
+    construction (ids, paragraphs, labels: ``_read_turn``; the stage directions inside
+    paragraphs: ``_read_incident``); every turn it builds passes the full check all the
+    same, on every file (those it does not read right yet too)."""
     t, _ = _read(source)
     for turn in t.turns:
         turn._check_all()
+        for incident in turn.incidents:  # (stage directions in a paragraph: _read_incident)
+            incident._check_all()
     assert t.turns or source.name in KNOWN
 
 

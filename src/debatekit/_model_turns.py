@@ -731,6 +731,67 @@ def _read_turn(
     return Turn._set(id, speaker_id, paragraphs, label, meta, start, incidents)
 
 
+# The setters of Incident's slots, for _read_incident (in this order; a test checks it).
+_INCIDENT_FIELDS = (
+    "kind",
+    "subtype",
+    "text",
+    "printed",
+    "who",
+    "id",
+    "offset",
+    "length",
+    "time",
+    "meta",
+)
+_INCIDENT_SETTERS = tuple(Incident.__dict__[name].__set__ for name in _INCIDENT_FIELDS)
+
+
+def _read_incident(
+    kind: IncidentKind,
+    subtype: str | None,
+    text: str,
+    printed: str,
+    offset: int,
+    meta: FrozenDict[str, str],
+) -> Incident:
+    """A stage direction a reader takes out of a paragraph, built without the checks
+    of what the reader guarantees by construction: its strings without a lone
+    surrogate (the reader knows the text holds none), its offset not negative (the
+    turn checks the offsets, ``_read_turn``). Its kind is checked: where it is none
+    of :data:`INCIDENT_KINDS`, the incident is built the general way, which names
+    the problem. Never for values a caller of the library passes in (the plain-text
+    reader's tests hold what it builds so to the full check, ``Incident._check_all``)."""
+    if kind not in INCIDENT_KINDS:
+        return Incident(
+            kind=kind, subtype=subtype, text=text, printed=printed, offset=offset, meta=meta
+        )
+    incident = _new(Incident)
+    (
+        set_kind,
+        set_subtype,
+        set_text,
+        set_printed,
+        set_who,
+        set_id,
+        set_offset,
+        set_length,
+        set_time,
+        set_meta,
+    ) = _INCIDENT_SETTERS
+    set_kind(incident, kind)
+    set_subtype(incident, subtype)
+    set_text(incident, text)
+    set_printed(incident, printed)
+    set_who(incident, None)
+    set_id(incident, None)
+    set_offset(incident, offset)
+    set_length(incident, 0)
+    set_time(incident, None)
+    set_meta(incident, meta)
+    return incident
+
+
 _LABEL_TYPES = {str, type(None)}
 # Texts checked together by _good_texts: a bound on the memory its joined copy takes.
 _TEXTS_AT_ONCE = 4096

@@ -8,13 +8,19 @@ from collections.abc import Iterator
 
 import attrs
 
+from ._frozendict import EMPTY, FrozenDict
+from ._model_turns import _read_incident
 from ._rules import BLANK_LINE, is_blank
 from ._text_lex import _INLINE, _WS, _stage
 from .models import Incident
 
 
 def _inline(
-    lines: list[tuple[str, int]], base: int = 0, fold: frozenset[int] = frozenset()
+    lines: list[tuple[str, int]],
+    base: int = 0,
+    fold: frozenset[int] = frozenset(),
+    *,
+    trusted: bool = False,
 ) -> tuple[str, list[Incident]]:
     """The paragraph text of ``lines`` and its inline incidents.
 
@@ -22,7 +28,9 @@ def _inline(
     A line between two lines of text that would be blank once its stage directions
     are out (``\u00a0(APPLAUSE)``: blank by :func:`~debatekit._rules.is_blank`) is
     folded (its number in ``fold``): its white space and line end go to its last
-    incident (``text:after``), so a paragraph never holds a blank line.
+    incident (``text:after``), so a paragraph never holds a blank line. ``trusted``:
+    the text holds no lone surrogate (the stage directions are then built without
+    the checks of what that guarantees, see ``_read_incident``).
     """
     joined = "\n".join(line for line, _ in lines) if len(lines) > 1 else lines[0][0]
     if "(" not in joined and "[" not in joined:
@@ -46,7 +54,7 @@ def _inline(
             produced.append(line)
             continue
         mark = len(out)
-        size = _line_out(line, escaped_line, n > 0, base, size, out, incidents)
+        size = _line_out(line, escaped_line, n > 0, base, size, out, incidents, trusted)
         produced.append("".join(out[mark:]))
         if n in fold:  # only white space is left of it (see below)
             del out[mark:]
@@ -64,7 +72,7 @@ def _inline(
             for n, p in enumerate(produced)
             if not said[n] and any(said[:n]) and any(said[n + 1 :])
         )
-        return _inline(lines, base, inner)
+        return _inline(lines, base, inner, trusted=trusted)
     if stripped != text:
         incidents = _edge_space(incidents, text, base)
     return stripped, incidents
@@ -78,13 +86,14 @@ def _line_out(
     size: int,
     out: list[str],
     incidents: list[Incident],
+    trusted: bool = False,
 ) -> int:
     """Take the stage directions and insertions out of one line of a paragraph.
 
     Its text goes to ``out``, its incidents (offsets from ``base``) to
     ``incidents``; ``size`` is the length of the paragraph text before it and
-    ``later`` whether it is not the paragraph's first line. Returns the length
-    after it.
+    ``later`` whether it is not the paragraph's first line; ``trusted``: see
+    :func:`_inline`. Returns the length after it.
     """
     pos = 0
     for match in _inline_matches(line):
@@ -117,7 +126,16 @@ def _line_out(
             size += len(before)
             kind, subtype = found
             incidents.append(
-                Incident(
+                _read_incident(
+                    kind,
+                    subtype,
+                    content.strip(),
+                    match.group(0),
+                    base + size,
+                    FrozenDict(meta) if meta else EMPTY,
+                )
+                if trusted
+                else Incident(
                     kind=kind,
                     subtype=subtype,
                     text=content.strip(),

@@ -202,7 +202,10 @@ class _Reader(_Classifier):
                     if turn_pieces:
                         number += 1
                         body.append(self._turn(speaker, turn_label, turn_pieces, number))
-                    speaker = self._resolve(self._examined(piece.label, examiner), piece.lineno)
+                    found = piece.label
+                    if found.kind == "qa":  # (Q. and A. may stand for whom a byline names)
+                        found = self._examined(found, examiner)
+                    speaker = self._resolve(found, piece.lineno)
                     turn_label = piece.label
                     turn_pieces = [piece]
                 elif turn_pieces:
@@ -230,7 +233,7 @@ class _Reader(_Classifier):
     def _examined(self, found: _Label, examiner: str | None) -> _Label:
         """In the examination of a witness, ``Q.`` is the counsel of the last byline
         (``BY MR. SMITH:``) and ``A.`` the witness (where ``THE WITNESS:`` speaks too)."""
-        if found.kind != "qa" or not self.examination:
+        if found.kind != "qa" or not self.examination:  # (the caller asks for Q. and A.)
             return found
         if found.label == "Q" and examiner is not None:
             return attrs.evolve(found, label=examiner)
@@ -302,7 +305,7 @@ class _Reader(_Classifier):
                 # the usual paragraph: nothing inline to find (and mostly nothing to strip)
                 para = joined.strip() if joined[:1].isspace() or joined[-1:].isspace() else joined
             else:
-                para, found = _inline(lines, base)
+                para, found = _inline(lines, base, trusted=not self.checked)
                 if not para:
                     para, found = "\n".join(line for line, _ in lines).strip(), []
                 if found:
@@ -325,10 +328,22 @@ class _Reader(_Classifier):
                 prefix = self.text[head.start : head.end]
                 if prefix != f"{printed_label}:":
                     meta["text:prefix"] = prefix
+        speaker_id = self.roster.people[index].id
+        if not self.checked:  # (the usual turn, built straight away: see _built)
+            trusted = _read_turn(
+                f"u{number}",
+                speaker_id,
+                tuple(paragraphs),
+                printed_label,
+                start,
+                tuple(incidents),
+                FrozenDict(meta) if meta else EMPTY,
+            )
+            if trusted is not None:
+                return trusted
         return self._built(
-            f"u{number}", self.roster.people[index].id, paragraphs, printed_label, start,
-            incidents, meta,
-        )  # fmt: skip
+            f"u{number}", speaker_id, paragraphs, printed_label, start, incidents, meta
+        )
 
     def _built(
         self,
@@ -340,21 +355,11 @@ class _Reader(_Classifier):
         incidents: list[Incident],
         meta: dict[str, str],
     ) -> Turn:
-        """The turn: without the model's checks of what the reader guarantees (see
-        ``_read_turn``) unless the text holds a lone surrogate (``checked``)."""
-        if not self.checked:
-            trusted = _read_turn(
-                id,
-                speaker_id,
-                tuple(paragraphs),
-                label,
-                start,
-                tuple(incidents),
-                FrozenDict(meta) if meta else EMPTY,
-            )
-            if trusted is not None:
-                return trusted
-        elif not incidents and start is None and not meta:
+        """The turn with the model's checks: where the text holds a lone surrogate
+        (``checked``), or where what the reader does not guarantee fails the quick
+        check of ``_read_turn`` (the usual turn is built without them, see
+        :meth:`_turn`)."""
+        if self.checked and not incidents and start is None and not meta:
             plain = Turn._plain(id, speaker_id, tuple(paragraphs), label)
             if plain is not None:
                 return plain
@@ -578,21 +583,26 @@ class _Grouper:
 
     def label(self, found: _Label, start: int, line: str, lineno: int) -> None:
         rest = line[found.end :]
-        end = len(line.rstrip()) if line[-1:].isspace() else len(line)
-        piece = _Piece("para", start, start + end, [], lineno, found)
+        end = start + (len(line.rstrip()) if line[-1:].isspace() else len(line))
         if found.rest_on_next_line or not rest or rest.isspace():
-            self.pending = piece
+            self.pending = _Piece("para", start, end, [], lineno, found)
             return
-        piece.lines.append((rest, False))
         lead = len(rest) - len(rest.lstrip()) if rest[0].isspace() else 0
-        piece.text_start = start + found.end + lead
         printed = found.label
-        piece.plain_prefix = (
+        # (The piece made at once: its text's start, and whether the label is printed
+        # the usual "Name: " before it.)
+        self.current = _Piece(
+            "para",
+            start,
+            end,
+            [(rest, False)],
+            lineno,
+            found,
+            start + found.end + lead,
             found.end + lead == len(printed) + 2
             and line.startswith(printed)
-            and line.startswith(": ", len(printed))
+            and line.startswith(": ", len(printed)),
         )
-        self.current = piece
         if self.line_mode:
             self.close()
 
