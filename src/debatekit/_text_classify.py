@@ -6,12 +6,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from operator import attrgetter
 from typing import cast
-
-import attrs
 
 from ._rules import BLANK_LINE, is_collective
 from ._speakers import PARTICIPANTS, ROLE_WORDS, TITLES, UNKNOWN, Roster, split_label
@@ -20,7 +18,6 @@ from ._text_conventions import Convention
 from ._text_lex import (
     _ANY_LINE,
     _ANY_NEXT,
-    _BLOCK,
     _BREAK,
     _BYLINES,
     _DASH,
@@ -45,10 +42,10 @@ from ._text_lex import (
     _stage,
     _usual_label,
     _wrapped_label,
-    _wraps_onto,
     _yaml_block,
     _yaml_names,
 )
+from ._text_rows import _bracket_head, _in_parenthesis, _open_run, _runs, _wrapped_caps
 from .errors import _Warner
 from .models import Speaker
 
@@ -171,7 +168,11 @@ class _Classifier:
 
         A regular expression finds the lines that may be anything but text (blank,
         bracket or escape first, a colon near the start, an explicit id), so plain
-        lines cost no Python work of their own.
+        lines cost no Python work of their own. Where a blank line stands between two
+        lines of text (nearly always), no line is a paragraph of its own (see
+        _line_mode): a run of plain lines holding empty ones comes as one "run" row,
+        (start, end) of it, split into paragraphs once, by the grouper; else as a row
+        per block of lines and per empty line (_runs).
         """
         out: list[_Row] = []
         candidates: list[int] = []  # where the possible labels are in out
@@ -183,20 +184,9 @@ class _Classifier:
         append = out.append
         find = text.find
         count = text.count
-        # Where a blank line stands between two lines of text (nearly always), no line
-        # is a paragraph of its own (see _line_mode): a run of plain lines holding empty
-        # ones comes as one "run" row, (start, end) of it, split into paragraphs once,
-        # by the grouper; else as a row per block of lines and per empty line (_runs).
         whole = self.blank_inside = _blank_inside(text)
         yaml_end = self.yaml_end
-        opening, line_ends = (
-            (_ANY_LINE, _ANY_NEXT) if pattern is not None else (_SPECIAL_LINE, _AFTER)
-        )
-        # (The lines that need a look: every non-empty line where a label pattern is
-        # given, else those that may be anything but plain text; found at C speed:
-        # the line ends that ``line_ends`` matches end where those lines start.)
-        starts = chain((0,) if opening.match(text) else (), map(_END, line_ends.finditer(text)))
-        for start in starts:
+        for start in self._starts():
             if start < pos:  # the second line of a wrapped label, taken with the first
                 continue
             if start > pos:
@@ -243,25 +233,10 @@ class _Classifier:
                         line = text[start:after]
                         pos = after + 1
                         lineno += 1
-            if out and out[-1][0] == "run" and (label is not None or line.strip() == ":"):
-                _open_run(out, text, start)  # (the rules below look at the line before)
-            if pattern is None and (
-                (label is not None and label.label[-1:] == "]")
-                or (label is None and line.strip() == ":")
-            ):
-                held = _bracket_head(out, start, line)
-                if held is not None:
-                    label, start, row = held
-                    line = text[start : pos - 1] if pos <= size else text[start:]
-            if label is not None and self.interjections and _in_parenthesis(out, start):
-                label = None  # wrapped interjection: "(Beifall – Abg. X" / "Y AfD: ...)"
+            if start >= 2 and text[start - 2] != "\n" and (label is not None or ":" in line):
+                # (the line right before is not empty: a label may run over both)
+                label, line, start, row = self._joined(out, label, line, start, row, pos)
             if label is not None:
-                if out and out[-1][0] == "text" and "," in out[-1][2]:
-                    before = out[-1][2]
-                    wrapped = _wrapped_caps(out, line, label, self.paged)
-                    if wrapped is not None:
-                        label, start, row = wrapped
-                        line = before[before.rfind("\n") + 1 :] + "\n" + line
                 candidates.append(len(out))
                 append(("cand", start, line, label, row))
                 tally.add(label)
@@ -273,6 +248,44 @@ class _Classifier:
             else:
                 _runs(out, text, pos, size, lineno)
         return out, candidates
+
+    def _starts(self) -> Iterator[int]:
+        """Where the lines that need a look start: every non-empty line where a label
+        pattern is given, else those that may be anything but plain text; found at C
+        speed (the line ends the pattern matches end where those lines start)."""
+        text = self.text
+        opening, line_ends = (
+            (_ANY_LINE, _ANY_NEXT) if self.pattern is not None else (_SPECIAL_LINE, _AFTER)
+        )
+        return chain((0,) if opening.match(text) else (), map(_END, line_ends.finditer(text)))
+
+    def _joined(
+        self, out: list[_Row], label: _Label | None, line: str, start: int, row: int, pos: int
+    ) -> tuple[_Label | None, str, int, int]:
+        """The label of ``line`` (at ``start``, ``row``; ``pos`` after it) as the line
+        right before it may change it: an office or a colon wrapped onto this line, a
+        wrapped interjection (no label), a name and office in capitals wrapped after a
+        comma. The label, the line (from the label's first line), its start and row."""
+        text = self.text
+        if out and out[-1][0] == "run":
+            _open_run(out, text, start)  # (the rules below look at the line before)
+        if self.pattern is None and (
+            (label is not None and label.label[-1:] == "]")
+            or (label is None and line.strip() == ":")
+        ):
+            held = _bracket_head(out, start, line)
+            if held is not None:
+                label, start, row = held
+                line = text[start : pos - 1] if pos <= len(text) else text[start:]
+        if label is not None and self.interjections and _in_parenthesis(out, start):
+            label = None  # wrapped interjection: "(Beifall – Abg. X" / "Y AfD: ...)"
+        if label is not None and out and out[-1][0] == "text" and "," in out[-1][2]:
+            before = out[-1][2]
+            wrapped = _wrapped_caps(out, line, label, self.paged)
+            if wrapped is not None:
+                label, start, row = wrapped
+                line = before[before.rfind("\n") + 1 :] + "\n" + line
+        return label, line, start, row
 
     def _plain_row(
         self,
@@ -668,69 +681,6 @@ def _blank_inside(text: str) -> bool:
     return BLANK_LINE.search(text, first.start(), last) is not None
 
 
-def _in_parenthesis(out: list[_Row], start: int) -> bool:
-    """Whether the line at ``start`` continues a paragraph right before it that opens a
-    parenthesis it does not close (an interjection wrapped over lines)."""
-    if not out or out[-1][0] != "text":
-        return False
-    _, at, prev, _, _ = out[-1]
-    if at + len(prev) != start - 1 or "(" not in prev:
-        return False
-    return prev.count("(") > prev.count(")")
-
-
-def _bracket_head(out: list[_Row], start: int, line: str) -> tuple[_Label, int, int] | None:
-    """The label printed over two lines where ``line`` (at ``start``) holds the end of
-    it: an office with its holder in square brackets (the Malaysian Hansard's "Timbalan
-    Menteri ... [Tuan A." / "Kohilan Pillay a/l G. Appu]: text"), or a name whose colon
-    stands alone on the next line (the Eduskunta's web page: "Puhemies Paula Risikko" /
-    ":"). The label, where it starts and its line number; the first line is taken off
-    the text row before."""
-    if "[" in line[: line.find("]")] or not out or out[-1][0] != "text":
-        return None
-    _, at, prev, _, lineno = out[-1]
-    if at + len(prev) != start - 1:
-        return None  # (not the line right before)
-    cut = prev.rfind("\n")
-    last = prev[cut + 1 :]
-    if not _wraps_onto(last, line):
-        return None
-    found = _usual_label(f"{last} {line}")
-    if found is None or found.end <= len(last):
-        return None
-    if cut < 0:
-        out.pop()
-    else:
-        out[-1] = ("text", at, prev[:cut], None, lineno)
-    return found, at + cut + 1, lineno + prev.count("\n")
-
-
-def _runs(out: list[_Row], text: str, pos: int, end: int, lineno: int) -> int:
-    """Add the rows of the plain lines and empty lines of ``text[pos:end]``.
-
-    Returns the line number after them.
-    """
-    if text.find("\n", pos, end) < 0:
-        run = text[pos:end]
-        out.append(("text" if run else "blank", pos, run, None, lineno))
-        return lineno + 1
-    append = out.append
-    count = text.count
-    done = pos  # where the previous block ended
-    counted = pos  # newlines before this offset are counted in lineno
-    for match in _BLOCK.finditer(text, pos, end):
-        a, b = match.span()
-        if a > done:
-            append(("blank", done, "", None, lineno))
-        lineno += count("\n", counted, a)
-        counted = a
-        append(("text", a, match.group(), None, lineno))
-        done = b
-    if done < end:
-        append(("blank", done, "", None, lineno))
-    return lineno + count("\n", counted, end) + 1
-
-
 def _bracketed(
     out: list[_Row],
     candidates: list[int],
@@ -762,67 +712,3 @@ def _bracketed(
     out.append(("cand", start + at, line[at:], opening, row))
     tally.add(opening)
     return True
-
-
-def _open_run(out: list[_Row], text: str, start: int) -> None:
-    """Where the last row of ``out`` is a run of plain lines (see :meth:`_scan`) whose
-    last line, right before a label at ``start``, is text: that run as the rows of its
-    blocks, so that the rules of a label wrapped over lines see the line before it.
-    (A label after a blank line, the usual case, leaves the run whole.)"""
-    _, pos, _, end, lineno = out[-1]
-    if end != start - 1 or end <= pos or text[end - 1] == "\n":
-        return
-    out.pop()
-    _runs(out, text, pos, end, lineno)
-
-
-def _wrapped_caps(
-    out: list[_Row], line: str, found: _Label, paged: bool
-) -> tuple[_Label, int, int] | None:
-    """A label wrapped over the last line of the last row of ``out`` and ``line``
-    (:func:`wrapped_label`): that line taken off the row; the label, the start and the
-    line number of its first line; else None (``out`` untouched)."""
-    _, start, run, _, row = out[-1]
-    cut = run.rfind("\n")
-    opens = cut < 0 and (len(out) < 2 or out[-2][0] == "blank")
-    joined = wrapped_label(run[cut + 1 :], line, page_head=paged and opens, found=found)
-    if joined is None:
-        return None
-    if cut < 0:
-        out.pop()
-    else:
-        out[-1] = ("text", start, run[:cut], None, row)
-        row += run.count("\n", 0, cut + 1)
-        start += cut + 1
-    return joined, start, row
-
-
-def wrapped_label(
-    first: str, line: str, *, page_head: bool = False, found: _Label | None = None
-) -> _Label | None:
-    """A label in capitals that a line length wrapped over two lines, the name and
-    office on ``first``, the colon on ``line``: "BRYAN MCKUNE, Manager of Pilot
-    Development," / "Alaska Airlines: It's being ..." (``first`` ends with the comma),
-    or at the head of a paragraph of a printed page, all in capitals, "MR. ANTHONY
-    UTANO, PRESIDENT, TRANSPORT" / "WORKERS LOCAL 100:  I guess ..." (``page_head``).
-    Its ``end`` counts in ``first + "\\n" + line``. ``found``: the label of ``line``
-    if known. The reader and the writer ask the same question (one rule for both)."""
-    name = first.strip()
-    comma = name.find(",")
-    if comma < 1 or ":" in name:
-        return None
-    if not name.endswith(",") and not (page_head and name.isupper()):
-        return None
-    # (a first and last name in capitals, then offices that open with a capital: no
-    # line of speech such as "TRUMP, we're going to win,")
-    if len(name[:comma].split()) < 2 or _name_shape(name[:comma]) != "caps":
-        return None
-    if not all(part.strip()[:1].isupper() for part in name[comma + 1 :].split(",") if part.strip()):
-        return None
-    found = found or _candidate(line)
-    if found is None or found.time is not None or found.kind == "explicit":
-        return None
-    joined = _candidate(f"{name} {line.lstrip()}")
-    if joined is None or joined.label != f"{name} {found.label}" or joined.kind != "caps":
-        return None
-    return attrs.evolve(joined, end=len(first) + 1 + found.end)

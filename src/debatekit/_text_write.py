@@ -11,7 +11,7 @@ from typing import TypeAlias
 from ._rules import BLANK_LINE, format_clock, is_interjecting
 from ._speakers import UNKNOWN
 from ._speakers import name_key as _norm
-from ._text_classify import front_line, wrapped_label
+from ._text_classify import front_line
 from ._text_conventions import CONVENTIONS
 from ._text_inline import _inline_matches
 from ._text_lex import (
@@ -47,6 +47,7 @@ from ._text_readback import (
     _own_paragraph,
     _plain_speech,
 )
+from ._text_rows import wrapped_label
 from .models import BodyItem, Incident, Transcript, Turn
 
 _ID, _LABEL, _SPEAKER_ID = attrgetter("id"), attrgetter("label"), attrgetter("speaker_id")
