@@ -24,19 +24,15 @@ from ._text_lex import (
     _EXPLICIT,
     _IN_TURNS,
     _LABEL_REACH,
-    _PAREN,
     _SPECIAL,
     _SPECIAL_LINE,
     _STAGE_LINE,
-    COLLECTIVE,
     _bare_heading,
     _bracket_label,
     _candidate,
     _escape,
     _inline_speech,
     _Label,
-    _name_part,
-    _name_shape,
     _named_elsewhere,
     _Row,
     _stage,
@@ -44,6 +40,12 @@ from ._text_lex import (
     _wrapped_label,
     _yaml_block,
     _yaml_names,
+)
+from ._text_names import (
+    _PAREN,
+    COLLECTIVE,
+    _name_part,
+    _name_shape,
 )
 from ._text_rows import _bracket_head, _in_parenthesis, _open_run, _runs, _wrapped_caps
 from .errors import _Warner

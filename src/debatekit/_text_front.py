@@ -8,7 +8,7 @@ import re
 import attrs
 
 from ._speakers import name_key as _norm
-from ._text_lex import (
+from ._text_names import (
     _STOP,
 )
 from .models import Event, Speaker

@@ -18,10 +18,12 @@ from ._text_lex import (
     _STAGE_LINE,
     _candidate,
     _Label,
-    _name_part,
     _stage,
     _yaml_names,
     special_free,
+)
+from ._text_names import (
+    _name_part,
 )
 from .models import Speaker
 

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import attrs
 
-from ._text_lex import _BLOCK, _candidate, _Label, _name_shape, _Row, _usual_label, _wraps_onto
+from ._text_lex import (
+    _BLOCK,
+    _candidate,
+    _Label,
+    _Row,
+    _usual_label,
+    _wraps_onto,
+)
+from ._text_names import (
+    _name_shape,
+)
 
 
 def _in_parenthesis(out: list[_Row], start: int) -> bool:

@@ -31,7 +31,9 @@ from collections import Counter
 import attrs
 
 from ._text_conventions import CONVENTIONS, Convention
-from ._text_lex import _name_shape
+from ._text_names import (
+    _name_shape,
+)
 from ._text_pages import margin_numbered, strip_pages
 
 __all__ = ["SAMPLE", "STRATA", "Sniffed", "sniff_text"]

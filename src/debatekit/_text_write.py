@@ -28,12 +28,14 @@ from ._text_lex import (
     _escape,
     _inline_speech,
     _Label,
-    _name_part,
     _named_elsewhere,
     _special,
     _stage,
     _wrapped_label,
     _yaml_block,
+)
+from ._text_names import (
+    _name_part,
 )
 from ._text_readback import (
     _edges,
