@@ -431,8 +431,10 @@ class Convention:
     examination: bool = False
 
 
-def _entries() -> dict[str, Convention]:
-    entries = [
+def _talk_entries() -> list[Convention]:
+    """Conventions of talk as transcribed and published on the web: labels with a
+    colon, in bold, in brackets, with times, in capitals, as headings."""
+    return [
         Convention(
             "colon",
             "Name: text; HOLT: ...; Q: / A:; **Name:**; [00:01:02] Name:; Name (01:20):;"
@@ -473,6 +475,13 @@ def _entries() -> dict[str, Convention]:
             " its line ('#### TIM', '### Jane Doe'), the speech below, no colon",
             label=re.compile(_HEADING_NAME),
         ),
+    ]
+
+
+def _record_entries() -> list[Convention]:
+    """Conventions of American records: the Congressional Record and hearings, court
+    transcripts, broadcasters' transcripts."""
+    return [
         Convention(
             "congressional",
             "Congressional Record: '  Mr. SMITH. text' at an indented paragraph,"
@@ -496,6 +505,12 @@ def _entries() -> dict[str, Convention]:
             label=re.compile(_BROADCAST),
             unnamed=(">>", ">>>"),
         ),
+    ]
+
+
+def _parliament_entries() -> list[Convention]:
+    """Conventions of parliaments' records, in many languages."""
+    return [
         Convention(
             "plenarprotokoll",
             "German plenary protocols: 'Präsident Dr. A B:', 'G H (SPD):',"
@@ -573,6 +588,13 @@ def _entries() -> dict[str, Convention]:
             label=re.compile(_PHOTO),
             distinctive=True,
         ),
+    ]
+
+
+def _page_entries() -> list[Convention]:
+    """Conventions of pages copied as text: columns, names alone on their lines,
+    French comptes rendus."""
+    return [
         Convention(
             "tabbed",
             "Transcripts copied from a table: 'Jane Doe<TAB>text', a time in a column"
@@ -593,6 +615,10 @@ def _entries() -> dict[str, Convention]:
             interjections=True,
         ),
     ]
+
+
+def _entries() -> dict[str, Convention]:
+    entries = [*_talk_entries(), *_record_entries(), *_parliament_entries(), *_page_entries()]
     for dialect in ("caps", "qa", "markdown", "timestamp"):
         entries.append(
             Convention(
