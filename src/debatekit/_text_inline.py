@@ -12,7 +12,7 @@ from ._frozendict import EMPTY, FrozenDict
 from ._model_turns import _read_incident
 from ._rules import BLANK_LINE, is_blank
 from ._text_lex import _INLINE, _WS, _stage
-from .models import Incident
+from .models import Incident, IncidentKind
 
 
 def _inline(
@@ -126,23 +126,7 @@ def _line_out(
             size += len(before)
             kind, subtype = found
             incidents.append(
-                _read_incident(
-                    kind,
-                    subtype,
-                    content.strip(),
-                    match.group(0),
-                    base + size,
-                    FrozenDict(meta) if meta else EMPTY,
-                )
-                if trusted
-                else Incident(
-                    kind=kind,
-                    subtype=subtype,
-                    text=content.strip(),
-                    printed=match.group(0),
-                    offset=base + size,
-                    meta=meta,
-                )
+                _stage_incident(kind, subtype, content, match.group(0), base + size, meta, trusted)
             )
             pos = b
         elif match.group(2) is not None:
@@ -163,6 +147,25 @@ def _line_out(
     rest = line[pos:]
     out.append(rest)
     return size + len(rest)
+
+
+def _stage_incident(
+    kind: IncidentKind,
+    subtype: str | None,
+    content: str,
+    printed: str,
+    offset: int,
+    meta: dict[str, str],
+    trusted: bool,
+) -> Incident:
+    """The incident of a stage direction found in a line (see :func:`_line_out`)."""
+    if trusted:
+        return _read_incident(
+            kind, subtype, content.strip(), printed, offset, FrozenDict(meta) if meta else EMPTY
+        )
+    return Incident(
+        kind=kind, subtype=subtype, text=content.strip(), printed=printed, offset=offset, meta=meta
+    )
 
 
 def _inline_matches(line: str) -> Iterator[re.Match[str]]:
