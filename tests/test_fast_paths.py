@@ -13,7 +13,7 @@ from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
 from debatekit import _converter as converters
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
-from debatekit._frozendict import frozen_mapping
+from debatekit._frozendict import dicts, frozen_mapping
 from debatekit._rules import MAX_TIME
 
 _IDS = st.one_of(st.sampled_from(["u1", "a·b", "²x", "1a", "", "x y", "é"]), st.text(max_size=4))
@@ -392,3 +392,16 @@ def test_turn_incidents_fast_check_agrees_with_the_rule(
     else:
         with pytest.raises(ValidationError, match=r"incidents\["):
             Turn(id="u", speaker_id="s", paragraphs=paragraphs, incidents=incidents, **fields)
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=4), max_size=5))
+def test_dicts_reads_each_mapping_as_it_is(mappings: list[dict[str, str]]) -> None:
+    """dicts() gives, for each metadata mapping (frozen or not), the same items, and
+    counting through it gives what the Mapping protocol gives."""
+    frozen = [frozen_mapping(m) for m in mappings]
+    found = dicts([*frozen, *mappings])
+    assert found == [*mappings, *mappings]
+    assert sum(map(len, found)) == 2 * sum(len(m) for m in frozen)
+    assert [bool(m) for m in found[: len(frozen)]] == [bool(m) for m in frozen]
+    with pytest.raises(TypeError):
+        frozen_mapping({"a": "b"})["a"] = "c"  # type: ignore[index]
