@@ -13,7 +13,7 @@ from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
 from debatekit import _converter as converters
 from debatekit import _linguistic as linguistic
 from debatekit import _model_turns as models
-from debatekit._frozendict import frozen_mapping
+from debatekit._frozendict import dicts, frozen_mapping
 from debatekit._rules import MAX_TIME
 
 _IDS = st.one_of(st.sampled_from(["u1", "a·b", "²x", "1a", "", "x y", "é"]), st.text(max_size=4))
@@ -500,3 +500,77 @@ def test_a_readers_turn_is_the_turn_init_would_build() -> None:
     )
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fast.id = "u2"  # type: ignore[misc]
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=4), max_size=5))
+def test_dicts_reads_each_mapping_as_it_is(mappings: list[dict[str, str]]) -> None:
+    """dicts() gives, for each metadata mapping (frozen or not), the same items, and
+    counting through it gives what the Mapping protocol gives."""
+    frozen = [frozen_mapping(m) for m in mappings]
+    found = dicts([*frozen, *mappings])
+    assert found == [*mappings, *mappings]
+    assert sum(map(len, found)) == 2 * sum(len(m) for m in frozen)
+    assert [bool(m) for m in found[: len(frozen)]] == [bool(m) for m in frozen]
+    with pytest.raises(TypeError):
+        frozen_mapping({"a": "b"})["a"] = "c"  # type: ignore[index]
+
+
+# -- Transcript's check of a body of turns and incidents: _common_body ------------------
+
+_WHOS = st.sampled_from([None, "a", "b", "x"])
+_BODY_IDS = st.sampled_from([None, "u1", "u2", "i1", "a"])
+_INCIDENTS = st.builds(
+    lambda who, id_, offset: Incident(kind="vocal", who=who, id=id_, offset=offset),
+    _WHOS,
+    _BODY_IDS,
+    st.sampled_from([None, 0]),
+)
+_TURNS = st.builds(
+    lambda id_, speaker, incidents: Turn(
+        id=id_,
+        speaker_id=speaker,
+        paragraphs=["Hi."],
+        incidents=[attrs.evolve(i, offset=0) for i in incidents],
+    ),
+    st.sampled_from(["u1", "u2", "u3", "a", "i1"]),
+    st.sampled_from(["a", "b", "x"]),
+    st.lists(_INCIDENTS, max_size=2),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.one_of(_TURNS, _INCIDENTS), max_size=6),
+    st.booleans(),
+    st.sampled_from([1, 2, 2048]),
+)
+def test_common_bodies_checked_in_bulk_as_item_by_item(
+    body: list[Turn | Incident], claimed: bool, chunk: int
+) -> None:
+    """A body of turns and incidents (ids shared or not, speakers declared or not,
+    offsets between turns or not) passes Transcript's bulk check exactly where it
+    passes the check item by item, which names the same problems."""
+    from debatekit import Claim, Speaker, Transcript
+    from debatekit import _model_transcript as checks
+
+    speakers = [Speaker(id="a", name="A"), Speaker(id="b", name="B")]
+    turn_ids = [t.id for t in body if isinstance(t, Turn)]
+    claims = (
+        [Claim(id="c1", turn_id=turn_ids[0], start=0, end=3, text="Hi.")]
+        if claimed and turn_ids
+        else []
+    )
+
+    def build() -> str:
+        try:
+            Transcript(speakers=speakers, body=body, claims=claims)
+        except ValidationError as exc:
+            return str(exc)
+        return "valid"
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checks, "_CHUNK", chunk)
+        bulk = build()
+        patch.setattr(checks, "_common_body", lambda *args: False)
+        general = build()
+    assert bulk == general

@@ -1,5 +1,5 @@
 """``python -m debatekit``: the command line."""
 
-from debatekit.cli import main
+from debatekit.cli import run
 
-raise SystemExit(main())
+run()

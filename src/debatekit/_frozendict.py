@@ -7,10 +7,10 @@ the same items (a plain ``dict`` included), hashable, picklable.
 
 from __future__ import annotations
 
-from collections.abc import ItemsView, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from typing import Any, TypeVar, cast, overload
 
-__all__ = ["EMPTY", "FrozenDict", "adopt", "frozen_mapping"]
+__all__ = ["EMPTY", "FrozenDict", "adopt", "dicts", "frozen_mapping"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -116,3 +116,10 @@ def adopt(data: dict[str, str]) -> FrozenDict[str, str]:
     _SET_DATA(frozen, data)
     _SET_HASH(frozen, None)
     return frozen
+
+
+def dicts(mappings: Iterable[Mapping[K, V]]) -> list[Mapping[K, V]]:
+    """Each mapping, a :class:`FrozenDict` as the dict it holds (read, never changed):
+    for a pass over many items' metadata, whose length, truth and keys the dict gives
+    in C (through the Mapping protocol, each is a call in Python)."""
+    return [m._data if type(m) is FrozenDict else m for m in mappings]

@@ -41,6 +41,7 @@ from typing import Any
 
 import attrs
 
+from ._frozendict import dicts
 from ._linguistic import Entity, Sentence, Token
 from .errors import Loss, LossWarning
 from .models import Claim, Event, Incident, Relation, Speaker, Transcript, Turn
@@ -397,7 +398,7 @@ def _count(
     collection, _, name = path.rpartition(".")
     objects = walk(collection)
     if name == "meta":
-        metas = [meta for meta in map(_META_OF, objects) if meta]
+        metas = [meta for meta in dicts(map(_META_OF, objects)) if meta]
         found = sum(map(len, metas))
         if own and found:  # (the format's own keys, which it carries)
             found -= sum(map(str.startswith, chain.from_iterable(metas), repeat(own)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
+from itertools import chain
 from operator import attrgetter
 from typing import TypeAlias, TypeVar
 
@@ -172,6 +173,14 @@ _TURN_PARTS = tuple(
 )
 _TURN_ID = attrgetter("id")
 _TURN_SPEAKER = attrgetter("speaker_id")
+# (The same but the incidents, which _common_body checks in bulk, as those between turns.)
+_OTHER_PARTS = tuple(
+    attrgetter(name)
+    for name in _TURN_FIELDS[4:]
+    if name not in ("start", "end", "meta", "markup", "incidents")
+)
+_INCIDENTS = attrgetter("incidents")
+_ID, _OFFSET, _WHO = attrgetter("id"), attrgetter("offset"), attrgetter("who")
 
 
 # Turns _common_body checks together: few enough that its passes find them in the cache.
@@ -184,22 +193,51 @@ def _common_body(
     owners: dict[str, int | tuple[str, int, str]],
     turns: dict[str, Turn] | None,
 ) -> bool:
-    """Transcript's checks of a body of turns without parts (the common body), in a few
-    passes over each chunk of it: ids unique and not a speaker's, every speaker
-    declared. On success the answer is True, and where ``turns`` is given (claims or
-    relations follow) the turns' ids go into ``owners`` and ``turns``; otherwise nothing
-    is changed and the caller checks item by item, naming each problem.
+    """Transcript's checks of a body of turns without parts but incidents, and of
+    incidents between them (the common body), in a few passes over each chunk of it:
+    ids unique and not a speaker's, every speaker declared, no incident between turns
+    with an offset. On success the answer is True, and where ``turns`` is given
+    (claims or relations follow; then only a body without incidents passes) the
+    turns' ids go into ``owners`` and ``turns``; otherwise nothing is changed and the
+    caller checks item by item, naming each problem.
     """
     distinct: set[str] = set()
     speakers: set[str] = set()
+    between: list[Incident] = []
+    inside: list[Incident] = []
+    count = 0
     for at in range(0, len(body), _CHUNK):
         chunk = body[at : at + _CHUNK]
-        if set(map(type, chunk)) - {Turn} or any(any(map(part, chunk)) for part in _TURN_PARTS):
+        kinds = set(map(type, chunk))
+        if kinds != {Turn}:
+            if kinds - {Turn, Incident} or turns is not None:
+                return False
+            between.extend(item for item in chunk if type(item) is Incident)
+            chunk = tuple(item for item in chunk if type(item) is Turn)
+        if any(any(map(part, chunk)) for part in _OTHER_PARTS):
             return False
+        if turns is None:
+            inside.extend(chain.from_iterable(map(_INCIDENTS, chunk)))
+        elif any(map(_INCIDENTS, chunk)):
+            return False
+        count += len(chunk)
         distinct.update(map(_TURN_ID, chunk))
         speakers.update(map(_TURN_SPEAKER, chunk))
-    if len(distinct) != len(body) or not distinct.isdisjoint(owners) or not speakers <= speaker_ids:
+    if len(distinct) != count or not distinct.isdisjoint(owners) or not speakers <= speaker_ids:
         return False
+    if between or inside:
+        incidents = between + inside
+        ids = [i for i in map(_ID, incidents) if i is not None]
+        distinct.update(ids)
+        whos = set(map(_WHO, incidents))
+        whos.discard(None)
+        if (
+            len(distinct) != count + len(ids)
+            or not distinct.isdisjoint(owners)
+            or not whos <= speaker_ids
+            or set(map(_OFFSET, between)) - {None}
+        ):
+            return False
     if turns is not None:  # claims or relations follow, which look ids up
         ids = list(map(_TURN_ID, body))
         owners.update(zip(ids, range(len(ids)), strict=True))

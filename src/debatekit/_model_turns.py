@@ -8,6 +8,7 @@ import re
 from collections import deque
 from collections.abc import Iterable
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import get_args
 
 import attrs
@@ -81,6 +82,9 @@ def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
 
 def _body(value: Iterable[Turn | Incident]) -> tuple[Turn | Incident, ...]:
     return value if type(value) is tuple else tuple(value)
+
+
+_FIRST, _LAST = itemgetter(0), itemgetter(-1)
 
 
 def _good_text(value: object) -> bool:
@@ -564,7 +568,15 @@ class Turn:
         if (
             is_ncname(id)
             and "" not in meta
-            and ("".join(paragraphs).isascii() or all(map(_good_text, paragraphs)))
+            and "" not in paragraphs
+            and (
+                all(map(str.isascii, paragraphs))
+                # (a non-ASCII paragraph's ends: white space that normalising kept)
+                or not (
+                    any(map(str.isspace, map(_FIRST, paragraphs)))
+                    or any(map(str.isspace, map(_LAST, paragraphs)))
+                )
+            )
         ):
             return cls._set(id, speaker_id, paragraphs, label, meta)
         return None

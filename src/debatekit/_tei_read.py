@@ -224,11 +224,20 @@ class _Walk:
         keep_last: bool = False,
     ) -> None:
         """Read the children of ``container`` (those before ``stop``; all but the last
-        one with ``keep_last``) into ``out``, and free them."""
+        one with ``keep_last``) into ``out``, and free them: removed together once no
+        Python object refers to them any more, in C (a label kept for the utterance it
+        labels stays alive, moved out of the tree, as with ``remove()``)."""
+        del container[: self._read_children(container, out, stop, keep_last)]
+
+    def _read_children(
+        self, container: Element, out: list[Turn | Incident], stop: Element | None, keep_last: bool
+    ) -> int:
+        """How many children :meth:`_children` read, their content freed."""
         reader = self.reader
         children = list(container)
         if keep_last:
             children = children[:-1]
+        done = 0
         for child in children:
             if child is stop:
                 break
@@ -236,7 +245,8 @@ class _Walk:
                 reader.body_child(child, out)
             if child is not reader.pending_label:  # (freed with the utterance it labels)
                 child.clear()
-            container.remove(child)
+            done += 1
+        return done
 
     def items(self, batches: Iterator[Iterator[tuple[str, Element]]]) -> Iterator[Turn | Incident]:
         out: list[Turn | Incident] = []  # the items read, until handed out
