@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from debatekit import Entity, Incident, Sentence, Token, Turn, ValidationError
 from debatekit import _converter as converters
 from debatekit import _linguistic as linguistic
+from debatekit import _model_build as builds
 from debatekit import _model_turns as models
 from debatekit._frozendict import dicts, frozen_mapping
 from debatekit._rules import MAX_TIME
@@ -29,14 +30,14 @@ _LABELS = st.one_of(st.none(), st.text(max_size=5), st.integers())
 
 def test_the_setters_follow_the_fields() -> None:
     assert tuple(a.name for a in attrs.fields(Turn)) == models._TURN_FIELDS
-    assert tuple(a.name for a in attrs.fields(Incident)) == models._INCIDENT_FIELDS
+    assert tuple(a.name for a in attrs.fields(Incident)) == builds._INCIDENT_FIELDS
 
 
 def test_a_readers_incident_is_the_incident_init_would_build() -> None:
     """``_read_incident`` sets the fields of a stage direction a reader takes out of a
     paragraph; a kind outside the vocabulary is refused as ``Incident`` refuses it."""
     meta = frozen_mapping({"text:before": " "})
-    fast = models._read_incident("vocal", "laughter", "LAUGHTER", "(LAUGHTER)", 3, meta)
+    fast = builds._read_incident("vocal", "laughter", "LAUGHTER", "(LAUGHTER)", 3, meta)
     slow = Incident(
         kind="vocal", subtype="laughter", text="LAUGHTER", printed="(LAUGHTER)", offset=3, meta=meta
     )
@@ -46,7 +47,7 @@ def test_a_readers_incident_is_the_incident_init_would_build() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fast.offset = 4  # type: ignore[misc]
     with pytest.raises(ValidationError, match="unknown kind"):
-        models._read_incident("noise", None, "x", "(x)", 0, frozen_mapping({}))  # type: ignore[arg-type]
+        builds._read_incident("noise", None, "x", "(x)", 0, frozen_mapping({}))  # type: ignore[arg-type]
 
 
 _METAS = st.one_of(
@@ -88,7 +89,7 @@ def test_plain_turns_in_bulk_are_the_turns_init_would_build(
     rows: list[tuple[str, str, tuple[str, ...], object]],
 ) -> None:
     columns = [[row[i] for row in rows] for i in range(4)]
-    fast = models._plain_turns(*columns)
+    fast = builds._plain_turns(*columns)
     try:
         slow = [
             Turn(id=i, speaker_id=s, paragraphs=p, label=label)  # type: ignore[arg-type]
@@ -119,8 +120,8 @@ def test_texts_checked_together_as_one_at_a_time(texts: list[object]) -> None:
     """_good_texts (paragraphs checked a chunk at a time, joined) agrees with
     _good_text on each, across chunk boundaries too."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(models, "_TEXTS_AT_ONCE", 2)
-        assert models._good_texts(texts) is all(map(models._good_text, texts))
+        patch.setattr(builds, "_TEXTS_AT_ONCE", 2)
+        assert builds._good_texts(texts) is all(map(models._good_text, texts))
 
 
 _TIMES = st.one_of(
@@ -212,7 +213,7 @@ def test_an_incident_the_fast_check_takes_passes_the_full_check(
 
 
 def test_the_bulk_defaults_follow_the_fields() -> None:
-    turn = models._plain_turns(["u1"], ["a"], [("Hi.",)], [None])
+    turn = builds._plain_turns(["u1"], ["a"], [("Hi.",)], [None])
     assert turn is not None
     assert turn[0] == Turn(id="u1", speaker_id="a", paragraphs=["Hi."])
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -479,7 +480,7 @@ def test_a_readers_turn_is_the_turn_init_would_build() -> None:
     checks the rest (the time, the incidents' offsets): ``None`` where those fail."""
     laughter = Incident(kind="vocal", subtype="laughter", text="LAUGHTER", offset=3)
     start = dt.timedelta(seconds=5)
-    fast = models._read_turn("u1", "a", ("Hi.",), "A", start, (laughter,), frozen_mapping({}))
+    fast = builds._read_turn("u1", "a", ("Hi.",), "A", start, (laughter,), frozen_mapping({}))
     assert fast == Turn(
         id="u1", speaker_id="a", paragraphs=["Hi."], label="A", start=start, incidents=[laughter]
     )
@@ -494,9 +495,9 @@ def test_a_readers_turn_is_the_turn_init_would_build() -> None:
         )
     )
     late = attrs.evolve(laughter, offset=4)
-    assert models._read_turn("u1", "a", ("Hi.",), None, None, (late,), frozen_mapping({})) is None
+    assert builds._read_turn("u1", "a", ("Hi.",), None, None, (late,), frozen_mapping({})) is None
     assert (
-        models._read_turn("u1", "a", ("Hi.",), None, MAX_TIME * 2, (), frozen_mapping({})) is None
+        builds._read_turn("u1", "a", ("Hi.",), None, MAX_TIME * 2, (), frozen_mapping({})) is None
     )
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fast.id = "u2"  # type: ignore[misc]

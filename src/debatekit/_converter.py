@@ -19,7 +19,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._frozendict import FrozenDict, frozen_mapping
-from ._model_turns import _plain_turns
+from ._model_build import _plain_turns
 from ._rules import MAX_TIME
 from .models import BodyItem, Incident, Turn
 
@@ -206,7 +206,7 @@ def _plain_body(
     items: list[Any], structure: Callable[[Any, Any], BodyItem]
 ) -> list[BodyItem] | None:
     """The body, its common turns (see :func:`_plain_turn`) built by
-    ``_model_turns._plain_turns`` a chunk at a time, any other item by ``structure``.
+    ``_model_build._plain_turns`` a chunk at a time, any other item by ``structure``.
 
     Each step is a pass in C over a chunk of the body (which items are common turns,
     then each of their fields), not a Python loop over its items. ``None`` where an

@@ -497,16 +497,7 @@ class Reader(TokenReader):
                         seg_ids.append(seg_id)
                         seg_langs.append(seg_lang)
                 else:
-                    parts: list[str] = []
-                    found: list[Event] = []
-                    if typed:  # (a typed seg: a span over the whole paragraph)
-                        opened = Open(local(tag) or "seg", _own_meta(child))
-                        found.append(opened)
-                        parts.append(_MARK)
-                    self._collect(child, parts, found, tokens=False)
-                    if typed:
-                        found.append(Close(opened))
-                        parts.append(_MARK)
+                    parts, found = self._marked_paragraph(child, typed)
                     keep = not force and (preserve or child.get(XML_SPACE) == "preserve")
                     paragraph(parts, found, keep, child)
             elif isinstance(tag, str):
@@ -521,6 +512,21 @@ class Reader(TokenReader):
         flush_direct()
         paragraphs, incidents, markup, sentences = self._placed_items(items)
         return paragraphs, incidents, markup, sentences, seg_ids, seg_langs
+
+    def _marked_paragraph(self, child: Element, typed: bool) -> tuple[list[str], list[Event]]:
+        """The text parts and markup events of a paragraph element with markup inside
+        or attributes of its own (``typed``: then a span over the whole paragraph)."""
+        parts: list[str] = []
+        found: list[Event] = []
+        if typed:  # (a typed seg: a span over the whole paragraph)
+            opened = Open(local(child.tag) or "seg", _own_meta(child))
+            found.append(opened)
+            parts.append(_MARK)
+        self._collect(child, parts, found, tokens=False)
+        if typed:
+            found.append(Close(opened))
+            parts.append(_MARK)
+        return parts, found
 
     def _placed_items(
         self, items: list[tuple[str, list[tuple[int, Event]]] | Incident]

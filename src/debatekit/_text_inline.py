@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import attrs
 
 from ._frozendict import EMPTY, FrozenDict
-from ._model_turns import _read_incident
+from ._model_build import _read_incident
 from ._rules import BLANK_LINE, is_blank
 from ._text_lex import _INLINE, _WS, _stage
 from .models import Incident, IncidentKind

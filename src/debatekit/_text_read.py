@@ -14,7 +14,7 @@ import attrs
 
 from ._frozendict import EMPTY, FrozenDict
 from ._io import decode_text
-from ._model_turns import _read_turn
+from ._model_build import _read_turn
 from ._rules import is_interjecting
 from ._text_classify import _Classifier
 from ._text_front import _front_matter

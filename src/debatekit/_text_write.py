@@ -178,20 +178,7 @@ class _Writer:
         )
         # Items are written text, or paragraphs to escape once the white space
         # before them is known: (prefix, paragraph, region, at line start, tail).
-        # A YAML block opening the text holds no label for the reader: written as is.
-        yaml = self._yaml_paragraphs()
-        items: list[str | tuple[str, str, str, bool, bool]] = [
-            # The tail flag of a front paragraph: it and all after it are stage
-            # directions, which the reader would take into the body.
-            (
-                "",
-                p,
-                "yaml" if j < yaml and not p.startswith("\\") else "front",
-                True,
-                all(_STAGE_LINE.match(q) for q in t.front[j:]),
-            )
-            for j, p in enumerate(t.front)
-        ]
+        items = self._front_items()
         last_labelled = max(
             (i for i, (item, on) in enumerate(plan) if isinstance(item, Turn) and not on),
             default=-1,
@@ -249,6 +236,24 @@ class _Writer:
                 items.append(mark)
             items.extend(("", p, "back", True, False) for p in t.back)
         return self._join(items)
+
+    def _front_items(self) -> list[str | tuple[str, str, str, bool, bool]]:
+        """The front matter's items (see :meth:`render`). A YAML block opening the text
+        holds no label for the reader: written as is. The tail flag of a front
+        paragraph: it and all after it are stage directions, which the reader would
+        take into the body."""
+        front = self.t.front
+        yaml = self._yaml_paragraphs()
+        return [
+            (
+                "",
+                p,
+                "yaml" if j < yaml and not p.startswith("\\") else "front",
+                True,
+                all(_STAGE_LINE.match(q) for q in front[j:]),
+            )
+            for j, p in enumerate(front)
+        ]
 
     def _bare_lines(self) -> str | None:
         """The one gap :meth:`_join` writes between all items if it writes no white
