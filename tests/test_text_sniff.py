@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
 from debatekit import text
 from debatekit._text_sniff import SAMPLE, _sample
 
@@ -83,3 +85,47 @@ def test_names_alone_on_their_lines_yield_to_labels_of_their_own() -> None:
 def test_a_name_whose_colon_stands_on_the_next_line_is_no_name_line() -> None:
     source = "Paula Risikko\n:\n\nSpeech one.\n\nJuha Sipilä\n:\n\nSpeech two.\n\n" * 2
     assert text.sniff(source).convention != "name-lines"
+
+
+def test_a_long_document_plainly_of_one_convention_is_judged_on_a_quarter_sample(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sniffing a long document costs what its doubt costs: one convention winning
+    plainly on a quarter of the sample is the verdict; the whole sample gives the same."""
+    from debatekit import _text_sniff
+
+    source = (PROSE + _speeches(2)) * (SAMPLE // 40)
+    assert len(source) > 4 * SAMPLE
+    sizes: list[int] = []
+    judge = _text_sniff._judge
+
+    def counted(sample: str) -> tuple[_text_sniff.Sniffed, bool]:
+        sizes.append(len(sample))
+        return judge(sample)
+
+    monkeypatch.setattr(_text_sniff, "_judge", counted)
+    found = text.sniff(source)
+    assert len(sizes) == 1
+    assert sizes[0] <= SAMPLE // 4
+    assert found.convention == "congressional"
+    assert found.score >= _text_sniff.CLEAR
+    assert judge(_sample(source))[0].convention == found.convention
+
+
+def test_a_long_document_in_doubt_is_judged_on_the_whole_sample(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from debatekit import _text_sniff
+
+    source = PROSE * (2 * SAMPLE // len(PROSE))  # no label at all: nothing is plain
+    sizes: list[int] = []
+    judge = _text_sniff._judge
+
+    def counted(sample: str) -> tuple[_text_sniff.Sniffed, bool]:
+        sizes.append(len(sample))
+        return judge(sample)
+
+    monkeypatch.setattr(_text_sniff, "_judge", counted)
+    text.sniff(source)
+    assert len(sizes) == 2
+    assert sizes[0] <= SAMPLE // 4 < sizes[1] <= SAMPLE

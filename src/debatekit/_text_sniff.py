@@ -40,6 +40,9 @@ __all__ = ["SAMPLE", "STRATA", "Sniffed", "sniff_text"]
 
 #: How much of a document the sniffer reads (all of a shorter one).
 SAMPLE = 400_000
+#: Repeated label lines (net of one-off ones) a convention must score on the first,
+#: smaller sample of a long document to be taken without reading the whole sample.
+CLEAR = 20
 #: In how many windows, spread over the document, a longer one is sampled.
 STRATA = 8
 
@@ -172,14 +175,14 @@ def _by_shape(
     return max(shaped, key=lambda r: (sum(r[3].values()), r[1]))
 
 
-def _sample(text: str) -> str:
+def _sample(text: str, most: int = SAMPLE) -> str:
     """``text`` if it is short; else :data:`STRATA` windows of whole lines, together
-    :data:`SAMPLE` characters at most, the first at the start of ``text``, the last at
-    its end, the others evenly between, joined by line ends."""
+    ``most`` characters at most, the first at the start of ``text``, the last at its
+    end, the others evenly between, joined by line ends."""
     size = len(text)
-    if size <= SAMPLE:
+    if size <= most:
         return text
-    width = SAMPLE // STRATA
+    width = most // STRATA
     windows = []
     for i in range(STRATA):
         start = i * (size - width) // (STRATA - 1)
@@ -194,8 +197,23 @@ def _sample(text: str) -> str:
 
 
 def sniff_text(text: str) -> Sniffed:
-    """Score every sniffed convention on ``text`` (already decoded) and pick the best."""
-    sample = _sample(text)
+    """Score every sniffed convention on ``text`` (already decoded) and pick the best.
+
+    A long document is judged on a quarter of the sample first, as chardet's probers
+    stop once they are sure: where one convention wins it plainly there (no rule after
+    the scores changed the choice; :data:`CLEAR` repeated labels net or more, twice the
+    runner-up's score), that is the verdict; else the whole sample decides. (So the
+    cost of sniffing a long document grows with the doubt, not with its length.)"""
+    if len(text) > SAMPLE:
+        found, plain = _judge(_sample(text, SAMPLE // 4))
+        if plain and found.score >= CLEAR and found.runner_up_score * 2 <= found.score:
+            return found
+    return _judge(_sample(text))[0]
+
+
+def _judge(sample: str) -> tuple[Sniffed, bool]:
+    """The verdict on ``sample``, and whether it is the top score's convention as it
+    stands (no rule after the scores chose another)."""
     paged = margin_numbered(sample)
     cleaned = "\n" + (strip_pages(sample).text if paged else sample)
     results: list[tuple[float, int, Convention, Counter[str]]] = []
@@ -213,6 +231,7 @@ def sniff_text(text: str) -> Sniffed:
         reverse=True,
     )
     score, _, best, names = results[0]
+    top = best
     if best.repeats:
         # Labels that count only where a name recurs (a name alone on its line) are weak
         # evidence: page headers and headings recur too. Rules whose labels are evidence
@@ -252,7 +271,7 @@ def sniff_text(text: str) -> Sniffed:
         # built-in colon rules, which judge line by line.
         score, _, best, names = _by_shape(results)
     runner = results[1] if len(results) > 1 else None
-    return Sniffed(
+    found = Sniffed(
         convention=best.name,
         score=score,
         labels=sum(names.values()),
@@ -261,3 +280,4 @@ def sniff_text(text: str) -> Sniffed:
         runner_up=runner[2].name if runner else None,
         runner_up_score=runner[0] if runner else 0.0,
     )
+    return found, best is top
