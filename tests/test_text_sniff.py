@@ -87,6 +87,21 @@ def test_a_name_whose_colon_stands_on_the_next_line_is_no_name_line() -> None:
     assert text.sniff(source).convention != "name-lines"
 
 
+def _judged_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the samples the sniffer judges from now on, in order."""
+    from debatekit import _text_sniff
+
+    sizes: list[int] = []
+    judge = _text_sniff._judge
+
+    def counted(sample: str) -> tuple[_text_sniff.Sniffed, bool]:
+        sizes.append(len(sample))
+        return judge(sample)
+
+    monkeypatch.setattr(_text_sniff, "_judge", counted)
+    return sizes
+
+
 def test_a_long_document_plainly_of_one_convention_is_judged_on_a_quarter_sample(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -96,14 +111,8 @@ def test_a_long_document_plainly_of_one_convention_is_judged_on_a_quarter_sample
 
     source = (PROSE + _speeches(2)) * (SAMPLE // 40)
     assert len(source) > 4 * SAMPLE
-    sizes: list[int] = []
     judge = _text_sniff._judge
-
-    def counted(sample: str) -> tuple[_text_sniff.Sniffed, bool]:
-        sizes.append(len(sample))
-        return judge(sample)
-
-    monkeypatch.setattr(_text_sniff, "_judge", counted)
+    sizes = _judged_sizes(monkeypatch)
     found = text.sniff(source)
     assert len(sizes) == 1
     assert sizes[0] <= SAMPLE // 4
@@ -115,17 +124,8 @@ def test_a_long_document_plainly_of_one_convention_is_judged_on_a_quarter_sample
 def test_a_long_document_in_doubt_is_judged_on_the_whole_sample(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from debatekit import _text_sniff
-
     source = PROSE * (2 * SAMPLE // len(PROSE))  # no label at all: nothing is plain
-    sizes: list[int] = []
-    judge = _text_sniff._judge
-
-    def counted(sample: str) -> tuple[_text_sniff.Sniffed, bool]:
-        sizes.append(len(sample))
-        return judge(sample)
-
-    monkeypatch.setattr(_text_sniff, "_judge", counted)
+    sizes = _judged_sizes(monkeypatch)
     text.sniff(source)
     assert len(sizes) == 2
     assert sizes[0] <= SAMPLE // 4 < sizes[1] <= SAMPLE
