@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import warnings
 
-from debatekit import Incident, Transcript, text
-
-
-def _quiet(source: str) -> Transcript:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return text.loads(source)
+from debatekit import Incident, text
+from quiet import quiet_loads as _quiet
 
 
 def test_labels_indented_with_no_break_spaces() -> None:

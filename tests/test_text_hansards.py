@@ -9,18 +9,10 @@ running heads.
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
-from debatekit import Transcript, text
-
-
-def _quiet(source: str, **kwargs: str) -> Transcript:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return text.loads(source, **kwargs)
-
+from debatekit import text
+from quiet import quiet_loads as _quiet
 
 POINT_DASH = """HON. V. PILLAY.- Mr. Speaker, Sir, I move that the report be noted.
 HON. G. VEGNATHAN.- Mr. Speaker, Sir, I second the motion.

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import warnings
 
-from debatekit import Transcript, text
-
-
-def _quiet(source: str) -> Transcript:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return text.loads(source)
+from debatekit import text
+from quiet import quiet_loads as _quiet
 
 
 def test_an_unnamed_speaker_in_parentheses_and_a_star_paging_mark() -> None:

@@ -12,8 +12,9 @@ import warnings
 
 import pytest
 
-from debatekit import Transcript, Turn, captions, text
+from debatekit import Turn, captions, text
 from debatekit._rules import is_collective
+from quiet import quiet_loads as _quiet
 
 WESTMINSTER = """Mr SPEAKER: Order. Questions to the Prime Minister.
 
@@ -31,12 +32,6 @@ An hon. Member: Resign!
 
 Mr SPEAKER: Order.
 """
-
-
-def _quiet(source: str, **kwargs: str) -> Transcript:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return text.loads(source, **kwargs)
 
 
 def test_collective_labels_are_interjections_in_the_speech() -> None:

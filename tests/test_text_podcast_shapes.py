@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Callable
 
-from debatekit import text
+from debatekit import Transcript, text
 
 
 def _loads(source: str) -> tuple[text.Transcript, list[str]]:
@@ -152,15 +153,22 @@ def test_transcription_service_exports() -> None:
     """Each export reads as six turns of three speakers, the label's time as the turn's
     start, and is written back as it was printed."""
     for service, label in EXPORTS.items():
-        source = "\n".join(label(n, t) for n, t in zip(NAMES, TIMES, strict=True))
-        t, messages = _loads(source)
-        assert not messages, service
-        assert [t.speaker(turn.speaker_id).name for turn in t.turns] == NAMES, service
-        assert [turn.text for turn in t.turns] == [SPEECH] * 6, service
+        t = _six_turns(service, label)
         start = t.turns[3].start
         assert start is not None, service
         assert dt.timedelta(seconds=150) <= start < dt.timedelta(seconds=151), service
-        assert text.dumps(t) == source, service
+
+
+def _six_turns(shape: str, label: Callable[[str, str], str]) -> Transcript:
+    """The six turns of NAMES at TIMES printed with ``label``: read without a warning,
+    each name a speaker and SPEECH its text, written back as printed."""
+    source = "\n".join(label(n, t) for n, t in zip(NAMES, TIMES, strict=True))
+    t, messages = _loads(source)
+    assert not messages, shape
+    assert [t.speaker(turn.speaker_id).name for turn in t.turns] == NAMES, shape
+    assert [turn.text for turn in t.turns] == [SPEECH] * 6, shape
+    assert text.dumps(t) == source, shape
+    return t
 
 
 def test_a_time_and_a_chapter_title_are_no_label() -> None:
@@ -360,12 +368,7 @@ MORE_SHAPES = {
 
 def test_more_podcast_label_shapes() -> None:
     for shape, label in MORE_SHAPES.items():
-        source = "\n".join(label(n, t) for n, t in zip(NAMES, TIMES, strict=True))
-        t, messages = _loads(source)
-        assert not messages, shape
-        assert [t.speaker(turn.speaker_id).name for turn in t.turns] == NAMES, shape
-        assert [turn.text for turn in t.turns] == [SPEECH] * 6, shape
-        assert text.dumps(t) == source, shape
+        _six_turns(shape, label)
 
 
 def test_a_tab_inside_speech_is_no_label() -> None:
